@@ -1,0 +1,75 @@
+"""Small helpers every cleaner shares: dates, titles from file names, whitespace."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+                  r"(Z|[+-]\d{2}:?\d{2})?)?")
+_MONTH_FIRST = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})")
+_SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?")
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Any common date form to ISO 8601 (date, or date and time when given), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO.search(value)
+    if match:
+        year, month, day, hour, minute, second, zone = match.groups()
+        if not _valid(int(year), int(month), int(day)):
+            return None
+        if hour is None:
+            return f"{year}-{month}-{day}"
+        stamp = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
+        if zone:
+            stamp += "+00:00" if zone == "Z" else (zone if ":" in zone else zone[:3] + ":" + zone[3:])
+        return stamp
+    year = month = day = None
+    if m := _MONTH_FIRST.search(value):
+        month, day, year = _MONTHS.get(m.group(1)[:3].lower()), int(m.group(2)), int(m.group(3))
+    elif m := _DAY_FIRST.search(value):
+        day, month, year = int(m.group(1)), _MONTHS.get(m.group(2)[:3].lower()), int(m.group(3))
+    elif m := _SLASHED.search(value):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (year and month and day and _valid(year, month, day)):
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    clock = _TIME.search(value[m.end():]) if m else None
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        meridiem = (clock.group(3) or "").lower().replace(".", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return f"{date}T{hour:02d}:{minute:02d}:00"
+    return date
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return False
+    return 1900 <= year <= 2200
+
+
+def title_from_path(path: str) -> str:
+    """A readable title from a file name, for articles that have no headline."""
+    stem = Path(path).stem
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space (including non-breaking spaces) to one space."""
+    return re.sub(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()

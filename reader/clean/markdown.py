@@ -1,0 +1,179 @@
+"""Markdown notes: front matter for metadata, blocks for paragraphs, inline marks removed.
+
+No Markdown library: reader needs only the block structure and plain
+inline text, which a few rules give faster than a full renderer on the
+start-up path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.clean.common import normalise_date, title_from_path
+from reader.model import Article
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_LIST = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_CODE = re.compile(r"`([^`]*)`")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+_KEYS = {
+    "title": "title", "headline": "title",
+    "author": "authors", "authors": "authors", "by": "authors", "byline": "authors",
+    "publisher": "publisher", "source": "publisher", "site": "publisher", "site_name": "publisher",
+    "publication": "publisher",
+    "section": "section", "category": "section", "categories": "section",
+    "date": "published", "published": "published", "published_at": "published",
+    "summary": "summary", "description": "summary", "standfirst": "summary", "excerpt": "summary",
+    "key_points": "summary",
+    "url": "url", "link": "url", "canonical": "url",
+}
+
+
+def clean_markdown(text: str, path: str) -> Article:
+    """Clean a Markdown note into an article."""
+    meta, body = _split_front_matter(text)
+    paragraphs, headings = _blocks(body)
+    title = _first(meta.get("title")) or ""
+    if not title and headings and headings[0] == 0:
+        title = paragraphs.pop(0)
+        headings = [i - 1 for i in headings[1:]]
+    if not title and paragraphs:
+        title = paragraphs[0] if len(paragraphs[0]) <= 120 else ""
+    return Article(
+        path=path,
+        format="markdown",
+        title=title or title_from_path(path),
+        authors=_names(meta.get("authors")),
+        publisher=_first(meta.get("publisher")),
+        section=_first(meta.get("section")),
+        published=normalise_date(_first(meta.get("published"))),
+        summary=list(meta.get("summary", [])),
+        paragraphs=paragraphs,
+        headings=headings,
+        url=_first(meta.get("url")),
+    )
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, list[str]], str]:
+    """Read the simple YAML most notes use: `key: value` and `- item` lists."""
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, list[str]] = {}
+    key = None
+    for line in match.group(1).splitlines():
+        item = re.match(r"^\s+-\s+(.*)$", line) or re.match(r"^-\s+(.*)$", line)
+        if item and key:
+            meta.setdefault(key, []).append(_unquote(item.group(1)))
+            continue
+        pair = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if not pair:
+            continue
+        key = _KEYS.get(pair.group(1).lower().replace("-", "_"))
+        value = pair.group(2).strip()
+        if key and value:
+            if value.startswith("[") and value.endswith("]"):
+                meta.setdefault(key, []).extend(
+                    _unquote(v) for v in value[1:-1].split(",") if v.strip())
+            else:
+                meta.setdefault(key, []).append(_unquote(value))
+    return meta, text[match.end():]
+
+
+def _blocks(body: str) -> tuple[list[str], list[int]]:
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    buffer: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        if buffer:
+            joined = inline(" ".join(line.strip() for line in buffer))
+            if joined:
+                paragraphs.append(joined)
+            buffer.clear()
+
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            if line.strip():
+                paragraphs.append(line.rstrip())
+            continue
+        if not line.strip() or _RULE.match(line) or _REF_DEF.match(line):
+            flush()
+            continue
+        if buffer and _SETEXT.match(line):
+            text = inline(" ".join(b.strip() for b in buffer))
+            buffer.clear()
+            if text:
+                headings.append(len(paragraphs))
+                paragraphs.append(text)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            text = inline(heading.group(2))
+            if text:
+                headings.append(len(paragraphs))
+                paragraphs.append(text)
+            continue
+        item = _LIST.match(line)
+        if item:
+            flush()
+            buffer.append(item.group(1))
+            continue
+        quote = _QUOTE.match(line)
+        if quote:
+            if not quote.group(1).strip():
+                flush()
+            else:
+                buffer.append(quote.group(1))
+            continue
+        buffer.append(line)
+    flush()
+    return paragraphs, headings
+
+
+def inline(text: str) -> str:
+    """Markdown inline syntax to the words a reader sees."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    text = _HTML_TAG.sub("", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _names(values: list[str] | None) -> list[str]:
+    names: list[str] = []
+    for value in values or []:
+        for name in re.split(r"\s*(?:,|;|\band\b|&)\s*", value):
+            if name and name not in names:
+                names.append(name)
+    return names

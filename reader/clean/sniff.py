@@ -1,0 +1,94 @@
+"""Decide what a file is from its bytes, because extensions lie.
+
+Saved pages come as .html, .htm, .php or no extension at all; scrapes as
+.txt or nothing; some "articles" in a downloads folder are images or zips.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Final
+
+from reader.model import Format
+
+SNIFF_BYTES: Final = 8192
+
+ARTICLE_SUFFIXES: Final = {
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+}
+
+_BINARY_MAGIC: Final = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"MZ",
+    b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"RIFF", b"OggS", b"fLaC",
+    b"ID3", b"\x00\x00\x01\x00", b"SQLite format 3", b"\xca\xfe\xba\xbe", b"wOFF", b"wOF2",
+)
+_BOMS: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(rb"<(p|div|br|span|a|h[1-6]|article|section|body|li|table)\b[^>]*>", re.I)
+_FRONT_MATTER = re.compile(rb"^(\xef\xbb\xbf)?---\s*\r?\n")
+_MD_MARKS = re.compile(rb"^(#{1,6} \S|\s*[-*+] \S|\s*\d+\. \S|> \S)|\[[^\]\n]+\]\([^)\n]+\)|\*\*\S",
+                       re.M)
+
+
+def is_binary(head: bytes) -> bool:
+    """True for images, archives, executables and other non-text bytes."""
+    if head.startswith(_BOMS):
+        return False
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if not head:
+        return False
+    if b"\x00" in head:
+        # UTF-16 without a BOM has a NUL in every other byte; real binaries are denser.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        half = len(head) / 2
+        return not (max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half)
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def sniff_format(head: bytes, path: str | Path = "") -> Format:
+    """Which cleaner fits: the content decides, the extension breaks ties."""
+    sample = _ascii_view(head)
+    suffix = ARTICLE_SUFFIXES.get(Path(str(path)).suffix.lower())
+    if _HTML_START.search(sample):
+        return "html"
+    tags = len(_HTML_TAG.findall(sample))
+    if suffix == "html" and tags:
+        return "html"
+    if tags >= 5:
+        return "html"
+    if suffix == "markdown":
+        return "markdown"
+    if _FRONT_MATTER.match(sample):
+        return "markdown"
+    if suffix == "text":
+        return "text"
+    if len(_MD_MARKS.findall(sample)) >= 3 and re.search(rb"^#{1,6} \S", sample, re.M):
+        return "markdown"
+    return "text"
+
+
+def looks_like_article(head: bytes, path: str | Path) -> bool:
+    """Whether a file found in a folder is worth offering as an article."""
+    if is_binary(head):
+        return False
+    suffix = Path(str(path)).suffix.lower()
+    if suffix in ARTICLE_SUFFIXES:
+        return True
+    if suffix:
+        # Source code, data and config files are text but not articles.
+        return bool(_HTML_START.search(_ascii_view(head)))
+    return bool(head.strip())
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """Drop UTF-16 NULs so byte patterns match whatever the encoding."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head.count(0) > len(head) // 4:
+        return head.replace(b"\x00", b"")
+    return head

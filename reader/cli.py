@@ -1,0 +1,94 @@
+"""The `reader` command: the app by default, `--json` and `--plain` without it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.library import Scan, bundled_samples, load_all, scan
+from reader.model import LoadError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read saved news articles (HTML, text scrapes, Markdown) in the terminal, "
+        "cleaned of clutter, with quotes and who said them highlighted.",
+        epilog="With no PATH, opens the bundled sample articles.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files, folders (searched recursively) or glob patterns")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true",
+                      help="print each cleaned article as one JSON object per line, no UI")
+    mode.add_argument("--plain", action="store_true",
+                      help="print the cleaned articles as text, no UI")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    paths = args.paths or [str(bundled_samples())]
+    found = scan(paths)
+    for missing in found.missing:
+        print(f"reader: no such file or folder: {missing}", file=sys.stderr)
+    if not found.files:
+        if not found.missing:
+            print("reader: no articles found in " + ", ".join(paths), file=sys.stderr)
+        return 2 if found.missing else 1
+    if args.json:
+        return _print_json(found)
+    if args.plain:
+        return _print_plain(found)
+    if found.missing:
+        return 2
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(found.files, skipped=found.skipped).run()
+    return 0
+
+
+def _print_json(found: Scan) -> int:
+    status = 1 if found.missing else 0
+    out = sys.stdout
+    for missing in found.missing:
+        out.write(json.dumps({"path": missing, "error": "no such file or folder"},
+                             ensure_ascii=False) + "\n")
+    for item in load_all(found.files):
+        if isinstance(item, LoadError):
+            status = 1
+            record = {"path": item.path, "error": item.reason}
+            print(f"reader: {item}", file=sys.stderr)
+        else:
+            record = item.to_json()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+def _print_plain(found: Scan) -> int:
+    from rich.console import Console
+    from rich.rule import Rule
+
+    from reader.render import PLAIN_PALETTE, Palette, article_text
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    errors = Console(stderr=True, highlight=False, markup=False)
+    palette = Palette() if console.is_terminal else PLAIN_PALETTE
+    status = 1 if found.missing else 0
+    first = True
+    for item in load_all(found.files):
+        if isinstance(item, LoadError):
+            status = 1
+            errors.print(f"reader: {item}")
+            continue
+        if not first:
+            console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")
+        first = False
+        console.print(article_text(item, palette), width=min(console.width, 88) if console.is_terminal else None)
+    return status

@@ -1,0 +1,129 @@
+"""From what the user typed to articles: expand paths, skip non-articles, load each safely."""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.clean import load
+from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
+from reader.model import Article, LoadError
+
+_GLOB_CHARS = set("*?[")
+
+
+@dataclass(slots=True)
+class Scan:
+    """What a set of paths expanded to."""
+
+    files: list[str] = field(default_factory=list)
+    skipped: int = 0
+    """Files inside folders that were not articles (binaries, code, data)."""
+    missing: list[str] = field(default_factory=list)
+    """Paths the user gave that do not exist."""
+
+
+def bundled_samples() -> Path:
+    """The sample articles shipped inside the package."""
+    return Path(__file__).resolve().parent / "sample_articles"
+
+
+def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
+    """Expand files, folders (recursively, sorted) and globs, in argument order."""
+    result = Scan()
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            result.files.append(name)
+
+    for raw in paths:
+        given = os.fspath(raw)
+        given = given if isinstance(given, str) else os.fsdecode(given)
+        if os.path.lexists(given):
+            targets = [given]
+        elif _GLOB_CHARS & set(given):
+            targets = sorted(glob.glob(os.path.expanduser(given), recursive=True))
+        elif os.path.lexists(os.path.expanduser(given)):
+            targets = [os.path.expanduser(given)]
+        else:
+            targets = []
+        if not targets:
+            result.missing.append(given)
+            continue
+        for target in targets:
+            if os.path.isdir(target):
+                for name, is_article in _walk(target):
+                    if is_article:
+                        add(name)
+                    else:
+                        result.skipped += 1
+            else:
+                add(target)
+    return result
+
+
+def _walk(top: str) -> Iterator[tuple[str, bool]]:
+    """Files under `top` in sorted path order; follows links to folders but never loops."""
+    visited: set[tuple[int, int]] = set()
+
+    def visit(folder: str) -> Iterator[tuple[str, bool]]:
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in visited:
+            return
+        visited.add(key)
+        try:
+            with os.scandir(folder) as entries:
+                children = sorted(entries, key=lambda entry: entry.name)
+        except OSError:
+            return
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            try:
+                if entry.is_dir():
+                    yield from visit(path)
+                elif entry.is_file():
+                    yield path, _is_article_file(path)
+            except OSError:
+                continue
+
+    yield from visit(top)
+
+
+def _is_article_file(path: str) -> bool:
+    """Cheap for the usual case: a known extension is trusted until it is loaded."""
+    if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, SNIFF_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return looks_like_article(head, path)
+
+
+def load_all(files: Iterable[str]) -> Iterator[Article | LoadError]:
+    """Load each file in order; a failure is yielded, never raised, so the rest still load."""
+    for name in files:
+        try:
+            yield load(name)
+        except LoadError as error:
+            yield error

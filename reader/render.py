@@ -1,0 +1,92 @@
+"""An article as Rich `Text`, shared by `reader --plain` and the reading pane.
+
+Article text is only ever appended as plain strings and styled by span, so
+brackets, `[bold]` or `[@click=...]` in an article stay words on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from reader.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Styles for the parts of an article; the UI derives one from its theme."""
+
+    title: str = "bold"
+    byline: str = "italic"
+    meta: str = "dim"
+    heading: str = "bold"
+    summary: str = ""
+    quote: str = "green"
+    attribution: str = "cyan"
+    speaker: str = "bold cyan"
+    current_quote: str = "reverse green"
+    chosen_quote: str = "bold green underline"
+
+
+PLAIN_PALETTE = Palette("", "", "", "", "", "", "", "", "", "")
+
+
+def header_text(article: Article, palette: Palette = Palette()) -> Text:
+    """Title, byline, date and key points."""
+    text = Text()
+    text.append(article.title or "Untitled", palette.title)
+    if article.byline:
+        text.append("\n")
+        text.append("By " + article.byline if article.authors else article.byline, palette.byline)
+    details = [d for d in (article.section, article.published and article.published[:10]) if d]
+    details.append(f"{article.read_time_minutes} min read")
+    text.append("\n")
+    text.append(" · ".join(details), palette.meta)
+    for point in article.summary:
+        text.append("\n\n• " if point is article.summary[0] else "\n• ", palette.summary)
+        text.append(point, palette.summary)
+    return text
+
+
+def paragraph_text(
+    article: Article,
+    index: int,
+    palette: Palette = Palette(),
+    current_quote: int | None = None,
+    chosen_speaker: str | None = None,
+) -> Text:
+    """One body paragraph with its quotes, attributions and speaker names styled."""
+    paragraph = article.paragraphs[index]
+    text = Text(paragraph, palette.heading if index in article.headings else "")
+    for attribution in article.attributions:
+        if attribution.paragraph == index:
+            text.stylize(palette.attribution, attribution.start, attribution.end)
+            if attribution.source:
+                at = paragraph.find(attribution.source, attribution.start, attribution.end)
+                if at >= 0:
+                    text.stylize(palette.speaker, at, at + len(attribution.source))
+    for number, quote in enumerate(article.quotes):
+        if quote.paragraph != index:
+            continue
+        style = palette.quote
+        if number == current_quote:
+            style = palette.current_quote
+        elif chosen_speaker and quote.speaker == chosen_speaker:
+            style = palette.chosen_quote
+        start = max(0, quote.start - 1) if quote.start and paragraph[quote.start - 1] in _MARKS else quote.start
+        end = quote.end + 1 if quote.end < len(paragraph) and paragraph[quote.end] in _MARKS else quote.end
+        text.stylize(style, start, end)
+    return text
+
+
+_MARKS = "\"'“”‘’«»„‚‹›「」『』"
+
+
+def article_text(article: Article, palette: Palette = Palette()) -> Text:
+    """The whole article, for printing."""
+    text = header_text(article, palette)
+    for index in range(len(article.paragraphs)):
+        text.append("\n\n")
+        text.append_text(paragraph_text(article, index, palette))
+    return text
