@@ -125,6 +125,30 @@ class Article:
         }
 
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article from `to_json()` output, e.g. from the article cache.
+
+        The derived fields (`word_count`, `read_time_minutes`) are ignored:
+        they are always recomputed from the paragraphs, so they cannot disagree.
+        """
+        return cls(
+            path=data["path"],
+            format=data["format"],
+            title=data.get("title") or "",
+            authors=list(data.get("authors") or []),
+            publisher=data.get("publisher"),
+            section=data.get("section"),
+            published=data.get("published"),
+            summary=list(data.get("summary") or []),
+            paragraphs=list(data.get("paragraphs") or []),
+            headings=list(data.get("headings") or []),
+            url=data.get("url"),
+            quotes=[Quote(**span) for span in data.get("quotes") or []],
+            attributions=[Attribution(**span) for span in data.get("attributions") or []],
+        )
+
+
 def _span_json(span: Quote | Attribution) -> dict[str, Any]:
     return {name: getattr(span, name) for name in span.__slots__}
 
