@@ -124,7 +124,6 @@ class Article:
             "attributions": [_span_json(a) for a in self.attributions],
         }
 
-
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from `to_json()` output, e.g. from the article cache.
