@@ -90,5 +90,6 @@ def _print_plain(found: Scan) -> int:
         if not first:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")
         first = False
-        console.print(article_text(item, palette), width=min(console.width, 88) if console.is_terminal else None)
+        width = min(console.width, 88) if console.is_terminal else None
+        console.print(article_text(item, palette), width=width)
     return status

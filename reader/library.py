@@ -127,3 +127,42 @@ def load_all(files: Iterable[str]) -> Iterator[Article | LoadError]:
             yield load(name)
         except LoadError as error:
             yield error
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row of the library: a loaded article or the reason it failed."""
+
+    path: str
+    article: Article | None = None
+    error: str | None = None
+
+    @classmethod
+    def from_result(cls, result: Article | LoadError) -> Entry:
+        if isinstance(result, LoadError):
+            return cls(result.path, error=result.reason)
+        return cls(result.path, article=result)
+
+    @property
+    def title(self) -> str:
+        if self.article is not None:
+            return self.article.title
+        return os.path.basename(self.path) or self.path
+
+    @property
+    def source(self) -> str:
+        """The publisher, else the authors: what a reader recognises a story by."""
+        if self.article is None:
+            return ""
+        return self.article.publisher or ", ".join(self.article.authors)
+
+    def matches(self, needle: str) -> bool:
+        """Case-insensitive match on title, authors and publisher, for the list filter."""
+        if not needle:
+            return True
+        needle = needle.casefold()
+        haystack = [self.title, os.path.basename(self.path)]
+        if self.article is not None:
+            haystack += self.article.authors
+            haystack.append(self.article.publisher or "")
+        return any(needle in part.casefold() for part in haystack)

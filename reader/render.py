@@ -74,13 +74,20 @@ def paragraph_text(
             style = palette.current_quote
         elif chosen_speaker and quote.speaker == chosen_speaker:
             style = palette.chosen_quote
-        start = max(0, quote.start - 1) if quote.start and paragraph[quote.start - 1] in _MARKS else quote.start
-        end = quote.end + 1 if quote.end < len(paragraph) and paragraph[quote.end] in _MARKS else quote.end
-        text.stylize(style, start, end)
+        text.stylize(style, *_with_marks(paragraph, quote.start, quote.end))
     return text
 
 
 _MARKS = "\"'“”‘’«»„‚‹›「」『』"
+
+
+def _with_marks(paragraph: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote's span to take in its quotation marks, so they are styled too."""
+    if start > 0 and paragraph[start - 1] in _MARKS:
+        start -= 1
+    if end < len(paragraph) and paragraph[end] in _MARKS:
+        end += 1
+    return start, end
 
 
 def article_text(article: Article, palette: Palette = Palette()) -> Text:

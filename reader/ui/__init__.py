@@ -1,0 +1,1 @@
+"""The Textual app. It only shows what `reader.library` and `reader.clean` return."""

@@ -1,0 +1,257 @@
+"""The reader app: list, reading pane and sidebar, driven by the keyboard."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from reader.library import Entry, load_all, scan
+from reader.ui.article_list import ArticleList
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.sidebar import Sidebar, SpeakerList
+from reader.ui.theme import palette_for
+
+BATCH_SECONDS = 0.05
+"""How often the loading worker hands finished articles to the list."""
+
+
+class ReaderApp(App[None]):
+    """Three panes: articles, the open article, and its metadata."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("o", "open", "Open file", id="open"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("n", "next_article", "Next", id="next_article"),
+        Binding("p", "previous_article", "Previous", id="previous_article"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="toggle_sidebar"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+    ]
+
+    def __init__(self, files: Iterable[str] = (), skipped: int = 0) -> None:
+        super().__init__()
+        self.initial_files = list(files)
+        self.skipped = skipped
+        self.total = 0
+        self.loaded = 0
+        self.open_entry: Entry | None = None
+        self.sidebar_wanted = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="filter by title or author", id="filter")
+                yield ArticleList(id="articles")
+                with Vertical(id="progress"):
+                    yield Static(id="progress-label")
+                    yield ProgressBar(show_eta=False, show_percentage=False, id="progress-bar")
+            yield ReadingPane(id="reading")
+            yield Sidebar(id="sidebar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.query_one("#progress").display = False
+        self._apply_theme()
+        self.query_one(ArticleList).focus()
+        if self.initial_files:
+            self.load_files(self.initial_files)
+
+    # Loading ---------------------------------------------------------------
+
+    @work(thread=True, group="load")
+    def load_files(self, files: list[str]) -> None:
+        """Clean files off the UI thread, handing them over in batches as they finish."""
+        worker = get_current_worker()
+        self.call_from_thread(self._begin_load, len(files))
+        batch: list[Entry] = []
+        last = time.monotonic()
+        for result in load_all(files):
+            if worker.is_cancelled:
+                return
+            batch.append(Entry.from_result(result))
+            if time.monotonic() - last >= BATCH_SECONDS:
+                self.call_from_thread(self._add_entries, batch)
+                batch, last = [], time.monotonic()
+        self.call_from_thread(self._add_entries, batch)
+
+    def _begin_load(self, count: int) -> None:
+        self.total += count
+        self._show_progress()
+
+    def _add_entries(self, entries: list[Entry]) -> None:
+        articles = self.query_one(ArticleList)
+        known = {entry.path for entry in articles.entries}
+        fresh = [entry for entry in entries if entry.path not in known]
+        self.loaded += len(entries)
+        if fresh:
+            articles.add_entries(fresh)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        box = self.query_one("#progress")
+        done = self.loaded >= self.total
+        box.display = not done
+        if not done:
+            self.query_one("#progress-label", Static).update(
+                Text(f"Loading {self.loaded:,} / {self.total:,}"))
+            self.query_one(ProgressBar).update(total=self.total, progress=self.loaded)
+        count = len(self.query_one(ArticleList).entries)
+        failed = sum(1 for e in self.query_one(ArticleList).entries if e.error)
+        parts = [f"{count:,} article" + ("" if count == 1 else "s")]
+        if failed:
+            parts.append(f"{failed} failed")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped (not articles)")
+        self.sub_title = ", ".join(parts)
+
+    # Opening articles -------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _open_highlighted(self, event: OptionList.OptionSelected) -> None:
+        entry = self.query_one(ArticleList).current()
+        if entry is not None:
+            self.show_entry(entry)
+            self.query_one(ReadingPane).focus()
+
+    def show_entry(self, entry: Entry) -> None:
+        """Show an entry in the reading pane and sidebar, and mark it read."""
+        self.open_entry = entry
+        self.query_one(ReadingPane).show_entry(entry)
+        self.query_one(Sidebar).show_entry(entry)
+        if entry.article is not None:
+            self.query_one(ArticleList).mark_read(entry)
+
+    def action_next_article(self) -> None:
+        self._step(1)
+
+    def action_previous_article(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        if articles.current() is self.open_entry or self.open_entry is None:
+            entry = articles.step(step) if self.open_entry is not None else articles.current()
+        else:
+            entry = articles.current()
+        if entry is not None:
+            self.show_entry(entry)
+
+    @on(SpeakerList.Chosen)
+    def _choose_speaker(self, event: SpeakerList.Chosen) -> None:
+        self.query_one(ReadingPane).choose_speaker(event.speaker)
+
+    # Filter ------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(ArticleList).set_filter(event.value.strip())
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.display:
+            return
+        box.value = ""
+        box.display = False
+        self.query_one(ArticleList).set_filter("")
+        self.query_one(ArticleList).focus()
+
+    # Other actions -----------------------------------------------------------
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        sidebar.display = not sidebar.display
+        self.sidebar_wanted = sidebar.display
+
+    def action_help(self) -> None:
+        from reader.ui.help_screen import HelpScreen
+
+        sections = [
+            ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]),
+            ("Article list", ArticleList.BINDINGS + _option_list_keys()),
+            ("Reading pane", ReadingPane.BINDINGS),
+            ("Moving between panes", [Binding("tab", "", "Next pane"),
+                                      Binding("shift+tab", "", "Previous pane"),
+                                      Binding("ctrl+p", "", "Command palette")]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def action_open(self) -> None:
+        from reader.ui.open_dialog import OpenDialog
+
+        self.push_screen(OpenDialog(), self._opened)
+
+    def _opened(self, path: str | None) -> None:
+        if not path:
+            return
+        found = scan([path])
+        if found.missing:
+            self.notify(Text(f"No such file or folder: {path}"), severity="error")
+            return
+        if not found.files:
+            self.notify(Text(f"No articles found in {path}"), severity="warning")
+            return
+        self.skipped += found.skipped
+        self.notify(Text(f"Opening {len(found.files):,} file(s) from {path}"))
+        self.load_files(found.files)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Open file or folder", "Add articles from disk (o)", self.action_open)
+        yield SystemCommand("Filter articles", "Filter the list by title or author (/)",
+                            self.action_filter)
+        yield SystemCommand("Next article", "Open the next article (n)", self.action_next_article)
+        yield SystemCommand("Previous article", "Open the previous article (p)",
+                            self.action_previous_article)
+        yield SystemCommand("Toggle sidebar", "Show or hide the metadata sidebar (s)",
+                            self.action_toggle_sidebar)
+        yield SystemCommand("Next quote", "Jump to the next quote (])",
+                            self.query_one(ReadingPane).action_next_quote)
+        yield SystemCommand("Previous quote", "Jump to the previous quote ([)",
+                            self.query_one(ReadingPane).action_previous_quote)
+        yield SystemCommand("Keys", "Show every key binding (?)", self.action_help)
+
+    # Theme and size -------------------------------------------------------------
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted:
+            self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        palette = palette_for(self.current_theme)
+        self.query_one(ReadingPane).restyle(palette)
+        self.query_one(ArticleList).mark_style = f"bold {palette.attribution}"
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        self.set_class(narrow, "-narrow")
+        sidebar = self.query_one(Sidebar)
+        sidebar.display = self.sidebar_wanted and self.size.width >= 90
+
+
+def _option_list_keys() -> list[Binding]:
+    return [Binding("up,down", "", "Move"), Binding("pageup,pagedown", "", "Page"),
+            Binding("home,end", "", "First / last")]

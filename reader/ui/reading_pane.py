@@ -1,0 +1,159 @@
+"""The reading pane: the article in a centred, readable measure, one widget per paragraph.
+
+A widget per paragraph (not one big block) lets the pane scroll straight to a
+quote or a search match by scrolling its paragraph into view.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from reader.library import Entry
+from reader.model import Article
+from reader.render import Palette, header_text, paragraph_text
+
+DEFAULT_WIDTH = 80
+MIN_WIDTH, MAX_WIDTH = 40, 200
+
+
+class ReadingPane(VerticalScroll):
+    """Scrollable article view; keys scroll like a pager."""
+
+    BINDINGS = [
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("]", "next_quote", "Next quote", id="next_quote"),
+        Binding("[", "previous_quote", "Prev quote", id="previous_quote"),
+        Binding("plus,equals_sign", "wider", "Wider", show=False, id="wider"),
+        Binding("minus", "narrower", "Narrower", show=False, id="narrower"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.palette = Palette()
+        self.measure = DEFAULT_WIDTH
+        self.quote_index: int | None = None
+        self.chosen_speaker: str | None = None
+
+    def compose(self):
+        yield Vertical(id="page")
+
+    def on_mount(self) -> None:
+        self.show_welcome()
+
+    @property
+    def page(self) -> Vertical:
+        return self.query_one("#page", Vertical)
+
+    def show_welcome(self, count: int = 0) -> None:
+        self.article = None
+        text = Text("Nothing open yet.\n\n", "bold")
+        text.append("Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
+                    "o opens more files, / filters the list, ? lists every key.", "")
+        self._fill([Static(text, classes="welcome")])
+
+    def show_entry(self, entry: Entry) -> None:
+        """Show an article, or why its file could not be read."""
+        if entry.article is None:
+            self.article = None
+            text = Text("Could not read this file\n\n", "bold red")
+            text.append(entry.path + "\n\n", "dim")
+            text.append(entry.error or "unknown error")
+            self._fill([Static(text, classes="failure")])
+            return
+        self.article = entry.article
+        self.quote_index = None
+        self.chosen_speaker = None
+        self._render_article()
+        self.scroll_home(animate=False)
+
+    def restyle(self, palette: Palette) -> None:
+        """Re-render after a theme change."""
+        self.palette = palette
+        if self.article is not None:
+            self._render_article()
+
+    def _render_article(self) -> None:
+        article = self.article
+        assert article is not None
+        blocks = [Static(header_text(article, self.palette), classes="header")]
+        for index in range(len(article.paragraphs)):
+            classes = "heading" if index in article.headings else "paragraph"
+            blocks.append(Static(self._paragraph(index), classes=classes, id=f"p{index}"))
+        if not article.paragraphs:
+            blocks.append(Static(Text("(no body text found)", "dim"), classes="paragraph"))
+        self._fill(blocks)
+
+    def _paragraph(self, index: int) -> Text:
+        assert self.article is not None
+        return paragraph_text(self.article, index, self.palette, self.quote_index,
+                              self.chosen_speaker)
+
+    def _fill(self, widgets: list[Static]) -> None:
+        page = self.page
+        page.remove_children()
+        page.mount_all(widgets)
+        page.styles.max_width = self.measure
+
+    def _refresh_paragraphs(self, indices: set[int]) -> None:
+        for index in indices:
+            for widget in self.page.query(f"#p{index}"):
+                if isinstance(widget, Static):
+                    widget.update(self._paragraph(index))
+
+    def jump_to_quote(self, number: int) -> None:
+        """Highlight quote `number` and scroll its paragraph into view."""
+        if self.article is None or not self.article.quotes:
+            return
+        number %= len(self.article.quotes)
+        touched = {self.article.quotes[number].paragraph}
+        if self.quote_index is not None and self.quote_index < len(self.article.quotes):
+            touched.add(self.article.quotes[self.quote_index].paragraph)
+        self.quote_index = number
+        self._refresh_paragraphs(touched)
+        paragraph = self.article.quotes[number].paragraph
+        self.scroll_to_widget(self.page.query_one(f"#p{paragraph}"), animate=False, top=False)
+
+    def choose_speaker(self, speaker: str | None) -> None:
+        """Mark every quote by `speaker` and jump to the first."""
+        if self.article is None:
+            return
+        self.chosen_speaker = speaker
+        self.quote_index = None
+        self._refresh_paragraphs({q.paragraph for q in self.article.quotes})
+        for number, quote in enumerate(self.article.quotes):
+            if quote.speaker == speaker:
+                self.jump_to_quote(number)
+                break
+
+    def action_next_quote(self) -> None:
+        if self.article and self.article.quotes:
+            self.jump_to_quote(0 if self.quote_index is None else self.quote_index + 1)
+        else:
+            self.notify("No quotes in this article.", severity="information")
+
+    def action_previous_quote(self) -> None:
+        if self.article and self.article.quotes:
+            self.jump_to_quote(-1 if self.quote_index is None else self.quote_index - 1)
+        else:
+            self.notify("No quotes in this article.", severity="information")
+
+    def action_wider(self) -> None:
+        self.set_measure(self.measure + 4)
+
+    def action_narrower(self) -> None:
+        self.set_measure(self.measure - 4)
+
+    def set_measure(self, width: int) -> None:
+        """Set the reading width in columns, within sensible bounds."""
+        self.measure = max(MIN_WIDTH, min(MAX_WIDTH, width))
+        self.page.styles.max_width = self.measure

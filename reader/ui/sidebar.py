@@ -1,0 +1,92 @@
+"""The sidebar: the open article's metadata and who it quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.library import Entry
+
+
+class SpeakerList(OptionList):
+    """Speakers with their quote counts; choosing one highlights their quotes."""
+
+    class Chosen(Message):
+        def __init__(self, speaker: str) -> None:
+            super().__init__()
+            self.speaker = speaker
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.speakers: list[str] = []
+
+    def show(self, speakers: list[tuple[str, int]]) -> None:
+        self.speakers = [name for name, _ in speakers]
+        self.set_options([Option(_speaker_row(name, count)) for name, count in speakers])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.speakers[event.option_index]))
+
+
+def _speaker_row(name: str, count: int) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(name)
+    text.append(f"  {count}", "dim")
+    return text
+
+
+class Sidebar(VerticalScroll, can_focus=False):
+    """Metadata of the open article."""
+
+    def compose(self):
+        yield Static(id="meta")
+        yield Static(Text("Quoted", "bold"), id="quoted-title")
+        yield SpeakerList(id="speakers")
+
+    def show_entry(self, entry: Entry | None) -> None:
+        meta = self.query_one("#meta", Static)
+        speakers = self.query_one(SpeakerList)
+        if entry is None or entry.article is None:
+            text = Text()
+            if entry is not None:
+                _field(text, "File", entry.path)
+                _field(text, "Error", entry.error or "")
+            meta.update(text)
+            speakers.show([])
+            self.set_class(True, "-no-quotes")
+            return
+        article = entry.article
+        text = Text()
+        _field(text, "Title", article.title)
+        _field(text, "Authors" if len(article.authors) > 1 else "Author",
+               ", ".join(article.authors) or "unknown")
+        _field(text, "Publisher", article.publisher or "unknown")
+        if article.section:
+            _field(text, "Section", article.section)
+        _field(text, "Published", _readable_date(article.published))
+        _field(text, "Words", f"{article.word_count:,}")
+        _field(text, "Read time", f"{article.read_time_minutes} min")
+        _field(text, "Quotes", str(len(article.quotes)))
+        _field(text, "File", entry.path)
+        meta.update(text)
+        who = article.speakers()
+        speakers.show(who)
+        self.set_class(not who, "-no-quotes")
+
+
+def _field(text: Text, label: str, value: str) -> None:
+    if text:
+        text.append("\n")
+    text.append(label + "\n", "bold")
+    text.append(value + "\n")
+
+
+def _readable_date(iso: str | None) -> str:
+    if not iso:
+        return "unknown"
+    date, _, clock = iso.partition("T")
+    return f"{date} {clock[:5]}" if clock else date
