@@ -7,12 +7,22 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from reader.clean.decode import decode
+from reader.clean.common import title_from_path
+from reader.clean.decode import decode, strip_controls, visible
 from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
 from reader.model import Article, Format, LoadError
 
 MAX_BYTES: Final = 32 * 1024 * 1024
-"""Larger files are refused: no saved article is this big, and parsing one would stall."""
+"""Larger files are refused: no saved article is this big, and parsing one would stall.
+
+Saved pages can be large (inline images as data: URLs, megabytes of scripts), so
+the limit for them is generous; it also bounds memory, since no more is ever read.
+"""
+MAX_TEXT_BYTES: Final = 8 * 1024 * 1024
+"""Text and Markdown articles are words only: a whole novel is 2-3 MB. A bigger file is a
+log or a dump, and the line-based cleaners would spend minutes on it for nothing."""
+
+_FORMAT_NAMES: Final = {"html": "HTML", "text": "plain-text", "markdown": "Markdown"}
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
@@ -31,8 +41,8 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(name, "not a regular file (pipe, socket or device)")
     if info.st_size > limit:
-        raise LoadError(name, f"too large ({info.st_size / 2**20:.0f} MB; limit "
-                              f"{limit / 2**20:.0f} MB)")
+        raise LoadError(name, f"too large ({_megabytes(info.st_size)}; "
+                              f"limit {_megabytes(limit)})")
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO after stat, open must not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOATIME", 0))
@@ -59,12 +69,12 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        raise LoadError(name, f"too large (over {limit / 2**20:.0f} MB)")
+        raise LoadError(name, f"too large (over {_megabytes(limit)})")
     return data
 
 
 def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
-    """Clean already-read bytes; `path` is kept on the article as given."""
+    """Clean already-read bytes; `path` is kept on the article as given. Raises only `LoadError`."""
     from reader.quotes import find_quotes
 
     if not data.strip():
@@ -72,21 +82,56 @@ def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
     if is_binary(data[:SNIFF_BYTES]):
         raise LoadError(path, "not an article (binary data)")
     fmt = fmt or sniff_format(data[:SNIFF_BYTES], path)
+    if fmt != "html" and len(data) > MAX_TEXT_BYTES:
+        raise LoadError(path, f"too large for a {_FORMAT_NAMES[fmt]} article "
+                              f"({_megabytes(len(data))}; limit {_megabytes(MAX_TEXT_BYTES)})")
     try:
         text = decode(data, html=fmt == "html")
         article = _cleaner(fmt)(text, path)
+        _scrub(article)
         article.quotes, article.attributions = find_quotes(article.paragraphs)
-    except LoadError:
-        raise
+    except LoadError as error:
+        raise LoadError(path, visible(error.reason)) from None
     except RecursionError:
         raise LoadError(path, "too deeply nested to clean") from None
     except MemoryError:
         raise LoadError(path, "too large to clean") from None
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the others
-        raise LoadError(path, f"could not clean this file ({type(error).__name__}: {error})") from None
-    if not article.paragraphs and not article.title:
+        raise LoadError(path, f"could not clean this file ({_describe(error)})") from None
+    if not article.paragraphs and not article.summary and article.title in (
+            "", "Untitled", title_from_path(path)):
         raise LoadError(path, "no article text found")
     return article
+
+
+def _scrub(article: Article) -> None:
+    """Strip terminal controls again after cleaning, before quotes index the paragraphs.
+
+    Decoding strips them from the bytes, but cleaners create text too: an HTML
+    entity such as `&#27;` or `&#x202e;` becomes ESC or a bidi override only
+    once the page is parsed, and a title may come from a file name.
+    """
+    article.title = strip_controls(article.title).strip()
+    article.authors = [a for a in (strip_controls(a).strip() for a in article.authors) if a]
+    for name in ("publisher", "section", "published", "url"):
+        value = getattr(article, name)
+        if value is not None:
+            setattr(article, name, strip_controls(value).strip() or None)
+    article.summary = [strip_controls(point) for point in article.summary]
+    article.paragraphs = [strip_controls(paragraph) for paragraph in article.paragraphs]
+
+
+def _describe(error: Exception) -> str:
+    """An exception as a short readable phrase: its kind and first line, never a traceback."""
+    kind = type(error).__name__
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if not message or message == "None":
+        return kind
+    return f"{kind}: {visible(message)[:200]}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB"
 
 
 def load(path: str | Path) -> Article:

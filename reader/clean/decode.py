@@ -1,14 +1,19 @@
-"""Turn a file's bytes into text without ever failing on them.
+"""Turn a file's bytes into text without ever failing on them, and keep that text inert.
 
 Order of trust: a byte-order mark, then (for HTML) the page's own meta
-charset, then strict UTF-8, then charset-normalizer's guess, then
-UTF-8 with replacement characters so that nothing is lost but the bad bytes.
+charset, then UTF-16 recognised by its NUL pattern, then UTF-8 (strict, or
+with replacement characters when only a few bytes are bad), then the
+best-scoring of a few single-byte guesses. Browsers read undeclared pages
+as Windows-1252; charset-normalizer alone guesses Central European or DOS
+code pages for short Western texts, so its guess has to win on the text.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from typing import Final
 
 from charset_normalizer import from_bytes
 
@@ -20,7 +25,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
+)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+_SAMPLE: Final = 200_000
+"""Bytes looked at to choose an encoding; enough for any article, fast on huge files."""
+_WESTERN: Final = ("cp1252", "cp1250")
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL", "IDEOGRAPHIC"}
+_MIDWORD_SYMBOLS = {"No", "Sm", "Sc", "So", "Sk", "Cc", "Co", "Cn"}
 
 
 def decode(data: bytes, html: bool = False) -> str:
@@ -32,10 +46,31 @@ def strip_controls(text: str) -> str:
     """Remove C0/C1 controls (ESC, BEL, backspace, CR) and bidi overrides, keep tab and newline.
 
     Article text reaches the terminal; an ESC or OSC sequence left in it could
-    move the cursor, set the clipboard or fake a link.
+    move the cursor, set the clipboard or fake a link. A bidi override could
+    make a line read backwards. Lone surrogates cannot be printed or encoded.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+def visible(text: str) -> str:
+    """Text safe to print as one line: controls shown as escapes, undecodable name bytes as \\xNN.
+
+    For file names and error messages, which must stay recognisable (a path
+    with a newline or an invalid byte in it is still that path) but must not
+    act on the terminal or break one-line-per-error output.
+    """
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif _CONTROL.match(char) or char in "\t\n\u2028\u2029":
+            out.append(char.encode("unicode_escape").decode("ascii") if code < 0x10000
+                       else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _decode(data: bytes, html: bool) -> str:
@@ -47,17 +82,102 @@ def _decode(data: bytes, html: bool) -> str:
         if match:
             name = _known_encoding(match.group(1).decode("ascii", "ignore"))
             if name:
-                if name in ("utf-16", "utf-16-le", "utf-16-be"):
-                    name = "utf-8"  # a UTF-16 page without a BOM is mislabelled ASCII-compatible bytes
+                if name.startswith(("utf-16", "utf-32")):
+                    name = "utf-8"  # the page declared it in ASCII bytes, so it is not UTF-16
                 return data.decode(name, errors="replace")
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("utf-8", errors="replace")
+    if _mostly_utf8(data[:_SAMPLE]):
+        return data.decode("utf-8", errors="replace")
+    return data.decode(_single_byte_encoding(data[:_SAMPLE]), errors="replace")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text of mostly Latin script has a NUL in every other byte."""
+    if len(head) < 4 or head.count(0) < len(head) // 4:
+        return None
+    half = len(head) / 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a truncated download, a bad paste) is still UTF-8.
+
+    Text in a single-byte encoding almost never forms valid multi-byte UTF-8
+    sequences, so valid ones outnumbering the bad bytes is a strong sign.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    return good > 0 and bad <= good
+
+
+def _single_byte_encoding(data: bytes) -> str:
+    """Choose the encoding whose text looks most like words in one script."""
+    guess = None
+    match = from_bytes(data).best()
+    if match is not None and match.encoding:
+        guess = _known_encoding(match.encoding)
+    candidates = list(dict.fromkeys(c for c in (_WESTERN[0], guess, _WESTERN[1]) if c))
+    scored: list[tuple[int, int, str]] = []
+    for order, name in enumerate(candidates):
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # Cyrillic, Greek, Hebrew... : every Western code page also "decodes" these
+        # bytes into Latin letters, so the guess wins unless its words are mixed.
+        if (name == guess and name not in _WESTERN and _mainly_non_latin(text)
+                and _oddness(text) * 20 <= max(1, _non_ascii_words(text))):
+            return name
+        scored.append((_oddness(text), order, name))
+    if scored:
+        return min(scored)[2]
+    return guess or _WESTERN[0]
+
+
+def _oddness(text: str) -> int:
+    """How many words a wrong code page would have produced: symbols inside, mixed scripts."""
+    odd = 0
+    for word_match in re.finditer(r"\S+", text):
+        word = word_match.group()
+        if word.isascii():
+            continue
+        letters = _WORD.findall(word)
+        inner = word.strip(".,;:!?()[]{}\"'«»“”‘’„‚‹›-–—…*")
+        symbol_inside = any(unicodedata.category(c) in _MIDWORD_SYMBOLS or c in "¿¡§¶¦"
+                            for c in inner[1:-1])
+        mixed = len({_script(c) for run in letters for c in run}) > 1
+        odd += symbol_inside or mixed
+    return odd
+
+
+def _non_ascii_words(text: str) -> int:
+    return sum(1 for word in text.split() if not word.isascii())
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN"
+    name = unicodedata.name(char, "?")
+    first = name.split(" ", 1)[0]
+    # Japanese mixes kanji and kana inside a word; Korean may mix hanja and hangul.
+    return "CJK" if first in _EAST_ASIAN else first
+
+
+def _mainly_non_latin(text: str) -> bool:
+    letters = [c for c in text if not c.isascii() and c.isalpha()]
+    return bool(letters) and sum(_script(c) != "LATIN" for c in letters) > len(letters) / 2
 
 
 def _known_encoding(label: str) -> str | None:

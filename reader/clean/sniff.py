@@ -43,11 +43,17 @@ def is_binary(head: bytes) -> bool:
         return True
     if not head:
         return False
-    if b"\x00" in head:
+    nuls = head.count(0)
+    if nuls:
         # UTF-16 without a BOM has a NUL in every other byte; real binaries are denser.
         even, odd = head[0::2].count(0), head[1::2].count(0)
         half = len(head) / 2
-        return not (max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half)
+        if max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half:
+            return False
+        if nuls > len(head) * 0.01:
+            return True
+        # A few stray NULs (padding from a crashed editor or a broken copy) in otherwise
+        # plain text: decoding drops them and the words survive.
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05
 
