@@ -1,0 +1,560 @@
+"""Cleaned articles kept in SQLite, so a library of thousands opens without re-parsing.
+
+Cleaning a saved page costs milliseconds; a folder of 10,000 would take
+minutes at every start. The cache keeps each result (an article, or the
+reason a file failed, so broken files are not re-parsed either) keyed by the
+file's path, size, mtime and the cleaner's version. The list pane's fields
+live in plain columns so the list fills from one query without unpacking
+bodies; the whole article is kept compressed for when it is opened, and an
+FTS5 table over title, authors and body answers searches.
+
+A cache is only an optimisation: a damaged file is moved aside and rebuilt,
+a locked or read-only one degrades to an in-memory cache, and nothing here
+ever stops the articles themselves from loading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from reader import clean as _clean
+from reader.model import Article, Format, LoadError
+from reader.search import MARK_END, MARK_START, SearchHit, fts_query, unmark
+
+CLEANER_VERSION: Final = 1
+"""Bump when cleaning changes in a way the source fingerprint cannot see (e.g. a dependency)."""
+
+SCHEMA_VERSION: Final = 1
+BATCH_SIZE: Final = 200
+"""Writes per transaction: one commit per article would make a cold start I/O bound."""
+CACHE_FILE: Final = "articles.sqlite3"
+TITLE_WEIGHT, AUTHORS_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
+_CHUNK: Final = 500
+"""Paths per `IN (...)` lookup, well under SQLite's bound-parameter limit."""
+_CORRUPT_CODES: Final = {11, 26}
+"""SQLITE_CORRUPT and SQLITE_NOTADB (primary codes): the file itself is damaged."""
+_FINGERPRINTED: Final = ("clean", "quotes.py", "model.py")
+
+_SCHEMA: Final = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    format TEXT,
+    title TEXT,
+    authors TEXT,
+    publisher TEXT,
+    published TEXT,
+    word_count INTEGER,
+    read_time INTEGER,
+    error TEXT,
+    body BLOB
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    title, authors, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT OR REPLACE INTO search(search, rank)
+    VALUES ('rank', 'bm25({TITLE_WEIGHT}, {AUTHORS_WEIGHT}, {BODY_WEIGHT})');
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What the list pane shows for an article, without its body."""
+
+    path: str
+    format: Format
+    title: str
+    authors: tuple[str, ...]
+    publisher: str | None
+    published: str | None
+    word_count: int
+    read_time_minutes: int
+
+    @property
+    def byline(self) -> str:
+        """Same rule as `Article.byline`, so list and header agree."""
+        parts = [", ".join(self.authors)] if self.authors else []
+        if self.publisher and self.publisher not in self.authors:
+            parts.append(self.publisher)
+        return " · ".join(parts)
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleSummary:
+        return cls(article.path, article.format, article.title, tuple(article.authors),
+                   article.publisher, article.published, article.word_count,
+                   article.read_time_minutes)
+
+
+def cache_dir() -> Path:
+    """`READER_CACHE_DIR` if set (tests, benchmarks), else the platform's cache folder."""
+    override = os.environ.get("READER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("reader"))
+
+
+def cleaner_version() -> str:
+    """`CLEANER_VERSION` plus a digest of the cleaning code, so an edit cannot serve stale text."""
+    digest = hashlib.blake2b(digest_size=8)
+    package = Path(__file__).resolve().parent
+    for name in _FINGERPRINTED:
+        target = package / name
+        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+        for file in files:
+            with contextlib.suppress(OSError):
+                digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return f"{CLEANER_VERSION}:{digest.hexdigest()}"
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    """One cache entry per file however it was named (relative, absolute, `./`)."""
+    return os.path.abspath(os.fsdecode(path))
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPT_CODES
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
+
+
+class ArticleCache:
+    """The SQLite article cache; safe to share between the UI thread and a worker.
+
+    One connection guarded by a lock: SQLite serialises writers anyway, and a
+    single connection lets a worker's uncommitted batch be visible to the UI.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, location: Path | None,
+                 *, batch_size: int = BATCH_SIZE, notice: str | None = None) -> None:
+        self._db = connection
+        self.location = location
+        """The database file, or None when the cache lives in memory only."""
+        self.notice = notice
+        """A message for the user when the cache had to be moved aside or could not be opened."""
+        self.batch_size = batch_size
+        self.version = cleaner_version()
+        self._lock = threading.RLock()
+        self._pending = 0
+        self._scoped = False
+
+    # -- opening and recovery -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *,
+             batch_size: int = BATCH_SIZE) -> ArticleCache:
+        """Open (creating if needed) the cache; never raises for a damaged or unusable file."""
+        location = Path(path) if path is not None else cache_dir() / CACHE_FILE
+        notice = None
+        try:
+            connection = _connect(location)
+        except sqlite3.DatabaseError as error:
+            if not _is_corruption(error):
+                return cls._in_memory(location, error, batch_size)
+            notice = _move_aside(location)
+            try:
+                connection = _connect(location)
+            except (sqlite3.Error, OSError) as again:
+                return cls._in_memory(location, again, batch_size, notice)
+        except OSError as error:
+            return cls._in_memory(location, error, batch_size)
+        cache = cls(connection, location, batch_size=batch_size, notice=notice)
+        with contextlib.suppress(_Miss), cache._guard(writing=True):
+            cache._drop_stale_versions()
+        return cache
+
+    @classmethod
+    def _in_memory(cls, location: Path, error: Exception, batch_size: int,
+                   notice: str | None = None) -> ArticleCache:
+        connection = _connect(None)
+        message = f"Article cache unavailable ({location}: {error}); working without it."
+        return cls(connection, None, batch_size=batch_size,
+                   notice=f"{notice} {message}" if notice else message)
+
+    def _drop_stale_versions(self) -> None:
+        """Articles cleaned by another cleaner version would never hit again; reclaim them."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row and row[0] == self.version:
+                return
+            with self._db:
+                self._db.execute("DELETE FROM search")
+                self._db.execute("DELETE FROM articles")
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)",
+                                 (self.version,))
+
+    def _recover(self, error: sqlite3.Error) -> None:
+        """The file went bad while open: move it aside and carry on with a fresh one."""
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._pending = 0
+            self._scoped = False
+            if self.location is None:
+                self._db = _connect(None)
+                return
+            notice = _move_aside(self.location)
+            try:
+                self._db = _connect(self.location)
+            except (sqlite3.Error, OSError) as again:
+                self._db = _connect(None)
+                notice += f" It could not be recreated ({again}); working without a cache."
+                self.location = None
+            self.notice = f"{notice} (Error was: {error}.)"
+            if self.location is not None:
+                self._drop_stale_versions()
+
+    @contextlib.contextmanager
+    def _guard(self, *, writing: bool = False) -> Iterator[None]:
+        """Run one cache operation; corruption triggers recovery, the caller sees a miss."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.DatabaseError as error:
+                if _is_corruption(error):
+                    self._recover(error)
+                    raise _Miss from None
+                if isinstance(error, sqlite3.OperationalError):
+                    # Locked by another reader, disk full, read-only: skip caching this time.
+                    if writing:
+                        self._rollback()
+                    raise _Miss from None
+                raise
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.rollback()
+        self._pending = 0
+
+    # -- reading --------------------------------------------------------------
+
+    def get(self, path: str | os.PathLike[str], info: os.stat_result) -> Article | LoadError | None:
+        """The cached result for this exact file version, or None if it must be cleaned."""
+        name = os.fsdecode(path)
+        try:
+            with self._guard():
+                row = self._db.execute(
+                    "SELECT size, mtime_ns, version, error, body FROM articles WHERE path = ?",
+                    (_key(name),)).fetchone()
+        except _Miss:
+            return None
+        if row is None or (row[0], row[1], row[2]) != (info.st_size, info.st_mtime_ns,
+                                                       self.version):
+            return None
+        if row[3] is not None:
+            return LoadError(name, row[3])
+        try:
+            article = Article.from_json(json.loads(zlib.decompress(row[4])))
+        except (zlib.error, ValueError, KeyError, TypeError):
+            return None
+        article.path = name
+        return article
+
+    def summaries(
+        self, files: Sequence[str], infos: Sequence[os.stat_result | None]
+    ) -> list[ArticleSummary | LoadError | None]:
+        """List-pane entries for many files at once, None where the cache is stale or empty.
+
+        Reads only the plain columns, never the compressed bodies.
+        """
+        found: dict[str, tuple[Any, ...]] = {}
+        keys = [_key(name) for name in files]
+        try:
+            with self._guard():
+                for start in range(0, len(keys), _CHUNK):
+                    chunk = keys[start:start + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    for row in self._db.execute(
+                            "SELECT path, size, mtime_ns, version, error, format, title, authors,"
+                            " publisher, published, word_count, read_time FROM articles"
+                            f" WHERE path IN ({marks})", chunk):
+                        found[row[0]] = row
+        except _Miss:
+            found = {}
+        results: list[ArticleSummary | LoadError | None] = []
+        for name, key, info in zip(files, keys, infos, strict=True):
+            row = found.get(key)
+            if info is None or row is None or (row[1], row[2], row[3]) != (
+                    info.st_size, info.st_mtime_ns, self.version):
+                results.append(None)
+            elif row[4] is not None:
+                results.append(LoadError(name, row[4]))
+            else:
+                results.append(ArticleSummary(name, row[5], row[6] or "",
+                                              tuple(json.loads(row[7] or "[]")), row[8],
+                                              row[9], row[10] or 0, row[11] or 1))
+        return results
+
+    def __len__(self) -> int:
+        try:
+            with self._guard():
+                return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except _Miss:
+            return 0
+
+    # -- writing --------------------------------------------------------------
+
+    def put(self, path: str | os.PathLike[str], info: os.stat_result,
+            item: Article | LoadError) -> None:
+        """Remember a result for this file version; written in batches (see `flush`).
+
+        `info` must be the stat taken *before* the file was read, so a file that
+        changes while it is being cleaned is cleaned again next time.
+        """
+        key = _key(path)
+        if isinstance(item, LoadError):
+            values: tuple[Any, ...] = (None, None, None, None, None, None, None, item.reason, None)
+            text = None
+        else:
+            data = item.to_json()
+            body = zlib.compress(json.dumps(data, ensure_ascii=False,
+                                            separators=(",", ":")).encode())
+            values = (item.format, item.title, json.dumps(item.authors, ensure_ascii=False),
+                      item.publisher, item.published, data["word_count"],
+                      data["read_time_minutes"], None, body)
+            text = (item.title, ", ".join(item.authors), "\n".join(item.summary + item.paragraphs))
+        for _attempt in range(2):
+            try:
+                with self._guard(writing=True):
+                    self._write(key, info, values, text)
+                return
+            except _Miss:
+                continue
+
+    def _write(self, key: str, info: os.stat_result, values: tuple[Any, ...],
+               text: tuple[str, str, str] | None) -> None:
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN")
+        row_id = self._db.execute(
+            "INSERT INTO articles (path, size, mtime_ns, version, format, title, authors,"
+            " publisher, published, word_count, read_time, error, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (path) DO UPDATE SET size = excluded.size,"
+            " mtime_ns = excluded.mtime_ns, version = excluded.version,"
+            " format = excluded.format, title = excluded.title, authors = excluded.authors,"
+            " publisher = excluded.publisher, published = excluded.published,"
+            " word_count = excluded.word_count, read_time = excluded.read_time,"
+            " error = excluded.error, body = excluded.body RETURNING id",
+            (key, info.st_size, info.st_mtime_ns, self.version, *values)).fetchone()[0]
+        self._db.execute("DELETE FROM search WHERE rowid = ?", (row_id,))
+        if text is not None:
+            self._db.execute("INSERT INTO search (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
+                             (row_id, *text))
+        self._pending += 1
+        if self._pending >= self.batch_size:
+            self._db.execute("COMMIT")
+            self._pending = 0
+
+    def flush(self) -> None:
+        """Commit batched writes now (end of a scan, before closing, before quitting)."""
+        with contextlib.suppress(_Miss), self._guard(writing=True):
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
+            self._pending = 0
+
+    def forget_missing(self, existing_paths: Iterable[str]) -> int:
+        """Drop entries for files that no longer exist; returns how many were dropped.
+
+        The cache is shared by every folder the user opens, so an entry is only
+        dropped when its file is gone from disk, not merely absent from `existing_paths`.
+        """
+        existing = {_key(path) for path in existing_paths}
+        try:
+            with self._guard(writing=True):
+                rows = self._db.execute("SELECT id, path FROM articles").fetchall()
+                gone = [(row_id,) for row_id, key in rows
+                        if key not in existing and not os.path.lexists(key)]
+                if gone:
+                    if not self._db.in_transaction:
+                        self._db.execute("BEGIN")
+                    self._db.executemany("DELETE FROM search WHERE rowid = ?", gone)
+                    self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
+                    self._db.execute("COMMIT")
+                    self._pending = 0
+        except _Miss:
+            return 0
+        return len(gone)
+
+    # -- search ---------------------------------------------------------------
+
+    def set_scope(self, paths: Iterable[str] | None) -> None:
+        """Limit `search` to these files (the open library), or to everything with None.
+
+        Hits then carry the path as the caller spelled it, so they match list entries.
+        """
+        with contextlib.suppress(_Miss), self._guard():
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS scope"
+                             " (path TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID")
+            self._db.execute("DELETE FROM temp.scope")
+            self._scoped = paths is not None
+            if paths is not None:
+                self._db.executemany("INSERT OR REPLACE INTO temp.scope VALUES (?, ?)",
+                                     ((_key(name), name) for name in paths))
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles matching `query`, best first; any user input is safe, none raises."""
+        expression = fts_query(query)
+        if expression is None or limit <= 0:
+            return []
+        scope = " JOIN temp.scope s ON s.path = a.path" if self._scoped else ""
+        shown = "s.name" if self._scoped else "a.path"
+        sql = (f"SELECT {shown}, a.title, snippet(search, -1, ?, ?, '…', 24), rank"
+               f" FROM search JOIN articles a ON a.id = search.rowid{scope}"
+               " WHERE search MATCH ? ORDER BY rank LIMIT ?")
+        try:
+            with self._guard():
+                rows = self._db.execute(sql, (MARK_START, MARK_END, expression,
+                                              min(limit, 1000))).fetchall()
+        except _Miss:
+            return []
+        hits = []
+        for path, title, snippet, rank in rows:
+            text, marks = unmark(snippet or "")
+            hits.append(SearchHit(path, title or "", text, -rank, marks))
+        return hits
+
+    # -- lifetime -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Commit what is pending and close; the cache cannot be used afterwards."""
+        self.flush()
+        with self._lock, contextlib.suppress(sqlite3.Error):
+            self._db.close()
+
+    def __enter__(self) -> ArticleCache:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class _Miss(Exception):
+    """Internal: the cache could not answer; callers treat it as an empty cache."""
+
+
+def _connect(location: Path | None) -> sqlite3.Connection:
+    if location is None:
+        connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    else:
+        location.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        connection = sqlite3.connect(location, timeout=2.0, check_same_thread=False,
+                                     isolation_level=None)
+    try:
+        if location is not None:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if user_version not in (0, SCHEMA_VERSION):
+            connection.executescript("DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS articles;"
+                                     " DROP TABLE IF EXISTS meta;")
+        connection.executescript(_SCHEMA)
+        connection.execute("SELECT count(*) FROM articles").fetchone()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _move_aside(location: Path) -> str:
+    """Rename a damaged database (and its WAL files) so it can be inspected, never deleted."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = location.with_name(f"{location.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{location}{suffix}")
+        with contextlib.suppress(FileNotFoundError):
+            if suffix:
+                source.replace(Path(f"{target}{suffix}"))
+            else:
+                source.replace(target)
+    return f"The article cache was damaged; moved it to {target} and started a new one."
+
+
+def _stat(name: str) -> os.stat_result | LoadError:
+    try:
+        return os.stat(name)
+    except FileNotFoundError:
+        return LoadError(name, "file not found (moved or deleted?)")
+    except OSError as error:
+        return LoadError(name, f"cannot read: {error.strerror or error}")
+
+
+def _clean_and_store(name: str, info: os.stat_result, cache: ArticleCache) -> Article | LoadError:
+    """Read and clean one file. Only failures of the *content* are cached: a permission
+    problem is fixed with chmod, which leaves size and mtime alone, so it must be retried."""
+    try:
+        data = _clean.read_bytes(name)
+    except LoadError as error:
+        return error
+    try:
+        item: Article | LoadError = _clean.clean_bytes(data, name)
+    except LoadError as error:
+        item = error
+    cache.put(name, info, item)
+    return item
+
+
+def load_cached(files: Iterable[str], cache: ArticleCache) -> Iterator[Article | LoadError]:
+    """Like `library.load_all`, but a file unchanged since it was cached is not even opened."""
+    try:
+        for name in files:
+            info = _stat(name)
+            if isinstance(info, LoadError):
+                yield info
+                continue
+            hit = cache.get(name, info)
+            yield hit if hit is not None else _clean_and_store(name, info, cache)
+    finally:
+        cache.flush()
+
+
+def list_cached(files: Iterable[str], cache: ArticleCache,
+                chunk: int = _CHUNK) -> Iterator[ArticleSummary | LoadError]:
+    """List-pane entries for a library, in order; bodies stay in the cache until opened.
+
+    Cached files cost one stat each plus a share of one query per `chunk` files;
+    the rest are cleaned and stored. Open an entry with `cache.get` (or `load` on a miss).
+    """
+    pending: list[str] = []
+    try:
+        for name in files:
+            pending.append(name)
+            if len(pending) >= chunk:
+                yield from _list_chunk(pending, cache)
+                pending = []
+        if pending:
+            yield from _list_chunk(pending, cache)
+    finally:
+        cache.flush()
+
+
+def _list_chunk(files: list[str], cache: ArticleCache) -> Iterator[ArticleSummary | LoadError]:
+    stats = [_stat(name) for name in files]
+    infos = [None if isinstance(info, LoadError) else info for info in stats]
+    for name, info, cached in zip(files, stats, cache.summaries(files, infos), strict=True):
+        if isinstance(info, LoadError):
+            yield info
+        elif cached is not None:
+            yield cached
+        else:
+            item = _clean_and_store(name, info, cache)
+            yield item if isinstance(item, LoadError) else ArticleSummary.of(item)
