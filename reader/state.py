@@ -1,0 +1,398 @@
+"""What the user did while reading: read marks, bookmarks, scroll positions, last-used settings.
+
+Articles are keyed by a BLAKE2b hash of the file's bytes, with the last
+path seen kept as a hint. Why the raw bytes and not the cleaned title and
+body: the key must not change when the cleaners improve (they will), it
+needs no cleaning to compute, and it survives moving or renaming the file
+or the folder. The path hint covers the other common case, a note edited
+in place: its bytes change, its path does not, so the entry follows it.
+Only a file both moved and edited at once starts fresh.
+
+Saving is debounced and cheap: `save()` is a flag check when nothing
+changed, so the UI can call it after every key press or on a timer, and
+`flush()` once on exit. Writes are atomic (`reader.storage.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Final
+
+from reader.model import Article, LoadError
+from reader.storage import atomic_write, load_json_state
+
+SCHEMA_VERSION: Final = 1
+DEBOUNCE_SECONDS: Final = 2.0
+MAX_ENTRIES: Final = 20_000
+"""Beyond this many remembered articles, the least recently touched unbookmarked ones go."""
+FORGET_EMPTY_AFTER: Final = 30 * 24 * 3600
+"""A cleared entry is kept this long so a second running reader cannot resurrect it."""
+
+SORT_ORDERS: Final = ("path", "newest", "oldest", "title", "publisher")
+LIST_FILTERS: Final = ("all", "unread", "bookmarked")
+
+ArticleRef = Article | str | os.PathLike[str]
+"""Anything naming an article file: the loaded `Article` or its path."""
+Scroll = float | int
+"""A float is a fraction of the article (0.0-1.0); an int is a line number."""
+
+
+def content_key(data: bytes) -> str:
+    """The state key for an article file's bytes: 128 bits of BLAKE2b, as hex."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Choices the user made inside the app; None means "as the config file says"."""
+
+    theme: str | None = None
+    width: int | None = None
+    sidebar: bool = True
+    sort: str = "path"
+    list_filter: str = "all"
+
+    def problems(self) -> list[str]:
+        """What is invalid about these values, one message each."""
+        found = []
+        if self.theme is not None and (not isinstance(self.theme, str) or not self.theme):
+            found.append("theme must be a non-empty name")
+        if self.width is not None and (type(self.width) is not int or not 40 <= self.width <= 200):
+            found.append("width must be a whole number from 40 to 200")
+        if type(self.sidebar) is not bool:
+            found.append("sidebar must be true or false")
+        if self.sort not in SORT_ORDERS:
+            found.append(f"sort must be one of {', '.join(SORT_ORDERS)}")
+        if self.list_filter not in LIST_FILTERS:
+            found.append(f"list_filter must be one of {', '.join(LIST_FILTERS)}")
+        return found
+
+    @classmethod
+    def from_json(cls, data: Any) -> tuple[Settings, int]:
+        """Valid values from saved JSON, defaults for the rest; also how many were dropped."""
+        settings, dropped = cls(), 0
+        if not isinstance(data, dict):
+            return settings, 0
+        for item in fields(cls):
+            if item.name in data:
+                candidate = replace(settings, **{item.name: data[item.name]})
+                if candidate.problems():
+                    dropped += 1
+                else:
+                    settings = candidate
+        return settings, dropped
+
+
+@dataclass(slots=True)
+class _Entry:
+    path: str
+    read: bool = False
+    bookmarked: bool = False
+    scroll: Scroll | None = None
+    touched: float = field(default_factory=time.time)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.read or self.bookmarked or self.scroll)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": self.path, "touched": round(self.touched, 3)}
+        if self.read:
+            data["read"] = True
+        if self.bookmarked:
+            data["bookmarked"] = True
+        if self.scroll:
+            data["scroll"] = self.scroll
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> _Entry | None:
+        if not isinstance(data, dict) or not isinstance(data.get("path"), str):
+            return None
+        read, bookmarked = data.get("read", False), data.get("bookmarked", False)
+        scroll, touched = data.get("scroll"), data.get("touched", 0.0)
+        if type(read) is not bool or type(bookmarked) is not bool:
+            return None
+        if scroll is not None and _valid_scroll(scroll) is None:
+            return None
+        if type(touched) not in (int, float):
+            return None
+        return cls(data["path"], read, bookmarked, scroll, float(touched))
+
+
+def _valid_scroll(position: Any) -> Scroll | None:
+    if type(position) is float and 0.0 <= position <= 1.0:
+        return position
+    if type(position) is int and position >= 0:
+        return position
+    return None
+
+
+class ReadingState:
+    """Read marks, bookmarks, scroll positions and settings, persisted to one JSON file.
+
+    Thread-safe: the UI may save from a worker while the main thread marks
+    articles. Use `ReadingState.load()` to open the user's file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *,
+                 debounce: float = DEBOUNCE_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if path is None:
+            from reader.paths import state_file
+
+            path = state_file()
+        self.path = Path(path)
+        self.debounce = debounce
+        self.settings = Settings()
+        self.last_error: str | None = None
+        """Why the last save failed (disk full, read-only folder), for the UI to show once."""
+        self._clock = clock
+        self._entries: dict[str, _Entry] = {}
+        self._by_path: dict[str, str] = {}
+        self._keys: dict[str, tuple[tuple[int, int, int], str]] = {}
+        self._dirty = False
+        self._last_write = float("-inf")
+        self._disk_signature: tuple[int, int, int] | None = None
+        self._lock = threading.RLock()
+
+    # Loading and saving
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **options: Any
+             ) -> tuple[ReadingState, list[str]]:
+        """Open the state file; damage is moved aside and reported, never raised."""
+        state = cls(path, **options)
+        messages = state._read_disk(merge=False)
+        return state, messages
+
+    def _read_disk(self, merge: bool) -> list[str]:
+        self._disk_signature = _signature(self.path)
+        data, message = load_json_state(self.path, {})
+        messages = [message] if message else []
+        entries = data.get("articles", {})
+        dropped = 0 if isinstance(entries, dict) else 1
+        for key, raw in (entries.items() if isinstance(entries, dict) else ()):
+            entry = _Entry.from_json(raw)
+            if entry is None or not isinstance(key, str):
+                dropped += 1
+                continue
+            mine = self._entries.get(key)
+            if merge and mine is not None and mine.touched >= entry.touched:
+                continue
+            self._entries[key] = entry
+        if not merge:
+            self.settings, bad = Settings.from_json(data.get("settings", {}))
+            dropped += bad
+        self._reindex()
+        if dropped:
+            messages.append(f"{self.path.name}: ignored {dropped} damaged "
+                            f"entr{'y' if dropped == 1 else 'ies'}.")
+        return messages
+
+    def _reindex(self) -> None:
+        self._by_path = {}
+        for key, entry in sorted(self._entries.items(), key=lambda item: item[1].touched):
+            self._by_path[entry.path] = key
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes not yet on disk."""
+        return self._dirty
+
+    def save(self) -> bool:
+        """Write pending changes unless the last write was under `debounce` seconds ago.
+
+        Returns whether it wrote. Costs one flag check when nothing changed.
+        A debounced change stays pending: call `save()` again later (a timer
+        does) and `flush()` on exit. Failures land in `last_error`.
+        """
+        if not self._dirty:
+            return False
+        with self._lock:
+            if self._clock() - self._last_write < self.debounce:
+                return False
+            return self._write()
+
+    def flush(self) -> bool:
+        """Write pending changes now, ignoring the debounce (on exit, on suspend)."""
+        if not self._dirty:
+            return False
+        with self._lock:
+            return self._write()
+
+    def _write(self) -> bool:
+        if not self._dirty:
+            return False
+        if _signature(self.path) != self._disk_signature:
+            # Another running reader saved since we last looked: keep its newer entries.
+            self._read_disk(merge=True)
+        self._prune()
+        payload = {
+            "version": SCHEMA_VERSION,
+            "settings": asdict(self.settings),
+            "articles": {key: entry.to_json() for key, entry in sorted(self._entries.items())},
+        }
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write(self.path, data)
+        except OSError as error:
+            self.last_error = f"Could not save reading state to {self.path}: " \
+                              f"{error.strerror or error}"
+            self._last_write = self._clock()
+            return False
+        self.last_error = None
+        self._disk_signature = _signature(self.path)
+        self._last_write = self._clock()
+        self._dirty = False
+        return True
+
+    def _prune(self) -> None:
+        now = time.time()
+        for key in [k for k, e in self._entries.items()
+                    if e.empty and now - e.touched > FORGET_EMPTY_AFTER]:
+            del self._entries[key]
+        excess = len(self._entries) - MAX_ENTRIES
+        if excess > 0:
+            oldest = sorted((e.touched, k) for k, e in self._entries.items() if not e.bookmarked)
+            for _, key in oldest[:excess]:
+                del self._entries[key]
+        self._reindex()
+
+    # Keys
+
+    def key_for(self, article: ArticleRef) -> str:
+        """The content key of an article file; re-hashed only when the file changed on disk."""
+        name = _path_of(article)
+        signature = _signature(Path(name))
+        cached = self._keys.get(name)
+        if cached and signature is not None and cached[0] == signature:
+            return cached[1]
+        from reader.clean import read_bytes
+
+        key = content_key(read_bytes(name))
+        if signature is not None:
+            self._keys[name] = (signature, key)
+        return key
+
+    def _find(self, article: ArticleRef) -> tuple[str, _Entry | None]:
+        """The entry for an article: by content, else by path (a file edited in place)."""
+        key = self.key_for(article)
+        entry = self._entries.get(key)
+        if entry is None:
+            old_key = self._by_path.get(_path_of(article))
+            entry = self._entries.get(old_key) if old_key else None
+        return key, entry
+
+    def _entry_for_change(self, article: ArticleRef) -> _Entry:
+        """The entry to change, moved to the current key and path, created if new."""
+        name = _path_of(article)
+        key, entry = self._find(article)
+        if entry is None:
+            entry = _Entry(name)
+        elif self._entries.get(key) is not entry:
+            self._entries.pop(self._by_path.get(name, ""), None)
+        self._entries[key] = entry
+        if entry.path != name:
+            self._by_path.pop(entry.path, None)
+            entry.path = name
+        self._by_path[name] = key
+        return entry
+
+    def _changed(self, entry: _Entry) -> None:
+        entry.touched = max(time.time(), entry.touched + 0.001)
+        self._dirty = True
+
+    # Read marks, bookmarks, scroll
+
+    def is_read(self, article: ArticleRef) -> bool:
+        return self._query(article, "read", False)
+
+    def mark_read(self, article: ArticleRef, read: bool = True) -> None:
+        """Mark an article read (or unread with `read=False`)."""
+        with self._lock:
+            entry = self._entry_for_change(article)
+            if entry.read != read:
+                entry.read = read
+                self._changed(entry)
+
+    def is_bookmarked(self, article: ArticleRef) -> bool:
+        return self._query(article, "bookmarked", False)
+
+    def toggle_bookmark(self, article: ArticleRef) -> bool:
+        """Flip the bookmark; returns whether the article is bookmarked now."""
+        with self._lock:
+            entry = self._entry_for_change(article)
+            entry.bookmarked = not entry.bookmarked
+            self._changed(entry)
+            return entry.bookmarked
+
+    def scroll_for(self, article: ArticleRef) -> Scroll | None:
+        """Where the user left off: a fraction (float) or line (int); None for the top."""
+        return self._query(article, "scroll", None)
+
+    def set_scroll(self, article: ArticleRef, position: Scroll) -> None:
+        """Remember where the user is; the top (0) forgets it. Repeats cost nothing."""
+        if type(position) is float:
+            position = min(1.0, max(0.0, position))
+        if _valid_scroll(position) is None:
+            raise ValueError(f"scroll position must be a fraction 0-1 or a line >= 0: {position!r}")
+        wanted = position or None
+        with self._lock:
+            _, entry = self._find(article)
+            stored = entry.scroll if entry else None
+            if stored == wanted and type(stored) is type(wanted):
+                return
+            entry = self._entry_for_change(article)
+            entry.scroll = wanted
+            self._changed(entry)
+
+    def _query(self, article: ArticleRef, name: str, default: Any) -> Any:
+        try:
+            _, entry = self._find(article)
+        except LoadError:  # a vanished or unreadable file simply has no state
+            return default
+        return getattr(entry, name) if entry else default
+
+    def bookmarks(self) -> list[str]:
+        """Last known paths of bookmarked articles, most recently touched first."""
+        with self._lock:
+            marked = [e for e in self._entries.values() if e.bookmarked]
+        return [e.path for e in sorted(marked, key=lambda e: e.touched, reverse=True)]
+
+    # Settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change settings by name; invalid values raise ValueError and change nothing."""
+        unknown = set(changes) - {f.name for f in fields(Settings)}
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        with self._lock:
+            updated = replace(self.settings, **changes)
+            problems = updated.problems()
+            if problems:
+                raise ValueError("; ".join(problems))
+            if updated != self.settings:
+                self.settings = updated
+                self._dirty = True
+            return updated
+
+
+def _path_of(article: ArticleRef) -> str:
+    name = article.path if isinstance(article, Article) else os.fspath(article)
+    return os.path.abspath(name)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
