@@ -1,14 +1,119 @@
-"""Plain-text scrapes copied out of a browser. (First version: blocks as paragraphs.)"""
+"""Plain-text scrapes: a page copied out of a browser (select-all), cleaned into an article.
+
+The work is split three ways: `text_lines` turns the raw text into measured
+lines (line endings, odd spaces, hard wraps), `text_body` picks the story out
+of the page's clutter, and `text_meta` reads the headline, byline, date,
+section and publisher from the lines around it. This module puts them
+together and settles where the headline area ends and the story begins.
+"""
 
 from __future__ import annotations
 
-from reader.clean.common import squash, title_from_path
+import re
+
+from reader.clean.common import title_from_path
+from reader.clean.text_body import Body, find_body
+from reader.clean.text_lines import Line, split_lines, strip_bullet
+from reader.clean.text_meta import (
+    find_byline,
+    find_date,
+    find_publisher,
+    find_section,
+    find_title,
+    is_byline,
+    is_dateline,
+    summary_lines,
+)
 from reader.model import Article
+
+_FIRST_SENTENCE = re.compile(r"^(.{10,200}?[.!?。！？])(?:\s|$)")
+_SYMBOL_BULLET = re.compile(r"^[•●◦▪▫■□‣⁃∙·]\s*")
 
 
 def clean_text(text: str, path: str) -> Article:
-    """Clean a text scrape into an article."""
-    blocks = [squash(b) for b in text.split("\n\n")]
-    blocks = [b for b in blocks if b]
-    title = blocks.pop(0) if blocks and len(blocks[0]) < 150 else title_from_path(path)
-    return Article(path=path, format="text", title=title, paragraphs=blocks)
+    """Clean a text scrape into an article (format "text")."""
+    lines = split_lines(text)
+    body = find_body(lines)
+    start = body.start if body.lines else len(lines)
+    title = find_title(lines, start)
+    if title is not None and body.start <= title < body.end:
+        body = _body_after(lines, title + 1)
+        start = body.start if body.lines else len(lines)
+    section, crumb_title = find_section(lines, title, start)
+    authors, publisher, byline = find_byline(lines, title, start)
+    published = find_date(lines, title, start)
+    header_end = max([title if title is not None else -1, *byline]) + 1
+    body = _drop_header_lines(body, header_end)
+    summary = _summary(lines, title, body)
+    paragraphs = [_SYMBOL_BULLET.sub("", line.text) for line in body.lines]
+    publisher = publisher or find_publisher(lines, body.end, paragraphs[0] if paragraphs else None)
+    if title is not None:
+        headline = lines[title].text
+    else:
+        headline = crumb_title or _first_sentence(paragraphs) or title_from_path(path)
+    return Article(
+        path=path,
+        format="text",
+        title=headline,
+        authors=authors,
+        publisher=publisher,
+        section=section,
+        published=published,
+        summary=[strip_bullet(lines[j].text) for j in summary],
+        paragraphs=paragraphs,
+        headings=body.headings,
+    )
+
+
+def _body_after(lines: list[Line], offset: int) -> Body:
+    """The story searched for only below the headline, in the scrape's own indices."""
+    body = find_body(lines[offset:])
+    if not body.lines:
+        return Body([], [], len(lines), len(lines))
+    return Body(body.lines, body.headings, body.start + offset, body.end + offset)
+
+
+def _summary(lines: list[Line], title: int | None, body: Body) -> list[int]:
+    """Key points or standfirst between the headline and the story's first line.
+
+    Prose right under the headline, above the byline or date, is the
+    standfirst; lines further down (usually photo captions) count only when
+    they are bullets or follow a "Key points" label.
+    """
+    if title is None or not body.lines:
+        return []
+    first = body.lines[0].index
+    low = title + 1
+    byline_at = next((j for j in range(low, min(first, low + 6))
+                      if is_byline(lines[j]) or is_dateline(lines[j])), None)
+    standfirst = summary_lines(lines, low, byline_at) if byline_at is not None else []
+    rest = summary_lines(lines, byline_at if byline_at is not None else low, first,
+                         bullets_only=True)
+    return standfirst + [j for j in rest if j not in standfirst]
+
+
+def _drop_header_lines(body: Body, header_end: int) -> Body:
+    """Keep the headline, byline and standfirst out of the story paragraphs.
+
+    Lines above the byline are the standfirst; a byline or date inside the
+    first few story lines means the story only starts after it.
+    """
+    cut = header_end
+    for line in body.lines[:4]:
+        if is_byline(line) or is_dateline(line):
+            cut = max(cut, line.index + 1)
+    if not body.lines or body.lines[0].index >= cut:
+        return body
+    kept = [line for line in body.lines if line.index >= cut]
+    removed = len(body.lines) - len(kept)
+    headings = [h - removed for h in body.headings if h >= removed]
+    return Body(kept, headings, max(body.start, cut), body.end)
+
+
+def _first_sentence(paragraphs: list[str]) -> str | None:
+    if not paragraphs:
+        return None
+    match = _FIRST_SENTENCE.match(paragraphs[0])
+    if match:
+        return match.group(1)
+    return paragraphs[0] if len(paragraphs[0]) <= 120 else None

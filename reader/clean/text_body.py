@@ -1,0 +1,236 @@
+"""Find the story in a page's text: the densest run of prose, minus the clutter inside it.
+
+Every line gets a value: prose (long, lower-case words, sentences) earns in
+proportion to its length, short menu-like lines cost a little, known clutter
+(ads, share prompts, sign-ups, credits) costs more, and the markers that end
+a story ("Related articles", "Comments") cost so much that the story is never
+carried across them unless a lot of prose follows. The story is then the run
+of lines with the largest total (the maximum-sum subarray), which bridges an
+ad or a caption inside it but not the menus and footers around it. Inside that
+run, clutter lines are dropped and short lines are kept only when they read as
+story: a one-line quote, a subheading between paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from reader.clean.text_lines import Line
+
+_I = re.IGNORECASE
+
+
+def _whole(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(phrases) + r")\W*$", _I)
+
+
+_AD = _whole(
+    r"advertisement", r"advertising", r"ad", r"ads", r"sponsored( content)?", r"promoted",
+    r"(story|article) continues( below)?( advertisement)?", r"continue reading( below)?",
+    r"scroll (down )?to continue( reading)?.*", r"content continues below", r"paid (post|content)",
+    r"skip (ad|advert)", r"(close|hide) ad", r"report (this )?ad",
+)
+_SHARE = _whole(
+    r"share( this)?( (article|story|page|post))?( on \w+)?", r"shares?", r"tweet", r"e-?mail",
+    r"print", r"copy( the)? link", r"link copied", r"facebook", r"twitter", r"x", r"whatsapp",
+    r"linkedin", r"pinterest", r"reddit", r"flipboard", r"telegram", r"messenger",
+    r"save( for later| article)?", r"bookmark", r"comments?", r"\d+ comments?", r"listen",
+    r"listen to (this )?(article|story)", r"gift (this )?article", r"follow( us)?",
+    r"(share|follow)( us)? on .{1,40}", r"(facebook|twitter|linkedin|email|whatsapp|pinterest)"
+    r"( (facebook|twitter|linkedin|email|whatsapp|pinterest|reddit|print|x))+",
+)
+_LEAD_IN = re.compile(
+    r"^(?:read more|related|see also|also read|read also|more|recommended|watch|watch now|"
+    r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
+    r"more from [^:]{1,40}|related coverage|related stories|related articles|related content|"
+    r"related video|click here|photos?|video|gallery|sign up|subscribe|get the [^:]{1,30}|"
+    r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news)\s*[:|>»›\-–—]\s*\S",
+    _I)
+_CREDIT = re.compile(
+    r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
+    r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?\s*(?:by\b|:|©)|"
+    r"\bcredit\s*:|\bcourtesy of\b|"
+    r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)",
+    _I)
+_CAPTION_LEAD = re.compile(
+    r"^(?:above|below|top|pictured|left|right|main image|file photo)\s*:", _I)
+_LEGAL = re.compile(
+    r"(?:all rights reserved|cookie|privacy (?:policy|notice|settings)|terms (?:of|and) "
+    r"(?:use|service|conditions)|terms & conditions|\bunsubscribe\b|sign up for|"
+    r"subscribe (?:to|now|today)|newsletter|log ?in to|sign ?in to|create (?:an|a free) account|"
+    r"already (?:a subscriber|have an account)|enable javascript|your browser|ad ?blocker|"
+    r"affiliate commission|we may earn|may receive compensation)",
+    _I)
+_BARRIER = re.compile(
+    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related (?:articles|stories|"
+    r"posts|coverage|content|topics|links|news|reading)|more (?:stories|articles|news|from|on|"
+    r"in|like this)\b.{0,40}|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|"
+    r"be interested).*|recommended(?: for you| stories| articles| reading)?|most (?:read|"
+    r"popular|viewed|shared|commented)(?: .{0,30})?|trending(?: now| stories| news)?|"
+    r"what to read next|up next|(?:leave|post|add|write) a (?:comment|reply)|"
+    r"comments?(?: \(\d+\))?|"
+    r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
+    r"about the authors?|tags?|topics?|filed under|keywords|more about|see more|"
+    r"other (?:stories|news)|latest (?:news|stories|articles)|top stories|sign up.{0,60}|"
+    r"(?:get|subscribe to) (?:our|the) .{0,40}newsletters?.{0,40}|newsletters?|"
+    r"explore more|don'?t miss|also on .{1,30}|around the web|from our partners|"
+    r"sponsored stories|promoted stories|this article (?:is|was) (?:filed|tagged) .*)"
+    r"\s*[:.!]?\s*$",
+    _I)
+
+
+class Kind(Enum):
+    """What a line looks like on its own, before its neighbours are considered."""
+
+    PROSE = "prose"
+    NEAR = "near"
+    SHORT = "short"
+    CLUTTER = "clutter"
+    BARRIER = "barrier"
+
+
+@dataclass(slots=True)
+class Body:
+    """The story lines chosen from a scrape."""
+
+    lines: list[Line]
+    headings: list[int]
+    start: int
+    """Index (in the scrape's lines) of the first line of the story region."""
+    end: int
+    """Index one past the last line of the story region."""
+
+
+def kind_of(line: Line) -> Kind:
+    """Classify one line by its text alone."""
+    text = line.text
+    if line.words <= 12 and _BARRIER.match(text):
+        return Kind.BARRIER
+    if is_clutter(line):
+        return Kind.CLUTTER
+    if line.uncased:
+        if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
+            return Kind.PROSE
+        if line.chars >= 20 and line.ends_sentence:
+            return Kind.NEAR
+        return Kind.SHORT
+    if line.words >= 20 and line.lower_ratio >= 0.45:
+        return Kind.PROSE
+    if line.words >= 10 and line.lower_ratio >= 0.55 and (line.ends_sentence or line.sentences):
+        return Kind.PROSE
+    if line.words >= 5 and line.ends_sentence and line.lower_ratio >= 0.3:
+        return Kind.NEAR
+    if line.words >= 12 and line.lower_ratio >= 0.6:
+        return Kind.NEAR
+    return Kind.SHORT
+
+
+def is_clutter(line: Line) -> bool:
+    """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links."""
+    text = line.text
+    if line.words <= 8 and (_AD.match(text) or _SHARE.match(text)):
+        return True
+    if _LEAD_IN.match(text) and line.words <= 30:
+        return True
+    if _CAPTION_LEAD.match(text):
+        return True
+    if _CREDIT.search(text) and (line.words <= 40 or text.rstrip().endswith(")")):
+        return not _quoted(text)
+    return bool(_LEGAL.search(text)) and line.words <= 60
+
+
+def _quoted(text: str) -> bool:
+    return bool(re.search(r"[\"“”«»„]", text))
+
+
+_VALUES = {Kind.SHORT: -2.0, Kind.CLUTTER: -6.0, Kind.BARRIER: -40.0}
+
+
+def find_body(lines: list[Line]) -> Body:
+    """Choose the story region and the lines in it that belong to the story."""
+    if not lines:
+        return Body([], [], 0, 0)
+    kinds = [kind_of(line) for line in lines]
+    repeats = Counter(line.key for line in lines if line.key)
+    values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
+    start, end = _best_run(values)
+    if start == end:
+        return Body([], [], 0, 0)
+    kept, headings = _keep(lines, kinds, start, end)
+    return Body(kept, headings, start, end)
+
+
+def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
+    if kind is Kind.PROSE:
+        value = min(line.chars, 1200) / 10 if not line.uncased else min(line.chars, 600) / 5
+    elif kind is Kind.NEAR:
+        value = line.chars / 25 if not line.uncased else line.chars / 12
+    else:
+        value = _VALUES[kind]
+    if repeats[line.key] > 1 and kind in (Kind.PROSE, Kind.NEAR):
+        value = min(value, 0.0) - 2.0
+    return value
+
+
+def _best_run(values: list[float]) -> tuple[int, int]:
+    """The start and end (exclusive) of the run with the largest sum (Kadane)."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = value, i
+        else:
+            total += value
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
+          ) -> tuple[list[Line], list[int]]:
+    """Drop clutter inside the region; keep short lines that read as story."""
+    kept: list[Line] = []
+    headings: list[int] = []
+    i = start
+    while i < end:
+        kind = kinds[i]
+        if kind in (Kind.PROSE, Kind.NEAR):
+            kept.append(lines[i])
+            i += 1
+            continue
+        if kind is not Kind.SHORT:
+            i += 1
+            continue
+        run_end = i
+        while run_end < end and kinds[run_end] is Kind.SHORT:
+            run_end += 1
+        run = lines[i:run_end]
+        after_prose = run_end < end and kinds[run_end] in (Kind.PROSE, Kind.NEAR)
+        for line in run:
+            if _story_short(line, len(run)):
+                kept.append(line)
+            elif len(run) <= 2 and after_prose and _heading_like(line):
+                headings.append(len(kept))
+                kept.append(line)
+        i = run_end
+    return kept, headings
+
+
+def _story_short(line: Line, run: int) -> bool:
+    """A short line that is a sentence of the story (a one-line quote or paragraph)."""
+    if not line.ends_sentence:
+        return False
+    if line.uncased:
+        return line.chars >= 8
+    if _quoted(line.text[:2]) and line.words >= 2:
+        return True
+    return line.words >= 3 and line.lower_ratio >= 0.3 and run <= 3
+
+
+def _heading_like(line: Line) -> bool:
+    """A subheading: a few words, no full stop, not a bare link or label."""
+    return 1 <= line.words <= 14 and not line.text.endswith((".", ":", "|")) and line.chars >= 4

@@ -1,0 +1,289 @@
+"""Headline, byline, date, section and publisher from the lines around a story.
+
+A scrape has no markup saying which line is the headline, so each is
+recognised by shape and place: the headline is a headline-length line close
+above the story, often repeated (breadcrumb, share text) and usually followed
+by a byline or date; a byline starts with "By" or is a bare name under the
+headline; the section is a breadcrumb, a kicker above the headline or the
+"Politics 2 min read" label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.clean.common import normalise_date
+from reader.clean.text_body import Kind, is_clutter, kind_of
+from reader.clean.text_lines import Line
+
+TITLE_WINDOW = 40
+"""How many lines above the story the headline is looked for."""
+TITLE_MIN_SCORE = 3.0
+"""Below this no line is taken for a headline (a lone menu word, a far-off teaser)."""
+
+_I = re.IGNORECASE
+_BY = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|por|par|di)"
+                 r"\s*[:\-]?\s+(.+)$", _I)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
+_NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
+_AGENCIES = {"reuters", "ap", "afp", "associated press", "bloomberg", "dpa", "pa", "upi",
+             "efe", "ansa", "kyodo", "xinhua", "press association", "agence france-presse",
+             "staff", "cnn", "bbc"}
+_ROLES = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist|producer|"
+    r"journalist|analyst|senior|chief|deputy|associate|contributing|special to|for the|"
+    r"bureau|desk|team|news service|wire|updated|published|posted|min read)\b", _I)
+_CUT = re.compile(r"\s+(?:[-–—|•·]|on|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
+                  r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                  r"[a-z]*\.?\s+\d)", _I)
+_SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*|\s+und\s+|\s+y\s+|"
+                          r"\s+et\s+|\s+e\s+)\s*")
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}/\d{1,2}/\d{1,2}|"
+    r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b", _I)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
+_READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
+                        _I)
+_CRUMB_SPLIT = re.compile(r"\s*(?:[›»>/|]|\s→\s)\s*")
+_MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
+               "main menu", "sections", "more", "close", "open", "log in", "sign in",
+               "subscribe", "latest", "top stories", "navigation"}
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)\s*(?:ⓒ|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
+                        r"\s*,?\s*([^.,|;()]{2,60})", _I)
+_SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
+                     r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
+                     r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
+_DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
+                              r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
+_SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
+                            r"the big picture|what you need to know|key takeaways|tl;dr|"
+                            r"the story so far|quick read)\s*:?$", _I)
+
+
+def find_title(lines: list[Line], body_start: int) -> int | None:
+    """Index of the headline, looked for above the story (or a little into it)."""
+    low = max(0, body_start - TITLE_WINDOW)
+    high = min(len(lines), body_start + 3)
+    keys = Counter(line.key for line in lines)
+    best, best_score = None, TITLE_MIN_SCORE
+    for j in range(low, high):
+        score = _title_score(lines, j, body_start, keys)
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str]) -> float:
+    line = lines[j]
+    if not _headline_shaped(line):
+        return 0.0
+    score = 1.0 + min(line.words, 14) / 4
+    if keys[line.key] > 1 or any(
+            line.key and line.key in other.key and other is not line
+            for other in lines[max(0, j - TITLE_WINDOW): j]):
+        score += 2.5
+    nearby = lines[j + 1: j + 5]
+    if any(is_byline(n) or is_dateline(n) for n in nearby):
+        score += 3.0
+    distance = abs(body_start - j)
+    score += 3.0 * max(0.0, 1 - distance / TITLE_WINDOW)
+    if line.ends_sentence and line.text.endswith("."):
+        score -= 2.0
+    if j + 1 < len(lines) and lines[j + 1].key == line.key:
+        score += 1.0
+    return score
+
+
+def _headline_shaped(line: Line) -> bool:
+    ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
+    if not ok or line.bullet:
+        return False
+    if kind_of(line) in (Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or is_dateline(line):
+        return False
+    if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text):
+        return False
+    return not line.text.endswith((":", "…", "..")) and line.text.lower() not in _MENU_WORDS
+
+
+def is_byline(line: Line) -> bool:
+    """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher"."""
+    if line.words > 25 or is_clutter(line) and not _BY.match(line.text):
+        return False
+    match = _BY.match(line.text)
+    if match:
+        return bool(_names(match.group(1)))
+    if "|" in line.text:
+        head = line.text.split("|", 1)[0].strip()
+        return bool(_NAME.match(head)) and not _ROLES.search(head)
+    return False
+
+
+def is_dateline(line: Line) -> bool:
+    """A short line that carries the publication date."""
+    return line.words <= 16 and bool(_DATE_WORDS.search(line.text)) and bool(
+        normalise_date(line.text))
+
+
+def find_byline(lines: list[Line], title: int | None, body_start: int
+                ) -> tuple[list[str], str | None, list[int]]:
+    """Authors, a publisher named beside them, and the indices of the byline lines."""
+    low = title + 1 if title is not None else max(0, body_start - 12)
+    high = min(len(lines), max(body_start, low) + 2)
+    for j in range(max(0, low - 3), high):
+        line = lines[j]
+        if _CREDITISH.search(line.text):
+            continue
+        match = _BY.match(line.text)
+        if match and is_byline(line):
+            return _names(match.group(1)), _publisher_after(match.group(1)), [j]
+        if "|" in line.text and is_byline(line):
+            head, rest = (part.strip() for part in line.text.split("|", 1))
+            publisher = rest if rest and not normalise_date(rest) and len(rest) < 60 else None
+            return [head], publisher, [j]
+    if title is None:
+        return [], None, []
+    for j in range(title + 1, min(len(lines), title + 4, max(body_start, title + 1) + 1)):
+        names = _bare_names(lines[j])
+        if names:
+            return names, None, [j]
+    return [], None, []
+
+
+_CREDITISH = re.compile(r"\b(?:photo|image|picture|photograph|illustration|credit|getty|"
+                        r"shutterstock)\b", _I)
+
+
+def _bare_names(line: Line) -> list[str]:
+    """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters")."""
+    if line.words > 14 or is_clutter(line) or line.ends_sentence and not line.text.endswith("."):
+        return []
+    text = _strip_date(line.text)
+    names = _names(text, strict=True)
+    return names
+
+
+def _strip_date(text: str) -> str:
+    match = _DATE_WORDS.search(text)
+    return text[: match.start()].strip(" ,-–—|·•") if match else text
+
+
+def _names(text: str, strict: bool = False) -> list[str]:
+    """Split a byline into names, dropping roles, dates and publishers after the names."""
+    text = _CUT.split(text.strip(), maxsplit=1)[0].strip(" ,;:-–—")
+    names = []
+    for part in _SPLIT_NAMES.split(text):
+        part = part.strip(" .,;:")
+        if not part:
+            continue
+        if part.lower() in _AGENCIES and not strict:
+            names.append(part if part.isupper() or len(part) > 3 else part.upper())
+        elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in _MENU_WORDS:
+            names.append(part)
+        elif strict:
+            return []
+    return names
+
+
+def _publisher_after(byline: str) -> str | None:
+    """ "Jane Doe | The Courier" or "Jane Doe - The Courier": the part after the names."""
+    parts = re.split(r"\s+[-–—|]\s+|\s*\|\s*", byline, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    rest = _strip_date(parts[1]).strip(" ,")
+    if not rest or _ROLES.search(rest) or len(rest.split()) > 5 or not rest[:1].isupper():
+        return None
+    return rest
+
+
+def find_date(lines: list[Line], title: int | None, body_start: int) -> str | None:
+    """The publication date from the lines around the headline (not an 'Updated' one)."""
+    low = max(0, (title if title is not None else body_start) - 4)
+    high = min(len(lines), body_start + 2)
+    fallback = None
+    for j in range(low, high):
+        line = lines[j]
+        if not is_dateline(line) and not (j >= body_start and line.words <= 40):
+            continue
+        date = normalise_date(_date_text(line.text))
+        if not date:
+            continue
+        if _UPDATED.search(line.text) and not re.search(r"publish|posted", line.text, _I):
+            fallback = fallback or date
+            continue
+        return date
+    return fallback
+
+
+def _date_text(text: str) -> str:
+    """The part of a line that holds the first date, so a second date does not leak in."""
+    match = re.search(r"\b(?:published|posted)\b[:\s]*", text, _I)
+    return text[match.end():] if match else text
+
+
+def find_section(lines: list[Line], title: int | None, body_start: int
+                 ) -> tuple[str | None, str | None]:
+    """The section, and a headline found at the end of a breadcrumb if any."""
+    anchor = title if title is not None else body_start
+    for j in range(max(0, anchor - 6), min(len(lines), anchor + 6)):
+        match = _READ_TIME.match(lines[j].text)
+        if match and match.group(1).strip(" ·|•-–—,"):
+            return match.group(1).strip(" ·|•-–—,"), None
+    for j in range(anchor - 1, max(-1, anchor - 12), -1):
+        crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
+        if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(
+                len(c.split()) <= 20 for c in crumbs) and sum(
+                1 for c in crumbs if len(c.split()) <= 4) >= len(crumbs) - 1:
+            tail = crumbs[-1]
+            headline = tail if len(tail.split()) >= 4 else None
+            sections = [c for c in (crumbs[:-1] if headline else crumbs)
+                        if c.lower() not in _MENU_WORDS and not normalise_date(c)]
+            if sections:
+                return sections[-1], headline
+    if title is not None and title > 0:
+        above = lines[title - 1]
+        if (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
+                and kind_of(above) is Kind.SHORT and above.text.lower() not in _MENU_WORDS
+                and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
+            return above.text, None
+    return None, None
+
+
+def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None) -> str | None:
+    """A publisher the page names: "Originally published on", a copyright line, a dateline."""
+    for line in lines[body_end - 1:] if body_end else lines:
+        match = _SOURCE.match(line.text)
+        if match and len(match.group(1).split()) <= 6:
+            return match.group(1).strip()
+    for line in lines[body_end:]:
+        match = _COPYRIGHT.search(line.text)
+        if match:
+            name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh)\b.*$", "",
+                          match.group(1), flags=_I).strip(" -–—,")
+            if name and len(name.split()) <= 6 and not name[:1].isdigit():
+                return name
+    if first_paragraph:
+        match = _DATELINE_AGENCY.match(first_paragraph)
+        if match:
+            return match.group(1)
+    return None
+
+
+def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
+    """Key points or a standfirst between the headline area and the story."""
+    picked = []
+    labelled = False
+    for j in range(low, high):
+        line = lines[j]
+        if _SUMMARY_LABEL.match(line.text):
+            labelled = True
+            continue
+        if is_byline(line) or is_dateline(line) or _READ_TIME.match(line.text):
+            continue
+        kind = kind_of(line)
+        if kind in (Kind.CLUTTER, Kind.BARRIER):
+            continue
+        if line.bullet or labelled or (kind in (Kind.PROSE, Kind.NEAR) and not bullets_only):
+            picked.append(j)
+    return picked
