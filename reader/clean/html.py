@@ -1,17 +1,38 @@
-"""Saved HTML pages. (First version: title and <p> text.)"""
+"""Saved HTML pages: metadata from the page's head and markup, the body without clutter.
+
+The steps live in their own modules: `html_tree` parses and strips what is
+never text, `html_meta` (with `html_title`) reads metadata, `html_blocks`
+lays text out in blocks and `html_body` picks the article out of them.
+"""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
-from reader.clean.common import squash, title_from_path
+from reader.clean.common import title_from_path
+from reader.clean.html_body import extract_body
+from reader.clean.html_meta import read_meta
+from reader.clean.html_tree import json_ld, parse, strip_invisible
 from reader.model import Article
 
 
 def clean_html(text: str, path: str) -> Article:
-    """Clean a saved page into an article."""
-    soup = BeautifulSoup(text, "lxml")
-    heading = soup.find("h1") or soup.find("title")
-    title = squash(heading.get_text(" ")) if heading else title_from_path(path)
-    paragraphs = [squash(p.get_text(" ")) for p in soup.find_all("p")]
-    return Article(path=path, format="html", title=title, paragraphs=[p for p in paragraphs if p])
+    """Clean a saved page into an article; odd or empty markup gives a sparse article."""
+    article = Article(path=path, format="html")
+    root = parse(text)
+    if root is None:
+        article.title = title_from_path(path)
+        return article
+    linked_data = json_ld(root)
+    strip_invisible(root)
+    meta = read_meta(root, linked_data)
+    page = root.find("body")
+    body = extract_body(page if page is not None else root, meta.title)
+    article.title = meta.title or title_from_path(path)
+    article.authors = meta.authors
+    article.publisher = meta.publisher
+    article.section = meta.section
+    article.published = meta.published
+    article.summary = meta.summary
+    article.url = meta.url
+    article.paragraphs = body.paragraphs
+    article.headings = body.headings
+    return article

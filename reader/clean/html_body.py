@@ -1,0 +1,190 @@
+"""Find the article body in a page tree and return it as paragraphs.
+
+The method, in three steps, uses no rule for any one site:
+
+1. Boilerplate regions are marked from structure and naming: `<nav>`,
+   `<aside>`, `<footer>`, `<header>`, `<figure>`, and elements whose class or
+   id names them (share bars, related links, comments, cookie and newsletter
+   prompts, captions, bylines). A marked region that holds a large share of
+   the page's prose is left alone: sites name wrappers carelessly
+   ("content-with-sidebar").
+2. Every text block is weighed: prose (long enough, few links) counts for its
+   length, link lists count against, short fragments count a little against.
+   Weights add up the tree; the element with the highest total is the body.
+   Prose in the body outweighs menus, teasers and footers around it, so the
+   winner is the smallest element that holds the story and little else.
+3. Inside the body, blocks left over from boilerplate (link-only lines,
+   "Advertisement", "Read more", bylines and datelines) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.clean.common import normalise_date
+from reader.clean.html_blocks import Block, blocks
+from reader.clean.html_tree import HtmlElement
+
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
+_BOILERPLATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:"
+    r"nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|sidebar|rail|"
+    r"share|sharing|shares|social|sharebar|comments?|disqus|respond|replies|"
+    r"related|recommend(?:ed|ations?)?|recirc|more-stories|read-?more|also-read|"
+    r"newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|paywall|login|"
+    r"promo|promotion|advert\w*|ads?|adslot|adunit|dfp|sponsor\w*|outbrain|taboola|"
+    r"popup|modal|overlay|caption|credits?|byline|author|authors|bio|dateline|date|"
+    r"timestamp|meta|tags|keywords|widget|trending|popular|most-?read|print|toolbar|"
+    r"disclaimer|copyright|skip|pagination|pager"
+    r")(?:$|[\s_-])",
+    re.I,
+)
+PROTECTED_SHARE = 0.4
+"""A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
+
+MIN_PROSE_CHARS = 25
+MAX_PROSE_LINKS = 0.35
+_SHORT_PENALTY = 8
+
+_CLUTTER_LINE = re.compile(
+    r"^(?:advertisements?|advert|ad|sponsored(?: content)?|story continues below|"
+    r"continue reading|read more|read next|read also|also read|related(?: stories| articles)?|"
+    r"see also|more from .{0,40}|share(?: this)?(?: article| story| post)?|share on \w+|"
+    r"follow us.*|sign up.{0,80}|subscribe.{0,80}|click here.{0,60}|listen to (?:this|the) "
+    r"(?:article|story).*|loading.{0,20}|comments?|\d+ comments?|image:.*|photo:.*|"
+    r"(?:photo|image|picture)s? ?(?:credit|courtesy)?:.*|getty images|tweet|email|print)"
+    r"[.:!…]*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by|reporting by)\s+\S", re.I)
+
+
+@dataclass(slots=True)
+class Body:
+    """Body paragraphs and which of them are headings."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+
+
+def extract_body(root: HtmlElement, title: str = "") -> Body:
+    """The article body under `root`; `title` is left out where the page repeats it."""
+    all_blocks = blocks(root)
+    if not all_blocks:
+        return Body()
+    marked = _boilerplate_regions(root, all_blocks)
+    kept = [b for b in all_blocks if not _inside(b.owner, marked)]
+    container = _best_container(root, kept)
+    inside = [b for b in kept if _within(b.owner, container)] if container is not None else kept
+    return _tidy(inside or kept, title)
+
+
+def block_weight(block: Block) -> float:
+    """How much a block looks like article prose: + for prose, - for links and scraps."""
+    length = len(block.text)
+    if block.link_density > 0.5:
+        return -length
+    if block.is_heading:
+        return 0.0
+    if length < MIN_PROSE_CHARS:
+        return -_SHORT_PENALTY
+    if block.link_density > MAX_PROSE_LINKS:
+        return -length * block.link_density
+    return length * (1 - block.link_density)
+
+
+def _boilerplate_regions(root: HtmlElement, all_blocks: list[Block]) -> set[HtmlElement]:
+    """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
+    prose = _totals(all_blocks, lambda b: max(block_weight(b), 0.0))
+    limit = PROTECTED_SHARE * prose.get(root, 0.0)
+    marked: set[HtmlElement] = set()
+    if not limit:
+        return marked
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        boilerplate = el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
+        if boilerplate and prose.get(el, 0.0) <= limit:
+            marked.add(el)
+    return marked
+
+
+def _named_boilerplate(el: HtmlElement) -> bool:
+    attrib = el.attrib
+    names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
+    return bool(names) and bool(_BOILERPLATE_NAME.search(names))
+
+
+def _totals(all_blocks: list[Block], weigh) -> dict[HtmlElement, float]:
+    """Sum a per-block weight over every ancestor of each block."""
+    totals: dict[HtmlElement, float] = {}
+    for block in all_blocks:
+        weight = weigh(block)
+        if not weight:
+            continue
+        el = block.owner
+        while el is not None:
+            totals[el] = totals.get(el, 0.0) + weight
+            el = el.getparent()
+    return totals
+
+
+def _best_container(root: HtmlElement, kept: list[Block]) -> HtmlElement | None:
+    scores = _totals(kept, block_weight)
+    if not scores:
+        return None
+    best = max(scores.items(), key=lambda item: item[1])
+    return best[0] if best[1] > 0 else None
+
+
+def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
+    while el is not None:
+        if el in marked:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _within(el: HtmlElement, container: HtmlElement) -> bool:
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _tidy(candidates: list[Block], title: str) -> Body:
+    """Drop clutter lines, the repeated title, bylines and datelines; mark headings."""
+    body = Body()
+    title_key = _key(title)
+    for block in candidates:
+        text = block.text
+        if block.link_density > 0.5 or _CLUTTER_LINE.match(text):
+            continue
+        if title_key and _key(text) == title_key:
+            continue
+        if len(text) < 80 and (_BYLINE.match(text) or _is_dateline(text)):
+            continue
+        if block.is_heading:
+            if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
+                body.paragraphs.pop()
+                body.headings.pop()
+            body.headings.append(len(body.paragraphs))
+        body.paragraphs.append(text)
+    if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
+        body.paragraphs.pop()
+        body.headings.pop()
+    return body
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is only a date and time ("Updated 12 March 2024, 10:15 GMT")."""
+    if not normalise_date(text):
+        return False
+    words = re.sub(r"\d+|[^\w\s]", " ", text).split()
+    return len(words) <= 6

@@ -1,0 +1,275 @@
+"""Article metadata from a page: title, authors, publisher, section, date, summary, URL.
+
+Each field is read from the most deliberate source first: schema.org JSON-LD
+(written for search engines, so usually exact), then Open Graph and other
+`<meta>` tags, then the visible page (the `<h1>`, bylines, `<time>`,
+breadcrumbs). Visible text is the last resort because it is the least tidy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.clean.common import normalise_date, squash
+from reader.clean.html_blocks import blocks
+from reader.clean.html_title import clean_title
+from reader.clean.html_tree import HtmlElement
+
+MAX_AUTHORS = 6
+"""More names than this from one source is a staff list, not the article's writers."""
+
+_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|Posting", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|von|par|por)\s*[:\-]?\s+", re.I)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/", re.I)
+_BYLINE_NAME = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])",
+                          re.I)
+_BREADCRUMB_NAME = re.compile(r"breadcrumb", re.I)
+_KEY_POINTS_NAME = re.compile(r"key-?points|highlights|takeaways|summary-list|at-a-glance|"
+                              r"in-brief|tldr|bullets", re.I)
+_STANDFIRST_NAME = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subhead|sub-?title|strap"
+                              r"|strapline|lede|lead|excerpt|intro|summary|description)"
+                              r"(?:$|[\s_-])", re.I)
+_HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
+
+
+@dataclass(slots=True)
+class Meta:
+    """Metadata found in a page, every field optional."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    section: str | None = None
+    published: str | None = None
+    summary: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
+    """Metadata from `<meta>` tags, JSON-LD objects and the visible page."""
+    tags = _meta_tags(root)
+    article = _article_object(linked_data)
+    meta = Meta()
+    meta.publisher = _first(_ld_names(article.get("publisher")),
+                            tags.get("og:site_name", []), tags.get("application-name", []))
+    meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
+    meta.title = _title(root, article, tags, meta.publisher)
+    meta.authors = _authors(root, article, tags)
+    meta.published = _published(root, article, tags)
+    meta.section = _section(root, article, tags, linked_data, meta.title)
+    meta.summary = _summary(root, article, tags)
+    return meta
+
+
+def element_text(el: HtmlElement) -> str:
+    """Visible text of an element, block boundaries kept as spaces."""
+    return " ".join(block.text for block in blocks(el))
+
+
+def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
+    tags: dict[str, list[str]] = {}
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        value = el.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), []).append(squash(value))
+    return tags
+
+
+def _article_object(linked_data: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object that describes the article itself (not the site or an author)."""
+    best: dict[str, Any] = {}
+    for item in linked_data:
+        kind = item.get("@type")
+        kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        if _ARTICLE_TYPES.search(kinds) and ("headline" in item or "articleBody" in item):
+            return item
+        if not best and "headline" in item:
+            best = item
+    return best
+
+
+def _first(*sources: Iterable[str | None]) -> str | None:
+    for source in sources:
+        for value in source:
+            if isinstance(value, str) and squash(value):
+                return squash(value)
+    return None
+
+
+def _ld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organisation value: string, object or list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item)]
+    return []
+
+
+def _ld_url(article: dict[str, Any]) -> str | None:
+    for key in ("url", "mainEntityOfPage"):
+        value = article.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.startswith("http"):
+            return value
+    return None
+
+
+def _canonical(root: HtmlElement) -> list[str]:
+    return [el.get("href") or "" for el in root.iter("link")
+            if "canonical" in (el.get("rel") or "").lower().split()]
+
+
+def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
+           publisher: str | None) -> str:
+    h1 = next((element_text(el) for el in root.iter("h1") if element_text(el)), "")
+    page_title = next((squash(el.text_content()) for el in root.iter("title")), "")
+    headline = article.get("headline")
+    raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
+                 tags.get("twitter:title", []), [h1, page_title])
+    return clean_title(raw or "", [publisher or "", *tags.get("og:site_name", [])], h1)
+
+
+def _authors(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:
+    sources: list[list[str]] = [
+        _ld_names(article.get("author")) or _ld_names(article.get("creator")),
+        [v for key in ("author", "article:author", "dc.creator", "parsely-author",
+                       "sailthru.author", "byl") for v in tags.get(key, [])],
+        [element_text(a) for a in root.iter("a")
+         if "author" in (a.get("rel") or "").lower().split() and not _in_page_chrome(a)],
+        [element_text(el) for el in root.iter()
+         if isinstance(el.tag, str) and not _in_page_chrome(el)
+         and (_BYLINE_NAME.search(el.get("class") or "")
+              or el.get("itemprop") == "author")][:3],
+    ]
+    for source in sources:
+        names = _names(source)
+        if 0 < len(names) <= MAX_AUTHORS:
+            return names
+    return []
+
+
+def _names(values: list[str]) -> list[str]:
+    """Person names out of raw author strings: "By A and B" gives A, B; URLs and handles go."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for part in _NAME_SPLIT.split(_BY.sub("", squash(value))):
+            name = _BY.sub("", part).strip(" .:-–—")
+            if not (2 <= len(name) <= 60) or len(name.split()) > 5 or _NOT_A_NAME.search(name):
+                continue
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                names.append(name)
+    return names
+
+
+def _in_page_chrome(el: HtmlElement) -> bool:
+    """Inside the site's menus, header or footer, where staff lists live."""
+    parent = el.getparent()
+    while parent is not None:
+        if parent.tag in ("nav", "footer", "aside", "select"):
+            return True
+        names = (parent.get("class") or "") + " " + (parent.get("id") or "")
+        if re.search(r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|dropdown)(?:$|[\s_-])", names,
+                     re.I):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _published(root: HtmlElement, article: dict[str, Any],
+               tags: dict[str, list[str]]) -> str | None:
+    ld_date = article.get("datePublished") or article.get("dateCreated")
+    candidates = [ld_date if isinstance(ld_date, str) else None]
+    for key in ("article:published_time", "og:article:published_time", "datepublished",
+                "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+                "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published"):
+        candidates.extend(tags.get(key, []))
+    for el in root.iter("time"):
+        candidates.append(el.get("datetime"))
+        candidates.append(squash(el.text_content()))
+    for value in candidates:
+        date = normalise_date(value)
+        if date:
+            return date
+    return None
+
+
+def _section(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
+             linked_data: list[dict[str, Any]], title: str) -> str | None:
+    ld_section = article.get("articleSection")
+    if isinstance(ld_section, list):
+        ld_section = next((s for s in ld_section if isinstance(s, str)), None)
+    found = _first([ld_section if isinstance(ld_section, str) else None],
+                   tags.get("article:section", []), tags.get("parsely-section", []))
+    if found:
+        return found
+    return _breadcrumb_section(root, linked_data, title)
+
+
+def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
+                        title: str) -> str | None:
+    """The deepest breadcrumb that is neither the home page nor the article itself."""
+    trail: list[str] = []
+    for item in linked_data:
+        if item.get("@type") == "BreadcrumbList" and isinstance(item.get("itemListElement"), list):
+            steps = [s for s in item["itemListElement"] if isinstance(s, dict)]
+            steps.sort(key=lambda s: s.get("position") if isinstance(s.get("position"), int)
+                       else 0)
+            for step in steps:
+                name = step.get("name")
+                inner = step.get("item")
+                if not isinstance(name, str) and isinstance(inner, dict):
+                    name = inner.get("name")
+                if isinstance(name, str):
+                    trail.append(squash(name))
+            break
+    if not trail:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            names = (el.get("class") or "") + " " + (el.get("id") or "") + " " + \
+                (el.get("aria-label") or "")
+            if _BREADCRUMB_NAME.search(names):
+                trail = [element_text(a) for a in el.iter("a")] or \
+                    [block.text for block in blocks(el)]
+                break
+    title_key = re.sub(r"\W+", "", title).lower()
+    for step in reversed(trail):
+        key = re.sub(r"\W+", "", step).lower()
+        if key and key != title_key and not _HOME.match(step) and len(step) <= 40:
+            return step
+    return None
+
+
+def _summary(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("body", "html"):
+            continue
+        names = (el.get("class") or "") + " " + (el.get("id") or "")
+        if _KEY_POINTS_NAME.search(names):
+            points = [element_text(li) for li in el.iter("li")]
+            points = [p for p in points if p]
+            if 2 <= len(points) <= 10:
+                return points
+    description = article.get("description")
+    found = _first([description if isinstance(description, str) else None],
+                   tags.get("og:description", []), tags.get("description", []),
+                   tags.get("twitter:description", []))
+    if found:
+        return [found]
+    for el in root.iter("p", "div", "h2"):
+        if _STANDFIRST_NAME.search(el.get("class") or ""):
+            text = element_text(el)
+            if 20 <= len(text) <= 400:
+                return [text]
+    return []
