@@ -7,6 +7,8 @@ lays text out in blocks and `html_body` picks the article out of them.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from reader.clean.common import title_from_path
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
@@ -24,6 +26,7 @@ def clean_html(text: str, path: str) -> Article:
     linked_data = json_ld(root)
     strip_invisible(root)
     meta = read_meta(root, linked_data)
+    etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
     body = extract_body(page if page is not None else root, meta.title)
     article.title = meta.title or title_from_path(path)

@@ -19,9 +19,11 @@ BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot",
     "thead", "tr", "ul",
 ))
+CELL_TAGS = frozenset(("td", "th"))
+"""Table cells run on in their row, so a row reads as one line."""
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
@@ -35,7 +37,9 @@ class Block:
 
     @property
     def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
+        """Share of the visible (non-space) characters that are link text."""
+        visible = _visible_chars(self.text)
+        return min(1.0, self.link_chars / visible) if visible else 0.0
 
     @property
     def is_heading(self) -> bool:
@@ -62,17 +66,18 @@ def blocks(root: HtmlElement) -> list[Block]:
             run = stack[-1]
             run.parts.append(text)
             if links:
-                run.link_chars += len(text)
+                run.link_chars += _visible_chars(text)
 
     def flush(run: _Run) -> None:
         if not run.parts:
             return
         raw = "".join(run.parts)
-        link_share = run.link_chars / len(raw) if raw else 0.0
+        visible = _visible_chars(raw)
+        link_share = run.link_chars / visible if visible else 0.0
         for line in raw.split("\n"):
             text = squash(line)
             if text:
-                out.append(Block(run.owner, text, round(len(text) * link_share)))
+                out.append(Block(run.owner, text, round(_visible_chars(text) * link_share)))
         run.parts.clear()
         run.link_chars = 0
 
@@ -87,6 +92,8 @@ def blocks(root: HtmlElement) -> list[Block]:
                     stack.append(_Run(el))
             elif tag == "br":
                 add("\n")
+            elif tag in CELL_TAGS:
+                add(" ")
             elif tag == "a":
                 links += 1
             add(el.text)
@@ -100,3 +107,8 @@ def blocks(root: HtmlElement) -> list[Block]:
             add(el.tail)
     flush(stack[0])
     return out
+
+
+def _visible_chars(text: str) -> int:
+    """Characters a reader sees: indentation and line breaks in the markup don't count."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")

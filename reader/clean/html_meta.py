@@ -131,7 +131,7 @@ def _canonical(root: HtmlElement) -> list[str]:
 def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
            publisher: str | None) -> str:
     h1 = next((element_text(el) for el in root.iter("h1") if element_text(el)), "")
-    page_title = next((squash(el.text_content()) for el in root.iter("title")), "")
+    page_title = next((squash("".join(el.itertext())) for el in root.iter("title")), "")
     headline = article.get("headline")
     raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
                  tags.get("twitter:title", []), [h1, page_title])
@@ -139,19 +139,20 @@ def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]
 
 
 def _authors(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:
-    sources: list[list[str]] = [
-        _ld_names(article.get("author")) or _ld_names(article.get("creator")),
-        [v for key in ("author", "article:author", "dc.creator", "parsely-author",
-                       "sailthru.author", "byl") for v in tags.get(key, [])],
-        [element_text(a) for a in root.iter("a")
-         if "author" in (a.get("rel") or "").lower().split() and not _in_page_chrome(a)],
-        [element_text(el) for el in root.iter()
-         if isinstance(el.tag, str) and not _in_page_chrome(el)
-         and (_BYLINE_NAME.search(el.get("class") or "")
-              or el.get("itemprop") == "author")][:3],
-    ]
+    sources = (
+        lambda: _ld_names(article.get("author")) or _ld_names(article.get("creator")),
+        lambda: [v for key in ("author", "article:author", "dc.creator", "parsely-author",
+                               "sailthru.author", "byl") for v in tags.get(key, [])],
+        lambda: [element_text(a) for a in root.iter("a")
+                 if "author" in (a.get("rel") or "").lower().split()
+                 and not _in_page_chrome(a)],
+        lambda: [element_text(el) for el in root.iter()
+                 if isinstance(el.tag, str)
+                 and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
+                 and not _in_page_chrome(el)][:3],
+    )
     for source in sources:
-        names = _names(source)
+        names = _names(source())
         if 0 < len(names) <= MAX_AUTHORS:
             return names
     return []
@@ -196,7 +197,7 @@ def _published(root: HtmlElement, article: dict[str, Any],
         candidates.extend(tags.get(key, []))
     for el in root.iter("time"):
         candidates.append(el.get("datetime"))
-        candidates.append(squash(el.text_content()))
+        candidates.append(squash("".join(el.itertext())))
     for value in candidates:
         date = normalise_date(value)
         if date:
