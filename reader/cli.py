@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.clean.decode import visible
 from reader.library import Scan, bundled_samples, load_all, scan
 from reader.model import LoadError
 
@@ -36,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = args.paths or [str(bundled_samples())]
     found = scan(paths)
     for missing in found.missing:
-        print(f"reader: no such file or folder: {missing}", file=sys.stderr)
+        print(f"reader: no such file or folder: {visible(missing)}", file=sys.stderr)
     if not found.files:
         if not found.missing:
             print("reader: no articles found in " + ", ".join(paths), file=sys.stderr)
@@ -57,18 +59,33 @@ def _print_json(found: Scan) -> int:
     status = 1 if found.missing else 0
     out = sys.stdout
     for missing in found.missing:
-        out.write(json.dumps({"path": missing, "error": "no such file or folder"},
-                             ensure_ascii=False) + "\n")
+        out.write(json_line({"path": missing, "error": "no such file or folder"}))
     for item in load_all(found.files):
         if isinstance(item, LoadError):
             status = 1
             record = {"path": item.path, "error": item.reason}
-            print(f"reader: {item}", file=sys.stderr)
+            print(f"reader: {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
         else:
             record = item.to_json()
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_line(record))
     out.flush()
     return status
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                             "\u2066-\u2069\ud800-\udfff]")
+
+
+def json_line(record: dict) -> str:
+    """One JSON Lines record, valid UTF-8 whatever the file name held.
+
+    A name with undecodable bytes reaches us as lone surrogates (os.fsdecode); written
+    raw they are invalid UTF-8 or a crash, escaped as \\udcXX they round-trip through
+    json.loads and os.fsencode. DEL, C1 and bidi controls are escaped so that a terminal
+    showing the output cannot be driven by them (json escapes C0 controls itself).
+    """
+    line = json.dumps(record, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
 
 
 def _print_plain(found: Scan) -> int:
@@ -78,14 +95,14 @@ def _print_plain(found: Scan) -> int:
     from reader.render import PLAIN_PALETTE, Palette, article_text
 
     console = Console(highlight=False, emoji=False, markup=False)
-    errors = Console(stderr=True, highlight=False, markup=False)
+    errors = Console(stderr=True, highlight=False, markup=False, emoji=False)
     palette = Palette() if console.is_terminal else PLAIN_PALETTE
     status = 1 if found.missing else 0
     first = True
     for item in load_all(found.files):
         if isinstance(item, LoadError):
             status = 1
-            errors.print(f"reader: {item}")
+            errors.print(f"reader: {visible(item.path)}: {visible(item.reason)}")
             continue
         if not first:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")

@@ -50,7 +50,7 @@ def is_binary(head: bytes) -> bool:
         half = len(head) / 2
         if max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half:
             return False
-        if nuls > len(head) * 0.01:
+        if nuls > max(16, len(head) // 100):
             return True
         # A few stray NULs (padding from a crashed editor or a broken copy) in otherwise
         # plain text: decoding drops them and the words survive.
