@@ -1,0 +1,189 @@
+"""Measure the article cache on a generated library: cold vs warm loads, search, memory.
+
+    python benchmarks/make_library.py /tmp/library --count 10000
+    python benchmarks/cache.py /tmp/library [--peer 1000] [--queries 40]
+
+Each phase runs in its own Python process (so peak RSS belongs to that phase
+alone) against a throw-away cache in a temporary `READER_CACHE_DIR`; the
+user's real cache is never touched. Files are read once before timing, so
+"cold" means an empty article cache, not an empty OS page cache.
+
+Phases:
+  peer   `library.load_all` with no cache on the first --peer files (the baseline)
+  fill   `load_cached` on the same files with an empty cache: the cost of caching
+  cold   `load_cached` on every file, empty cache (fills it)
+  warm   `load_cached` on every file again, full cache; counts file reads (goal: 0)
+  list   `list_cached` on every file, keeping every list entry as the UI does
+  search FTS queries over the full cache, scoped to the library as the UI does
+  rss    `list_cached` + one search + opening one article, for 100 and for all files
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def count_reads() -> dict[str, int]:
+    """Wrap the functions a cache miss must call, so a warm run can prove it read nothing."""
+    import reader.clean as clean
+
+    counts = {"read_bytes": 0, "clean_bytes": 0}
+
+    def counted(name: str):
+        original = getattr(clean, name)
+
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return original(*args, **kwargs)
+
+        setattr(clean, name, wrapper)
+
+    counted("read_bytes")
+    counted("clean_bytes")
+    return counts
+
+
+def child(phase: str, library: str, count: int, queries: int) -> dict:
+    """One measured phase; runs in a fresh process and returns its figures."""
+    from reader.cache import ArticleCache, list_cached, load_cached
+    from reader.library import load_all, scan
+    from reader.model import LoadError
+
+    files = scan([library]).files[:count]
+    counts = count_reads()
+    result: dict = {"phase": phase, "files": len(files)}
+    start = time.perf_counter()
+    if phase == "peer":
+        failures = sum(isinstance(item, LoadError) for item in load_all(files))
+    elif phase in ("fill", "cold", "warm"):
+        with ArticleCache.open() as cache:
+            failures = sum(isinstance(item, LoadError) for item in load_cached(files, cache))
+    elif phase in ("list", "rss"):
+        with ArticleCache.open() as cache:
+            entries = list(list_cached(files, cache))
+            failures = sum(isinstance(item, LoadError) for item in entries)
+            if phase == "rss":
+                cache.set_scope(files)
+                cache.search("budget tunnel")
+                opened = next(e for e in entries if not isinstance(e, LoadError))
+                cache.get(opened.path, os.stat(opened.path))
+            result["entries_kept"] = len(entries)
+    elif phase == "search":
+        with ArticleCache.open() as cache:
+            return search_latency(cache, files, queries) | {"phase": phase, "files": len(files)}
+    else:
+        raise SystemExit(f"unknown phase {phase}")
+    result["seconds"] = time.perf_counter() - start
+    result["failures"] = failures
+    result["reads"] = counts
+    result["peak_rss_mib"] = rss_mib()
+    return result
+
+
+def user_queries(count: int) -> list[str]:
+    """What people type: common words, names, phrases, half-typed words, misses, junk."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import make_library as lib
+
+    rng = random.Random(6)
+    tail = lib.invented_names(random.Random(6), 5000)
+    makers = [
+        lambda: rng.choice(lib.NOUNS),
+        lambda: f"{rng.choice(lib.NOUNS)} {rng.choice(lib.NOUNS)}",
+        lambda: rng.choice(lib.LAST),
+        lambda: f"{rng.choice(lib.FIRST)} {rng.choice(lib.LAST)}",
+        lambda: rng.choice(tail),
+        lambda: f'"{rng.choice(lib.QUOTES).split(",")[0][:30].rsplit(" ", 1)[0]}"',
+        lambda: rng.choice(lib.NOUNS)[:4],
+        lambda: f"{rng.choice(lib.VERBS)} {rng.choice(tail)[:3]}",
+        lambda: "".join(rng.choice("qxzj") for _ in range(6)),
+        lambda: rng.choice(['"', "AND", "*", "NEAR(", "", "the", "a"]),
+    ]
+    return [makers[i % len(makers)]() for i in range(count)]
+
+
+def search_latency(cache, files: list[str], count: int) -> dict:
+    cache.set_scope(files)
+    samples, hits = [], []
+    for query in user_queries(count):
+        for _ in range(3):
+            start = time.perf_counter()
+            found = cache.search(query)
+            samples.append((time.perf_counter() - start) * 1000)
+        hits.append(len(found))
+    samples.sort()
+    return {"queries": count, "runs": len(samples), "median_ms": statistics.median(samples),
+            "p95_ms": samples[int(len(samples) * 0.95) - 1], "max_ms": samples[-1],
+            "queries_with_hits": sum(1 for h in hits if h)}
+
+
+def run(phase: str, library: str, count: int, cache_dir: str, queries: int = 0) -> dict:
+    env = os.environ | {"READER_CACHE_DIR": cache_dir}
+    out = subprocess.run([sys.executable, __file__, "--child", phase, library,
+                          "--count", str(count), "--queries", str(queries)],
+                         env=env, capture_output=True, text=True, check=True)
+    figures = json.loads(out.stdout)
+    print(json.dumps(figures), file=sys.stderr)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library")
+    parser.add_argument("--peer", type=int, default=1000,
+                        help="files for the no-cache vs filling-the-cache comparison")
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--count", type=int, default=10**9, help="(child) files to use")
+    parser.add_argument("--child", metavar="PHASE", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.library, args.count, args.queries)))
+        return 0
+
+    for root, _dirs, names in os.walk(args.library):  # fill the OS page cache
+        for name in names:
+            Path(root, name).read_bytes()
+    with tempfile.TemporaryDirectory() as small, tempfile.TemporaryDirectory() as big:
+        peer = run("peer", args.library, args.peer, small)
+        fill = run("fill", args.library, args.peer, small)
+        cold = run("cold", args.library, 10**9, big)
+        warm = run("warm", args.library, 10**9, big)
+        listed = run("list", args.library, 10**9, big)
+        search = run("search", args.library, 10**9, big, args.queries)
+        rss_small = run("rss", args.library, 100, big)
+        rss_big = run("rss", args.library, 10**9, big)
+        db_size = sum(f.stat().st_size for f in Path(big).iterdir()) / 2**20
+    print(f"files: {cold['files']} ({cold['failures']} unreadable)")
+    print(f"cold vs no cache, first {peer['files']} files: {fill['seconds']:.2f} s vs "
+          f"{peer['seconds']:.2f} s, ratio {fill['seconds'] / peer['seconds']:.2f}")
+    print(f"cold load_cached: {cold['seconds']:.1f} s; warm: {warm['seconds']:.2f} s; "
+          f"warm/cold {warm['seconds'] / cold['seconds']:.3f}; warm reads {warm['reads']}")
+    print(f"warm list_cached: {listed['seconds']:.2f} s; list/cold "
+          f"{listed['seconds'] / cold['seconds']:.3f}; reads {listed['reads']}")
+    print(f"search: median {search['median_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms, "
+          f"max {search['max_ms']:.1f} ms over {search['runs']} runs of {search['queries']} "
+          f"queries ({search['queries_with_hits']} with hits)")
+    print(f"peak RSS: {rss_small['peak_rss_mib']:.0f} MiB for {rss_small['files']}, "
+          f"{rss_big['peak_rss_mib']:.0f} MiB for {rss_big['files']}, ratio "
+          f"{rss_big['peak_rss_mib'] / rss_small['peak_rss_mib']:.2f}; cold run "
+          f"{cold['peak_rss_mib']:.0f} MiB, warm load_cached {warm['peak_rss_mib']:.0f} MiB")
+    print(f"cache size on disk: {db_size:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
