@@ -75,8 +75,8 @@ def extract_body(root: HtmlElement, title: str = "") -> Body:
         return Body()
     marked = _boilerplate_regions(root, all_blocks)
     kept = [b for b in all_blocks if not _inside(b.owner, marked)]
-    container = _best_container(root, kept)
-    inside = [b for b in kept if _within(b.owner, container)] if container is not None else kept
+    chosen = _body_elements(kept)
+    inside = [b for b in kept if _within_any(b.owner, chosen)] if chosen else kept
     return _tidy(inside or kept, title)
 
 
@@ -130,12 +130,43 @@ def _totals(all_blocks: list[Block], weigh) -> dict[HtmlElement, float]:
     return totals
 
 
-def _best_container(root: HtmlElement, kept: list[Block]) -> HtmlElement | None:
-    scores = _totals(kept, block_weight)
+LEVEL_SHARE = (1.0, 1.0, 0.5, 0.25)
+"""How much of a block's weight reaches its owner, parent, grandparent and great-grandparent.
+
+Credit fades with distance so that the element holding the story's
+paragraphs side by side outscores a distant ancestor that also collects
+teaser blurbs, each of which sits in its own small card.
+"""
+SIBLING_SHARE = 0.2
+"""Siblings of the best element scoring this share of it are the same story, split up."""
+
+
+def _body_elements(kept: list[Block]) -> set[HtmlElement]:
+    """The best-scoring element plus siblings that carry the same story."""
+    scores: dict[HtmlElement, float] = {}
+    for block in kept:
+        weight = block_weight(block)
+        if not weight:
+            continue
+        el = block.owner
+        for share in LEVEL_SHARE:
+            if el is None:
+                break
+            scores[el] = scores.get(el, 0.0) + weight * share
+            el = el.getparent()
     if not scores:
-        return None
-    best = max(scores.items(), key=lambda item: item[1])
-    return best[0] if best[1] > 0 else None
+        return set()
+    best, top = max(scores.items(), key=lambda item: item[1])
+    if top <= 0:
+        return set()
+    chosen = {best}
+    parent = best.getparent()
+    if parent is not None:
+        floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
+        for sibling in parent:
+            if sibling is not best and scores.get(sibling, 0.0) >= floor:
+                chosen.add(sibling)
+    return chosen
 
 
 def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
@@ -146,9 +177,9 @@ def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
     return False
 
 
-def _within(el: HtmlElement, container: HtmlElement) -> bool:
+def _within_any(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
     while el is not None:
-        if el is container:
+        if el in chosen:
             return True
         el = el.getparent()
     return False
