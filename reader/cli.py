@@ -102,7 +102,7 @@ def _print_plain(found: Scan) -> int:
     for item in load_all(found.files):
         if isinstance(item, LoadError):
             status = 1
-            errors.print(f"reader: {visible(item.path)}: {visible(item.reason)}")
+            errors.print(f"reader: {visible(item.path)}: {visible(item.reason)}", soft_wrap=True)
             continue
         if not first:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")

@@ -95,6 +95,8 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
                     yield from visit(path)
                 elif entry.is_file():
                     yield path, _is_article_file(path)
+                else:
+                    yield path, False  # a pipe, socket, device or dangling link: skipped
             except OSError:
                 continue
 
