@@ -1,0 +1,222 @@
+"""The user's config file: a small TOML file read once at start-up.
+
+A mistake in a hand-edited file must never stop the reader from opening:
+each bad value is reported in a message that names the setting and what
+was expected, and that one setting falls back to its default. A file that
+is not valid TOML at all gives one message with the line and all defaults.
+Settings changed inside the app are reading state (`reader.state`), not
+config: this file is only ever written by the user.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+MIN_WIDTH: Final = 40
+MAX_WIDTH: Final = 200
+DEFAULT_WIDTH: Final = 80
+DEFAULT_THEME: Final = "textual-dark"
+
+_MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+_KEY = re.compile(r"^(?:(?:" + "|".join(_MODIFIERS) + r")\+)*(?:[a-z][a-z0-9_]*|[^\sA-Za-z0-9])$"
+                  r"|^[A-Za-z0-9]$")
+"""One key as Textual names it: `q`, `G`, `]`, `ctrl+q`, `shift+tab`, `question_mark`, `f5`."""
+
+EXAMPLE_CONFIG: Final = '''\
+# reader configuration. Copy to the path `reader --help` mentions, or to
+# $READER_CONFIG_DIR/config.toml, and change what you like. Every setting is
+# optional; a setting that is missing or wrong uses its default, and reader
+# tells you what it could not use.
+
+# Folders (or files) to open when `reader` is run without a PATH.
+# `~` and $VARIABLES are expanded; relative paths are relative to this file.
+# Leave empty to open the bundled sample articles.
+library = ["~/Documents/Articles", "~/Notes/reading"]
+
+# Reading width in columns, 40 to 200.
+width = 80
+
+# A Textual theme name, e.g. "textual-dark", "textual-light", "nord",
+# "gruvbox", "tokyo-night", "solarized-light".
+theme = "textual-dark"
+
+# Remap keys by binding id (press ? in reader to see the ids and keys).
+# A value is one key or several separated by commas; a list works too.
+[keys]
+quit = "ctrl+q"
+next_article = "n,right"
+previous_article = ["p", "left"]
+'''
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from the config file, each already checked and defaulted."""
+
+    library: tuple[str, ...] = ()
+    """Folders or files to open when no PATH is given; empty means the bundled samples."""
+    width: int = DEFAULT_WIDTH
+    theme: str = DEFAULT_THEME
+    """A Textual theme name; the UI checks it against the themes it has."""
+    keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Binding id to Textual key list (`"n,right"`), ready for `App.set_keymap`."""
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> tuple[Config, list[str]]:
+        """Read the config file; returns the config and one message per problem found.
+
+        A missing file is normal (all defaults, no message). Never raises.
+        """
+        if path is None:
+            from reader.paths import config_file
+
+            path = config_file()
+        source = Path(path)
+        try:
+            raw = source.read_bytes()
+        except FileNotFoundError:
+            return cls(), []
+        except OSError as error:
+            return cls(), [f"{source}: cannot read it ({error.strerror or error}); "
+                           "using all defaults."]
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            return cls(), [f"{source}: line {line}: not UTF-8 text; using all defaults."]
+        return cls.parse(text, source)
+
+    @classmethod
+    def parse(cls, text: str, source: str | os.PathLike[str] = "config.toml"
+              ) -> tuple[Config, list[str]]:
+        """Check TOML text as if read from `source` (which anchors relative library paths)."""
+        name = Path(source)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            return cls(), [f"{name}: syntax error: {error}; using all defaults."]
+        except RecursionError:
+            return cls(), [f"{name}: nested too deeply; using all defaults."]
+        messages: list[str] = []
+
+        def problem(setting: str, text: str, item: str | None = None) -> None:
+            where = f"{setting}.{item}" if item else setting
+            messages.append(f"{name}: {where}: {text}")
+
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            reader = _READERS.get(key)
+            if reader is None:
+                hint = difflib.get_close_matches(key, _READERS, n=1)
+                problem(key, "unknown setting, ignored"
+                        + (f" (did you mean '{hint[0]}'?)" if hint else "") + ".")
+                continue
+            parsed = reader(value, name.parent,
+                            lambda text, item=None, key=key: problem(key, text, item))
+            if parsed is not None:
+                values[key] = parsed
+        return cls(**values), messages
+
+    def unknown_bindings(self, known: Iterable[str]) -> list[str]:
+        """Messages for `[keys]` entries naming no binding the UI has; the UI passes its ids."""
+        ids = set(known)
+        messages = []
+        for binding in self.keys:
+            if binding not in ids:
+                hint = difflib.get_close_matches(binding, ids, n=1)
+                messages.append(f"keys.{binding}: no such binding, ignored"
+                                + (f" (did you mean '{hint[0]}'?)" if hint else "") + ".")
+        return messages
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime.date | datetime.time):
+        return "a date or time"
+    return type(value).__name__
+
+
+def _read_library(value: Any, base: Path, problem) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problem(f"expected a list of folders, got {_type_name(value)}; using the default.")
+        return None
+    folders: list[str] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            problem(f"item {index + 1} should be a folder path in quotes, got "
+                    f"{_type_name(item)}; skipped it.")
+            continue
+        folder = Path(os.path.expandvars(os.path.expanduser(item.strip())))
+        folders.append(str(folder if folder.is_absolute() else base / folder))
+    return tuple(folders)
+
+
+def _read_width(value: Any, base: Path, problem) -> int | None:
+    if type(value) is float and value.is_integer():
+        value = int(value)
+    if type(value) is not int:
+        problem(f"expected a whole number of columns, got {_type_name(value)}; "
+                f"using {DEFAULT_WIDTH}.")
+        return None
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        problem(f"{value} is outside {MIN_WIDTH}-{MAX_WIDTH}; using {DEFAULT_WIDTH}.")
+        return None
+    return value
+
+
+def _read_theme(value: Any, base: Path, problem) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        problem(f"expected a theme name in quotes, got {_type_name(value)}; "
+                f"using {DEFAULT_THEME}.")
+        return None
+    return value.strip()
+
+
+def _read_keys(value: Any, base: Path, problem) -> Mapping[str, str] | None:
+    if not isinstance(value, dict):
+        problem(f"expected a [keys] table of binding = \"key\" lines, got {_type_name(value)}; "
+                "using the default keys.")
+        return None
+    keys: dict[str, str] = {}
+    for binding, spec in value.items():
+        if isinstance(spec, str):
+            spec = spec.split(",")
+        if not isinstance(spec, list) or not all(isinstance(key, str) for key in spec):
+            problem(f"expected a key like \"ctrl+q\" or a list of keys, got "
+                    f"{_type_name(spec)}; keeping its default.", binding)
+            continue
+        names = [key.strip() for key in spec]
+        bad = [key for key in names if not _KEY.match(key)]
+        if bad or not names:
+            shown = ", ".join(repr(key) for key in bad) or "nothing"
+            problem(f"{shown} is not a key name (write keys like \"q\", \"ctrl+q\", "
+                    "\"shift+tab\", \"f5\", \"question_mark\"); keeping its default.", binding)
+            continue
+        keys[binding] = ",".join(names)
+    return MappingProxyType(keys)
+
+
+_READERS = {"library": _read_library, "width": _read_width, "theme": _read_theme,
+            "keys": _read_keys}
