@@ -30,7 +30,9 @@ def normalise_date(value: str | None) -> str | None:
             return f"{year}-{month}-{day}"
         stamp = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
         if zone:
-            stamp += "+00:00" if zone == "Z" else (zone if ":" in zone else zone[:3] + ":" + zone[3:])
+            if zone == "Z":
+                zone = "+00:00"
+            stamp += zone if ":" in zone else zone[:3] + ":" + zone[3:]
         return stamp
     year = month = day = None
     if m := _MONTH_FIRST.search(value):

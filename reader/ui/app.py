@@ -209,13 +209,13 @@ class ReaderApp(App[None]):
             return
         found = scan([path])
         if found.missing:
-            self.notify(Text(f"No such file or folder: {path}"), severity="error")
+            self.notify(f"No such file or folder: {path}", severity="error", markup=False)
             return
         if not found.files:
-            self.notify(Text(f"No articles found in {path}"), severity="warning")
+            self.notify(f"No articles found in {path}", severity="warning", markup=False)
             return
         self.skipped += found.skipped
-        self.notify(Text(f"Opening {len(found.files):,} file(s) from {path}"))
+        self.notify(f"Opening {len(found.files):,} file(s) from {path}", markup=False)
         self.load_files(found.files)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -243,7 +243,6 @@ class ReaderApp(App[None]):
     def _apply_theme(self) -> None:
         palette = palette_for(self.current_theme)
         self.query_one(ReadingPane).restyle(palette)
-        self.query_one(ArticleList).mark_style = f"bold {palette.attribution}"
 
     def on_resize(self) -> None:
         narrow = self.size.width < 100

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -31,8 +31,6 @@ class ArticleList(OptionList):
         """Indices into `entries` of the rows currently shown, in order."""
         self.read: set[str] = set()
         self.needle = ""
-        self.mark_style = "bold"
-        """Style of the unread mark; the app sets it from the theme's accent."""
 
     def add_entries(self, entries: list[Entry]) -> None:
         """Append newly loaded entries; rows matching the filter appear at once."""
@@ -86,18 +84,17 @@ class ArticleList(OptionList):
     def _option(self, index: int) -> Option:
         return Option(self._prompt(self.entries[index]))
 
-    def _prompt(self, entry: Entry) -> Text:
+    def _prompt(self, entry: Entry) -> Content:
         """Two lines: mark and title, then source and read time (or the failure)."""
-        unread = entry.path not in self.read and entry.error is None
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
         if entry.error is not None:
-            text.append("✗ ", "bold red")
-            text.append(entry.title, "strike")
-            text.append("\n  failed: " + entry.error, "dim red")
-            return text
-        text.append(UNREAD_MARK + " " if unread else "  ", self.mark_style)
-        text.append(entry.title, "bold" if unread else "")
+            return Content.assemble(("✗ ", "bold $error"), (entry.title, "strike"), "\n",
+                                    ("  failed: " + entry.error, "$error"))
+        unread = entry.path not in self.read
         details = [entry.source] if entry.source else []
         details.append(f"{entry.article.read_time_minutes} min")
-        text.append("\n  " + " · ".join(details), "dim")
-        return text
+        return Content.assemble(
+            (UNREAD_MARK + " " if unread else "  ", "bold $accent"),
+            (entry.title, "bold" if unread else ""),
+            "\n",
+            ("  " + " · ".join(details), "$text-muted"),
+        )

@@ -43,6 +43,8 @@ class ReadingPane(VerticalScroll):
         self.measure = DEFAULT_WIDTH
         self.quote_index: int | None = None
         self.chosen_speaker: str | None = None
+        self.paragraph_widgets: list[Static] = []
+        """The body paragraphs on screen, by paragraph index."""
 
     def compose(self):
         yield Vertical(id="page")
@@ -59,6 +61,7 @@ class ReadingPane(VerticalScroll):
         text = Text("Nothing open yet.\n\n", "bold")
         text.append("Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
                     "o opens more files, / filters the list, ? lists every key.", "")
+        self.paragraph_widgets = []
         self._fill([Static(text, classes="welcome")])
 
     def show_entry(self, entry: Entry) -> None:
@@ -68,6 +71,7 @@ class ReadingPane(VerticalScroll):
             text = Text("Could not read this file\n\n", "bold red")
             text.append(entry.path + "\n\n", "dim")
             text.append(entry.error or "unknown error")
+            self.paragraph_widgets = []
             self._fill([Static(text, classes="failure")])
             return
         self.article = entry.article
@@ -85,12 +89,14 @@ class ReadingPane(VerticalScroll):
     def _render_article(self) -> None:
         article = self.article
         assert article is not None
+        self.paragraph_widgets = [
+            Static(self._paragraph(index),
+                   classes="heading" if index in article.headings else "paragraph")
+            for index in range(len(article.paragraphs))
+        ]
         blocks = [Static(header_text(article, self.palette), classes="header")]
-        for index in range(len(article.paragraphs)):
-            classes = "heading" if index in article.headings else "paragraph"
-            blocks.append(Static(self._paragraph(index), classes=classes, id=f"p{index}"))
-        if not article.paragraphs:
-            blocks.append(Static(Text("(no body text found)", "dim"), classes="paragraph"))
+        blocks += self.paragraph_widgets or [
+            Static(Text("(no body text found)", "dim"), classes="paragraph")]
         self._fill(blocks)
 
     def _paragraph(self, index: int) -> Text:
@@ -106,9 +112,8 @@ class ReadingPane(VerticalScroll):
 
     def _refresh_paragraphs(self, indices: set[int]) -> None:
         for index in indices:
-            for widget in self.page.query(f"#p{index}"):
-                if isinstance(widget, Static):
-                    widget.update(self._paragraph(index))
+            if index < len(self.paragraph_widgets):
+                self.paragraph_widgets[index].update(self._paragraph(index))
 
     def jump_to_quote(self, number: int) -> None:
         """Highlight quote `number` and scroll its paragraph into view."""
@@ -121,7 +126,7 @@ class ReadingPane(VerticalScroll):
         self.quote_index = number
         self._refresh_paragraphs(touched)
         paragraph = self.article.quotes[number].paragraph
-        self.scroll_to_widget(self.page.query_one(f"#p{paragraph}"), animate=False, top=False)
+        self.scroll_to_widget(self.paragraph_widgets[paragraph], animate=False)
 
     def choose_speaker(self, speaker: str | None) -> None:
         """Mark every quote by `speaker` and jump to the first."""

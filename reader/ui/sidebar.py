@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,11 +33,8 @@ class SpeakerList(OptionList):
         self.post_message(self.Chosen(self.speakers[event.option_index]))
 
 
-def _speaker_row(name: str, count: int) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(name)
-    text.append(f"  {count}", "dim")
-    return text
+def _speaker_row(name: str, count: int) -> Content:
+    return Content.assemble((name, "bold"), (f"  {count}", "$text-muted"))
 
 
 class Sidebar(VerticalScroll, can_focus=False):

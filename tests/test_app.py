@@ -1,0 +1,330 @@
+"""The app driven as a person would: keys and clicks through Pilot, checking what is shown."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, OptionList
+
+from reader.library import scan
+from reader.ui.app import ReaderApp
+from reader.ui.article_list import ArticleList
+from reader.ui.reading_pane import ReadingPane
+from reader.ui.sidebar import Sidebar
+
+LIBRARY = Path(__file__).parent / "fixtures" / "library"
+SIZE = (120, 40)
+
+
+def make_app(*paths: Path | str) -> ReaderApp:
+    found = scan([str(p) for p in (paths or [LIBRARY])])
+    return ReaderApp(found.files, skipped=found.skipped)
+
+
+async def loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def page_text(app: ReaderApp) -> str:
+    """Everything the reading pane shows, as plain text."""
+    return "\n".join(str(w.render()) for w in app.query_one("#page").children)
+
+
+def rendered(renderable) -> str:
+    """What a Rich renderable looks like as plain text."""
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+def sidebar_text(app: ReaderApp) -> str:
+    return str(app.query_one("#meta").render())
+
+
+def row_titles(app: ReaderApp) -> list[str]:
+    articles = app.query_one(ArticleList)
+    return [articles.entries[i].title for i in articles.shown]
+
+
+def highlighted_title(app: ReaderApp) -> str:
+    return app.query_one(ArticleList).current().title
+
+
+def long_article(tmp_path: Path) -> Path:
+    body = "\n\n".join(f"Paragraph {i} of the long story, with enough words to wrap once or "
+                       f"twice in the reading pane so that scrolling has something to do."
+                       for i in range(80))
+    path = tmp_path / "long.md"
+    path.write_text("# A very long story\n\n" + body + "\n\nThe very last line.\n")
+    return path
+
+
+async def test_list_fills_in_sorted_order_and_shows_failures():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        titles = row_titles(app)
+        assert titles == [
+            "broken-download.txt",
+            "Harbour ferries move to a winter timetable",
+            "City library [bold red]extends[/] its hours",
+            "Late frost nips the valley's apple blossom",
+        ]
+        assert "4 articles, 1 failed" in app.sub_title
+
+
+async def test_failed_file_shows_its_reason_when_opened():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        assert "Could not read this file" in page_text(app)
+        assert "binary" in page_text(app)
+
+
+@pytest.mark.parametrize("down,up", [("j", "k"), ("down", "up")])
+async def test_moving_in_the_list(down, up):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press(down, down)
+        assert highlighted_title(app).startswith("City library")
+        await pilot.press(up)
+        assert highlighted_title(app).startswith("Harbour ferries")
+
+
+@pytest.mark.parametrize("key", ["enter", "l"])
+async def test_opening_shows_article_sidebar_and_clears_unread_mark(key):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", key)
+        text = page_text(app)
+        assert "Harbour ferries move to a winter timetable" in text
+        assert "By Ines Okafor · The Quayside Courier" in text
+        assert "Crossings drop from every 20 minutes" in text  # key points
+        assert "What changes" in text
+        meta = sidebar_text(app)
+        for expected in ["Ines Okafor", "The Quayside Courier", "Transport", "2026-10-03",
+                         "harbour-ferry-timetable.md"]:
+            assert expected in meta
+        assert app.focused is app.query_one(ReadingPane)
+        prompt = app.query_one(ArticleList).get_option_at_index(1).prompt
+        assert not str(prompt).startswith("●")
+        other = app.query_one(ArticleList).get_option_at_index(2).prompt
+        assert str(other).startswith("●")
+
+
+async def test_markup_in_article_text_is_shown_literally():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "j", "enter")
+        text = page_text(app)
+        assert "City library [bold red]extends[/] its hours" in text
+        assert "[@click=app.quit]quit[/]" in text
+        assert "[bold red]" in sidebar_text(app)
+        assert app.is_running
+
+
+async def test_tab_moves_between_panes():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")
+        assert app.focused is app.query_one(ReadingPane)
+        await pilot.press("shift+tab")
+        assert app.focused is app.query_one(ArticleList)
+        await pilot.press("tab")
+        assert app.focused is app.query_one(ReadingPane)
+
+
+@pytest.mark.parametrize("key", ["space", "pagedown"])
+async def test_paging_the_reading_pane(tmp_path, key):
+    app = make_app(long_article(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        pane = app.query_one(ReadingPane)
+        await pilot.press(key)
+        await pilot.pause()
+        first = pane.scroll_y
+        assert first > 10
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert pane.scroll_y < first
+        await pilot.press("G")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert pane.scroll_y == 0
+
+
+async def test_next_and_previous_article_from_anywhere():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")
+        assert app.open_entry.title.startswith("Harbour ferries")
+        await pilot.press("n")  # focus is in the reading pane
+        assert app.open_entry.title.startswith("City library")
+        assert "City library" in page_text(app)
+        await pilot.press("p")
+        assert app.open_entry.title.startswith("Harbour ferries")
+
+
+async def test_filter_as_you_type_and_escape_clears():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"okafor")
+        assert row_titles(app) == ["Harbour ferries move to a winter timetable"]
+        await pilot.press("escape")
+        assert len(row_titles(app)) == 4
+        assert app.focused is app.query_one(ArticleList)
+
+
+async def test_filter_matches_titles_case_insensitively():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"FROST", "enter")
+        assert row_titles(app) == ["Late frost nips the valley's apple blossom"]
+        await pilot.press("enter")
+        assert "blackened blossom" in page_text(app)
+
+
+async def test_sidebar_toggles():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.query_one(Sidebar).display
+        await pilot.press("s")
+        assert not app.query_one(Sidebar).display
+        await pilot.press("s")
+        assert app.query_one(Sidebar).display
+
+
+async def test_help_lists_every_binding_and_closes():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        from reader.ui.help_screen import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        shown = rendered(app.screen.query_one("#help-table").content)
+        for words in ["Quit", "Open file", "Filter", "Next", "Previous", "Sidebar",
+                      "Next quote", "Page down", "Next pane"]:
+            assert words in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_open_dialog_rejects_a_bad_path_then_opens_a_folder(tmp_path):
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "note.md").write_text("# Extra note\n\nA short extra article.\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        from reader.ui.open_dialog import OpenDialog
+
+        assert isinstance(app.screen, OpenDialog)
+        path_input = app.screen.query_one(Input)
+        path_input.value = str(tmp_path / "nowhere")
+        await pilot.press("enter")
+        assert isinstance(app.screen, OpenDialog)
+        assert "No such file or folder" in str(app.screen.query_one("#open-error").render())
+        path_input.value = str(extra)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert not isinstance(app.screen, OpenDialog)
+        assert "Extra note" in row_titles(app)
+
+
+async def test_open_dialog_completes_paths_with_tab(tmp_path):
+    (tmp_path / "articles-folder").mkdir()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        path_input = app.screen.query_one(Input)
+        path_input.value = str(tmp_path / "arti")
+        path_input.cursor_position = len(path_input.value)
+        await pilot.pause(0.2)
+        await pilot.press("tab")
+        assert path_input.value == str(tmp_path / "articles-folder") + "/"
+        await pilot.press("escape")
+        assert not hasattr(app.screen, "start")
+
+
+async def test_quote_keys_jump_between_quotes():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")
+        pane = app.query_one(ReadingPane)
+        assert pane.article.quotes, "the sample has quotes"
+        await pilot.press("right_square_bracket")
+        assert pane.quote_index == 0
+        await pilot.press("right_square_bracket")
+        assert pane.quote_index == 1
+        await pilot.press("left_square_bracket")
+        assert pane.quote_index == 0
+
+
+async def test_clicking_a_row_opens_it():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        articles = app.query_one(ArticleList)
+        row_y = articles.region.y + 2 * 3  # fourth row: rows are two lines each
+        await pilot.click(offset=(articles.region.x + 5, row_y))
+        await pilot.pause()
+        assert app.open_entry is not None
+        assert app.open_entry.title.startswith("Late frost")
+
+
+async def test_command_palette_offers_the_app_actions():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ["Open file or folder", "Filter articles", "Next article",
+                      "Previous article", "Toggle sidebar", "Keys"]:
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"sidebar")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.query_one(Sidebar).display
+
+
+async def test_q_quits():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_narrow_terminal_hides_sidebar_but_s_shows_it():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert not app.query_one(Sidebar).display
+        await pilot.press("s")
+        assert app.query_one(Sidebar).display
+        assert app.query_one(OptionList).size.width <= 31
