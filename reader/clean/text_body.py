@@ -59,11 +59,13 @@ _CREDIT = re.compile(
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo)\s*:", _I)
 _LEGAL = re.compile(
-    r"(?:all rights reserved|cookie|privacy (?:policy|notice|settings)|terms (?:of|and) "
-    r"(?:use|service|conditions)|terms & conditions|\bunsubscribe\b|sign up for|"
-    r"subscribe (?:to|now|today)|newsletter|log ?in to|sign ?in to|create (?:an|a free) account|"
-    r"already (?:a subscriber|have an account)|enable javascript|your browser|ad ?blocker|"
-    r"affiliate commission|we may earn|may receive compensation)",
+    r"(?:all rights reserved|\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)|"
+    r"privacy (?:policy|notice|settings)|terms (?:of|and) (?:use|service|conditions)|"
+    r"terms & conditions|\bunsubscribe\b|sign up (?:for|to|now|here|today)|"
+    r"subscribe (?:to (?:our|the)|now|today|here)|newsletters?\b.{0,30}(?:sign|subscri|inbox)|"
+    r"(?:log|sign) ?in to (?:comment|continue|read)|create (?:an|a free) account|"
+    r"already (?:a subscriber|have an account)|enable javascript|(?:update|upgrade) your browser|"
+    r"ad ?blocker|affiliate commission|we may earn|may receive compensation)",
     _I)
 _BARRIER = re.compile(
     r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related (?:articles|stories|"
@@ -71,16 +73,37 @@ _BARRIER = re.compile(
     r"in|like this)\b.{0,40}|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|"
     r"be interested).*|recommended(?: for you| stories| articles| reading)?|most (?:read|"
     r"popular|viewed|shared|commented)(?: .{0,30})?|trending(?: now| stories| news)?|"
-    r"what to read next|up next|(?:leave|post|add|write) a (?:comment|reply)|"
+    r"what to read next|read (?:these |this )?next|up next|"
+    r"(?:leave|post|add|write) a (?:comment|reply)|"
     r"comments?(?: \(\d+\))?|"
     r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
     r"about the authors?|tags?|topics?|filed under|keywords|more about|see more|"
     r"other (?:stories|news)|latest (?:news|stories|articles)|top stories|sign up.{0,60}|"
     r"(?:get|subscribe to) (?:our|the) .{0,40}newsletters?.{0,40}|newsletters?|"
     r"explore more|don'?t miss|also on .{1,30}|around the web|from our partners|"
-    r"sponsored stories|promoted stories|this article (?:is|was) (?:filed|tagged) .*)"
+    r"sponsored stories|promoted stories|this article (?:is|was) (?:filed|tagged) .*|"
+    r"você (?:pode|também pode) gostar.*|leia (?:também|mais)|veja (?:também|mais)|"
+    r"(?:te|le) puede interesar|lea (?:también|más)|noticias relacionadas|"
+    r"(?:vous )?(?:aimerez|pourriez aimer) aussi|(?:à|a) lire aussi|lire aussi|sur le même sujet|"
+    r"das könnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|"
+    r"potrebbe interessarti|leggi anche|articoli correlati|"
+    r"читайте также|похожие (?:статьи|новости)|комментарии)"
     r"\s*[:.!]?\s*$",
     _I)
+
+
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+"""A teaser cut short with an ellipsis: a link to another story, not this one."""
+
+
+_NETWORKS = frozenset({
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit",
+    "email", "mail", "e", "print", "share", "tweet", "telegram", "flipboard", "messenger",
+    "tumblr", "vk", "copy", "link", "sms", "instagram", "youtube", "tiktok", "threads",
+    "bluesky", "mastodon", "rss", "google", "plus", "comment", "comments",
+})
+"""Words of a share bar, which copies as one line of network names."""
+_GLUE = re.compile(r"(?<=[a-z0-9?!’'\")])(?=[A-Z][a-z])")
 
 
 class Kind(Enum):
@@ -112,6 +135,8 @@ def kind_of(line: Line) -> Kind:
         return Kind.BARRIER
     if is_clutter(line):
         return Kind.CLUTTER
+    if _TRUNCATED.search(text) or _glued_teaser(text):
+        return Kind.SHORT
     if line.uncased:
         if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
             return Kind.PROSE
@@ -119,14 +144,28 @@ def kind_of(line: Line) -> Kind:
             return Kind.NEAR
         return Kind.SHORT
     if line.words >= 20 and line.lower_ratio >= 0.45:
-        return Kind.PROSE
+        return Kind.PROSE if line.sentences or "," in text else Kind.NEAR
     if line.words >= 10 and line.lower_ratio >= 0.55 and (line.ends_sentence or line.sentences):
         return Kind.PROSE
     if line.words >= 5 and line.ends_sentence and line.lower_ratio >= 0.3:
         return Kind.NEAR
-    if line.words >= 12 and line.lower_ratio >= 0.6:
+    if line.words >= 12 and line.lower_ratio >= 0.6 and line.sentences:
         return Kind.NEAR
     return Kind.SHORT
+
+
+def _glued_teaser(text: str) -> bool:
+    """A link headline run into its teaser ("Bill At Troy SteakhouseA party of six left...").
+
+    Copying a teaser card joins the headline and the blurb with no space;
+    story text has no Title Case run ending in such a join.
+    """
+    for match in _GLUE.finditer(text, 0, 160):
+        head = text[: match.start()].split()
+        if len(head) >= 3:
+            capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
+            return capitals >= len(head) * 0.7
+    return False
 
 
 def is_clutter(line: Line) -> bool:
@@ -134,20 +173,32 @@ def is_clutter(line: Line) -> bool:
     text = line.text
     if line.words <= 8 and (_AD.match(text) or _SHARE.match(text)):
         return True
+    if line.words <= 8:
+        names = re.findall(r"\w+", text.lower())
+        if names and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names):
+            return True
     if _LEAD_IN.match(text) and line.words <= 30:
         return True
     if _CAPTION_LEAD.match(text):
         return True
     if _CREDIT.search(text) and (line.words <= 40 or text.rstrip().endswith(")")):
         return not _quoted(text)
-    return bool(_LEGAL.search(text)) and line.words <= 60
+    return bool(_LEGAL.search(text)) and line.words <= 40
 
 
 def _quoted(text: str) -> bool:
     return bool(re.search(r"[\"“”«»„]", text))
 
 
-_VALUES = {Kind.SHORT: -2.0, Kind.CLUTTER: -6.0, Kind.BARRIER: -40.0}
+STORY_SEEN = 50.0
+"""Prose value (about 500 characters) after which an end marker is taken to end a story."""
+DAMPING = 0.35
+ISOLATED = 0.4
+_PROSE_KINDS = (Kind.PROSE, Kind.NEAR)
+LOOKAHEAD = 7
+"""Lines after an end marker in which prose means the story goes on."""
+
+_VALUES = {Kind.SHORT: -2.0, Kind.CLUTTER: -6.0, Kind.BARRIER: -15.0}
 
 
 def find_body(lines: list[Line]) -> Body:
@@ -157,6 +208,7 @@ def find_body(lines: list[Line]) -> Body:
     kinds = [kind_of(line) for line in lines]
     repeats = Counter(line.key for line in lines if line.key)
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
+    values = _damp_after_barrier(_damp_isolated(values, kinds), kinds)
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
@@ -174,6 +226,51 @@ def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     if repeats[line.key] > 1 and kind in (Kind.PROSE, Kind.NEAR):
         value = min(value, 0.0) - 2.0
     return value
+
+
+def _damp_isolated(values: list[float], kinds: list[Kind]) -> list[float]:
+    """Count a paragraph with no prose on either side for less.
+
+    A story's paragraphs come in runs; a lone paragraph between headlines,
+    dates and author names is a teaser card. Clutter (an ad label) between
+    two paragraphs does not separate them.
+    """
+    story = [i for i, kind in enumerate(kinds) if kind is not Kind.CLUTTER]
+    out = list(values)
+    for n, i in enumerate(story):
+        if kinds[i] is not Kind.PROSE:
+            continue
+        before = kinds[story[n - 1]] if n > 0 else Kind.SHORT
+        after = kinds[story[n + 1]] if n + 1 < len(story) else Kind.SHORT
+        if before is Kind.SHORT and after is Kind.SHORT:
+            out[i] *= ISOLATED
+    return out
+
+
+def _damp_after_barrier(values: list[float], kinds: list[Kind]) -> list[float]:
+    """Count prose after an end-of-story marker for less, once a story has been seen.
+
+    Below "Comments" or "Most read" come teasers that read like prose; a
+    story continues past such a marker only if far more prose follows. A
+    marker with prose right after it is a box inside the story and ends nothing.
+    """
+    seen = 0.0
+    damped = False
+    out = []
+    for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
+        if kind is Kind.BARRIER and seen >= STORY_SEEN and not _prose_follows(kinds, i):
+            damped = True
+        if value > 0:
+            seen += value
+            if damped:
+                value *= DAMPING
+        out.append(value)
+    return out
+
+
+def _prose_follows(kinds: list[Kind], i: int) -> bool:
+    """Does the story resume right after this marker (an inline "Related" box)?"""
+    return Kind.PROSE in kinds[i + 1: i + 1 + LOOKAHEAD]
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:

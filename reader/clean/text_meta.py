@@ -57,6 +57,7 @@ _SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|
                      r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
 _DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
                               r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
+_AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
 _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
                             r"the big picture|what you need to know|key takeaways|tl;dr|"
                             r"the story so far|quick read)\s*:?$", _I)
@@ -100,9 +101,13 @@ def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
     if not ok or line.bullet:
         return False
-    if kind_of(line) in (Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or is_dateline(line):
+    if kind_of(line) in (Kind.PROSE, Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or (
+            is_dateline(line)):
         return False
-    if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text):
+    if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text) or _AGO.search(line.text):
+        return False
+    tokens = line.text.split()
+    if sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(tokens):
         return False
     return not line.text.endswith((":", "…", "..")) and line.text.lower() not in _MENU_WORDS
 
