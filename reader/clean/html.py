@@ -28,7 +28,8 @@ def clean_html(text: str, path: str) -> Article:
     meta = read_meta(root, linked_data)
     etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
-    body = extract_body(page if page is not None else root, meta.title)
+    key_points = meta.summary if len(meta.summary) > 1 else []
+    body = extract_body(page if page is not None else root, meta.title, key_points)
     article.title = meta.title or title_from_path(path)
     article.authors = meta.authors
     article.publisher = meta.publisher

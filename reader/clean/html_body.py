@@ -20,6 +20,7 @@ The method, in three steps, uses no rule for any one site:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.clean.common import normalise_date
@@ -68,8 +69,12 @@ class Body:
     headings: list[int] = field(default_factory=list)
 
 
-def extract_body(root: HtmlElement, title: str = "") -> Body:
-    """The article body under `root`; `title` is left out where the page repeats it."""
+def extract_body(root: HtmlElement, title: str = "", elsewhere: Iterable[str] = ()) -> Body:
+    """The article body under `root`.
+
+    `title` and the `elsewhere` lines (key points already shown as the summary)
+    are left out where the page repeats them inside the body.
+    """
     all_blocks = blocks(root)
     if not all_blocks:
         return Body()
@@ -77,7 +82,7 @@ def extract_body(root: HtmlElement, title: str = "") -> Body:
     kept = [b for b in all_blocks if not _inside(b.owner, marked)]
     chosen = _body_elements(kept)
     inside = [b for b in kept if _within_any(b.owner, chosen)] if chosen else kept
-    return _tidy(inside or kept, title)
+    return _tidy(inside or kept, {_key(line) for line in (title, *elsewhere)} - {""})
 
 
 def block_weight(block: Block) -> float:
@@ -163,10 +168,24 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     parent = best.getparent()
     if parent is not None:
         floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
-        for sibling in parent:
-            if sibling is not best and scores.get(sibling, 0.0) >= floor:
-                chosen.add(sibling)
+        chosen.update(sibling for sibling in parent
+                      if sibling is not best and scores.get(sibling, 0.0) >= floor)
+    chosen.update(_same_kind(best, scores))
     return chosen
+
+
+def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
+    """Other chunks of a story that a page cut into repeated containers around ads.
+
+    Page templates give every chunk the same tag and class; a chunk that also
+    scores as prose is part of the story, wherever it sits in the tree.
+    """
+    kind = best.get("class")
+    if not kind or not kind.strip():
+        return []
+    return [el for el, score in scores.items()
+            if score >= MIN_PROSE_CHARS and el is not best and el.tag == best.tag
+            and el.get("class") == kind]
 
 
 def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
@@ -185,15 +204,14 @@ def _within_any(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
     return False
 
 
-def _tidy(candidates: list[Block], title: str) -> Body:
-    """Drop clutter lines, the repeated title, bylines and datelines; mark headings."""
+def _tidy(candidates: list[Block], shown: set[str]) -> Body:
+    """Drop clutter lines, lines `shown` elsewhere, bylines and datelines; mark headings."""
     body = Body()
-    title_key = _key(title)
     for block in candidates:
         text = block.text
         if block.link_density > 0.5 or _CLUTTER_LINE.match(text):
             continue
-        if title_key and _key(text) == title_key:
+        if _key(text) in shown:
             continue
         if len(text) < 80 and (_BYLINE.match(text) or _is_dateline(text)):
             continue
