@@ -7,6 +7,8 @@ lays text out in blocks and `html_body` picks the article out of them.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from reader.clean.common import title_from_path
@@ -35,8 +37,20 @@ def clean_html(text: str, path: str) -> Article:
     article.publisher = meta.publisher
     article.section = meta.section
     article.published = meta.published
-    article.summary = meta.summary
+    article.summary = [] if _repeats_lead(meta.summary, body.paragraphs) else meta.summary
     article.url = meta.url
     article.paragraphs = body.paragraphs
     article.headings = body.headings
     return article
+
+
+def _repeats_lead(summary: list[str], paragraphs: list[str]) -> bool:
+    """A one-line description that is just the story's opening words is not a summary."""
+    if len(summary) != 1:
+        return False
+    wanted = _key(summary[0].rstrip(".… "))
+    return bool(wanted) and any(wanted in _key(p) for p in paragraphs[:2])
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()

@@ -25,6 +25,12 @@ _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|Pos
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 _BY = re.compile(r"^\s*(?:by|written by|words by|posted by|von|par|por)\s*[:\-]?\s+", re.I)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/", re.I)
+_JOB_TITLE = re.compile(
+    r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
+    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published)s?\b",
+    re.I,
+)
+"""Words that make a byline part a role ("Education Reporter"), not a person."""
 _BYLINE_NAME = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])",
                           re.I)
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.I)
@@ -33,6 +39,8 @@ _KEY_POINTS_NAME = re.compile(r"key-?points|highlights|takeaways|summary-list|at
 _STANDFIRST_NAME = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subhead|sub-?title|strap"
                               r"|strapline|lede|lead|excerpt|intro|summary|description)"
                               r"(?:$|[\s_-])", re.I)
+_DATE_NAME = re.compile(r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|posted|pubdate)"
+                        r"(?:$|[\s_-])", re.I)
 _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
@@ -167,6 +175,8 @@ def _names(values: list[str]) -> list[str]:
             name = _BY.sub("", part).strip(" .:-–—")
             if not (2 <= len(name) <= 60) or len(name.split()) > 5 or _NOT_A_NAME.search(name):
                 continue
+            if _JOB_TITLE.search(name):
+                continue
             if name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
@@ -198,6 +208,14 @@ def _published(root: HtmlElement, article: dict[str, Any],
     for el in root.iter("time"):
         candidates.append(el.get("datetime"))
         candidates.append(squash("".join(el.itertext())))
+    for value in candidates:
+        date = normalise_date(value)
+        if date:
+            return date
+    candidates = [element_text(el) for el in root.iter()
+                  if isinstance(el.tag, str) and el.tag not in ("html", "body")
+                  and _DATE_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))]
+    candidates = [text for text in candidates if len(text) <= 80]
     for value in candidates:
         date = normalise_date(value)
         if date:
