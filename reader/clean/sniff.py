@@ -54,8 +54,9 @@ def is_binary(head: bytes) -> bool:
             return True
         # A few stray NULs (padding from a crashed editor or a broken copy) in otherwise
         # plain text: decoding drops them and the words survive.
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) * 0.05
+    # ESC is left out: text saved from a terminal carries colour codes and is still text.
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return controls > max(16, len(head) * 0.05)
 
 
 def sniff_format(head: bytes, path: str | Path = "") -> Format:
