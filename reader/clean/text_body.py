@@ -65,7 +65,13 @@ _LEGAL = re.compile(
     r"subscribe (?:to (?:our|the)|now|today|here)|newsletters?\b.{0,30}(?:sign|subscri|inbox)|"
     r"(?:log|sign) ?in to (?:comment|continue|read)|create (?:an|a free) account|"
     r"already (?:a subscriber|have an account)|enable javascript|(?:update|upgrade) your browser|"
-    r"ad ?blocker|affiliate commission|we may earn|may receive compensation)",
+    r"ad ?blocker|affiliate commission|we may earn|may receive compensation|"
+    r"email address will not be published|required fields are marked|"
+    r"save my name, email|by submitting (?:this|your)|personal data|data protection|"
+    r"activation link|successfully subscribed|succesfully subscribed|"
+    r"(?:agree|consent) to (?:the|our) (?:terms|privacy|use of cookies)|"
+    r"javascript (?:is )?(?:disabled|required)|media playback is unsupported|"
+    r"this (?:site|website) uses cookies)",
     _I)
 _BARRIER = re.compile(
     r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related (?:articles|stories|"
@@ -77,7 +83,8 @@ _BARRIER = re.compile(
     r"(?:leave|post|add|write) a (?:comment|reply)|"
     r"comments?(?: \(\d+\))?|"
     r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
-    r"about the authors?|tags?|topics?|filed under|keywords|more about|see more|"
+    r"about the authors?|tags?|topics?|elsewhere on .{1,40}|(?:keep|stay) up to date.{0,40}|"
+    r"filed under|keywords|more about|see more|"
     r"other (?:stories|news)|latest (?:news|stories|articles)|top stories|sign up.{0,60}|"
     r"(?:get|subscribe to) (?:our|the) .{0,40}newsletters?.{0,40}|newsletters?|"
     r"explore more|don'?t miss|also on .{1,30}|around the web|from our partners|"
@@ -96,6 +103,11 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
 
 
+MIN_ROWS = 3
+MAX_ITEMS = 15
+"""Longest run of short lines inside a story still read as a list rather than a menu."""
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
+_ORDERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _NETWORKS = frozenset({
     "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit",
     "email", "mail", "e", "print", "share", "tweet", "telegram", "flipboard", "messenger",
@@ -212,6 +224,7 @@ def find_body(lines: list[Line]) -> Body:
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
+    start, end = _extend_over_lists(lines, kinds, start, end)
     kept, headings = _keep(lines, kinds, start, end)
     return Body(kept, headings, start, end)
 
@@ -273,6 +286,51 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
     return Kind.PROSE in kinds[i + 1: i + 1 + LOOKAHEAD]
 
 
+def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: int
+                       ) -> tuple[int, int]:
+    """Take in a list or table that begins or ends the story.
+
+    Items and rows are short lines, which cost in the run search, so a story
+    ending in a numbered list or opening with a results table loses it. Runs
+    of at least `MIN_ROWS` row-shaped lines (numbered or bulleted items,
+    links, rows of figures) next to the story are part of it; a lone label
+    line between rows ("BOYS SOCCER") is carried along.
+    """
+    last = _last_row(lines, kinds, end, 1, bullets=True)
+    if last is not None:
+        end = last + 1
+    first = _last_row(lines, kinds, start - 1, -1, bullets=False)
+    if first is not None:
+        start = first
+    return start, end
+
+
+def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: bool
+              ) -> int | None:
+    """Walking from `i` by `step`, the farthest line of a run of rows, if there are enough."""
+    rows, gap, last = 0, False, None
+    while 0 <= i < len(lines) and kinds[i] in (Kind.SHORT, Kind.NEAR, Kind.PROSE):
+        if _row_like(lines[i], bullets):
+            rows, gap, last = rows + 1, False, i
+        elif not gap and lines[i].words <= 6:
+            gap = True
+        else:
+            break
+        i += step
+    return last if rows >= MIN_ROWS else None
+
+
+def _row_like(line: Line, bullets: bool) -> bool:
+    """An item of a list or a row of a table, as opposed to a menu entry or a headline."""
+    text = line.text
+    if _URL_LINE.match(text):
+        return True
+    if _ORDERED.match(text) or (bullets and line.bullet):
+        return True
+    figures = sum(1 for token in text.split() if any(ch.isdigit() for ch in token))
+    return figures >= 2 and line.words >= 3
+
+
 def _best_run(values: list[float]) -> tuple[int, int]:
     """The start and end (exclusive) of the run with the largest sum (Kadane)."""
     best, best_start, best_end = 0.0, 0, 0
@@ -307,10 +365,17 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
             run_end += 1
         run = lines[i:run_end]
         after_prose = run_end < end and kinds[run_end] in (Kind.PROSE, Kind.NEAR)
-        for line in run:
-            if _story_short(line, len(run)):
+        if sum(1 for line in run if _row_like(line, bullets=True)) >= MIN_ROWS:
+            kept.extend(run)
+            i = run_end
+            continue
+        boxed = i > start and kinds[i - 1] in (Kind.BARRIER, Kind.CLUTTER)
+        listed = not boxed and after_prose and MIN_ROWS <= len(run) <= MAX_ITEMS and all(
+            _item_like(line) for line in run)
+        for n, line in enumerate(run):
+            if _story_short(line, len(run)) or (listed and n > 0):
                 kept.append(line)
-            elif len(run) <= 2 and after_prose and _heading_like(line):
+            elif (len(run) <= 2 or listed) and after_prose and _heading_like(line):
                 headings.append(len(kept))
                 kept.append(line)
         i = run_end
@@ -326,6 +391,11 @@ def _story_short(line: Line, run: int) -> bool:
     if _quoted(line.text[:2]) and line.words >= 2:
         return True
     return line.words >= 3 and line.lower_ratio >= 0.3 and run <= 3
+
+
+def _item_like(line: Line) -> bool:
+    """An item of a list whose bullets the copy lost, not a related-story headline."""
+    return not _glued_teaser(line.text) and (line.words <= 4 or line.lower_ratio >= 0.3)
 
 
 def _heading_like(line: Line) -> bool:
