@@ -1,0 +1,82 @@
+"""Run the quote finder on a quotes-bench folder directly, skipping the text cleaner.
+
+The text cleaner is rewritten by someone else, so `reader --json` shifts
+under it; this script reads each `texts/*.txt` as the bench defines it
+(title line, blank line, paragraphs split at blank lines), prints JSON Lines
+in the scorer's `--pred` format and reports the time per 1,000 words next
+to a peer: the naive one-regex finder, run in the same process.
+
+    python benchmarks/quotes.py /work/shared/quotes-bench --out /tmp/pred.jsonl
+    cd /work/shared/quotes-bench && python score.py --pred /tmp/pred.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from reader.model import count_words
+from reader.quotes import find_quotes
+
+_NAIVE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
+
+
+def read_bench_text(path: Path) -> list[str]:
+    """The body paragraphs of a bench text file (the title line is not body)."""
+    text = path.read_text(encoding="utf-8")
+    _title, _, body = text.partition("\n\n")
+    return [" ".join(block.split("\n")).strip() for block in re.split(r"\n\s*\n", body)
+            if block.strip()]
+
+
+def _naive(paragraphs: list[str]) -> int:
+    return sum(len(_NAIVE.findall(p)) for p in paragraphs)
+
+
+def _best_ms(function, articles: list[list[str]], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for paragraphs in articles:
+            function(paragraphs)
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", type=Path, help="folder with texts/*.txt")
+    parser.add_argument("--out", type=Path, help="write predictions here (default: stdout)")
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best counts")
+    args = parser.parse_args(argv)
+    paths = sorted((args.bench / "texts").glob("*.txt"))
+    articles = [read_bench_text(path) for path in paths]
+    lines = []
+    for path, paragraphs in zip(paths, articles, strict=True):
+        quotes, _attributions = find_quotes(paragraphs)
+        lines.append(json.dumps({"path": str(path), "quotes": [
+            {"text": q.text, "speaker": q.speaker, "cue": q.cue} for q in quotes]},
+            ensure_ascii=False))
+    output = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    words = sum(count_words(p) for paragraphs in articles for p in paragraphs)
+    ours = _best_ms(find_quotes, articles, args.repeat)
+    naive = _best_ms(_naive, articles, args.repeat)
+    per_k = 1000 / words
+    print(f"{len(articles)} articles, {words} words; best of {args.repeat} runs", file=sys.stderr)
+    print(f"find_quotes: {ours * per_k:.3f} ms per 1,000 words ({ours:.1f} ms total)",
+          file=sys.stderr)
+    print(f"naive regex: {naive * per_k:.3f} ms per 1,000 words; ratio {ours / naive:.1f}x",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,195 @@
+"""Pair quotation marks into spans, before anyone decides whether a span is speech.
+
+Real articles mix straight and curly marks, close double quotes with two
+apostrophes (`’’`), forget closing marks and run one quote over several
+paragraphs. This module only answers "which characters stand between which
+marks", paragraph by paragraph, so that a stray mark can never make a span
+run past the end of its paragraph (and so swallow the rest of the article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+DOUBLE_OPEN: Final = frozenset("“„«‟")
+DOUBLE_CLOSE: Final = frozenset("”»")
+DOUBLE_EITHER: Final = frozenset('"＂')
+SINGLE_OPEN: Final = frozenset("‘‚‹")
+SINGLE_CLOSE: Final = frozenset("’›")
+SINGLE_EITHER: Final = frozenset("'")
+_BEFORE_OPENER: Final = frozenset(" \t\n([{—–-/:;,…") | DOUBLE_OPEN | SINGLE_OPEN
+_AFTER_CLOSER: Final = frozenset(" \t\n)]}—–-/:;,.!?…") | DOUBLE_CLOSE | SINGLE_CLOSE
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Text between two marks: `start`/`end` index the text, marks excluded.
+
+    `open_mark` and `close_mark` are the offsets of the marks themselves;
+    `close_mark` is None when a multi-paragraph quote runs on past the end.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    nested_in: int | None = None
+    """Index (in the same paragraph's top-level list) of the quote this one sits in."""
+    runs_on: bool = False
+    """The quote has no closing mark because it continues in the next paragraph."""
+
+
+def _is_opener(text: str, pos: int, width: int) -> bool:
+    """A mark after a space or bracket, followed by a word (or by one space, then a word)."""
+    before = text[pos - 1] if pos > 0 else " "
+    if before not in _BEFORE_OPENER:
+        return False
+    after = text[pos + width:pos + width + 2]
+    return bool(after) and (not after[0].isspace() or after[1:].isalnum())
+
+
+def _is_closer(text: str, pos: int, width: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + width] if pos + width < len(text) else " "
+    return not before.isspace() and (after in _AFTER_CLOSER or after in DOUBLE_EITHER)
+
+
+def _double_marks(text: str) -> list[tuple[int, int, str]]:
+    """Every double mark as (offset, width, role) with role "open", "close" or "either"."""
+    marks: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        pair = text[i:i + 2]
+        if pair in ("’’", "''", "‘‘", "``") and (
+                pair != "''" or _is_closer(text, i, 2) or _is_opener(text, i, 2)):
+            role = {"’’": "close", "‘‘": "open", "``": "open"}.get(pair, "either")
+            marks.append((i, 2, role))
+            i += 2
+            continue
+        if ch in DOUBLE_OPEN:
+            marks.append((i, 1, "open"))
+        elif ch in DOUBLE_CLOSE:
+            marks.append((i, 1, "close"))
+        elif ch in DOUBLE_EITHER:
+            marks.append((i, 1, "either"))
+        i += 1
+    return marks
+
+
+def _pair(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, int, int]],
+                                                                 tuple[int, int] | None]:
+    """Pair marks left to right; returns closed spans and the still-open mark, if any.
+
+    A second opening mark while one is open abandons the first (a title's
+    forgotten closing mark, as in `“Song (“Subtitle”)`), which keeps a
+    missing mark from pairing with the wrong partner far away.
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    open_at: tuple[int, int] | None = None
+    for pos, width, role in marks:
+        if role == "either":
+            if open_at is None:
+                role = "open" if _is_opener(text, pos, width) or not _is_closer(
+                    text, pos, width) else "stray"
+            else:
+                role = "close"
+        if role == "open":
+            if open_at is not None and text[open_at[0]] == "«" and text[pos] != "«":
+                continue
+            open_at = (pos, width)
+        elif role == "close" and open_at is not None:
+            spans.append((open_at[0] + open_at[1], pos, open_at[0], pos))
+            open_at = None
+    return spans, open_at
+
+
+def _single_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Single marks in text[lo:hi] that can open or close a quote (not apostrophes)."""
+    marks: list[tuple[int, int, str]] = []
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch not in SINGLE_EITHER:
+            continue
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if before.isalnum() and after.isalnum():
+            continue  # don't, Rudolph’s
+        if ch in SINGLE_OPEN or (ch in SINGLE_EITHER or ch in SINGLE_CLOSE) and (
+                before in _BEFORE_OPENER or i == lo) and after.isalnum():
+            if ch in SINGLE_CLOSE and after.isdigit():
+                continue  # ’90s
+            marks.append((i, 1, "open"))
+        elif not before.isspace() and (after in _AFTER_CLOSER or i + 1 == hi):
+            marks.append((i, 1, "close"))
+    return marks
+
+
+def _pair_singles(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    spans: list[tuple[int, int, int, int]] = []
+    open_at: int | None = None
+    for pos, _width, role in _single_marks(text, lo, hi):
+        if role == "open":
+            open_at = pos
+        elif open_at is not None:
+            spans.append((open_at + 1, pos, open_at, pos))
+            open_at = None
+    return spans
+
+
+def starts_with_opener(text: str) -> bool:
+    """Whether a paragraph opens with a quotation mark (a quote continuing or starting)."""
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0] in DOUBLE_OPEN or stripped[0] in DOUBLE_EITHER
+                               or stripped[:2] in ("‘‘", "''"))
+
+
+def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[Span]]:
+    """Top-level spans and nested spans of one paragraph.
+
+    An opening mark left open at the end of the paragraph becomes a quote
+    running to the paragraph's end when the next paragraph opens with a
+    mark (the convention for quotes spanning paragraphs); otherwise it is
+    dropped.
+    """
+    text = paragraphs[index]
+    pairs, still_open = _pair(text, _double_marks(text))
+    top = [Span(index, s, e, om, cm) for s, e, om, cm in pairs]
+    if still_open is not None:
+        follows = index + 1 < len(paragraphs) and starts_with_opener(paragraphs[index + 1])
+        end = len(text.rstrip())
+        if follows and end > still_open[0] + still_open[1]:
+            top.append(Span(index, still_open[0] + still_open[1], end, still_open[0], None,
+                            runs_on=True))
+    covered = [(span.open_mark, (span.close_mark or len(text)) + 1) for span in top]
+    for lo, hi in _gaps(covered, len(text)):
+        top.extend(Span(index, s, e, om, cm) for s, e, om, cm in _pair_singles(text, lo, hi))
+    top.sort(key=lambda span: span.start)
+    nested = [Span(index, s, e, om, cm, nested_in=n)
+              for n, span in enumerate(top)
+              for s, e, om, cm in _pair_singles(text, span.start, span.end)]
+    return [_trim(text, span) for span in top], [_trim(text, span) for span in nested]
+
+
+def _gaps(covered: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    gaps, at = [], 0
+    for lo, hi in sorted(covered):
+        if lo > at:
+            gaps.append((at, lo))
+        at = max(at, hi)
+    if at < length:
+        gaps.append((at, length))
+    return gaps
+
+
+def _trim(text: str, span: Span) -> Span:
+    """Drop an unclosed single mark left dangling at the end of a span."""
+    end = span.end
+    while end > span.start and text[end - 1] in "‘":
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.paragraph, span.start, end, span.open_mark, span.close_mark,
+                span.nested_in, span.runs_on)

@@ -1,0 +1,295 @@
+"""Names in an article: who is a person, their fullest form, and their likely gender.
+
+A speaker is reported as the fullest name the article uses ("Lavrov" ->
+"Sergei Lavrov"), without titles ("Israeli Prime Minister Benjamin
+Netanyahu" -> "Benjamin Netanyahu"), so the same person is counted once.
+Pronouns ("she said") need a gender for each person; it comes from
+honorifics, a short list of common first names and, above all, from the
+pronouns the article itself uses right after mentioning someone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+_TOKEN: Final = (r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mc|Mac|O['’])?[A-Z][A-Za-z]*(?:['’][A-Z][a-z]+)?"
+                 r"(?:-[A-Za-z]+)*\.?)")
+_PARTICLE: Final = r"(?:(?:of\s+the|of|for|de|del|der|van|von|da|la|le|bin|al-?|du|st\.)\s+)"
+NAME_RUN: Final = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+{_PARTICLE}?{_TOKEN})*")
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+FUNCTION_WORDS: Final = frozenset("""
+the a an but and or so yet however in on at for if when while after before as this that these
+those it he she they we i you his her their our my its there here what who why how meanwhile
+according critically also still then though although because since until unless once now
+later earlier today yesterday tomorrow last next every each some many most more both all
+no not nor one two three four five six seven eight nine ten during despite amid among over
+under with without from to by of about into than like even just only instead indeed thus
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december mon tue wed thu fri sat sun jan feb mar
+apr jun jul aug sep sept oct nov dec where which whose whom whether let is was are were
+do does did has have had will would can could should must might please yes okay oh well
+""".split())
+
+TITLE_WORDS: Final = frozenset("""
+president vice secretary state sen senator rep representative gov governor prime minister
+foreign defense defence interior finance chancellor mayor judge justice dr mr mrs ms miss
+mx prof professor gen general lt col sgt capt captain coach host speaker house attorney
+chief executive ceo cfo coo cto director ambassador spokesman spokeswoman spokesperson
+insider reporter correspondent editor founder chairman chairwoman chair leader officer
+commissioner superintendent lawyer analyst king queen prince princess pope rev reverend
+father sister brother saint sir dame lord lady sheriff detective inspector agent deputy
+assistant associate senior former acting interim national federal u.s. us uk u.k. un u.n.
+eu dl qb wr rb cb lb de dt ol head manager commander admiral major private corporal
+sergeant colonel lieutenant marshal premier chief-executive vice-president congressman
+congresswoman councilman councilwoman councillor councilor delegate assemblyman
+assemblywoman trustee provost dean principal pastor rabbi imam bishop cardinal archbishop
+physician surgeon nurse detective-inspector constable chancellor-elect president-elect
+""".split())
+
+ORG_WORDS: Final = frozenset("""
+ministry department commission league office council coalition nations union agency
+institute university college school party court police committee association house
+government bank group company inc corp corporation ltd llc times news post press
+foundation board federation equities center centre service services fund forum
+organization organisation administration bureau senate congress parliament army navy
+force forces network team club authority authorities council assembly embassy consulate
+hospital clinic airlines airways motors media journal gazette tribune herald telegraph
+guardian reuters bloomberg cnn bbc nbc abc cbs fox npr ap afp pentagon kremlin twitter
+facebook google apple amazon microsoft partners capital holdings securities research
+institution society trust alliance front movement campaign project program programme
+""".split())
+
+MALE_NAMES: Final = frozenset("""
+james john robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+vincent ralph eugene russell bobby mason philip louis mike tom bill bob jim tim ben sam
+joel ian owen martin ted cam derek harry oliver jamie charlie lebron kobe vladimir sergei
+boris emmanuel xi narendra recep ali mohammed muhammad ahmed omar hassan ashraf ayman
+antonio carlos luis pedro miguel francisco giuseppe hans klaus pierre jean jacques
+francois luc marco luca matteo ivan dmitri alexei nikolai igor andrei rafael novak roger
+""".split())
+
+FEMALE_NAMES: Final = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
+margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
+stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
+nicole helen samantha katherine christine debra rachel carolyn janet catherine maria
+heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn
+judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+kathryn janice jean abigail alice julia judy sophia grace denise amber doris marilyn
+danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis
+lori jessie caitlyn kate katie hillary theresa angela ilhan nancy kamala greta ursula
+christine marine giorgia jacinda sanna nicola liz priti yvette emmanuelle ines sofia
+elena olga natalia irina svetlana fatima aisha leila mariam meryl oprah serena venus
+""".split())
+
+_HE: Final = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE: Final = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_MALE_HINT: Final = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?\s+$")
+_FEMALE_HINT: Final = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
+
+
+def _plain(token: str) -> str:
+    return token.lower().rstrip(".").replace("’", "'")
+
+
+_ABBREVIATIONS: Final = frozenset("""
+mr mrs ms dr sen rep gov gen lt col sgt capt prof st jr sr rev mt ft no vs
+""".split())
+
+
+def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of capitalised words as (start, end, tokens), split where a sentence ends.
+
+    Leading function words ("The", "But") are dropped; "W." and "Jr." stay
+    inside a run, "Today." followed by a new sentence does not.
+    """
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in NAME_RUN.finditer(text):
+        start = match.start()
+        tokens: list[str] = []
+        for token_match in re.finditer(r"\S+", match.group()):
+            token = token_match.group()
+            if not tokens:
+                if _plain(token) in FUNCTION_WORDS:
+                    start = match.start() + token_match.end()
+                    continue
+                start = match.start() + token_match.start()
+            tokens.append(token)
+            plain = token.rstrip(".").lower()
+            if token.endswith(".") and len(plain) > 1 and plain not in _ABBREVIATIONS \
+                    and "." not in plain:
+                runs.append((start, match.start() + token_match.end(), tokens))
+                tokens = []
+        if tokens:
+            runs.append((start, match.end(), tokens))
+    return runs
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """The name part of a run: the longest tail free of titles and acronyms."""
+    name: list[str] = []
+    for token in reversed(tokens):
+        plain = _plain(token)
+        if plain in _SUFFIXES and not name:
+            name.append(token)
+            continue
+        if plain in TITLE_WORDS or plain in FUNCTION_WORDS:
+            break
+        if len(plain) > 1 and token.rstrip(".").isupper() and "." not in token.rstrip("."):
+            break  # acronyms: NFL, DL, CBS
+        if "." in token.rstrip(".") and token.isupper():
+            break  # U.S., U.N.
+        name.append(token)
+        if len([t for t in name if _plain(t) not in _SUFFIXES]) >= 4:
+            break
+    name.reverse()
+    while name and name[0].islower():
+        name.pop(0)
+    return name
+
+
+def is_org(tokens: list[str]) -> bool:
+    return any(_plain(token) in ORG_WORDS for token in tokens)
+
+
+@dataclass(slots=True)
+class Mention:
+    """Where a person or organisation is named: the key is its fullest form."""
+
+    key: str
+    paragraph: int
+    start: int
+    end: int
+    person: bool
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Every name in an article, so short forms and pronouns can find the full one."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    """Any single name token (lower-case) -> the fullest person name containing it last."""
+    persons: set[str] = field(default_factory=set)
+    gender_votes: dict[str, list[int]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    titles: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Title word ("president") -> the people the article gives it to, with counts."""
+
+    @classmethod
+    def build(cls, paragraphs: list[str]) -> NameIndex:
+        index = cls()
+        runs = [(number, start, end, tokens)
+                for number, text in enumerate(paragraphs)
+                for start, end, tokens in name_runs(text)]
+        for _number, _start, _end, tokens in runs:
+            name = strip_titles(tokens)
+            if len(name) >= 2 and not is_org(tokens):
+                index._add_person(name)
+        for number, start, end, tokens in runs:
+            key, person = index.canonical(tokens)
+            if key:
+                index.mentions.append(Mention(key, number, start, end, person))
+            if person and key:
+                for token in tokens[:len(tokens) - len(strip_titles(tokens))]:
+                    counts = index.titles.setdefault(_plain(token), {})
+                    counts[key] = counts.get(key, 0) + 1
+        index._vote_genders(paragraphs)
+        return index
+
+    def _add_person(self, name: list[str]) -> None:
+        full = " ".join(name)
+        self.persons.add(full)
+        for token in name:
+            plain = _plain(token)
+            if plain in _SUFFIXES:
+                continue
+            known = self.full_names.get(plain)
+            if known is None or len(full) > len(known) and full.endswith(known):
+                self.full_names[plain] = full
+        surname = _plain(name[-1]) if _plain(name[-1]) not in _SUFFIXES else _plain(name[-2])
+        known = self.full_names.get(surname)
+        if known is None or len(full) > len(known):
+            self.full_names[surname] = full
+
+    def canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
+        """A run of capitalised words as (fullest name or organisation, is a person)."""
+        if is_org(tokens):
+            while tokens and _plain(tokens[0]) in FUNCTION_WORDS:
+                tokens = tokens[1:]
+            return (" ".join(tokens) or None), False
+        name = strip_titles(tokens)
+        if not name:
+            return None, False
+        text = " ".join(name)
+        if len(name) >= 2:
+            longer = self.full_names.get(_plain(name[-1]))
+            if longer and longer.endswith(text) and longer != text:
+                return longer, True
+            return text, True
+        longer = self.full_names.get(_plain(name[0]))
+        if longer:
+            return longer, True
+        return text, False
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a person's name the article uses."""
+        key, _person = self.canonical(name.split())
+        return key or name
+
+    def titled(self, descriptor: str) -> str | None:
+        """The person a bare title stands for: "the president" -> "Donald Trump".
+
+        Only when the article gives that title to exactly one person.
+        """
+        words = descriptor.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in TITLE_WORDS:
+            return None
+        people = self.titles.get(words[1], {})
+        return next(iter(people)) if len(people) == 1 else None
+
+    def is_person(self, name: str) -> bool:
+        return name in self.persons
+
+    def gender(self, name: str) -> int:
+        """+1 male, -1 female, 0 unknown."""
+        votes = self.gender_votes.get(name)
+        if votes and votes[0] != votes[1]:
+            return 1 if votes[0] > votes[1] else -1
+        first = _plain(name.split()[0])
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return 1
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return -1
+        return 0
+
+    def _vote_genders(self, paragraphs: list[str]) -> None:
+        """Count he/she in the words after each mention, up to the next name."""
+        for position, mention in enumerate(self.mentions):
+            if not mention.person:
+                continue
+            votes = self.gender_votes.setdefault(mention.key, [0, 0])
+            text = paragraphs[mention.paragraph]
+            before = text[max(0, mention.start - 12):mention.start]
+            if _MALE_HINT.search(before):
+                votes[0] += 3
+            elif _FEMALE_HINT.search(before):
+                votes[1] += 3
+            following = self.mentions[position + 1] if position + 1 < len(self.mentions) else None
+            stop = len(text)
+            if following is not None and following.paragraph == mention.paragraph:
+                stop = following.start
+            window = text[mention.end:min(stop, mention.end + 160)]
+            he, she = _HE.search(window), _SHE.search(window)
+            if he and (not she or he.start() < she.start()):
+                votes[0] += 1
+            elif she:
+                votes[1] += 1

@@ -1,0 +1,102 @@
+"""The reporting words that tie words to a speaker: "said", "told", "according to".
+
+Kept apart from the quote finder so the lexicon can grow without touching
+the logic. Two tiers: `CORE` verbs report speech on their own (so they make
+an attribution even without quotation marks: "The New Yorker reported
+Friday"); the wider set only counts when quoted words sit in the same
+sentence ("called it a “betrayal”"), because on their own "called" and
+"described" mostly mean something else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_DOUBLING: Final = frozenset({"admit", "quip", "chat", "commit", "omit", "regret", "rebut"})
+_IRREGULAR: Final = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "sing": ("sing", "sings", "sang", "singing", "sung"),
+    "go on": ("go on", "goes on", "went on", "going on"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "cry": ("cry", "cries", "cried"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "speak": ("speak", "speaks", "spoke", "speaking"),
+}
+
+CORE_VERBS: Final = (
+    "say", "tell", "add", "ask", "write", "tweet", "explain", "note", "argue", "warn",
+    "report", "state", "claim", "insist", "declare", "announce", "acknowledge", "admit",
+    "reiterate", "reply", "respond", "comment", "testify", "concede", "quip", "recall",
+    "confirm", "stress", "emphasize", "emphasise", "observe", "remark", "post", "allege",
+    "contend", "assert", "predict", "caution", "complain", "exclaim", "joke", "vow",
+    "conclude", "suggest", "continue", "point out", "chime in", "go on", "speak",
+)
+QUOTE_ONLY_VERBS: Final = (
+    "call", "describe", "accuse", "reject", "urge", "pledge", "deny", "promise", "boast",
+    "counter", "label", "dub", "brand", "praise", "criticise", "criticize", "condemn",
+    "welcome", "slam", "blast", "mention", "recount", "whisper", "shout", "yell", "cry",
+    "sing", "chant", "think", "propose", "recommend", "demand", "threaten", "agree",
+    "maintain", "cite", "term", "characterize", "characterise", "hail", "dismiss",
+    "question", "wonder", "muse", "vent", "lament", "concur", "plead", "beg", "advise",
+)
+NOUN_LIKE: Final = frozenset({
+    "state", "report", "post", "note", "comment", "claim", "call", "question", "tweet",
+    "reply", "cite", "term", "label", "brand", "welcome", "counter", "demand", "promise",
+    "vow", "joke", "cry", "advise", "blast", "slam", "hail", "vent", "plead", "stress",
+    "continue", "speak", "think", "sing", "chant", "dub", "praise", "muse", "beg", "shout",
+    "yell", "remark", "agree", "maintain", "observe", "concur", "mention", "wonder",
+})
+"""Verbs whose base and -s forms are mostly nouns or other senses ("the United States",
+"a report", "terms"): only their past and -ing forms count as cues."""
+PREPOSITIONAL_CUES: Final = ("according to", "per", "quoting", "in the words of")
+"""Cues whose speaker follows them: "according to the ministry"."""
+
+
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """Base, -s, -ed and -ing forms of an English reporting verb (phrasal ones too)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    head, _, tail = verb.partition(" ")
+    tail = f" {tail}" if tail else ""
+    if head.endswith("e"):
+        forms = (head, head + "s", head + "d", head[:-1] + "ing")
+    elif head.endswith("y") and head[-2] not in "aeiou":
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    elif head in _DOUBLING:
+        forms = (head, head + "s", head + head[-1] + "ed", head + head[-1] + "ing")
+    elif head.endswith(("sh", "ch", "ss", "x")):
+        forms = (head, head + "es", head + "ed", head + "ing")
+    else:
+        forms = (head, head + "s", head + "ed", head + "ing")
+    return tuple(form + tail for form in forms)
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def _usable_forms(verbs: tuple[str, ...]) -> list[str]:
+    forms: list[str] = []
+    for verb in verbs:
+        every = verb_forms(verb)
+        forms.extend(every[2:] if verb in NOUN_LIKE else every)
+    return forms
+
+
+_CORE_FORMS: Final = _usable_forms(CORE_VERBS)
+_WIDE_FORMS: Final = _CORE_FORMS + _usable_forms(QUOTE_ONLY_VERBS)
+_PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+of)\b"
+                         r"|\b[Pp]er(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))")
+CORE_CUE: Final = re.compile(rf"\b(?:{_alternation(_CORE_FORMS)})\b|{_PREPOSITIONAL}")
+"""Lower-case on purpose: "State" in "Secretary of State" is no cue."""
+ANY_CUE: Final = re.compile(rf"\b(?:{_alternation(_WIDE_FORMS)})\b|{_PREPOSITIONAL}")
+
+
+def is_prepositional(cue: str) -> bool:
+    """Whether the speaker comes after this cue ("according to X")."""
+    return " ".join(cue.lower().split()) in PREPOSITIONAL_CUES
