@@ -163,6 +163,8 @@ def kind_of(line: Line) -> Kind:
         return Kind.NEAR
     if line.words >= 12 and line.lower_ratio >= 0.6 and line.sentences:
         return Kind.NEAR
+    if line.words >= 8 and line.lower_ratio >= 0.7:
+        return Kind.NEAR
     return Kind.SHORT
 
 
@@ -206,6 +208,8 @@ STORY_SEEN = 50.0
 """Prose value (about 500 characters) after which an end marker is taken to end a story."""
 DAMPING = 0.35
 ISOLATED = 0.4
+TEASER_CHARS = 400
+"""Teaser blurbs are shorter than this; a longer lone paragraph may be a one-paragraph story."""
 _PROSE_KINDS = (Kind.PROSE, Kind.NEAR)
 LOOKAHEAD = 7
 """Lines after an end marker in which prose means the story goes on."""
@@ -220,7 +224,7 @@ def find_body(lines: list[Line]) -> Body:
     kinds = [kind_of(line) for line in lines]
     repeats = Counter(line.key for line in lines if line.key)
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
-    values = _damp_after_barrier(_damp_isolated(values, kinds), kinds)
+    values = _damp_after_barrier(_damp_isolated(lines, values, kinds), kinds)
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
@@ -241,12 +245,13 @@ def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     return value
 
 
-def _damp_isolated(values: list[float], kinds: list[Kind]) -> list[float]:
+def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
     """Count a paragraph with no prose on either side for less.
 
     A story's paragraphs come in runs; a lone paragraph between headlines,
     dates and author names is a teaser card. Clutter (an ad label) between
-    two paragraphs does not separate them.
+    two paragraphs does not separate them. A long lone paragraph is no
+    teaser and keeps its value.
     """
     story = [i for i, kind in enumerate(kinds) if kind is not Kind.CLUTTER]
     out = list(values)
@@ -255,7 +260,7 @@ def _damp_isolated(values: list[float], kinds: list[Kind]) -> list[float]:
             continue
         before = kinds[story[n - 1]] if n > 0 else Kind.SHORT
         after = kinds[story[n + 1]] if n + 1 < len(story) else Kind.SHORT
-        if before is Kind.SHORT and after is Kind.SHORT:
+        if before is Kind.SHORT and after is Kind.SHORT and lines[i].chars < TEASER_CHARS:
             out[i] *= ISOLATED
     return out
 
