@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from reader import clean as _clean
-from reader.model import Article, Format, LoadError
+from reader.model import WORDS_PER_MINUTE, Article, Format, LoadError
 from reader.search import MARK_END, MARK_START, SearchHit, fts_query, unmark
 
 CLEANER_VERSION: Final = 1
@@ -44,7 +45,9 @@ _CHUNK: Final = 500
 """Paths per `IN (...)` lookup, well under SQLite's bound-parameter limit."""
 _CORRUPT_CODES: Final = {11, 26}
 """SQLITE_CORRUPT and SQLITE_NOTADB (primary codes): the file itself is damaged."""
-_FINGERPRINTED: Final = ("clean", "quotes.py", "model.py")
+_NOT_CLEANING: Final = frozenset({"ui", "cache.py", "search.py", "library.py", "cli.py",
+                                   "render.py", "__main__.py"})
+"""Parts of the package that cannot change what a file cleans to; everything else can."""
 
 _SCHEMA: Final = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,9 +99,14 @@ class ArticleSummary:
 
     @classmethod
     def of(cls, article: Article) -> ArticleSummary:
+        words = article.word_count  # counted once: it walks every paragraph
         return cls(article.path, article.format, article.title, tuple(article.authors),
-                   article.publisher, article.published, article.word_count,
-                   article.read_time_minutes)
+                   article.publisher, article.published, words, read_time(words))
+
+
+def read_time(words: int) -> int:
+    """`Article.read_time_minutes` for a known word count."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 def cache_dir() -> Path:
@@ -115,12 +123,12 @@ def cleaner_version() -> str:
     """`CLEANER_VERSION` plus a digest of the cleaning code, so an edit cannot serve stale text."""
     digest = hashlib.blake2b(digest_size=8)
     package = Path(__file__).resolve().parent
-    for name in _FINGERPRINTED:
-        target = package / name
-        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
-        for file in files:
-            with contextlib.suppress(OSError):
-                digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for file in sorted(package.rglob("*.py")):
+        relative = file.relative_to(package)
+        if relative.parts[0] in _NOT_CLEANING:
+            continue
+        with contextlib.suppress(OSError):
+            digest.update(relative.as_posix().encode() + b"\0" + file.read_bytes())
     return f"{CLEANER_VERSION}:{digest.hexdigest()}"
 
 
