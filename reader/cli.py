@@ -58,9 +58,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print_json(found: Scan) -> int:
     status = 1 if found.missing else 0
     out = sys.stdout
-    for missing in found.missing:
-        out.write(json_line({"path": missing, "error": "no such file or folder"}))
-    for item in load_all(found.files):
+    pending = list(zip(found.missing_at, found.missing, strict=True))
+
+    def write_missing(before: int) -> None:
+        while pending and pending[0][0] <= before:
+            out.write(json_line({"path": pending.pop(0)[1], "error": "no such file or folder"}))
+
+    for position, item in enumerate(load_all(found.files)):
+        write_missing(position)
         if isinstance(item, LoadError):
             status = 1
             record = {"path": item.path, "error": item.reason}
@@ -68,6 +73,7 @@ def _print_json(found: Scan) -> int:
         else:
             record = item.to_json()
         out.write(json_line(record))
+    write_missing(len(found.files))
     out.flush()
     return status
 
@@ -107,6 +113,9 @@ def _print_plain(found: Scan) -> int:
         if not first:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")
         first = False
-        width = min(console.width, 88) if console.is_terminal else None
-        console.print(article_text(item, palette), width=width)
+        if console.is_terminal:
+            console.print(article_text(item, palette), width=min(console.width, 88))
+        else:
+            # Piped: one line per paragraph, for grep and other tools to take apart.
+            console.print(article_text(item, palette), soft_wrap=True)
     return status

@@ -25,6 +25,8 @@ class Scan:
     """Files inside folders that were not articles (binaries, code, data)."""
     missing: list[str] = field(default_factory=list)
     """Paths the user gave that do not exist."""
+    missing_at: list[int] = field(default_factory=list)
+    """For each missing path, how many files came before it, to report it in argument order."""
 
 
 def bundled_samples() -> Path:
@@ -55,6 +57,7 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
             targets = []
         if not targets:
             result.missing.append(given)
+            result.missing_at.append(len(result.files))
             continue
         for target in targets:
             if os.path.isdir(target):

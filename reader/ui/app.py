@@ -110,14 +110,17 @@ class ReaderApp(App[None]):
             self.query_one("#progress-label", Static).update(
                 Text(f"Loading {self.loaded:,} / {self.total:,}"))
             self.query_one(ProgressBar).update(total=self.total, progress=self.loaded)
-        count = len(self.query_one(ArticleList).entries)
-        failed = sum(1 for e in self.query_one(ArticleList).entries if e.error)
+        entries = self.query_one(ArticleList).entries
+        count = len(entries)
+        failed = sum(1 for entry in entries if entry.error)
         parts = [f"{count:,} article" + ("" if count == 1 else "s")]
         if failed:
             parts.append(f"{failed} failed")
         if self.skipped:
             parts.append(f"{self.skipped} skipped (not articles)")
         self.sub_title = ", ".join(parts)
+        if self.open_entry is None:
+            self.query_one(Sidebar).show_library(count, failed, self.skipped)
 
     # Opening articles -------------------------------------------------------
 

@@ -45,6 +45,19 @@ class Sidebar(VerticalScroll, can_focus=False):
         yield Static(Text("Quoted", "bold"), id="quoted-title")
         yield SpeakerList(id="speakers")
 
+    def on_mount(self) -> None:
+        self.set_class(True, "-no-quotes")
+
+    def show_library(self, articles: int, failed: int, skipped: int) -> None:
+        """Before an article is opened: what the library holds."""
+        text = Text()
+        _field(text, "Library", f"{articles:,} article" + ("" if articles == 1 else "s"))
+        if failed:
+            _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
+        if skipped:
+            _field(text, "Skipped", f"{skipped:,} files that are not articles")
+        self.query_one("#meta", Static).update(text)
+
     def show_entry(self, entry: Entry | None) -> None:
         meta = self.query_one("#meta", Static)
         speakers = self.query_one(SpeakerList)
