@@ -8,6 +8,7 @@ breadcrumbs). Visible text is the last resort because it is the least tidy.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,12 +23,16 @@ MAX_AUTHORS = 6
 """More names than this from one source is a staff list, not the article's writers."""
 
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|Posting", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
-_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|von|par|por)\s*[:\-]?\s+", re.I)
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|(?<=\w\w)\.\s+(?=\w\w))\s*", re.I)
+_BY = re.compile(r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|автор)\s*[:\-]?\s+", re.I)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|\.(?:com|net|org|co|uk)\b|\bfor\b", re.I)
+_DAY_OR_MONTH = re.compile(
+    r"\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s+(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)\b.*$", re.I)
 _JOB_TITLE = re.compile(
     r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
-    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published)s?\b",
+    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|"
+    r"publisher|founder|president|director)s?\b",
     re.I,
 )
 """Words that make a byline part a role ("Education Reporter"), not a person."""
@@ -62,8 +67,10 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
     tags = _meta_tags(root)
     article = _article_object(linked_data)
     meta = Meta()
-    meta.publisher = _first(_ld_names(article.get("publisher")),
-                            tags.get("og:site_name", []), tags.get("application-name", []))
+    publisher = _first(_ld_names(article.get("publisher")),
+                       tags.get("og:site_name", []), tags.get("application-name", []))
+    if publisher:  # "Autoracing | F1 | Indy" is a name followed by a menu
+        meta.publisher = re.split(r"\s+[|·•]\s+", publisher)[0].lstrip("@") or None
     meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
     meta.title = _title(root, article, tags, meta.publisher)
     meta.authors = _authors(root, article, tags)
@@ -105,7 +112,7 @@ def _first(*sources: Iterable[str | None]) -> str | None:
     for source in sources:
         for value in source:
             if isinstance(value, str) and squash(value):
-                return squash(value)
+                return squash(html.unescape(value))  # some pages escape entities twice
     return None
 
 
@@ -171,15 +178,21 @@ def _names(values: list[str]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for value in values:
-        for part in _NAME_SPLIT.split(_BY.sub("", squash(value))):
-            name = _BY.sub("", part).strip(" .:-–—")
+        for part in _NAME_SPLIT.split(_BY.sub("", squash(html.unescape(value)))):
+            name = _DAY_OR_MONTH.sub("", _BY.sub("", part)).strip(" .:-–—")
             if not (2 <= len(name) <= 60) or len(name.split()) > 5 or _NOT_A_NAME.search(name):
                 continue
             if _JOB_TITLE.search(name):
                 continue
+            if name.isupper() and len(name) > 4:  # "MEG KINNARD" as wire bylines shout it
+                name = name.title()
             if name.lower() not in seen:
                 seen.add(name.lower())
                 names.append(name)
+    if any(" " in name for name in names):
+        # "Jane Doe, CNN" or "Jane Doe, MS, RD": lone words beside a full name are
+        # outlets and credentials, not co-authors.
+        names = [name for name in names if " " in name]
     return names
 
 
@@ -230,8 +243,8 @@ def _section(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[st
         ld_section = next((s for s in ld_section if isinstance(s, str)), None)
     found = _first([ld_section if isinstance(ld_section, str) else None],
                    tags.get("article:section", []), tags.get("parsely-section", []))
-    if found:
-        return found
+    if found:  # "game,news,slider": a tag list, its first entry the main one
+        return found.split(",")[0].strip() or None
     return _breadcrumb_section(root, linked_data, title)
 
 
