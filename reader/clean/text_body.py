@@ -389,10 +389,10 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
 
 def _story_short(line: Line, run: int) -> bool:
     """A short line that is a sentence of the story (a one-line quote or paragraph)."""
+    if line.uncased:
+        return line.chars >= 5 and (line.ends_sentence or run <= 3)
     if not line.ends_sentence:
         return False
-    if line.uncased:
-        return line.chars >= 8
     if _quoted(line.text[:2]) and line.words >= 2:
         return True
     return line.words >= 3 and line.lower_ratio >= 0.3 and run <= 3

@@ -80,7 +80,7 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
         blank_before=blank_before,
         words=count_words(text),
         chars=len(text),
-        uncased=uncased_chars * 2 > len(text.replace(" ", "")),
+        uncased=uncased_chars * 3 >= len(text.replace(" ", "")) > 0,
         lower_ratio=lower / len(cased) if cased else 0.0,
         ends_sentence=bool(_SENTENCE_END.search(text)),
         sentences=len(_SENTENCE_BREAK.findall(text)),
