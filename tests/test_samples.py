@@ -34,13 +34,16 @@ BOILERPLATE = re.compile(
       | read\ more(?:\ articles\ on)?.* | related(?:\ (?:articles|stories|content))?
       | more\ on\ this\ story | recommended(?:\ for\ you)?
       | share(?:\ this)?(?:\ (?:article|story|page|on\ \w+))? | copy\ link | tweet
+      | facebook | x | twitter | linkedin | whatsapp | reddit | email | print | save
+      | most\ (?:read|popular) | you\ may\ also\ like | more\ from\ .{1,30}
       | sign\ (?:up|in)\b.* | subscribe\b.* | log\ in | newsletter(?:\ sign-up)?
       | (?:get|join)\ .*newsletter.* | enter\ your\ email.* | email\ address
       | follow\ us.* | comments?(?:\ \(\d+\))? | have\ your\ say | leave\ a\ comment
       | (?:we\ use\ )?cookies?\b.* | accept(?:\ all)?(?:\ cookies)? | privacy(?:\ policy|\ notice)?
       | terms(?:\ (?:of\ use|and\ conditions))? | contact(?:\ us)? | about(?:\ us)?
       | skip\ to\ (?:main\ )?content | menu | search | home
-      | ©.* | copyright\ (?:©\ ?)?\d{4}.* | (?:photo|image|picture)\s*:.* | getty\ images
+      | ©.* | copyright\ (?:©\ ?)?\d{4}.*
+      | (?:photo(?:graph)?|image|picture)(?:\ credit)?\s*:.* | getty\ images
     )[.!:]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -155,11 +158,12 @@ def test_body_has_no_boilerplate(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_body_does_not_repeat_title_or_byline(name: str) -> None:
+def test_body_does_not_repeat_title_byline_or_key_points(name: str) -> None:
     article = cleaned(name)
     exp = expected(name)
     body = [squash(p) for i, p in enumerate(article.paragraphs) if i not in article.headings]
     assert exp["title"] not in body
+    assert [point for point in exp["summary"] if point in body] == []
     for line in body:
         assert not re.fullmatch(r"(?i)by\s+[^.]{1,80}", line), f"byline left in body: {line}"
 
