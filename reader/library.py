@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.clean import load
+from reader.clean import load, open_quietly
 from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
 from reader.model import Article, LoadError
 
@@ -85,25 +85,37 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
             return
         visited.add(key)
         try:
-            with os.scandir(folder) as entries:
-                children = sorted(entries, key=lambda entry: entry.name)
+            # Listed through a descriptor opened with O_NOATIME: scanning leaves no trace.
+            fd = open_quietly(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         except OSError:
             return
-        for entry in children:
-            if entry.name.startswith("."):
-                continue
-            path = os.path.join(folder, entry.name)
-            try:
-                if entry.is_dir():
-                    yield from visit(path)
-                elif entry.is_file():
-                    yield path, _is_article_file(path)
-                else:
-                    yield path, False  # a pipe, socket, device or dangling link: skipped
-            except OSError:
-                continue
+        try:
+            # Kinds are read while the descriptor is open: for links they need a stat via it.
+            with os.scandir(fd) as entries:
+                children = sorted((entry.name, _kind(entry)) for entry in entries
+                                  if not entry.name.startswith("."))
+        except OSError:
+            return
+        finally:
+            os.close(fd)
+        for name, kind in children:
+            path = os.path.join(folder, name)
+            if kind == "folder":
+                yield from visit(path)
+            else:
+                # A pipe, socket, device or dangling link is skipped, never opened.
+                yield path, kind == "file" and _is_article_file(path)
 
     yield from visit(top)
+
+
+def _kind(entry: os.DirEntry) -> str:
+    try:
+        if entry.is_dir():
+            return "folder"
+        return "file" if entry.is_file() else "other"
+    except OSError:
+        return "other"
 
 
 def _is_article_file(path: str) -> bool:
@@ -111,7 +123,7 @@ def _is_article_file(path: str) -> bool:
     if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
         return True
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = open_quietly(path)
     except OSError:
         return False
     try:
@@ -141,6 +153,8 @@ class Entry:
     path: str
     article: Article | None = None
     error: str | None = None
+    read: bool = False
+    """Opened before, in this run or an earlier one."""
 
     @classmethod
     def from_result(cls, result: Article | LoadError) -> Entry:

@@ -25,17 +25,30 @@ log or a dump, and the line-based cleaners would spend minutes on it for nothing
 _FORMAT_NAMES: Final = {"html": "HTML", "text": "plain-text", "markdown": "Markdown"}
 
 
+def open_quietly(path: str | bytes | Path, flags: int = os.O_RDONLY) -> int:
+    """Open without updating the access time where the kernel allows it, never blocking.
+
+    Reading an article must leave no trace on it (backups and "recently used"
+    lists go by atime). O_NOATIME is only allowed on files we own, so others
+    are opened plainly. O_NONBLOCK: a name swapped for a FIFO must not hang open().
+    """
+    flags |= getattr(os, "O_NONBLOCK", 0)
+    noatime = getattr(os, "O_NOATIME", 0)
+    if noatime:
+        try:
+            return os.open(path, flags | noatime)
+        except PermissionError:
+            pass
+    return os.open(path, flags)
+
+
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     """Read a regular file, refusing FIFOs, devices and oversized files with a clear reason."""
     name = os.fsdecode(path)
     try:
         info = os.stat(path)
-    except FileNotFoundError:
-        raise LoadError(name, "file not found (moved or deleted?)") from None
-    except PermissionError:
-        raise LoadError(name, "permission denied") from None
     except OSError as error:
-        raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+        raise LoadError(name, _os_reason(error)) from None
     if stat.S_ISDIR(info.st_mode):
         raise LoadError(name, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -44,19 +57,9 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
         raise LoadError(name, f"too large ({_megabytes(info.st_size)}; "
                               f"limit {_megabytes(limit)})")
     try:
-        # O_NONBLOCK: if the file was swapped for a FIFO after stat, open must not hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOATIME", 0))
-    except PermissionError:
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        except PermissionError:
-            raise LoadError(name, "permission denied") from None
-        except OSError as error:
-            raise LoadError(name, f"cannot read: {error.strerror or error}") from None
-    except FileNotFoundError:
-        raise LoadError(name, "file not found (moved or deleted?)") from None
+        fd = open_quietly(path)
     except OSError as error:
-        raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+        raise LoadError(name, _os_reason(error)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise LoadError(name, "not a regular file (pipe, socket or device)")
@@ -64,13 +67,24 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
             fd = -1
             data = handle.read(limit + 1)
     except OSError as error:
-        raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+        raise LoadError(name, _os_reason(error)) from None
     finally:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
         raise LoadError(name, f"too large (over {_megabytes(limit)})")
     return data
+
+
+def _os_reason(error: OSError) -> str:
+    """What went wrong, in words, without the errno number or a repeated path."""
+    if isinstance(error, FileNotFoundError):
+        return "file not found (moved or deleted?)"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    return f"cannot read: {visible(error.strerror or type(error).__name__).lower()}"
 
 
 def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
