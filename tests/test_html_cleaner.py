@@ -1,0 +1,305 @@
+"""The HTML cleaner: metadata in each of its forms, and a body free of page furniture.
+
+Every page here is small, original and written for the test; each checks one
+thing a reader would notice if it went wrong.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.clean.html import clean_html
+
+STORY = [
+    "The harbour authority in Port Elwin voted on Tuesday to rebuild the north breakwater, "
+    "ending a two-year argument over who should pay for repairs after the winter storms.",
+    "Engineers told the board that the old stone wall had shifted by almost a metre in places, "
+    "and that another season of heavy swells could open a breach near the ferry terminal.",
+    "The new wall will be built from concrete blocks shaped to break waves before they reach "
+    "the quay, a design already used at two other ports along the same stretch of coast.",
+    "Fishing crews, who had asked for the work to start before the herring season, said they "
+    "were relieved but worried that the building site would close one of the two landing slips.",
+    "The authority said the slip would stay open on weekdays and that boats could use the "
+    "ferry berth at night while the work went on, which is expected to take eighteen months.",
+]
+
+
+def page(body: str, head: str = "", title: str = "Breakwater rebuild approved") -> str:
+    return (f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head>"
+            f"<body>{body}</body></html>")
+
+
+def story_html(paragraphs: list[str] = STORY) -> str:
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def clean(html: str, path: str = "saved/breakwater.html"):
+    return clean_html(html, path)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def test_metadata_from_json_ld() -> None:
+    linked = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Coast Courier"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Port Elwin will rebuild its breakwater",
+                "author": [{"@type": "Person", "name": "Ines Barros"},
+                           {"@type": "Person", "name": "Tomasz Wilk"}],
+                "publisher": {"@type": "Organization", "name": "Coast Courier"},
+                "datePublished": "2025-02-11T09:30:00Z",
+                "articleSection": "Local news",
+                "description": "The harbour board ends a two-year dispute over storm repairs.",
+                "mainEntityOfPage": {"@id": "https://courier.example/2025/breakwater"},
+            },
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    article = clean(page(f"<article>{story_html()}</article>", head))
+    assert article.title == "Port Elwin will rebuild its breakwater"
+    assert article.authors == ["Ines Barros", "Tomasz Wilk"]
+    assert article.publisher == "Coast Courier"
+    assert article.published == "2025-02-11T09:30:00+00:00"
+    assert article.section == "Local news"
+    assert article.summary == ["The harbour board ends a two-year dispute over storm repairs."]
+    assert article.url == "https://courier.example/2025/breakwater"
+
+
+def test_metadata_from_open_graph_and_meta_tags() -> None:
+    head = (
+        '<meta property="og:title" content="Breakwater rebuild approved | Coast Courier">'
+        '<meta property="og:site_name" content="Coast Courier">'
+        '<meta name="author" content="Ines Barros">'
+        '<meta property="article:published_time" content="2025-02-11T09:30:00+01:00">'
+        '<meta property="article:section" content="Harbour">'
+        '<meta property="og:description" content="Work starts before the herring season.">'
+        '<link rel="canonical" href="https://courier.example/breakwater">'
+    )
+    article = clean(page(f"<article>{story_html()}</article>", head))
+    assert article.title == "Breakwater rebuild approved"
+    assert article.authors == ["Ines Barros"]
+    assert article.publisher == "Coast Courier"
+    assert article.published == "2025-02-11T09:30:00+01:00"
+    assert article.section == "Harbour"
+    assert article.summary == ["Work starts before the herring season."]
+    assert article.url == "https://courier.example/breakwater"
+
+
+def test_metadata_from_the_visible_page() -> None:
+    body = (
+        '<nav class="breadcrumbs"><a href="/">Home</a> › <a href="/harbour">Harbour</a></nav>'
+        "<article><h1>Breakwater rebuild approved</h1>"
+        '<p class="byline">By <a rel="author" href="/staff/ib">Ines Barros</a> and '
+        '<a rel="author" href="/staff/tw">Tomasz Wilk</a></p>'
+        '<time datetime="2025-02-11">11 February 2025</time>'
+        f"{story_html()}</article>"
+    )
+    article = clean(page(body, title="Breakwater rebuild approved - Coast Courier"))
+    assert article.title == "Breakwater rebuild approved"
+    assert article.authors == ["Ines Barros", "Tomasz Wilk"]
+    assert article.published == "2025-02-11"
+    assert article.section == "Harbour"
+
+
+def test_byline_text_without_links_gives_the_author_not_the_job() -> None:
+    body = ('<div class="story"><h1>Breakwater rebuild approved</h1>'
+            '<div class="author">By Ines Barros, Harbour Reporter</div>'
+            f"{story_html()}</div>")
+    assert clean(page(body)).authors == ["Ines Barros"]
+
+
+@pytest.mark.parametrize("raw, site, expected", [
+    ("Breakwater rebuild approved | Coast Courier", "Coast Courier", "Breakwater rebuild approved"),
+    ("Coast Courier - Breakwater rebuild approved", "Coast Courier", "Breakwater rebuild approved"),
+    ("Breakwater rebuild approved – COAST COURIER", "Coast Courier", "Breakwater rebuild approved"),
+    ("Breakwater rebuild approved | Harbour | Courier", "",
+     "Breakwater rebuild approved | Harbour"),
+])
+def test_site_name_is_stripped_from_the_title(raw: str, site: str, expected: str) -> None:
+    head = f'<meta property="og:site_name" content="{site}">' if site else ""
+    article = clean(page(f"<article>{story_html()}</article>", head, title=raw))
+    assert article.title == expected
+
+
+def test_title_suffix_goes_when_the_h1_shows_the_headline() -> None:
+    body = f"<article><h1>Wall to be rebuilt - at last</h1>{story_html()}</article>"
+    article = clean(page(body, title="Wall to be rebuilt - at last - The Elwin Post"))
+    assert article.title == "Wall to be rebuilt - at last"
+
+
+def test_a_dash_inside_a_headline_is_kept() -> None:
+    article = clean(page(f"<article>{story_html()}</article>",
+                         title="Rebuild approved - and fishing crews are relieved"))
+    assert article.title == "Rebuild approved - and fishing crews are relieved"
+
+
+def test_staff_list_in_the_menu_is_not_the_byline() -> None:
+    staff = "".join(f'<li><a rel="author" href="/staff/{n}">Writer Number{n}</a></li>'
+                    for n in "abcdefghij")
+    body = (f'<nav class="menu"><ul>{staff}</ul></nav>'
+            f'<article><h1>Breakwater</h1><p class="byline">By Ines Barros</p>'
+            f"{story_html()}</article>")
+    assert clean(page(body)).authors == ["Ines Barros"]
+
+
+def test_meta_author_listing_the_whole_staff_is_rejected() -> None:
+    everyone = ", ".join(f"Writer Number{n}" for n in "abcdefghij")
+    head = f'<meta name="author" content="{everyone}">'
+    assert clean(page(f"<article>{story_html()}</article>", head)).authors == []
+
+
+def test_key_points_become_the_summary_and_leave_the_body() -> None:
+    points = ["The north wall will be rebuilt in concrete.",
+              "One landing slip closes at weekends during the work."]
+    body = ('<article><ul class="key-points">'
+            + "".join(f"<li>{p}</li>" for p in points)
+            + f"</ul>{story_html()}</article>")
+    article = clean(page(body))
+    assert article.summary == points
+    assert not set(points) & set(article.paragraphs)
+
+
+def test_description_that_only_repeats_the_lead_is_not_a_summary() -> None:
+    head = f'<meta name="description" content="{STORY[0][:80]}...">'
+    assert clean(page(f"<article>{story_html()}</article>", head)).summary == []
+
+
+def test_page_without_metadata() -> None:
+    article = clean(f"<html><body>{story_html()}</body></html>", "notes/harbour-vote.html")
+    assert article.title == "Harbour vote"
+    assert article.authors == []
+    assert article.publisher is None
+    assert article.published is None
+    assert article.section is None
+    assert article.url is None
+    assert article.paragraphs == STORY
+
+
+# -------------------------------------------------------------------- body
+
+
+def test_page_furniture_is_removed() -> None:
+    body = (
+        '<div id="cookie-consent"><p>We use cookies to improve your experience on this site. '
+        "By continuing you accept our use of cookies.</p><button>Accept</button></div>"
+        '<header class="site-header"><a href="/">Coast Courier</a></header>'
+        '<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+        "<main><article><h1>Breakwater rebuild approved</h1>"
+        '<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Email</a></div>'
+        f"<p>{STORY[0]}</p>"
+        '<figure><img src="wall.jpg" alt="The wall"><figcaption>The old wall at low tide. '
+        "Photo: Harbour Authority</figcaption></figure>"
+        f"<p>{STORY[1]}</p>"
+        '<div class="ad-slot">Advertisement</div>'
+        f"<p>{STORY[2]}</p>"
+        '<p style="display:none">This paragraph is hidden from readers on every screen.</p>'
+        '<div hidden><p>Another hidden note that should never be shown to anyone reading.</p></div>'
+        f"<p>{STORY[3]}</p><p>{STORY[4]}</p>"
+        '<div class="newsletter-signup"><p>Get the Courier in your inbox every morning, '
+        "free of charge, by signing up today.</p></div>"
+        "</article>"
+        '<section class="related-stories"><h2>Related</h2><ul>'
+        '<li><a href="/a">Ferry timetable changes for the winter season</a></li>'
+        '<li><a href="/b">Herring quota raised for local boats after survey</a></li></ul></section>'
+        '<section id="comments"><h2>Comments</h2><p>Harbourfan: About time too, this wall has '
+        "been falling apart for years and nobody listened.</p></section>"
+        "</main>"
+        "<footer><p>© 2025 Coast Courier. All rights reserved. Registered in Elwin.</p></footer>"
+    )
+    article = clean(page(body))
+    assert article.paragraphs == STORY
+
+
+def test_paragraphs_keep_reading_order_across_chunks() -> None:
+    body = ('<div class="story-body"><div class="chunk">'
+            f"<p>{STORY[0]}</p><p>{STORY[1]}</p></div>"
+            '<div class="promo-box"><a href="/subscribe">Subscribe for full access</a></div>'
+            f'<div class="chunk"><p>{STORY[2]}</p><p>{STORY[3]}</p><p>{STORY[4]}</p></div></div>')
+    assert clean(page(body)).paragraphs == STORY
+
+
+def test_headings_list_items_and_blockquotes_are_blocks_of_their_own() -> None:
+    body = (
+        "<article><h1>Breakwater rebuild approved</h1>"
+        f"<p>{STORY[0]}</p><h2>What changes for boats</h2><p>{STORY[1]}</p>"
+        "<ul><li>The east slip stays open on weekdays.</li>"
+        "<li>The ferry berth takes landings at night.</li></ul>"
+        "<blockquote>We have waited two winters for this decision.</blockquote>"
+        f"<p>{STORY[2]}</p></article>"
+    )
+    article = clean(page(body))
+    assert article.paragraphs == [
+        STORY[0], "What changes for boats", STORY[1],
+        "The east slip stays open on weekdays.", "The ferry berth takes landings at night.",
+        "We have waited two winters for this decision.", STORY[2],
+    ]
+    assert article.headings == [1]
+
+
+def test_words_never_run_together_across_blocks_and_never_split_inside_one() -> None:
+    body = (
+        f"<article><p>{STORY[0]}</p><p>{STORY[1]}</p>"
+        "<div><div>The quay will close for a week in March</div><div>Boats can moor at the "
+        "ferry berth instead, the authority said on Tuesday evening.</div></div>"
+        f"<p>The <b>break</b>water is <i>two</i> hundred metres long and<br>four metres wide.</p>"
+        f"<p>{STORY[2]}</p></article>"
+    )
+    paragraphs = clean(page(body)).paragraphs
+    assert "The quay will close for a week in March" in paragraphs
+    text = "\n".join(paragraphs)
+    assert "MarchBoats" not in text
+    assert "The breakwater is two hundred metres long and four metres wide." in paragraphs
+
+
+def test_tables_keep_each_row_on_one_line() -> None:
+    body = (f"<article><p>{STORY[0]}</p><table><tr><th>Slip</th><th>Open</th></tr>"
+            "<tr><td>East</td><td>Weekdays</td></tr></table>"
+            f"<p>{STORY[1]}</p></article>")
+    paragraphs = clean(page(body)).paragraphs
+    assert "East Weekdays" in paragraphs
+
+
+def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
+    body = f"<article><h1>Breakwater rebuild approved</h1>{story_html()}</article>"
+    article = clean(page(body))
+    assert article.paragraphs[0] == STORY[0]
+
+
+# ------------------------------------------------------------ odd markup
+
+
+@pytest.mark.parametrize("html", [
+    "",
+    "   \n  ",
+    "<!-- only a comment -->",
+    "<html><body></body></html>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>Declared XML.</p></body></html>",
+    "<p>Unclosed <b>bold <i>and italic <a href='x'>link",
+    "<div>" * 5000 + "Deep text" + "</div>" * 5000,
+    "<table><tr><td><table><tr><td>Nested</td></tr></table>",
+    "\x00\x00<p>NUL\x00 bytes</p>",
+    "<frameset><frame src='a.html'></frameset>",
+    "<script>document.write('<p>')</script><style>p{}</style>",
+    '<script type="application/ld+json">{not json at all</script><p>Broken JSON-LD.</p>',
+    '<script type="application/ld+json">[1, "two", null, {"@graph": 5}]</script><p>Odd.</p>',
+    "<p>" + "&amp;" * 1000 + "&#xD800;&#0;&bogus;</p>",
+    "<svg><text>Vector label</text></svg><math><mi>x</mi></math>",
+])
+def test_odd_markup_never_crashes(html: str) -> None:
+    article = clean_html(html, "odd/page.html")
+    assert article.format == "html"
+    assert article.title
+    assert all(p.strip() for p in article.paragraphs)
+
+
+def test_scripts_and_styles_never_reach_the_text() -> None:
+    body = (f"<article><script>var secret = 'hidden';</script><p>{STORY[0]}</p>"
+            f"<style>.x {{ color: red }}</style><p>{STORY[1]}</p></article>")
+    text = " ".join(clean(page(body)).paragraphs)
+    assert "secret" not in text and "color" not in text
