@@ -8,6 +8,7 @@ its own text, so blocks come out in reading order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -22,6 +23,11 @@ BLOCK_TAGS = frozenset((
     "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot",
     "thead", "tr", "ul",
 ))
+_LINE_BREAK = "\x00"
+"""Stands for `<br>` in collected text; the parser has already removed real NULs."""
+_PARAGRAPH_BREAK = re.compile("\x00(?:\\s*\x00)+")
+"""Two or more `<br>` in a row end a paragraph; a single one is only a line break."""
+_SPACES = (" ", "\n", "\t", "\r", _LINE_BREAK)
 CELL_TAGS = frozenset(("td", "th"))
 """Table cells run on in their row, so a row reads as one line."""
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -74,8 +80,8 @@ def blocks(root: HtmlElement) -> list[Block]:
         raw = "".join(run.parts)
         visible = _visible_chars(raw)
         link_share = run.link_chars / visible if visible else 0.0
-        for line in raw.split("\n"):
-            text = squash(line)
+        for line in _PARAGRAPH_BREAK.split(raw):
+            text = squash(line.replace(_LINE_BREAK, " "))
             if text:
                 out.append(Block(run.owner, text, round(_visible_chars(text) * link_share)))
         run.parts.clear()
@@ -91,7 +97,7 @@ def blocks(root: HtmlElement) -> list[Block]:
                     flush(stack[-1])
                     stack.append(_Run(el))
             elif tag == "br":
-                add("\n")
+                add(_LINE_BREAK)
             elif tag in CELL_TAGS:
                 add(" ")
             elif tag == "a":
@@ -111,4 +117,4 @@ def blocks(root: HtmlElement) -> list[Block]:
 
 def _visible_chars(text: str) -> int:
     """Characters a reader sees: indentation and line breaks in the markup don't count."""
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+    return len(text) - sum(text.count(space) for space in _SPACES)

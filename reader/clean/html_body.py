@@ -142,6 +142,7 @@ Credit fades with distance so that the element holding the story's
 paragraphs side by side outscores a distant ancestor that also collects
 teaser blurbs, each of which sits in its own small card.
 """
+_PARTS_OF_A_WHOLE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li"))
 SIBLING_SHARE = 0.2
 """Siblings of the best element scoring this share of it are the same story, split up."""
 
@@ -164,6 +165,10 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     best, top = max(scores.items(), key=lambda item: item[1])
     if top <= 0:
         return set()
+    while best.tag in _PARTS_OF_A_WHOLE and best.getparent() is not None:
+        # A table or list outscoring its surroundings is one item of the story, not all of it.
+        best = best.getparent()
+        top = scores.get(best, top)
     chosen = {best}
     parent = best.getparent()
     if parent is not None:
