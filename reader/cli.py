@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print each cleaned article as one JSON object per line, no UI")
     mode.add_argument("--plain", action="store_true",
                       help="print the cleaned articles as text, no UI")
+    parser.add_argument("--config-path", action="store_true",
+                        help="print where the configuration file is read from, and exit")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -35,7 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     args = build_parser().parse_args(argv)
-    paths = args.paths or [str(bundled_samples())]
+    if args.config_path:
+        from reader.paths import config_file
+
+        print(config_file())
+        return 0
+    from reader.config import Config
+
+    config, messages = Config.load()
+    for message in messages:
+        print(f"reader: {visible(message)}", file=sys.stderr)
+    paths = args.paths or list(config.library) or [str(bundled_samples())]
     found = scan(paths)
     for missing in found.missing:
         print(f"reader: no such file or folder: {visible(missing)}", file=sys.stderr)
@@ -49,9 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_plain(found)
     if found.missing:
         return 2
+    from reader.state import ReadingState
     from reader.ui.app import ReaderApp
 
-    ReaderApp(found.files, skipped=found.skipped).run()
+    state, state_messages = ReadingState.load()
+    app = ReaderApp(found.files, skipped=found.skipped, config=config, state=state,
+                    messages=messages + state_messages)
+    app.run()
     return 0
 
 

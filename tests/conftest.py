@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -20,9 +21,17 @@ settings.register_profile(
 )
 settings.register_profile(
     "bench",
-    max_examples=20_000,
+    max_examples=4_000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path_factory, monkeypatch):
+    """Every test gets its own config, state and cache folders, never the user's real ones."""
+    home = tmp_path_factory.mktemp("reader-home")
+    for name in ("READER_CONFIG_DIR", "READER_DATA_DIR", "READER_CACHE_DIR"):
+        monkeypatch.setenv(name, str(home / name.lower()))

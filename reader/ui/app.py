@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Iterable
 
@@ -14,7 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from reader.config import Config
 from reader.library import Entry, load_all, scan
+from reader.model import LoadError
+from reader.state import ReadingState
 from reader.ui.article_list import ArticleList
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
@@ -41,10 +46,15 @@ class ReaderApp(App[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     ]
 
-    def __init__(self, files: Iterable[str] = (), skipped: int = 0) -> None:
+    def __init__(self, files: Iterable[str] = (), skipped: int = 0, *,
+                 config: Config | None = None, state: ReadingState | None = None,
+                 messages: Iterable[str] = ()) -> None:
         super().__init__()
         self.initial_files = list(files)
         self.skipped = skipped
+        self.config = config or Config()
+        self.state = state if state is not None else ReadingState(_scratch_state_path())
+        self.messages = list(messages)
         self.total = 0
         self.loaded = 0
         self.open_entry: Entry | None = None
@@ -66,8 +76,12 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#progress").display = False
+        self._restore_settings()
         self._apply_theme()
         self.query_one(ArticleList).focus()
+        self.set_interval(2.0, self._save_state)
+        for message in self.messages:
+            self.notify(message, severity="warning", timeout=8, markup=False)
         if self.initial_files:
             self.load_files(self.initial_files)
 
@@ -83,7 +97,10 @@ class ReaderApp(App[None]):
         for result in load_all(files):
             if worker.is_cancelled:
                 return
-            batch.append(Entry.from_result(result))
+            entry = Entry.from_result(result)
+            if entry.article is not None:
+                entry.read = self.state.is_read(entry.path)
+            batch.append(entry)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.call_from_thread(self._add_entries, batch)
                 batch, last = [], time.monotonic()
@@ -138,6 +155,9 @@ class ReaderApp(App[None]):
         self.query_one(Sidebar).show_entry(entry)
         if entry.article is not None:
             self.query_one(ArticleList).mark_read(entry)
+            # A file that vanished since it was loaded simply keeps no mark.
+            with contextlib.suppress(LoadError):
+                self.state.mark_read(entry.path)
 
     def action_next_article(self) -> None:
         self._step(1)
@@ -188,6 +208,7 @@ class ReaderApp(App[None]):
         sidebar = self.query_one(Sidebar)
         sidebar.display = not sidebar.display
         self.sidebar_wanted = sidebar.display
+        self.state.update_settings(sidebar=sidebar.display)
 
     def action_help(self) -> None:
         from reader.ui.help_screen import HelpScreen
@@ -242,6 +263,44 @@ class ReaderApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted:
             self._apply_theme()
+            self.state.update_settings(theme=theme)
+
+    def _restore_settings(self) -> None:
+        """Config file first, then what the user last chose inside the app."""
+        settings = self.state.settings
+        theme = settings.theme or self.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.notify(f"Unknown theme {theme!r}; using {self.theme}.", severity="warning",
+                        markup=False)
+        self.query_one(ReadingPane).set_measure(settings.width or self.config.width)
+        self.sidebar_wanted = settings.sidebar
+        self.query_one(Sidebar).display = settings.sidebar
+        if self.config.keys:
+            for message in self.config.unknown_bindings(self._binding_ids()):
+                self.notify(message, severity="warning", markup=False)
+            self.set_keymap(dict(self.config.keys))
+
+    def _binding_ids(self) -> set[str]:
+        ids = set()
+        for bindings in (self.BINDINGS, ArticleList.BINDINGS, ReadingPane.BINDINGS):
+            ids |= {b.id for b in bindings if isinstance(b, Binding) and b.id}
+        return ids
+
+    def _save_state(self) -> None:
+        self.state.save()
+        if self.state.last_error:
+            self.notify(f"Could not save reading state: {self.state.last_error}",
+                        severity="error", markup=False)
+            self.state.last_error = None
+
+    def on_unmount(self) -> None:
+        self.state.flush()
+
+    @on(ReadingPane.MeasureChanged)
+    def _measure_changed(self, event: ReadingPane.MeasureChanged) -> None:
+        self.state.update_settings(width=event.width)
 
     def _apply_theme(self) -> None:
         palette = palette_for(self.current_theme)
@@ -252,6 +311,13 @@ class ReaderApp(App[None]):
         self.set_class(narrow, "-narrow")
         sidebar = self.query_one(Sidebar)
         sidebar.display = self.sidebar_wanted and self.size.width >= 90
+
+
+def _scratch_state_path() -> str:
+    """State for an app made without one (tests, embedding): kept apart from the user's."""
+    import tempfile
+
+    return os.path.join(tempfile.mkdtemp(prefix="reader-state-"), "state.json")
 
 
 def _option_list_keys() -> list[Binding]:

@@ -36,6 +36,7 @@ class ArticleList(OptionList):
         """Append newly loaded entries; rows matching the filter appear at once."""
         start = len(self.entries)
         self.entries.extend(entries)
+        self.read.update(entry.path for entry in entries if entry.read)
         shown = [i for i in range(start, len(self.entries)) if self.entries[i].matches(self.needle)]
         self.shown.extend(shown)
         keep = self.highlighted

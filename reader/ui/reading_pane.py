@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from reader.library import Entry
@@ -21,6 +22,13 @@ MIN_WIDTH, MAX_WIDTH = 40, 200
 
 class ReadingPane(VerticalScroll):
     """Scrollable article view; keys scroll like a pager."""
+
+    class MeasureChanged(Message):
+        """The reading width changed, so the app can remember it."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
 
     BINDINGS = [
         Binding("space", "page_down", "Page down", show=False),
@@ -154,9 +162,11 @@ class ReadingPane(VerticalScroll):
 
     def action_wider(self) -> None:
         self.set_measure(self.measure + 4)
+        self.post_message(self.MeasureChanged(self.measure))
 
     def action_narrower(self) -> None:
         self.set_measure(self.measure - 4)
+        self.post_message(self.MeasureChanged(self.measure))
 
     def set_measure(self, width: int) -> None:
         """Set the reading width in columns, within sensible bounds."""
