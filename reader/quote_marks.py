@@ -9,6 +9,7 @@ run past the end of its paragraph (and so swallow the rest of the article).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -56,26 +57,25 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
     return not before.isspace() and (after in _AFTER_CLOSER or after in DOUBLE_EITHER)
 
 
+_DOUBLE_MARK: Final = re.compile(r"’’|''|‘‘|``|[“„«‟”»\"＂]")
+_SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
+
+
 def _double_marks(text: str) -> list[tuple[int, int, str]]:
     """Every double mark as (offset, width, role) with role "open", "close" or "either"."""
     marks: list[tuple[int, int, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        pair = text[i:i + 2]
-        if pair in ("’’", "''", "‘‘", "``") and (
-                pair != "''" or _is_closer(text, i, 2) or _is_opener(text, i, 2)):
-            role = {"’’": "close", "‘‘": "open", "``": "open"}.get(pair, "either")
-            marks.append((i, 2, role))
-            i += 2
-            continue
-        if ch in DOUBLE_OPEN:
-            marks.append((i, 1, "open"))
-        elif ch in DOUBLE_CLOSE:
-            marks.append((i, 1, "close"))
-        elif ch in DOUBLE_EITHER:
-            marks.append((i, 1, "either"))
-        i += 1
+    for match in _DOUBLE_MARK.finditer(text):
+        mark, pos = match.group(), match.start()
+        if len(mark) == 2:
+            if mark == "''" and not (_is_closer(text, pos, 2) or _is_opener(text, pos, 2)):
+                continue
+            marks.append((pos, 2, {"’’": "close", "‘‘": "open", "``": "open"}.get(mark, "either")))
+        elif mark in DOUBLE_OPEN:
+            marks.append((pos, 1, "open"))
+        elif mark in DOUBLE_CLOSE:
+            marks.append((pos, 1, "close"))
+        else:
+            marks.append((pos, 1, "either"))
     return marks
 
 
@@ -109,16 +109,14 @@ def _pair(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int,
 def _single_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Single marks in text[lo:hi] that can open or close a quote (not apostrophes)."""
     marks: list[tuple[int, int, str]] = []
-    for i in range(lo, hi):
+    for match in _SINGLE_MARK.finditer(text, lo, hi):
+        i = match.start()
         ch = text[i]
-        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE and ch not in SINGLE_EITHER:
-            continue
         before = text[i - 1] if i > lo else " "
         after = text[i + 1] if i + 1 < hi else " "
         if before.isalnum() and after.isalnum():
             continue  # don't, Rudolph’s
-        if ch in SINGLE_OPEN or (ch in SINGLE_EITHER or ch in SINGLE_CLOSE) and (
-                before in _BEFORE_OPENER or i == lo) and after.isalnum():
+        if ch in SINGLE_OPEN or (before in _BEFORE_OPENER or i == lo) and after.isalnum():
             if ch in SINGLE_CLOSE and after.isdigit():
                 continue  # ’90s
             marks.append((i, 1, "open"))

@@ -21,14 +21,13 @@ from reader.speaker_names import FUNCTION_WORDS, NameIndex
 from reader.speakers import (
     SpeakerMemory,
     Subject,
-    _first_subject,
-    _segments,
     is_title_word,
+    leading_subject,
     resolve,
     subject_after,
     subject_before,
 )
-from reader.speech_cues import ANY_CUE, CORE_CUE, is_prepositional
+from reader.speech_cues import ANY_CUE, CORE_CUE, INVERTED_CUE, is_prepositional
 
 MASK: Final = "▒"
 """Stands in for quoted words, so cue words and names inside a quote are never read as
@@ -37,6 +36,9 @@ _ABBREVIATION: Final = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|No|vs|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
 _SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
+_ATTRIBUTION_NEXT: Final = re.compile(
+    rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
+    rf"(?:{ANY_CUE.pattern})")
 _END_PUNCT: Final = ".!?,…—–-:;"
 _WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -79,11 +81,18 @@ def mask(text: str, spans: list[Span]) -> str:
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentence bounds in a masked paragraph; periods after abbreviations do not count."""
+    """Sentence bounds in a masked paragraph.
+
+    Periods after abbreviations do not end a sentence, and neither does a
+    quote's own "?" or "!" when the attribution follows (`“Why?” Lavrov asked.`).
+    """
     bounds, at = [], 0
     for match in _SENTENCE_END.finditer(masked):
         head = masked[max(at, match.start() - 6):match.start() + 1]
         if match.group()[0] == "." and _ABBREVIATION.search(head):
+            continue
+        if match.group().rstrip()[-1] in "\"”’'»" and _ATTRIBUTION_NEXT.match(
+                masked, match.end()):
             continue
         bounds.append((at, match.end()))
         at = match.end()
@@ -168,38 +177,57 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     return len(words) >= 6
 
 
-def _said_in(masked: str, text: str, number: int, bounds: list[tuple[int, int]],
-             quotes: list[Span], index: NameIndex, memory: SpeakerMemory) -> list[_Said]:
-    """Every reporting phrase in a paragraph, with its speaker resolved."""
+def _cue_matches(masked: str) -> list[re.Match[str]]:
+    """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
+    found = list(ANY_CUE.finditer(masked))
+    taken = {m.start() for m in found}
+    for match in INVERTED_CUE.finditer(masked):
+        if match.start() not in taken and re.search(r"[,.!?…]?[\"”’']\s*$",
+                                                     masked[max(0, match.start() - 4):
+                                                            match.start()]):
+            found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: list[Span],
+             index: NameIndex, memory: SpeakerMemory) -> list[_Said]:
+    """Every reporting phrase in a paragraph, with its speaker resolved, in reading order."""
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
-    for match in ANY_CUE.finditer(masked):
+    for match in _cue_matches(masked):
         lo, hi = _sentence_of(bounds, match.start())
         clause_lo = lo
         for close in closes:
             if clause_lo <= close < match.start():
                 clause_lo = close + 1
-        for previous in found:
-            if clause_lo <= previous.cue_end <= match.start():
-                clause_lo = previous.cue_end
+        earlier = [s for s in found if lo <= s.cue_start and s.cue_end <= match.start()]
+        if earlier:
+            clause_lo = max(clause_lo, earlier[-1].cue_end)
         semicolon = masked.rfind(";", clause_lo, match.start())
         clause_lo = max(clause_lo, semicolon + 1)
         cue = " ".join(match.group().split())
-        subject: Subject | None
+        gap = masked[clause_lo:match.start()]
+        subject: Subject | None = None
+        shared = (cue.endswith("ing") and gap.rstrip().endswith(",")) or re.search(
+            r"\b(?:and|but|then)\s+(?:[a-z]+ly\s+)?$", gap)
         if is_prepositional(cue):
             subject = subject_after(masked, match.end(), hi)
-        else:
+        elif not shared:
             subject = subject_before(masked, clause_lo, match.start())
-            gap = masked[clause_lo:match.start()]
-            if subject is None and not re.search(r"\w", gap):
+            if subject is None and (not re.search(r"\w", gap) or gap.rstrip().endswith(",")):
                 subject = subject_after(masked, match.end(), hi)
         speaker, person = None, False
-        if subject is None and cue.endswith("ing") and found and found[-1].cue_end >= lo:
-            speaker, person = found[-1].speaker, found[-1].person
-        elif subject is not None:
+        if subject is None and (shared or cue.endswith("ing")):
+            if earlier and earlier[-1].speaker:
+                speaker, person = earlier[-1].speaker, earlier[-1].person
+            else:
+                subject = leading_subject(masked, lo, match.start())
+        if subject is not None:
             speaker, person = resolve(subject, index, number, memory)
         core = bool(CORE_CUE.fullmatch(match.group()))
         found.append(_Said(match.start(), match.end(), cue, subject, speaker, person, core))
+        if speaker and (core or person):
+            memory.spoken.append((number, match.start(), speaker, person))
     return found
 
 
@@ -221,8 +249,8 @@ def _link(span: Span, masked: str, bounds: list[tuple[int, int]],
 
 def _sentence_subject(masked: str, lo: int, hi: int, index: NameIndex, number: int,
                       memory: SpeakerMemory) -> tuple[str | None, bool]:
-    subject = _first_subject(masked, _segments(masked, lo, hi))
-    if subject is None or subject.kind == "descriptor" and " " not in subject.text:
+    subject = leading_subject(masked, lo, hi)
+    if subject is None:
         return None, False
     return resolve(subject, index, number, memory)
 
@@ -230,79 +258,114 @@ def _sentence_subject(masked: str, lo: int, hi: int, index: NameIndex, number: i
 def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     """Find quotes and who said them, and every attribution phrase, paragraph by paragraph."""
     index = NameIndex.build(paragraphs)
-    memory = SpeakerMemory([])
+    memory = SpeakerMemory(paragraphs)
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     chain: list[int] = []
-    chain_speaker: tuple[str | None, bool] = (None, False)
-    previous_speaker: tuple[str | None, bool, int] = (None, False, -9)
+    last: tuple[str | None, bool, int] = (None, False, -9)
+    """The last speaker named, whether a person, and in which paragraph."""
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
+        indent = len(text) - len(text.lstrip())
         accepted = [span for n, span in enumerate(top)
-                    if (continuing and n == 0 and span.open_mark <= len(text) - len(text.lstrip())
-                        + 2) or is_speech(span, text, masked_all, bounds)]
+                    if (continuing and n == 0 and span.open_mark <= indent + 2)
+                    or is_speech(span, text, masked_all, bounds)]
+        memory.quoted[number] = [(s.start, s.end) for s in accepted]
         masked = mask(text, accepted)
-        said = _said_in(masked, text, number, bounds, accepted, index, memory)
+        said = _said_in(masked, number, bounds, accepted, index, memory)
         linked: set[int] = set()
         first_new = len(quotes)
         resolved: list[tuple[str | None, bool, str | None]] = []
         for position, span in enumerate(accepted):
+            speaker, person, cue = None, False, None
             item = _link(span, masked, bounds, said)
             if item is not None:
                 linked.add(id(item))
-                resolved.append((item.speaker, item.person, item.cue))
-            else:
-                resolved.append((None, False, None))
-            speaker, person, cue = resolved[-1]
-            if speaker is None and continuing and position == 0:
-                speaker, person = chain_speaker
+                speaker, person, cue = item.speaker, item.person, item.cue
+            elif continuing and position == 0 and chain:
+                speaker, person = _chain_speaker(quotes, chain)
             if speaker is None:
-                lo, _hi = _sentence_of(bounds, span.open_mark)
-                if masked[lo:span.open_mark].rstrip(" “\"‘'").endswith(":"):
-                    speaker, person = _sentence_subject(masked, lo, span.open_mark, index,
-                                                        number, memory)
-            if speaker is None:
-                earlier = [s for s in said if s.end <= span.open_mark and s.speaker]
-                earlier_quotes = [r for r in resolved[:-1] if r[0]]
-                if earlier_quotes:
-                    speaker, person = earlier_quotes[-1][0], earlier_quotes[-1][1]
-                elif earlier:
-                    speaker, person = earlier[-1].speaker, earlier[-1].person
-            resolved[-1] = (speaker, person, cue)
+                speaker, person = _unlinked_speaker(span, masked, bounds, said, accepted,
+                                                    resolved, index, number, memory)
+            resolved.append((speaker, person, cue))
             if speaker:
                 memory.spoken.append((number, span.start, speaker, person))
         for position, (speaker, person, cue) in enumerate(resolved):
+            span = accepted[position]
             if speaker is None:
                 later = [r for r in resolved[position + 1:] if r[0]]
                 if later:
                     speaker, person = later[0][0], later[0][1]
-                elif accepted[position].open_mark <= 2 and previous_speaker[2] >= number - 1:
-                    speaker, person = previous_speaker[0], previous_speaker[1]
-            span = accepted[position]
+                elif last[2] >= number - 1 and not _names_someone_else(span, masked, bounds):
+                    speaker, person = last[0], last[1]
             quotes.append(Quote(text[span.start:span.end], speaker, cue, number, span.start,
                                 span.end))
-            if speaker:
-                previous_speaker = (speaker, person, number)
-        quotes.extend(_nested_quotes(text, nested, accepted, quotes[first_new:], masked))
-        attributions.extend(Attribution(text[s.start:s.end], s.speaker, s.cue, number, s.start,
-                                        s.end)
-                            for s in said if s.speaker and (s.core or id(s) in linked))
-        if continuing:
-            chain.extend(range(first_new, first_new + (1 if accepted else 0)))
-        else:
-            chain = []
-        if accepted and accepted[-1].runs_on:
-            if not chain:
-                chain = [first_new + len(accepted) - 1]
-            chain_speaker = _chain_speaker(quotes, chain)
-        else:
-            _fill_chain(quotes, chain)
-            chain = []
+        for item in said:
+            if item.speaker and (item.core or id(item) in linked):
+                attributions.append(Attribution(text[item.start:item.end], item.speaker,
+                                                item.cue, number, item.start, item.end))
+        spoken_here = [q for q in quotes[first_new:] if q.speaker]
+        attributed = [a for a in attributions if a.paragraph == number]
+        if spoken_here or attributed:
+            ends = [(q.end, q.speaker) for q in spoken_here] + [
+                (a.end, a.source) for a in attributed]
+            speaker = max(ends, key=lambda e: e[0])[1]
+            last = (speaker, True, number)
+        quotes.extend(_nested_quotes(text, nested, quotes[first_new:]))
+        chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return quotes, attributions
+
+
+def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], said: list[_Said],
+                      accepted: list[Span], resolved: list[tuple[str | None, bool, str | None]],
+                      index: NameIndex, number: int,
+                      memory: SpeakerMemory) -> tuple[str | None, bool]:
+    """A speaker for a quote with no cue of its own in its sentence.
+
+    After a colon, the sentence's subject (`X had a similar view: “…”`);
+    otherwise whoever spoke last in this paragraph (`“…,” X said. “…”`).
+    """
+    lo, _hi = _sentence_of(bounds, span.open_mark)
+    before = masked[lo:span.open_mark].rstrip(" “\"‘'«")
+    if before.endswith(":") or before.strip() and not before.rstrip().endswith((".", "!", "?")):
+        speaker, person = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
+        if speaker:
+            return speaker, person
+    spoken = [(quote.end, who[0], who[1]) for quote, who in zip(accepted, resolved, strict=False)
+              if who[0]]
+    spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark]
+    spoken = [item for item in spoken if item[1]]
+    if spoken:
+        _end, speaker, person = max(spoken, key=lambda item: item[0])
+        return speaker, person
+    return None, False
+
+
+def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether the quote's sentence names a person outside the quote (then it is not a
+    continuation of the previous paragraph's speaker)."""
+    lo, hi = _sentence_of(bounds, span.open_mark)
+    outside = masked[lo:span.open_mark] + " " + masked[(span.close_mark or span.end) + 1:hi]
+    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+", outside))
+
+
+def _next_chain(quotes: list[Quote], chain: list[int], continuing: bool,
+                accepted: list[Span], first_new: int) -> list[int]:
+    """Track the paragraphs of a quote that runs on, filling in its speaker when it ends."""
+    if continuing and accepted:
+        chain = [*chain, first_new]
+    elif chain:
+        _fill_chain(quotes, chain)
+        chain = []
+    if accepted and accepted[-1].runs_on:
+        tail = first_new + len(accepted) - 1
+        return chain if chain and chain[-1] == tail else [tail]
+    _fill_chain(quotes, chain)
+    return []
 
 
 def _chain_speaker(quotes: list[Quote], chain: list[int]) -> tuple[str | None, bool]:
@@ -328,8 +391,7 @@ _INNER_CUE: Final = re.compile(r"(?:[,:]|\b(?:said|says|say|asked|told\s+\w+|tho
                                r"went|like|wrote|writes))\s*$")
 
 
-def _nested_quotes(text: str, nested: list[Span], outer: list[Span], outer_quotes: list[Quote],
-                   masked: str) -> list[Quote]:
+def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote]) -> list[Quote]:
     """Quotes inside quotes, kept only when the outer speaker reports someone's words.
 
     `“I told him: ‘Leave now,’” she said` has speech in the inner marks;

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-_TOKEN: Final = (r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mc|Mac|O['’])?[A-Z][A-Za-z]*(?:['’][A-Z][a-z]+)?"
-                 r"(?:-[A-Za-z]+)*\.?)")
+_UPPER: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
+_TOKEN: Final = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mc|Mac|O['’])?[{_UPPER}][^\W\d_]*"
+                 rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*\.?)")
 _PARTICLE: Final = r"(?:(?:of\s+the|of|for|de|del|der|van|von|da|la|le|bin|al-?|du|st\.)\s+)"
 NAME_RUN: Final = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+{_PARTICLE}?{_TOKEN})*")
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -157,6 +158,15 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return name
 
 
+def _first_name_gender(name: str) -> int:
+    first = _plain(name.split()[0])
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return 1
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return -1
+    return 0
+
+
 def is_org(tokens: list[str]) -> bool:
     return any(_plain(token) in ORG_WORDS for token in tokens)
 
@@ -264,14 +274,16 @@ class NameIndex:
         votes = self.gender_votes.get(name)
         if votes and votes[0] != votes[1]:
             return 1 if votes[0] > votes[1] else -1
-        first = _plain(name.split()[0])
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return 1
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return -1
-        return 0
+        return _first_name_gender(name)
 
     def _vote_genders(self, paragraphs: list[str]) -> None:
+        for mention in self.mentions:
+            if mention.person and mention.key not in self.gender_votes:
+                gender = _first_name_gender(mention.key)
+                self.gender_votes[mention.key] = [2 * (gender > 0), 2 * (gender < 0)]
+        self._vote_pronouns(paragraphs)
+
+    def _vote_pronouns(self, paragraphs: list[str]) -> None:
         """Count he/she in the words after each mention, up to the next name."""
         for position, mention in enumerate(self.mentions):
             if not mention.person:

@@ -10,10 +10,10 @@ name happens to be nearest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
-from reader.speaker_names import FUNCTION_WORDS, TITLE_WORDS, NameIndex, name_runs
+from reader.speaker_names import FUNCTION_WORDS, TITLE_WORDS, NameIndex, name_runs, strip_titles
 
 PERSONAL: Final = {"he": 1, "she": -1, "him": 1, "her": -1}
 PRONOUNS: Final = frozenset({"he", "she", "they", "it", "i", "we", "you"})
@@ -21,7 +21,7 @@ _TRAILING_FILLER: Final = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|further|previously|later|then|again|once|now|still|"
     r"would|will|could|did|does|do|is|was|were|are|always|never|often|even|too|already|"
     r"both|all|first|just|had|himself|herself|themselves|in\s+turn|however|[a-z]+ly|"
-    r"not|has\s+since|since|[a-z]+\s+and))+[\s,]*$")
+    r"not|has\s+since|since))+[\s,]*$")
 _LEADING_FILLER: Final = re.compile(
     r"^[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
@@ -90,10 +90,15 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
         return Subject(words[0], lo, hi, "pronoun")
     if "▒" in chunk or len(words) > 14:
         return None
+    if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
+        start = hi - len(words[-1])
+        return Subject(words[-1], start, hi, "pronoun")
     runs = name_runs(chunk)
     last = runs[-1] if runs else None
     if last and lo + last[1] >= hi - 1:
         before = chunk[:last[0]]
+        if not strip_titles(last[2]):
+            return _descriptor(text, lo, hi)
         descriptor = _DETERMINER.match(chunk) and not chunk[len(_DETERMINER.match(chunk)
                                                                 .group())][:1].isupper()
         if descriptor and _PREPOSITION_BEFORE.search(before):
@@ -102,10 +107,8 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
             return _descriptor(text, lo, hi)
         start = lo + last[0]
         return Subject(text[start:lo + last[1]].rstrip(".,"), start, lo + last[1], "name")
-    if words[-1].lower() in PRONOUNS and len(words) <= 2:
-        start = hi - len(words[-1])
-        return Subject(words[-1], start, hi, "pronoun")
-    if words[-1][:1].islower() and not _CLAUSE_OPENER.match(chunk):
+    if words[-1][:1].islower() and not _CLAUSE_OPENER.match(chunk) and (
+            words[0][:1].isupper() or _DETERMINER.match(chunk)):
         return _descriptor(text, lo, hi)
     return None
 
@@ -168,6 +171,41 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
     return None
 
 
+def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
+    """The subject a sentence opens with, skipping adverbials ("After the hearing, X ...").
+
+    For cues that have no subject of their own: ", saying", "and noted",
+    "had a similar experience: “…”". A descriptor followed by a name in
+    apposition gives the name ("The group, the Workers Coalition, ...").
+    """
+    parts = _segments(text, lo, hi)
+    for number, (start, end) in enumerate(parts):
+        chunk = text[start:end]
+        if not chunk.strip() or _CLAUSE_OPENER.match(chunk) or _LEADING_FILLER.fullmatch(chunk):
+            continue
+        lead, _ = _strip(text, start, end)
+        words = text[lead:end].split()
+        if not words:
+            continue
+        if words[0].lower() in PRONOUNS:
+            return Subject(words[0], lead, lead + len(words[0]), "pronoun")
+        runs = name_runs(text[lead:end])
+        if runs and runs[0][0] == 0 and strip_titles(runs[0][2]):
+            run_start, run_end, _tokens = runs[0]
+            if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
+                return Subject(text[lead:lead + run_end].rstrip(".,"), lead, lead + run_end,
+                               "name")
+        if _DETERMINER.match(text[lead:end]) and number + 1 < len(parts):
+            following = text[parts[number + 1][0]:parts[number + 1][1]]
+            runs = name_runs(following)
+            if runs and not following[:runs[0][0]].strip():
+                first = parts[number + 1][0]
+                return Subject(following[runs[0][0]:runs[0][1]], first + runs[0][0],
+                               first + runs[0][1], "name")
+        return None
+    return None
+
+
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     rest = text[pos:hi]
@@ -179,10 +217,10 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, lo + len(words[0]), "pronoun")
     runs = name_runs(text[lo:min(hi, lo + 120)])
-    if runs and runs[0][0] <= 4:
+    if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
-        lead = text[lo:lo + start].strip().lower()
-        if lead in ("", "the"):
+        lead = text[lo:lo + start].strip()
+        if not re.search(r"[^\w\s-]", lead) and len(lead.split()) <= 2 and lead == lead.lower():
             return Subject(text[lo + start:lo + end].rstrip(".,"), lo + start, lo + end, "name")
     end_match = re.search(r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
                           r"while|as|about|to|last|this|earlier)\s", text[lo:hi])
@@ -204,8 +242,26 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
 class SpeakerMemory:
     """People attributed so far, most recent last, for pronouns and continuations."""
 
-    spoken: list[tuple[int, int, str, bool]]
+    paragraphs: list[str]
+    spoken: list[tuple[int, int, str, bool]] = field(default_factory=list)
     """(paragraph, offset, speaker, is a person)."""
+    quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Quoted ranges per paragraph: names inside quotes are not antecedents."""
+
+    def inside_quote(self, paragraph: int, offset: int) -> bool:
+        return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
+
+    def is_subject(self, paragraph: int, offset: int) -> bool:
+        """Whether a name opens its sentence (after at most a short adverbial)."""
+        text = self.paragraphs[paragraph]
+        head = text[max(0, offset - 60):offset]
+        cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "),
+                  head.rfind('" '))
+        if cut >= 0 or offset <= 60:
+            head = head[cut + 2:] if cut >= 0 else head
+            head = head.strip()
+            return not head or head.endswith(",") and len(head.split()) <= 5
+        return False
 
 
 def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory,
@@ -240,28 +296,32 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
     """The person "he" or "she" most likely means at this point of the article.
 
     Scores every person named or quoted in the last few paragraphs: recent
-    speakers and names at the start of a sentence beat a name merely
-    mentioned in passing, and a known gender that does not fit rules a
-    person out.
+    speakers and names opening a sentence beat a name merely mentioned in
+    passing or inside someone's quote, and a known gender that does not fit
+    rules a person out.
     """
-    scores: dict[str, float] = {}
-    seen = 0
     candidates: list[tuple[int, int, str, float]] = []
     for mention in index.mentions:
+        if mention.paragraph > paragraph or paragraph - mention.paragraph > 4:
+            continue
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
-        if paragraph - mention.paragraph > 4:
+        if memory.inside_quote(mention.paragraph, mention.start):
             continue
-        candidates.append((mention.paragraph, mention.start, mention.key, 0.0))
+        bonus = 1.5 if memory.is_subject(mention.paragraph, mention.start) else 0.0
+        candidates.append((mention.paragraph, mention.start, mention.key, bonus))
     for para, at, speaker, person in memory.spoken:
         if person and (para, at) < (paragraph, offset) and paragraph - para <= 6:
-            candidates.append((para, at, speaker, 1.5))
+            candidates.append((para, at, speaker, 2.0))
     candidates.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    scores: dict[str, float] = {}
+    order: list[str] = []
     for para, _at, key, bonus in candidates:
         if index.gender(key) == -gender:
             continue
-        seen += 1
-        score = bonus - 0.6 * seen - 1.0 * (paragraph - para)
+        if key not in order:
+            order.append(key)
+        score = bonus - 0.8 * order.index(key) - 0.4 * (paragraph - para)
         if index.gender(key) == gender:
             score += 0.5
         scores[key] = max(scores.get(key, -99.0), score)

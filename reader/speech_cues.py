@@ -95,6 +95,11 @@ _PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+
 CORE_CUE: Final = re.compile(rf"\b(?:{_alternation(_CORE_FORMS)})\b|{_PREPOSITIONAL}")
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
 ANY_CUE: Final = re.compile(rf"\b(?:{_alternation(_WIDE_FORMS)})\b|{_PREPOSITIONAL}")
+_PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
+                         for form in verb_forms(verb)[:2]]
+INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
+"""Every present form, for the inverted order right after a quote ("“…,” comments X"),
+where "comments" and "notes" can only be verbs."""
 
 
 def is_prepositional(cue: str) -> bool:
