@@ -143,6 +143,7 @@ paragraphs side by side outscores a distant ancestor that also collects
 teaser blurbs, each of which sits in its own small card.
 """
 _PARTS_OF_A_WHOLE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li"))
+_SENTENCE_END = frozenset(".!?。！？\"”’»")
 SIBLING_SHARE = 0.2
 """Siblings of the best element scoring this share of it are the same story, split up."""
 
@@ -173,10 +174,19 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     parent = best.getparent()
     if parent is not None:
         floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
-        chosen.update(sibling for sibling in parent
-                      if sibling is not best and scores.get(sibling, 0.0) >= floor)
+        prose_owners = {block.owner for block in kept if _is_sentence(block)}
+        chosen.update(sibling for sibling in parent if sibling is not best and (
+            scores.get(sibling, 0.0) >= floor or sibling in prose_owners))
     chosen.update(_same_kind(best, scores))
     return chosen
+
+
+def _is_sentence(block: Block) -> bool:
+    """A paragraph of prose on its own: a lead or a one-line paragraph beside the body."""
+    text = block.text
+    if block.is_heading or block.link_density > 0.25 or len(text) < MIN_PROSE_CHARS:
+        return False
+    return len(text) >= 80 or (block.link_chars == 0 and text[-1] in _SENTENCE_END)
 
 
 def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
