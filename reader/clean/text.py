@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import title_from_path
-from reader.clean.text_body import Body, find_body
+from reader.clean.text_body import Body, find_body, is_credit_line
 from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,
@@ -22,12 +22,17 @@ from reader.clean.text_meta import (
     find_title,
     is_byline,
     is_dateline,
+    split_site_name,
     summary_lines,
 )
 from reader.model import Article
 
 _FIRST_SENTENCE = re.compile(r"^(.{10,200}?[.!?。！？])(?:\s|$)")
 _SYMBOL_BULLET = re.compile(r"^[•●◦▪▫■□‣⁃∙·]\s*")
+LEAD_LINES = 4
+"""How far into the story a lead photo's caption and credit are looked for."""
+LEAD_PARAGRAPH_CHARS = 250
+"""A line this long is story, so the lead photo lines end before it."""
 
 
 def clean_text(text: str, path: str) -> Article:
@@ -44,13 +49,17 @@ def clean_text(text: str, path: str) -> Article:
     published = find_date(lines, title, start)
     header_end = max([title if title is not None else -1, *byline]) + 1
     body = _drop_header_lines(body, header_end)
-    summary = _summary(lines, title, body)
+    summary = [lines[j] for j in _summary(lines, title, body)]
+    body, key_points = _drop_lead_furniture(body, lines)
+    summary = summary or key_points
     paragraphs = [_SYMBOL_BULLET.sub("", line.text) for line in body.lines]
-    publisher = publisher or find_publisher(lines, body.end, paragraphs[0] if paragraphs else None)
     if title is not None:
         headline = lines[title].text
     else:
         headline = crumb_title or _first_sentence(paragraphs) or title_from_path(path)
+    headline, site = split_site_name(headline, lines)
+    publisher = publisher or site or find_publisher(
+        lines, body.end, paragraphs[0] if paragraphs else None)
     return Article(
         path=path,
         format="text",
@@ -59,7 +68,7 @@ def clean_text(text: str, path: str) -> Article:
         publisher=publisher,
         section=section,
         published=published,
-        summary=[strip_bullet(lines[j].text) for j in summary],
+        summary=[strip_bullet(line.text) for line in summary],
         paragraphs=paragraphs,
         headings=body.headings,
     )
@@ -108,6 +117,34 @@ def _drop_header_lines(body: Body, header_end: int) -> Body:
     removed = len(body.lines) - len(kept)
     headings = [h - removed for h in body.headings if h >= removed]
     return Body(kept, headings, max(body.start, cut), body.end)
+
+
+def _drop_lead_furniture(body: Body, lines: list[Line]) -> tuple[Body, list[Line]]:
+    """Take key-point bullets and the lead photo's alt text, caption and credit off the story.
+
+    Under the byline many pages print key points, then a photo with its
+    alt text, caption and credit, then the story. The photo lines end at a
+    credit line ("Getty Images") or at a short label line the body finder
+    took for a subheading; nothing before that, in the first few lines,
+    is story.
+    """
+    bullets = []
+    for line in body.lines:
+        if not line.bullet:
+            break
+        bullets.append(line)
+    cut = len(bullets)
+    for n, line in enumerate(body.lines[: LEAD_LINES + len(bullets)]):
+        if line.chars >= LEAD_PARAGRAPH_CHARS:
+            break
+        after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if (n in body.headings and n + 1 < len(body.lines)) or (
+                after is not None and is_credit_line(after)):
+            cut = max(cut, n + 1)
+    if not cut or cut >= len(body.lines):
+        return body, []
+    headings = [h - cut for h in body.headings if h >= cut]
+    return Body(body.lines[cut:], headings, body.start, body.end), bullets
 
 
 def _first_sentence(paragraphs: list[str]) -> str | None:

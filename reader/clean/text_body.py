@@ -56,6 +56,9 @@ _CREDIT = re.compile(
     r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
     r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)",
     _I)
+_AGENCY_LINE = re.compile(
+    r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
+    r"(?: (?:images|photo|media|wire))?$", _I)
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo)\s*:", _I)
 _LEGAL = re.compile(
@@ -74,7 +77,8 @@ _LEGAL = re.compile(
     r"this (?:site|website) uses cookies)",
     _I)
 _BARRIER = re.compile(
-    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related (?:articles|stories|"
+    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|"
+    r"related (?:articles|stories|"
     r"posts|coverage|content|topics|links|news|reading)|more (?:stories|articles|news|from|on|"
     r"in|like this)\b.{0,40}|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|"
     r"be interested).*|recommended(?: for you| stories| articles| reading)?|most (?:read|"
@@ -103,6 +107,7 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
 
 
+CAPTION_CHARS = 200
 MIN_ROWS = 3
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
@@ -198,6 +203,11 @@ def is_clutter(line: Line) -> bool:
     if _CREDIT.search(text) and (line.words <= 40 or text.rstrip().endswith(")")):
         return not _quoted(text)
     return bool(_LEGAL.search(text)) and line.words <= 40
+
+
+def is_credit_line(line: Line) -> bool:
+    """A photo credit on a line of its own: "Getty Images", "Photo: Jane Doe/Reuters"."""
+    return line.words <= 8 and bool(_CREDIT.search(line.text) or _AGENCY_LINE.match(line.text))
 
 
 def _quoted(text: str) -> bool:
@@ -355,9 +365,13 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
     """Drop clutter inside the region; keep short lines that read as story."""
     kept: list[Line] = []
     headings: list[int] = []
+    captions = _captions(lines, start, end)
     i = start
     while i < end:
         kind = kinds[i]
+        if i in captions:
+            i += 1
+            continue
         if kind in (Kind.PROSE, Kind.NEAR):
             kept.append(lines[i])
             i += 1
@@ -385,6 +399,26 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
                 kept.append(line)
         i = run_end
     return kept, headings
+
+
+def _captions(lines: list[Line], start: int, end: int) -> set[int]:
+    """Photo captions: the line above a credit line, and the alt text above that.
+
+    A copied photo is its alt text, its caption and its credit on lines of
+    their own; the credit is easy to recognise, and the two lines above it,
+    when they are short, go with it.
+    """
+    captions: set[int] = set()
+    for i in range(max(start, 1), end):
+        if not is_credit_line(lines[i]):
+            continue
+        above = lines[i - 1]
+        if above.chars < CAPTION_CHARS and not is_credit_line(above):
+            captions.add(i - 1)
+            alt = lines[i - 2] if i >= 2 else None
+            if alt is not None and alt.chars < CAPTION_CHARS and not alt.ends_sentence:
+                captions.add(i - 2)
+    return captions
 
 
 def _story_short(line: Line, run: int) -> bool:

@@ -23,6 +23,14 @@ _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
 
+_STARTS_BLOCK = re.compile(
+    r"^(?:by\s|published\b|updated\b|posted\b|photo\b|image\b|credit\b|"
+    r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,3}$|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? \d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE)
+"""Lines that start a block of their own (a byline, a date, a bare name), never a wrapped tail."""
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
 """Hard wraps are looked for only at widths people and tools actually use."""
@@ -55,16 +63,18 @@ def split_lines(text: str) -> list[Line]:
     width = _wrap_width(raw)
     blocks: list[tuple[str, bool]] = []
     blank = False
+    last = ""
     for line in raw:
         if not line:
             blank = True
             continue
-        if width and blocks and not blank and _continues(blocks[-1][0], line, width):
+        if width and blocks and not blank and _continues(last, line, width):
             previous, had_blank = blocks[-1]
             blocks[-1] = (_join(previous, line), had_blank)
         else:
             blocks.append((line, blank))
         blank = False
+        last = line
     return [measure(text, i, blank) for i, (text, blank) in enumerate(blocks)]
 
 
@@ -116,7 +126,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     The wrap moved the next word down only if it did not fit after
     `previous`; a short line therefore ends its paragraph.
     """
-    if _BULLET.match(line) or len(previous) > width + 5:
+    if _BULLET.match(line) or len(previous) > width + 5 or _STARTS_BLOCK.match(line):
         return False
     if _CJK_EDGE.search(previous[-1:]):
         return len(previous) >= width * 0.8

@@ -33,7 +33,7 @@ _AGENCIES = {"reuters", "ap", "afp", "associated press", "bloomberg", "dpa", "pa
 _ROLES = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist|producer|"
     r"journalist|analyst|senior|chief|deputy|associate|contributing|special to|for the|"
-    r"bureau|desk|team|news service|wire|updated|published|posted|min read)\b", _I)
+    r"bureau|desk|team|news service|updated|published|posted|min read)\b", _I)
 _CUT = re.compile(r"\s+(?:[-–—|•·]|on|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
                   r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
                   r"[a-z]*\.?\s+\d)", _I)
@@ -43,6 +43,9 @@ _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}/\d{1,2}/\d{1,2}|"
     r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b", _I)
+DATE_REACH = 6
+"""How many lines below the headline (or the story's start) a date line is looked for."""
+_PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht)\b", _I)
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
 _READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
                         _I)
@@ -58,6 +61,9 @@ _SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|
 _DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
                               r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
 _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
+MASTHEAD_LINES = 3
+_CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
+_SITE_SUFFIX = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,50})$")
 _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
                             r"the big picture|what you need to know|key takeaways|tl;dr|"
                             r"the story so far|quick read)\s*:?$", _I)
@@ -203,21 +209,30 @@ def _publisher_after(byline: str) -> str | None:
 
 
 def find_date(lines: list[Line], title: int | None, body_start: int) -> str | None:
-    """The publication date from the lines around the headline (not an 'Updated' one)."""
-    low = max(0, (title if title is not None else body_start) - 4)
-    high = min(len(lines), body_start + 2)
+    """The publication date: a date line around the headline, else one labelled "Published".
+
+    An "Updated" date is used only when no other date is given.
+    """
+    anchor = title if title is not None else body_start
+    low = max(0, anchor - 4)
+    high = min(len(lines), max(body_start, anchor) + DATE_REACH)
     fallback = None
     for j in range(low, high):
         line = lines[j]
-        if not is_dateline(line) and not (j >= body_start and line.words <= 40):
+        if not is_dateline(line):
             continue
         date = normalise_date(_date_text(line.text))
         if not date:
             continue
-        if _UPDATED.search(line.text) and not re.search(r"publish|posted", line.text, _I):
+        if _UPDATED.search(line.text) and not _PUBLISHED.search(line.text):
             fallback = fallback or date
             continue
         return date
+    for line in lines:
+        if _PUBLISHED.search(line.text) and is_dateline(line):
+            date = normalise_date(_date_text(line.text))
+            if date:
+                return date
     return fallback
 
 
@@ -235,6 +250,14 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         match = _READ_TIME.match(lines[j].text)
         if match and match.group(1).strip(" ·|•-–—,"):
             return match.group(1).strip(" ·|•-–—,"), None
+    numbered = _numbered_crumbs(lines, anchor)
+    if numbered:
+        title_key = lines[title].key if title is not None else ""
+        sections = [c.text.split(None, 1)[1] for c in numbered
+                    if c.key.split(None, 1)[1] != title_key]
+        sections = [c for c in sections if c.lower() not in _MENU_WORDS]
+        if sections:
+            return sections[-1], None
     for j in range(anchor - 1, max(-1, anchor - 12), -1):
         crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
         if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(
@@ -255,24 +278,89 @@ def find_section(lines: list[Line], title: int | None, body_start: int
     return None, None
 
 
+def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
+    """A breadcrumb copied as a numbered list ("1. Home", "2. Sport") just above the headline."""
+    crumbs: list[Line] = []
+    for j in range(anchor - 1, max(-1, anchor - 8), -1):
+        if _CRUMB_ITEM.match(lines[j].text) and lines[j].words <= 20:
+            crumbs.insert(0, lines[j])
+        elif crumbs:
+            break
+    return crumbs if len(crumbs) >= 2 else []
+
+
 def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None) -> str | None:
-    """A publisher the page names: "Originally published on", a copyright line, a dateline."""
-    for line in lines[body_end - 1:] if body_end else lines:
+    """The publication the page names.
+
+    In order of trust: "Originally published on X"; the masthead (a name at
+    the very top that the footer or the copyright line repeats); the
+    copyright holder; a wire agency in the dateline ("LONDON (Reuters) -").
+    """
+    for line in lines[max(0, body_end - 1):] if body_end else lines:
         match = _SOURCE.match(line.text)
         if match and len(match.group(1).split()) <= 6:
             return match.group(1).strip()
-    for line in lines[body_end:]:
-        match = _COPYRIGHT.search(line.text)
-        if match:
-            name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh)\b.*$", "",
-                          match.group(1), flags=_I).strip(" -–—,")
-            if name and len(name.split()) <= 6 and not name[:1].isdigit():
-                return name
+    holder = _copyright_holder(lines[body_end:] if body_end else lines)
+    masthead = _masthead(lines, body_end, holder)
+    if masthead:
+        return masthead
+    if holder:
+        return holder
     if first_paragraph:
         match = _DATELINE_AGENCY.match(first_paragraph)
         if match:
             return match.group(1)
     return None
+
+
+def _copyright_holder(lines: list[Line]) -> str | None:
+    for line in lines:
+        match = _COPYRIGHT.search(line.text)
+        if match:
+            name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$", "",
+                          match.group(1), flags=_I).strip(" -–—,")
+            if name and len(name.split()) <= 6 and not name[:1].isdigit():
+                return name
+    return None
+
+
+def _masthead(lines: list[Line], body_end: int, holder: str | None) -> str | None:
+    """The site's name at the top of the page, confirmed by the footer or the copyright line."""
+    holder_words = holder.split() if holder else []
+    holder_key = " ".join(w.lower() for w in holder_words)
+    for line in lines[:MASTHEAD_LINES]:
+        if not 1 <= line.words <= 5 or line.text.lower() in _MENU_WORDS or line.chars > 40 or any(
+                ch.isdigit() for ch in line.text) or line.text.lower().startswith("skip"):
+            continue
+        repeats = [other for other in lines[max(body_end, MASTHEAD_LINES):]
+                   if other.key == line.key]
+        if repeats:
+            return _best_casing([line, *repeats])
+        bare = re.sub(r"^the ", "", line.key)
+        if holder_key and (holder_key == line.key or holder_key.startswith(bare + " ")
+                           or holder_key == bare):
+            n = len(bare.split())
+            if holder_key.startswith("the ") and not line.key.startswith("the "):
+                n += 1
+            return " ".join(holder_words[:n]) if line.text.isupper() else line.text
+    return None
+
+
+def _best_casing(candidates: list[Line]) -> str:
+    mixed = [c.text for c in candidates if not c.text.isupper()]
+    return mixed[0] if mixed else candidates[0].text
+
+
+def split_site_name(headline: str, lines: list[Line]) -> tuple[str, str | None]:
+    """ "Headline | Site Name" to the headline and the site, when the page names that site."""
+    match = _SITE_SUFFIX.match(headline)
+    if not match:
+        return headline, None
+    head, site = match.group(1).strip(), match.group(2).strip()
+    key = " ".join(re.findall(r"\w+", site.lower()))
+    if len(site.split()) <= 5 and any(line.key == key for line in lines):
+        return head, site
+    return headline, None
 
 
 def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
