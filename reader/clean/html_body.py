@@ -41,6 +41,8 @@ _BOILERPLATE_NAME = re.compile(
     r")(?:$|[\s_-])",
     re.I,
 )
+_EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok", re.I)
+"""Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
 PROTECTED_SHARE = 0.4
 """A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
 
@@ -118,7 +120,9 @@ def _boilerplate_regions(root: HtmlElement, all_blocks: list[Block]) -> set[Html
 def _named_boilerplate(el: HtmlElement) -> bool:
     attrib = el.attrib
     names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    return bool(names) and bool(_BOILERPLATE_NAME.search(names))
+    if not names or _EMBED_NAME.search(names):
+        return False
+    return bool(_BOILERPLATE_NAME.search(names))
 
 
 def _totals(all_blocks: list[Block], weigh) -> dict[HtmlElement, float]:
