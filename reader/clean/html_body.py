@@ -23,8 +23,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.clean.common import normalise_date
 from reader.clean.html_blocks import Block, blocks
+from reader.clean.html_clutter import is_clutter
 from reader.clean.html_tree import HtmlElement
 
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
@@ -49,19 +49,6 @@ PROTECTED_SHARE = 0.4
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINKS = 0.35
 _SHORT_PENALTY = 8
-
-_CLUTTER_LINE = re.compile(
-    r"^(?:advertisements?|advert|ad|sponsored(?: content)?|story continues below|"
-    r"continue reading|read more|read next|read also|also read|related(?: stories| articles)?|"
-    r"see also|more from .{0,40}|share(?: this)?(?: article| story| post)?|share on \w+|"
-    r"follow us.*|sign up.{0,80}|subscribe.{0,80}|click here.{0,60}|listen to (?:this|the) "
-    r"(?:article|story).*|loading.{0,20}|comments?|\d+ comments?|image:.*|photo:.*|"
-    r"(?:photo|image|picture)s? ?(?:credit|courtesy)?:.*|getty images|tweet|email|print)"
-    r"[.:!…]*$",
-    re.I,
-)
-_BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by|reporting by)\s+\S", re.I)
-
 
 @dataclass(slots=True)
 class Body:
@@ -228,11 +215,7 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     body = Body()
     for block in candidates:
         text = block.text
-        if block.link_density > 0.5 or _CLUTTER_LINE.match(text):
-            continue
-        if _key(text) in shown:
-            continue
-        if len(text) < 80 and (_BYLINE.match(text) or _is_dateline(text)):
+        if block.link_density > 0.5 or is_clutter(text) or _key(text) in shown:
             continue
         if block.is_heading:
             if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
@@ -248,11 +231,3 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
-
-
-def _is_dateline(text: str) -> bool:
-    """A line that is only a date and time ("Updated 12 March 2024, 10:15 GMT")."""
-    if not normalise_date(text):
-        return False
-    words = re.sub(r"\d+|[^\w\s]", " ", text).split()
-    return len(words) <= 6

@@ -1,0 +1,62 @@
+"""Lines that sit inside a story's container but are not the story.
+
+Templates put these between and after paragraphs with no markup that tells
+them apart: ad labels, photo credits, newsletter pitches, "follow us" lines,
+agency credits, timestamps. They are recognised by what they say, and only
+when short, so a paragraph that merely mentions a newsletter survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.clean.common import normalise_date
+
+SHORT = 250
+"""Clutter is brief; longer lines are kept whatever words they contain."""
+
+_WHOLE_LINE = re.compile(
+    r"^(?:advertisements?|advert|ad|anzeige|publicidade|publicité|sponsored(?: content)?|"
+    r"story continues below.*|continue reading.*|read more|read next|read also|also read|"
+    r"related(?: stories| articles| news| content)?|see also|more from .{0,40}|more stories|"
+    r"you may also like|you might also like|recommended(?: for you)?|don'?t miss|topics|tags|"
+    r"share(?: this)?(?: article| story| post| page)?|share on \w+|copy link|tweet|email|print|"
+    r"sign up.{0,80}|subscribe.{0,80}|click here.{0,60}|"
+    r"listen to (?:this|the) (?:article|story).*|loading.{0,20}|comments?|\d+ comments?|"
+    r"caption|close|image \d+ of \d+|\d+ of \d+|(?:photo|image|picture)s? ?(?:credit|courtesy)?:.*|"
+    r"getty images|(?:last )?(?:updated|published|posted|modified)\b.{0,60}|"
+    r"(?:reading time|tempo de leitura|lesezeit|temps de lecture)\b.{0,30}|\d+ min(?:ute)?s? read)"
+    r"[.:!…]*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^©|\(\s*(?:image|photo|picture|foto|bild|credit|source|pic)s?\s*:[^)]*\)\s*$"
+    r"|^\(?(?:additional )?(?:reporting|writing|editing) by\b|contributed to this report",
+    re.I,
+)
+_PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast", re.I)
+_PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen", re.I)
+_FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at",
+                     re.I)
+_BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by)\s+\S", re.I)
+
+
+def is_clutter(text: str) -> bool:
+    """Whether a short line is page furniture rather than story text."""
+    if len(text) > SHORT:
+        return False
+    if _WHOLE_LINE.match(text) or _CREDIT.search(text):
+        return True
+    if _PITCH_SUBJECT.search(text) and _PITCH_VERB.search(text):
+        return True
+    if _FOLLOW.search(text):
+        return True
+    return len(text) < 80 and (bool(_BYLINE.match(text)) or _is_dateline(text))
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is only a date and time ("Updated 12 March 2024, 10:15 GMT")."""
+    if not normalise_date(text):
+        return False
+    words = re.sub(r"\d+|[^\w\s]", " ", text).split()
+    return len(words) <= 6
