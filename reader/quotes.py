@@ -91,7 +91,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         head = masked[max(at, match.start() - 6):match.start() + 1]
         if match.group()[0] == "." and _ABBREVIATION.search(head):
             continue
-        if match.group().rstrip()[-1] in "\"”’'»" and _ATTRIBUTION_NEXT.match(
+        if re.search(r"[?!][\"”’'»]\s*$", match.group()) and _ATTRIBUTION_NEXT.match(
                 masked, match.end()):
             continue
         bounds.append((at, match.end()))
@@ -208,7 +208,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
         cue = " ".join(match.group().split())
         gap = masked[clause_lo:match.start()]
         subject: Subject | None = None
-        shared = (cue.endswith("ing") and gap.rstrip().endswith(",")) or re.search(
+        shared = (cue.endswith("ing") and re.search(r",\s*(?:[a-z]+ly\s+)?$", gap)) or re.search(
             r"\b(?:and|but|then)\s+(?:[a-z]+ly\s+)?$", gap)
         if is_prepositional(cue):
             subject = subject_after(masked, match.end(), hi)
@@ -217,7 +217,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
             if subject is None and (not re.search(r"\w", gap) or gap.rstrip().endswith(",")):
                 subject = subject_after(masked, match.end(), hi)
         speaker, person = None, False
-        if subject is None and (shared or cue.endswith("ing")):
+        if subject is None and (shared or cue.endswith("ing") or earlier):
             if earlier and earlier[-1].speaker:
                 speaker, person = earlier[-1].speaker, earlier[-1].person
             else:

@@ -132,7 +132,31 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
-    return runs
+    return [piece for run in runs for piece in _split_linked(text, run)]
+
+
+_LINKS: Final = frozenset({"of", "for", "the"})
+
+
+def _split_linked(text: str, run: tuple[int, int, list[str]]) -> list[tuple[int, int, list[str]]]:
+    """Split "Martin Taylor of Aberdeen" at "of"; keep "Secretary of State", "Bank of Japan"."""
+    start, end, tokens = run
+    if not any(token in _LINKS for token in tokens):
+        return [run]
+    current: list[str] = []
+    for position, token in enumerate(tokens):
+        if token in ("of", "for") and current and (
+                _plain(current[-1]) not in ORG_WORDS and _plain(current[-1]) not in TITLE_WORDS):
+            piece_end = text.index(current[-1], start) + len(current[-1])
+            rest = tokens[position + 1:]
+            while rest and rest[0] in _LINKS:
+                rest.pop(0)
+            if not rest:
+                return [(start, piece_end, current)]
+            rest_start = text.index(rest[0], piece_end)
+            return [(start, piece_end, current), *_split_linked(text, (rest_start, end, rest))]
+        current.append(token)
+    return [run]
 
 
 def strip_titles(tokens: list[str]) -> list[str]:
@@ -202,7 +226,7 @@ class NameIndex:
                 for start, end, tokens in name_runs(text)]
         for _number, _start, _end, tokens in runs:
             name = strip_titles(tokens)
-            if len(name) >= 2 and not is_org(tokens):
+            if len(name) >= 2 and not is_org(name):
                 index._add_person(name)
         for number, start, end, tokens in runs:
             key, person = index.canonical(tokens)
@@ -232,14 +256,16 @@ class NameIndex:
 
     def canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
         """A run of capitalised words as (fullest name or organisation, is a person)."""
-        if is_org(tokens):
+        name = strip_titles(tokens)
+        if is_org(tokens) and (len(name) < 2 or is_org(name)):
             while tokens and _plain(tokens[0]) in FUNCTION_WORDS:
                 tokens = tokens[1:]
-            return (" ".join(tokens) or None), False
-        name = strip_titles(tokens)
+            return (" ".join(tokens).rstrip(".") or None), False
         if not name:
             return None, False
         text = " ".join(name)
+        if text.endswith(".") and len(name[-1]) > 2 and _plain(name[-1]) not in _ABBREVIATIONS:
+            text = text[:-1]
         if len(name) >= 2:
             longer = self.full_names.get(_plain(name[-1]))
             if longer and longer.endswith(text) and longer != text:

@@ -39,6 +39,8 @@ _DESCRIPTOR_CUT: Final = re.compile(
 _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:of|for|at|in|from|with|to|on|by|about|behind|inside|near)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)*$")
+_PREPOSITION_START: Final = re.compile(
+    r"(?:about|of|for|to|with|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -88,7 +90,7 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
     words = chunk.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, hi, "pronoun")
-    if "▒" in chunk or len(words) > 14:
+    if "▒" in chunk or len(words) > 16 or _PREPOSITION_START.match(chunk):
         return None
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
         start = hi - len(words[-1])
@@ -124,7 +126,7 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
         hi = lo + cut.start()
         chunk = text[lo:hi]
     words = chunk.split()
-    if not words or len(words) > 9 or words[-1].lower() in FUNCTION_WORDS:
+    if not words or len(words) > 14 or words[-1].lower() in FUNCTION_WORDS:
         return None
     if any(word.lower() in {"is", "was", "are", "were", "be", "has", "have", "had"}
            for word in words):
@@ -190,11 +192,12 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         if words[0].lower() in PRONOUNS:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
         runs = name_runs(text[lead:end])
-        if runs and runs[0][0] == 0 and strip_titles(runs[0][2]):
+        if runs and text[lead:lead + runs[0][0]].strip().lower() in ("", "the") and strip_titles(
+                runs[0][2]):
             run_start, run_end, _tokens = runs[0]
             if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
-                return Subject(text[lead:lead + run_end].rstrip(".,"), lead, lead + run_end,
-                               "name")
+                return Subject(text[lead + run_start:lead + run_end].rstrip(".,"),
+                               lead + run_start, lead + run_end, "name")
         if _DETERMINER.match(text[lead:end]) and number + 1 < len(parts):
             following = text[parts[number + 1][0]:parts[number + 1][1]]
             runs = name_runs(following)
@@ -220,7 +223,9 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
         lead = text[lo:lo + start].strip()
-        if not re.search(r"[^\w\s-]", lead) and len(lead.split()) <= 2 and lead == lead.lower():
+        modifiers = lead.split()
+        if not re.search(r"[^\w\s-]", lead) and len(modifiers) <= 2 and lead == lead.lower() and (
+                all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers)):
             return Subject(text[lo + start:lo + end].rstrip(".,"), lo + start, lo + end, "name")
     end_match = re.search(r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
                           r"while|as|about|to|last|this|earlier)\s", text[lo:hi])
@@ -308,23 +313,22 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
             continue
         if memory.inside_quote(mention.paragraph, mention.start):
             continue
-        bonus = 1.5 if memory.is_subject(mention.paragraph, mention.start) else 0.0
-        candidates.append((mention.paragraph, mention.start, mention.key, bonus))
+        salience = 2.0 if memory.is_subject(mention.paragraph, mention.start) else 0.5
+        candidates.append((mention.paragraph, mention.start, mention.key, salience))
     for para, at, speaker, person in memory.spoken:
         if person and (para, at) < (paragraph, offset) and paragraph - para <= 6:
-            candidates.append((para, at, speaker, 2.0))
+            candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=lambda item: (item[0], item[1]), reverse=True)
     scores: dict[str, float] = {}
-    order: list[str] = []
-    for para, _at, key, bonus in candidates:
+    newer: set[str] = set()
+    for para, _at, key, salience in candidates:
         if index.gender(key) == -gender:
             continue
-        if key not in order:
-            order.append(key)
-        score = bonus - 0.8 * order.index(key) - 0.4 * (paragraph - para)
+        score = salience - 0.35 * len(newer - {key}) - 0.5 * (paragraph - para)
         if index.gender(key) == gender:
             score += 0.5
         scores[key] = max(scores.get(key, -99.0), score)
+        newer.add(key)
     if not scores:
         return None
     return max(scores.items(), key=lambda item: item[1])[0]

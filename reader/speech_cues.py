@@ -33,7 +33,7 @@ CORE_VERBS: Final = (
     "reiterate", "reply", "respond", "comment", "testify", "concede", "quip", "recall",
     "confirm", "stress", "emphasize", "emphasise", "observe", "remark", "post", "allege",
     "contend", "assert", "predict", "caution", "complain", "exclaim", "joke", "vow",
-    "conclude", "suggest", "continue", "point out", "chime in", "go on", "speak",
+    "suggest", "continue", "point out", "chime in", "go on", "speak",
 )
 QUOTE_ONLY_VERBS: Final = (
     "call", "describe", "accuse", "reject", "urge", "pledge", "deny", "promise", "boast",
@@ -92,9 +92,11 @@ _CORE_FORMS: Final = _usable_forms(CORE_VERBS)
 _WIDE_FORMS: Final = _CORE_FORMS + _usable_forms(QUOTE_ONLY_VERBS)
 _PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+of)\b"
                          r"|\b[Pp]er(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))")
-CORE_CUE: Final = re.compile(rf"\b(?:{_alternation(_CORE_FORMS)})\b|{_PREPOSITIONAL}")
+_NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
+"""Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
+CORE_CUE: Final = re.compile(rf"\b(?:{_alternation(_CORE_FORMS)})\b{_NOT_SPEECH}|{_PREPOSITIONAL}")
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
-ANY_CUE: Final = re.compile(rf"\b(?:{_alternation(_WIDE_FORMS)})\b|{_PREPOSITIONAL}")
+ANY_CUE: Final = re.compile(rf"\b(?:{_alternation(_WIDE_FORMS)})\b{_NOT_SPEECH}|{_PREPOSITIONAL}")
 _PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
                          for form in verb_forms(verb)[:2]]
 INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
