@@ -41,6 +41,7 @@ _BOILERPLATE_NAME = re.compile(
     r")(?:$|[\s_-])",
     re.I,
 )
+_LISTS = frozenset(("ul", "ol"))
 _EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok", re.I)
 """Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
 PROTECTED_SHARE = 0.4
@@ -98,10 +99,21 @@ def _boilerplate_regions(root: HtmlElement, all_blocks: list[Block]) -> set[Html
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        boilerplate = el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
+        boilerplate = (el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
+                       or (el.tag in _LISTS and _is_link_list(el)))
         if boilerplate and prose.get(el, 0.0) <= limit:
             marked.add(el)
     return marked
+
+
+def _is_link_list(el: HtmlElement) -> bool:
+    """A list whose every item carries a link: headlines of other stories, not story text."""
+    items = [child for child in el if child.tag == "li"]
+    if len(items) < 3 or any(next(item.iter("a"), None) is None for item in items):
+        return False
+    text = sum(len(t.strip()) for t in el.itertext())
+    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+    return text < 150 * len(items) and links >= 0.3 * text
 
 
 def _named_boilerplate(el: HtmlElement) -> bool:
