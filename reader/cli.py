@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.clean.decode import visible
-from reader.library import Scan, bundled_samples, load_all, scan
+from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
 from reader.model import LoadError
 
 
@@ -48,27 +48,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     for message in messages:
         print(f"reader: {visible(message)}", file=sys.stderr)
     paths = args.paths or list(config.library) or [str(bundled_samples())]
-    found = scan(paths)
-    for missing in found.missing:
-        print(f"reader: no such file or folder: {visible(missing)}", file=sys.stderr)
-    if not found.files:
-        if not found.missing:
-            print("reader: no articles found in " + ", ".join(paths), file=sys.stderr)
-        return 2 if found.missing else 1
-    if args.json:
-        return _print_json(found)
-    if args.plain:
-        return _print_plain(found)
-    if found.missing:
+    if args.json or args.plain:
+        found = scan(paths)
+        _report_missing(found.missing)
+        if not found.files:
+            return _nothing_found(paths, found.missing)
+        return _print_json(found) if args.json else _print_plain(found)
+    # The app walks folders itself, after its first frame; here only check there is something.
+    missing = missing_paths(paths)
+    _report_missing(missing)
+    if missing:
         return 2
+    if next(iter_scan(paths), None) is None:
+        return _nothing_found(paths, missing)
     from reader.state import ReadingState
     from reader.ui.app import ReaderApp
 
     state, state_messages = ReadingState.load()
-    app = ReaderApp(found.files, skipped=found.skipped, config=config, state=state,
-                    messages=messages + state_messages)
+    app = ReaderApp(paths, config=config, state=state, messages=messages + state_messages)
     app.run()
     return 0
+
+
+def _report_missing(missing: list[str]) -> None:
+    for path in missing:
+        print(f"reader: no such file or folder: {visible(path)}", file=sys.stderr)
+
+
+def _nothing_found(paths: list[str], missing: list[str]) -> int:
+    if missing:
+        return 2
+    print("reader: no articles found in " + ", ".join(visible(p) for p in paths), file=sys.stderr)
+    return 1
 
 
 def _print_json(found: Scan) -> int:

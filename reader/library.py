@@ -37,13 +37,20 @@ def bundled_samples() -> Path:
 def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
     """Expand files, folders (recursively, sorted) and globs, in argument order."""
     result = Scan()
+    result.files.extend(iter_scan(paths, result))
+    return result
+
+
+def iter_scan(paths: Iterable[str | os.PathLike[str]], result: Scan | None = None
+              ) -> Iterator[str]:
+    """Yield article files as they are found, counting skipped and missing ones in `result`.
+
+    Lazy, so the app can paint before a big folder has been walked, and the
+    command can tell "no articles found" after finding just one.
+    """
+    result = result if result is not None else Scan()
     seen: set[str] = set()
-
-    def add(name: str) -> None:
-        if name not in seen:
-            seen.add(name)
-            result.files.append(name)
-
+    found = 0
     for raw in paths:
         given = os.fspath(raw)
         given = given if isinstance(given, str) else os.fsdecode(given)
@@ -57,18 +64,29 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
             targets = []
         if not targets:
             result.missing.append(given)
-            result.missing_at.append(len(result.files))
+            result.missing_at.append(found)
             continue
         for target in targets:
-            if os.path.isdir(target):
-                for name, is_article in _walk(target):
-                    if is_article:
-                        add(name)
-                    else:
-                        result.skipped += 1
-            else:
-                add(target)
-    return result
+            walked = _walk(target) if os.path.isdir(target) else [(target, True)]
+            for name, is_article in walked:
+                if not is_article:
+                    result.skipped += 1
+                elif name not in seen:
+                    seen.add(name)
+                    found += 1
+                    yield name
+
+
+def missing_paths(paths: Iterable[str]) -> list[str]:
+    """The given paths that exist neither as written nor as a glob with matches."""
+    missing = []
+    for given in paths:
+        if os.path.lexists(given) or os.path.lexists(os.path.expanduser(given)):
+            continue
+        if _GLOB_CHARS & set(given) and glob.glob(os.path.expanduser(given), recursive=True):
+            continue
+        missing.append(given)
+    return missing
 
 
 def _walk(top: str) -> Iterator[tuple[str, bool]]:
@@ -120,7 +138,7 @@ def _kind(entry: os.DirEntry) -> str:
 
 def _is_article_file(path: str) -> bool:
     """Cheap for the usual case: a known extension is trusted until it is loaded."""
-    if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+    if os.path.splitext(path)[1].lower() in ARTICLE_SUFFIXES:
         return True
     try:
         fd = open_quietly(path)

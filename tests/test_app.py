@@ -9,7 +9,6 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, OptionList
 
-from reader.library import scan
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
 from reader.ui.reading_pane import ReadingPane
@@ -20,8 +19,7 @@ SIZE = (120, 40)
 
 
 def make_app(*paths: Path | str) -> ReaderApp:
-    found = scan([str(p) for p in (paths or [LIBRARY])])
-    return ReaderApp(found.files, skipped=found.skipped)
+    return ReaderApp([str(p) for p in (paths or [LIBRARY])])
 
 
 async def loaded(pilot) -> None:

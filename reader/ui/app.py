@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 from textual.worker import get_current_worker
 
 from reader.config import Config
-from reader.library import Entry, load_all, scan
+from reader.library import Entry, iter_scan, load_all, missing_paths, scan
 from reader.model import LoadError
 from reader.state import ReadingState
 from reader.ui.article_list import ArticleList
@@ -46,12 +46,12 @@ class ReaderApp(App[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
     ]
 
-    def __init__(self, files: Iterable[str] = (), skipped: int = 0, *,
+    def __init__(self, paths: Iterable[str] = (), *,
                  config: Config | None = None, state: ReadingState | None = None,
                  messages: Iterable[str] = ()) -> None:
         super().__init__()
-        self.initial_files = list(files)
-        self.skipped = skipped
+        self.initial_paths = list(paths)
+        self.skipped = 0
         self.config = config or Config()
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
@@ -82,16 +82,19 @@ class ReaderApp(App[None]):
         self.set_interval(2.0, self._save_state)
         for message in self.messages:
             self.notify(message, severity="warning", timeout=8, markup=False)
-        if self.initial_files:
-            self.load_files(self.initial_files)
+        if self.initial_paths:
+            # Start after the first frame is on screen: the worker competes for the GIL.
+            self.call_after_refresh(self.load_paths, self.initial_paths)
 
     # Loading ---------------------------------------------------------------
 
     @work(thread=True, group="load")
-    def load_files(self, files: list[str]) -> None:
-        """Clean files off the UI thread, handing them over in batches as they finish."""
+    def load_paths(self, paths: list[str]) -> None:
+        """Find and clean files off the UI thread, handing them over in batches as they finish."""
         worker = get_current_worker()
-        self.call_from_thread(self._begin_load, len(files))
+        found = scan(paths)
+        self.call_from_thread(self._begin_load, len(found.files), found.skipped)
+        files = found.files
         batch: list[Entry] = []
         last = time.monotonic()
         for result in load_all(files):
@@ -106,8 +109,9 @@ class ReaderApp(App[None]):
                 batch, last = [], time.monotonic()
         self.call_from_thread(self._add_entries, batch)
 
-    def _begin_load(self, count: int) -> None:
+    def _begin_load(self, count: int, skipped: int) -> None:
         self.total += count
+        self.skipped += skipped
         self._show_progress()
 
     def _add_entries(self, entries: list[Entry]) -> None:
@@ -231,16 +235,14 @@ class ReaderApp(App[None]):
     def _opened(self, path: str | None) -> None:
         if not path:
             return
-        found = scan([path])
-        if found.missing:
+        if missing_paths([path]):
             self.notify(f"No such file or folder: {path}", severity="error", markup=False)
             return
-        if not found.files:
+        if next(iter_scan([path]), None) is None:
             self.notify(f"No articles found in {path}", severity="warning", markup=False)
             return
-        self.skipped += found.skipped
-        self.notify(f"Opening {len(found.files):,} file(s) from {path}", markup=False)
-        self.load_files(found.files)
+        self.notify(f"Opening {path}", markup=False)
+        self.load_paths([path])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

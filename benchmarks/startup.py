@@ -1,0 +1,95 @@
+"""First frame: `reader DIR` against a minimal Textual app, both under a real pseudo-terminal.
+
+The time is from spawning the process to the moment its screen holds the
+text that proves a full frame was painted (for reader: the list, reading
+pane and sidebar; for the peer: its Static and Footer). Both run in the
+same session, alternately, and the ratio of medians is what counts.
+
+    python benchmarks/make_library.py /tmp/lib10k --count 10000
+    python benchmarks/startup.py /tmp/lib10k --runs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MINIMAL_APP = '''
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Minimal(App):
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Static("minimal app ready")
+        yield Footer()
+
+Minimal().run()
+'''
+
+
+def time_to_screen(argv: list[str], markers: list[bytes], env: dict[str, str],
+                   timeout: float = 30.0) -> float:
+    """Seconds until every marker has appeared in what the program wrote to the terminal."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    start = time.perf_counter()
+    seen = b""
+    try:
+        os.set_blocking(fd, False)
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(fd, 1 << 16)
+                except OSError:
+                    break
+                if all(marker in seen for marker in markers):
+                    return time.perf_counter() - start
+        raise RuntimeError(f"{argv} never painted {markers}; got {seen[-400:]!r}")
+    finally:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library", help="folder of articles (make_library.py makes one)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="reader-bench-")
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="120", LINES="40",
+               READER_CONFIG_DIR=f"{home}/config", READER_DATA_DIR=f"{home}/data",
+               READER_CACHE_DIR=f"{home}/cache")
+    peer_file = Path(home) / "minimal_app.py"
+    peer_file.write_text(MINIMAL_APP)
+    reader_cmd = [sys.executable, "-m", "reader", args.library]
+    peer_cmd = [sys.executable, str(peer_file)]
+    subprocess.run([sys.executable, "-c", "import textual.app, reader.ui.app"], check=True)
+    reader_times, peer_times = [], []
+    for _ in range(args.runs):
+        peer_times.append(time_to_screen(peer_cmd, [b"ready", b"Quit"], env))
+        reader_times.append(time_to_screen(reader_cmd, [b"Quit", b"Library", b"Nothing open"],
+                                           env))
+    peer, ours = statistics.median(peer_times), statistics.median(reader_times)
+    print(f"minimal Textual app: median {peer * 1000:.0f} ms  {[round(t * 1000) for t in peer_times]}")
+    print(f"reader {args.library}: median {ours * 1000:.0f} ms  {[round(t * 1000) for t in reader_times]}")
+    print(f"ratio reader / minimal: {ours / peer:.2f} (target <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()
