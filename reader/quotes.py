@@ -177,14 +177,18 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     return len(words) >= 6
 
 
-def _cue_matches(masked: str) -> list[re.Match[str]]:
+def _cue_matches(masked: str, quotes: list[Span]) -> list[re.Match[str]]:
     """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
     found = list(ANY_CUE.finditer(masked))
     taken = {m.start() for m in found}
-    for match in INVERTED_CUE.finditer(masked):
-        if match.start() not in taken and re.search(r"[,.!?…]?[\"”’']\s*$",
-                                                     masked[max(0, match.start() - 4):
-                                                            match.start()]):
+    for span in quotes:
+        if span.close_mark is None:
+            continue
+        gap = re.compile(r"\s+").match(masked, span.close_mark + 1)
+        if gap is None:
+            continue
+        match = INVERTED_CUE.match(masked, gap.end())
+        if match and match.start() not in taken:
             found.append(match)
     return sorted(found, key=lambda m: m.start())
 
@@ -194,7 +198,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
     """Every reporting phrase in a paragraph, with its speaker resolved, in reading order."""
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
-    for match in _cue_matches(masked):
+    for match in _cue_matches(masked, quotes):
         lo, hi = _sentence_of(bounds, match.start())
         clause_lo = lo
         for close in closes:

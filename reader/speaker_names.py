@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 _UPPER: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
@@ -98,6 +99,7 @@ _MALE_HINT: Final = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?
 _FEMALE_HINT: Final = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
 
 
+@lru_cache(maxsize=8192)
 def _plain(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'")
 
@@ -115,20 +117,21 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """
     runs: list[tuple[int, int, list[str]]] = []
     for match in NAME_RUN.finditer(text):
-        start = match.start()
+        at = match.start()
+        start = at
         tokens: list[str] = []
-        for token_match in re.finditer(r"\S+", match.group()):
-            token = token_match.group()
+        for token in match.group().split():
+            at = text.index(token, at)
             if not tokens:
                 if _plain(token) in FUNCTION_WORDS:
-                    start = match.start() + token_match.end()
+                    at += len(token)
                     continue
-                start = match.start() + token_match.start()
+                start = at
             tokens.append(token)
-            plain = token.rstrip(".").lower()
-            if token.endswith(".") and len(plain) > 1 and plain not in _ABBREVIATIONS \
-                    and "." not in plain:
-                runs.append((start, match.start() + token_match.end(), tokens))
+            at += len(token)
+            if token[-1] == "." and len(token) > 2 and "." not in token[:-1] and (
+                    _plain(token) not in _ABBREVIATIONS):
+                runs.append((start, at, tokens))
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
@@ -161,6 +164,11 @@ def _split_linked(text: str, run: tuple[int, int, list[str]]) -> list[tuple[int,
 
 def strip_titles(tokens: list[str]) -> list[str]:
     """The name part of a run: the longest tail free of titles and acronyms."""
+    return list(_strip_titles(tuple(tokens)))
+
+
+@lru_cache(maxsize=4096)
+def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     name: list[str] = []
     for token in reversed(tokens):
         plain = _plain(token)
@@ -179,7 +187,7 @@ def strip_titles(tokens: list[str]) -> list[str]:
     name.reverse()
     while name and name[0].islower():
         name.pop(0)
-    return name
+    return tuple(name)
 
 
 def _first_name_gender(name: str) -> int:
@@ -191,8 +199,14 @@ def _first_name_gender(name: str) -> int:
     return 0
 
 
-def is_org(tokens: list[str]) -> bool:
-    return any(_plain(token) in ORG_WORDS for token in tokens)
+def clear_caches() -> None:
+    """Forget cached token lookups (for benchmarks that must time unseen names)."""
+    _plain.cache_clear()
+    _strip_titles.cache_clear()
+
+
+def is_org(tokens: list[str] | tuple[str, ...]) -> bool:
+    return not ORG_WORDS.isdisjoint(_plain(token) for token in tokens)
 
 
 @dataclass(slots=True)
@@ -217,6 +231,8 @@ class NameIndex:
     mentions: list[Mention] = field(default_factory=list)
     titles: dict[str, dict[str, int]] = field(default_factory=dict)
     """Title word ("president") -> the people the article gives it to, with counts."""
+    known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
+    """Runs already resolved; names repeat, so this saves most of the work."""
 
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
@@ -256,6 +272,12 @@ class NameIndex:
 
     def canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
         """A run of capitalised words as (fullest name or organisation, is a person)."""
+        key = tuple(tokens)
+        if key not in self.known:
+            self.known[key] = self._canonical(tokens)
+        return self.known[key]
+
+    def _canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
         name = strip_titles(tokens)
         if is_org(tokens) and (len(name) < 2 or is_org(name)):
             while tokens and _plain(tokens[0]) in FUNCTION_WORDS:

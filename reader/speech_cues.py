@@ -76,8 +76,30 @@ def verb_forms(verb: str) -> tuple[str, ...]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    """A regex alternation built as a prefix tree, so a non-cue fails at its first letter.
+
+    Python's `re` tries alternatives one by one; with some 300 verb forms a
+    flat alternation made cue search the slowest step of the quote finder.
+    """
+    tree: dict[str, dict] = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 def _usable_forms(verbs: tuple[str, ...]) -> list[str]:
