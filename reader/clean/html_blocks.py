@@ -27,7 +27,6 @@ _LINE_BREAK = "\x00"
 """Stands for `<br>` in collected text; the parser has already removed real NULs."""
 _PARAGRAPH_BREAK = re.compile("\x00(?:\\s*\x00)+")
 """Two or more `<br>` in a row end a paragraph; a single one is only a line break."""
-_SPACES = (" ", "\n", "\t", "\r", _LINE_BREAK)
 CELL_TAGS = frozenset(("td", "th"))
 """Table cells run on in their row, so a row reads as one line."""
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -117,4 +116,4 @@ def blocks(root: HtmlElement) -> list[Block]:
 
 def _visible_chars(text: str) -> int:
     """Characters a reader sees: indentation and line breaks in the markup don't count."""
-    return len(text) - sum(text.count(space) for space in _SPACES)
+    return len(text) - text.count(" ") - text.count("\n") - text.count(_LINE_BREAK)

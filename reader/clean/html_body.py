@@ -28,21 +28,22 @@ from reader.clean.html_clutter import is_clutter
 from reader.clean.html_tree import HtmlElement
 
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
-_BOILERPLATE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:"
-    r"nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|sidebar|rail|"
-    r"share|sharing|shares|social|sharebar|comments?|disqus|respond|replies|"
-    r"related|recommend(?:ed|ations?)?|recirc|more-stories|read-?more|also-read|"
-    r"newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|paywall|login|"
-    r"promo|promotion|advert\w*|ads?|adslot|adunit|dfp|sponsor\w*|outbrain|taboola|"
-    r"popup|modal|overlay|caption|credits?|byline|author|authors|bio|dateline|date|"
-    r"timestamp|meta|tags|keywords|widget|trending|popular|most-?read|print|toolbar|"
-    r"disclaimer|copyright|skip|pagination|pager"
-    r")(?:$|[\s_-])",
-    re.I,
-)
+BOILERPLATE_WORDS = frozenset((
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header",
+    "masthead", "sidebar", "rail", "share", "sharing", "shares", "social", "sharebar", "comment",
+    "comments", "disqus", "respond", "replies", "related", "recirc", "more-stories", "read-more",
+    "readmore", "also-read", "newsletter", "subscribe", "subscription", "signup", "cookie",
+    "cookies", "consent", "gdpr", "paywall", "login", "promo", "promotion", "ad", "ads", "adslot",
+    "adunit", "dfp", "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit",
+    "credits", "byline", "author", "authors", "bio", "dateline", "date", "timestamp", "meta",
+    "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
+    "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
+))
+"""Words in a class, id or role (split at spaces, "-" and "_") that name page furniture."""
+BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
+_SEPARATORS = str.maketrans("-_", "  ")
 _LISTS = frozenset(("ul", "ol"))
-_EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok", re.I)
+_EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok")
 """Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
 PROTECTED_SHARE = 0.4
 """A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
@@ -119,9 +120,18 @@ def _is_link_list(el: HtmlElement) -> bool:
 def _named_boilerplate(el: HtmlElement) -> bool:
     attrib = el.attrib
     names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    if not names or _EMBED_NAME.search(names):
+    if not names:
         return False
-    return bool(_BOILERPLATE_NAME.search(names))
+    names = names.lower()
+    if _EMBED_NAME.search(names):
+        return False
+    words = names.translate(_SEPARATORS).split()
+    if not BOILERPLATE_WORDS.isdisjoint(words):
+        return True
+    pairs = [f"{first}-{second}" for first, second in zip(words, words[1:], strict=False)]
+    if not BOILERPLATE_WORDS.isdisjoint(pairs):
+        return True
+    return any(word.startswith(BOILERPLATE_PREFIXES) for word in words)
 
 
 def _totals(all_blocks: list[Block], weigh) -> dict[HtmlElement, float]:

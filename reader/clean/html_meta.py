@@ -145,7 +145,7 @@ def _canonical(root: HtmlElement) -> list[str]:
 
 def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
            publisher: str | None) -> str:
-    h1 = next((element_text(el) for el in root.iter("h1") if element_text(el)), "")
+    h1 = next(filter(None, (element_text(el) for el in root.iter("h1"))), "")
     page_title = next((squash("".join(el.itertext())) for el in root.iter("title")), "")
     headline = article.get("headline")
     raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
