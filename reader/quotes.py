@@ -39,6 +39,14 @@ _SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"“‘'«(]
 _ATTRIBUTION_NEXT: Final = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
     rf"(?:{ANY_CUE.pattern})")
+_MODIFIER_BEFORE: Final = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
+    r"[Tt]hese|[Tt]hose)|\b[A-Z][\w’'-]+)\s+$")
+"""A determiner right before the marks: `a “skinny” deal`, `his “tough on China” stance`."""
+_NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
+                                r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
+                                r"(?<!ly)")
+"""A common noun right after the marks: the quote is used as a label, not as speech."""
 _END_PUNCT: Final = ".!?,…—–-:;"
 _WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -113,7 +121,9 @@ def _title_like(content: str) -> bool:
     if not words:
         return True
     if len(words) == 1:
-        return len(words[0]) > 1 and words[0].isupper() and words[0] not in ("OK", "I")
+        word = words[0]
+        camel = any(char.isupper() for char in word[1:]) and not word.isupper()
+        return len(word) > 1 and (word.isupper() and word not in ("OK", "I") or camel)
     significant = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
     capitals = [w for w in significant if w[0].isupper()]
     return len(capitals) >= 2 and len(capitals) == len(significant)
@@ -167,6 +177,9 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     if _title_like(content) and not (ends_in_punct and len(words) >= 4 and _cue_follows(after)):
         return False
     if capital and not opens_sentence and not after_mark and len(words) <= 4:
+        return False
+    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before) and (
+            _NOUN_AFTER.match(after)):
         return False
     if (ends_in_punct and _cue_follows(after)) or _cue_precedes(before):
         return True
@@ -307,12 +320,11 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
                     speaker, person = last[0], last[1]
             quotes.append(Quote(text[span.start:span.end], speaker, cue, number, span.start,
                                 span.end))
-        for item in said:
-            if item.speaker and (item.core or id(item) in linked):
-                attributions.append(Attribution(text[item.start:item.end], item.speaker,
-                                                item.cue, number, item.start, item.end))
+        attributed = [Attribution(text[item.start:item.end], item.speaker, item.cue, number,
+                                  item.start, item.end)
+                      for item in said if item.speaker and (item.core or id(item) in linked)]
+        attributions.extend(attributed)
         spoken_here = [q for q in quotes[first_new:] if q.speaker]
-        attributed = [a for a in attributions if a.paragraph == number]
         if spoken_here or attributed:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
                 (a.end, a.source) for a in attributed]

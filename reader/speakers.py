@@ -55,12 +55,15 @@ class Subject:
     """"name", "pronoun" or "descriptor"."""
 
 
+_SEPARATOR: Final = re.compile(r"[,(—–)]")
+
+
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of text[lo:hi] (brackets and dashes separate too)."""
     parts, at = [], lo
-    for index in range(lo, hi):
-        if text[index] in ",(—–)":
-            parts.append((at, index))
-            at = index + 1
+    for match in _SEPARATOR.finditer(text, lo, hi):
+        parts.append((at, match.start()))
+        at = match.end()
     parts.append((at, hi))
     return parts
 
