@@ -199,6 +199,17 @@ def _first_name_gender(name: str) -> int:
     return 0
 
 
+def opens_sentence(text: str, offset: int) -> bool:
+    """Whether a name at `offset` opens its sentence (after at most a short adverbial)."""
+    head = text[max(0, offset - 60):offset]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "),
+              head.rfind('" '))
+    if cut < 0 and offset > 60:
+        return False
+    head = (head[cut + 2:] if cut >= 0 else head).strip()
+    return not head or head.endswith(",") and len(head.split()) <= 5
+
+
 def clear_caches() -> None:
     """Forget cached token lookups (for benchmarks that must time unseen names)."""
     _plain.cache_clear()
@@ -332,7 +343,11 @@ class NameIndex:
         self._vote_pronouns(paragraphs)
 
     def _vote_pronouns(self, paragraphs: list[str]) -> None:
-        """Count he/she in the words after each mention, up to the next name."""
+        """Count he/she after a name that opens its sentence, up to the next name or full stop.
+
+        "Lavrov said he would go" is good evidence; "…threatened Omar, and he
+        said…" is not, which is why only sentence subjects vote.
+        """
         for position, mention in enumerate(self.mentions):
             if not mention.person:
                 continue
@@ -343,11 +358,14 @@ class NameIndex:
                 votes[0] += 3
             elif _FEMALE_HINT.search(before):
                 votes[1] += 3
+            if not opens_sentence(text, mention.start):
+                continue
             following = self.mentions[position + 1] if position + 1 < len(self.mentions) else None
             stop = len(text)
             if following is not None and following.paragraph == mention.paragraph:
                 stop = following.start
             window = text[mention.end:min(stop, mention.end + 160)]
+            window = window[:window.find(". ")] if ". " in window else window
             he, she = _HE.search(window), _SHE.search(window)
             if he and (not she or he.start() < she.start()):
                 votes[0] += 1

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from reader.speaker_names import FUNCTION_WORDS, TITLE_WORDS, NameIndex, name_runs, strip_titles
+from reader.speaker_names import (
+    FUNCTION_WORDS,
+    TITLE_WORDS,
+    NameIndex,
+    name_runs,
+    opens_sentence,
+    strip_titles,
+)
 
 PERSONAL: Final = {"he": 1, "she": -1, "him": 1, "her": -1}
 PRONOUNS: Final = frozenset({"he", "she", "they", "it", "i", "we", "you"})
@@ -40,7 +47,8 @@ _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:of|for|at|in|from|with|to|on|by|about|behind|inside|near)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)*$")
 _PREPOSITION_START: Final = re.compile(
-    r"(?:about|of|for|to|with|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
+    r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
+"""Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -260,16 +268,7 @@ class SpeakerMemory:
         return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
 
     def is_subject(self, paragraph: int, offset: int) -> bool:
-        """Whether a name opens its sentence (after at most a short adverbial)."""
-        text = self.paragraphs[paragraph]
-        head = text[max(0, offset - 60):offset]
-        cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "),
-                  head.rfind('" '))
-        if cut >= 0 or offset <= 60:
-            head = head[cut + 2:] if cut >= 0 else head
-            head = head.strip()
-            return not head or head.endswith(",") and len(head.split()) <= 5
-        return False
+        return opens_sentence(self.paragraphs[paragraph], offset)
 
 
 def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory,
