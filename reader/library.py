@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.cache import ArticleCache, ArticleSummary, load_cached
 from reader.clean import load, open_quietly
 from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
 from reader.model import Article, LoadError
@@ -166,32 +167,39 @@ def load_all(files: Iterable[str]) -> Iterator[Article | LoadError]:
 
 @dataclass(slots=True)
 class Entry:
-    """One row of the library: a loaded article or the reason it failed."""
+    """One row of the library: what the list shows, or the reason the file failed.
+
+    The body is not kept here: `article` holds the cleaned article only while it
+    is open, so a library of thousands costs only its list rows in memory.
+    """
 
     path: str
-    article: Article | None = None
+    summary: ArticleSummary | None = None
     error: str | None = None
     read: bool = False
     """Opened before, in this run or an earlier one."""
+    article: Article | None = None
 
     @classmethod
-    def from_result(cls, result: Article | LoadError) -> Entry:
+    def from_result(cls, result: ArticleSummary | Article | LoadError) -> Entry:
         if isinstance(result, LoadError):
             return cls(result.path, error=result.reason)
-        return cls(result.path, article=result)
+        if isinstance(result, Article):
+            return cls(result.path, summary=ArticleSummary.of(result), article=result)
+        return cls(result.path, summary=result)
 
     @property
     def title(self) -> str:
-        if self.article is not None:
-            return self.article.title
+        if self.summary is not None:
+            return self.summary.title
         return os.path.basename(self.path) or self.path
 
     @property
     def source(self) -> str:
         """The publisher, else the authors: what a reader recognises a story by."""
-        if self.article is None:
+        if self.summary is None:
             return ""
-        return self.article.publisher or ", ".join(self.article.authors)
+        return self.summary.publisher or ", ".join(self.summary.authors)
 
     def matches(self, needle: str) -> bool:
         """Case-insensitive match on title, authors and publisher, for the list filter."""
@@ -199,7 +207,14 @@ class Entry:
             return True
         needle = needle.casefold()
         haystack = [self.title, os.path.basename(self.path)]
-        if self.article is not None:
-            haystack += self.article.authors
-            haystack.append(self.article.publisher or "")
+        if self.summary is not None:
+            haystack += self.summary.authors
+            haystack.append(self.summary.publisher or "")
         return any(needle in part.casefold() for part in haystack)
+
+
+def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:
+    """The whole article for a row being opened: from the cache, else cleaned now and stored."""
+    for item in load_cached([path], cache):
+        return item
+    return LoadError(path, "could not be read")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Iterable
 
@@ -16,8 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from reader.cache import ArticleCache, list_cached
 from reader.config import Config
-from reader.library import Entry, iter_scan, load_all, missing_paths, scan
+from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
 from reader.model import LoadError
 from reader.state import ReadingState
 from reader.ui.article_list import ArticleList
@@ -48,13 +50,15 @@ class ReaderApp(App[None]):
 
     def __init__(self, paths: Iterable[str] = (), *,
                  config: Config | None = None, state: ReadingState | None = None,
-                 messages: Iterable[str] = ()) -> None:
+                 cache: ArticleCache | None = None, messages: Iterable[str] = ()) -> None:
         super().__init__()
         self.initial_paths = list(paths)
         self.skipped = 0
         self.config = config or Config()
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
+        self.cache: ArticleCache | None = cache
+        self._cache_lock = threading.Lock()
         self.total = 0
         self.loaded = 0
         self.open_entry: Entry | None = None
@@ -94,20 +98,30 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         found = scan(paths)
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
-        files = found.files
+        cache = self._open_cache()
         batch: list[Entry] = []
         last = time.monotonic()
-        for result in load_all(files):
+        for result in list_cached(found.files, cache):
             if worker.is_cancelled:
                 return
             entry = Entry.from_result(result)
-            if entry.article is not None:
+            if entry.summary is not None:
                 entry.read = self.state.is_read(entry.path)
             batch.append(entry)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.call_from_thread(self._add_entries, batch)
                 batch, last = [], time.monotonic()
         self.call_from_thread(self._add_entries, batch)
+
+    def _open_cache(self) -> ArticleCache:
+        """The article cache, opened once, off the UI thread, by the first load."""
+        with self._cache_lock:
+            if self.cache is None:
+                self.cache = ArticleCache.open()
+                if self.cache.notice:
+                    self.call_from_thread(self.notify, self.cache.notice, severity="warning",
+                                          markup=False)
+            return self.cache
 
     def _begin_load(self, count: int, skipped: int) -> None:
         self.total += count
@@ -154,6 +168,14 @@ class ReaderApp(App[None]):
 
     def show_entry(self, entry: Entry) -> None:
         """Show an entry in the reading pane and sidebar, and mark it read."""
+        if self.open_entry is not None and self.open_entry is not entry:
+            self.open_entry.article = None  # only the open article's body stays in memory
+        if entry.article is None and entry.error is None:
+            result = fetch_article(entry.path, self._open_cache())
+            if isinstance(result, LoadError):
+                entry.error = result.reason
+            else:
+                entry.article = result
         self.open_entry = entry
         self.query_one(ReadingPane).show_entry(entry)
         self.query_one(Sidebar).show_entry(entry)
@@ -299,6 +321,8 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.state.flush()
+        if self.cache is not None:
+            self.cache.flush()
 
     @on(ReadingPane.MeasureChanged)
     def _measure_changed(self, event: ReadingPane.MeasureChanged) -> None:

@@ -92,7 +92,7 @@ class ArticleList(OptionList):
                                     ("  failed: " + entry.error, "$error"))
         unread = entry.path not in self.read
         details = [entry.source] if entry.source else []
-        details.append(f"{entry.article.read_time_minutes} min")
+        details.append(f"{entry.summary.read_time_minutes} min")
         return Content.assemble(
             (UNREAD_MARK + " " if unread else "  ", "bold $accent"),
             (entry.title, "bold" if unread else ""),
