@@ -231,7 +231,8 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
             subject = subject_after(masked, match.end(), hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, match.start())
-            if subject is None and (not re.search(r"\w", gap) or gap.rstrip().endswith(",")):
+            if subject is None and (not re.search(r"\w", gap) or (
+                    gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))):
                 subject = subject_after(masked, match.end(), hi)
         speaker, person = None, False
         if subject is None and (shared or cue.endswith("ing") or earlier):
