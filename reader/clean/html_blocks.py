@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reader.clean.common import squash
 from reader.clean.html_tree import HtmlElement
 
 BLOCK_TAGS = frozenset((
@@ -80,7 +79,7 @@ def blocks(root: HtmlElement) -> list[Block]:
         visible = _visible_chars(raw)
         link_share = run.link_chars / visible if visible else 0.0
         for line in _PARAGRAPH_BREAK.split(raw):
-            text = squash(line.replace(_LINE_BREAK, " "))
+            text = _squash(line.replace(_LINE_BREAK, " "))
             if text:
                 out.append(Block(run.owner, text, round(_visible_chars(text) * link_share)))
         run.parts.clear()
@@ -117,3 +116,9 @@ def blocks(root: HtmlElement) -> list[Block]:
 def _visible_chars(text: str) -> int:
     """Characters a reader sees: indentation and line breaks in the markup don't count."""
     return len(text) - text.count(" ") - text.count("\n") - text.count(_LINE_BREAK)
+
+
+def _squash(text: str) -> str:
+    """`common.squash`, faster for the common case: `str.split` knows Unicode spaces."""
+    text = " ".join(text.split())
+    return " ".join(text.replace("\u200b", " ").split()) if "\u200b" in text else text

@@ -12,13 +12,18 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
+
+from lxml import etree
 
 from reader.clean.common import normalise_date, squash
 from reader.clean.html_blocks import blocks
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement
 
+KEY_POINTS_DEPTH = 5
+"""How far above a list its "key points" wrapper may sit (templates nest lists deeply)."""
 MAX_AUTHORS = 6
 """More names than this from one source is a staff list, not the article's writers."""
 
@@ -266,12 +271,9 @@ def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
                     trail.append(squash(name))
             break
     if not trail:
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            names = (el.get("class") or "") + " " + (el.get("id") or "") + " " + \
-                (el.get("aria-label") or "")
-            if _BREADCRUMB_NAME.search(names):
+        for el in root.iter(etree.Element):
+            names = _names_of(el) + " " + (el.get("aria-label") or "")
+            if "rumb" in names and _BREADCRUMB_NAME.search(names):
                 trail = [element_text(a) for a in el.iter("a")] or \
                     [block.text for block in blocks(el)]
                 break
@@ -283,13 +285,15 @@ def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
     return None
 
 
+def _names_of(el: HtmlElement) -> str:
+    return (el.get("class") or "") + " " + (el.get("id") or "")
+
+
 def _summary(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("body", "html"):
-            continue
-        names = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _KEY_POINTS_NAME.search(names):
-            points = [element_text(li) for li in el.iter("li")]
+    for found_list in root.iter("ul", "ol"):
+        holders = [found_list, *islice(found_list.iterancestors(), KEY_POINTS_DEPTH)]
+        if any(_KEY_POINTS_NAME.search(_names_of(el)) for el in holders):
+            points = [element_text(li) for li in found_list.iter("li")]
             points = [p for p in points if p]
             if 2 <= len(points) <= 10:
                 return points

@@ -9,6 +9,7 @@ the rare input lxml refuses outright, so odd markup still yields an article.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from lxml import etree
@@ -27,19 +28,11 @@ NEVER_TEXT = (
 )
 """Elements whose content a reader never sees as article prose."""
 
-_HIDDEN_CLASSES = (
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset((
     "hidden", "hide", "is-hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
     "screen-reader-text", "screen-reader-only", "offscreen", "u-hidden", "element-invisible",
-)
-_STYLE = "translate(@style, 'ABCDEILNOPSTVY ', 'abcdeilnopstvy')"
-_HIDDEN = etree.XPath(
-    "//*[@hidden or @aria-hidden='true'"
-    f" or contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')"
-    + "".join(f" or contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-              for name in _HIDDEN_CLASSES)
-    + "]"
-)
-"""Elements a browser would not show: hidden attributes, inline styles, hiding classes."""
+))
 
 
 def parse(text: str) -> HtmlElement | None:
@@ -101,11 +94,26 @@ def json_ld(root: HtmlElement) -> list[dict[str, Any]]:
 def strip_invisible(root: HtmlElement) -> None:
     """Remove scripts, media, form controls and hidden elements, keeping their tails.
 
-    Done in C by lxml (one XPath query) where possible: visiting every element
-    of a page from Python costs more than parsing it.
+    Whole kinds of element go in C (`strip_elements`); the attribute checks run
+    in one plain loop, which profiling found cheaper than the equivalent XPath.
     """
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for el in _HIDDEN(root):
+    doomed = []
+    for el in root.iter(etree.Element):
+        attrib = el.attrib
+        if not attrib:
+            continue
+        if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+            doomed.append(el)
+            continue
+        style = attrib.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            doomed.append(el)
+            continue
+        classes = attrib.get("class")
+        if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
+            doomed.append(el)
+    for el in doomed:
         drop(el)
 
 
