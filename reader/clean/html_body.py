@@ -38,8 +38,12 @@ BOILERPLATE_WORDS = frozenset((
     "credits", "byline", "author", "authors", "bio", "dateline", "date", "timestamp", "meta",
     "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
     "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
+    "dek", "deck", "standfirst", "strapline", "excerpt",
 ))
-"""Words in a class, id or role (split at spaces, "-" and "_") that name page furniture."""
+"""Words in a class, id or role (split at spaces, "-" and "_") that name page furniture.
+
+Standfirsts ("dek") are here too: the cleaner shows them as the summary.
+"""
 BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
 _SEPARATORS = str.maketrans("-_", "  ")
 _LISTS = frozenset(("ul", "ol"))

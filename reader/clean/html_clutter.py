@@ -34,8 +34,8 @@ _CREDIT = re.compile(
     r"|^\(?(?:additional )?(?:reporting|writing|editing) by\b|contributed to this report",
     re.I,
 )
-_PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast", re.I)
-_PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen", re.I)
+_PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b", re.I)
+_PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen|download", re.I)
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at",
                      re.I)
 _BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by)\s+\S", re.I)
