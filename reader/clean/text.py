@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import title_from_path
-from reader.clean.text_body import Body, find_body, is_credit_line
+from reader.clean.text_body import Body, caption_above, find_body, is_credit_line
 from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,
@@ -50,7 +50,9 @@ def clean_text(text: str, path: str) -> Article:
     header_end = max([title if title is not None else -1, *byline]) + 1
     body = _drop_header_lines(body, header_end)
     summary = [lines[j] for j in _summary(lines, title, body)]
-    body, key_points = _drop_lead_furniture(body, lines)
+    if summary:
+        body = _drop_header_lines(body, summary[-1].index + 1)
+    body, key_points = _drop_lead_furniture(body, lines, [*authors, publisher or ""])
     summary = summary or key_points
     paragraphs = [_SYMBOL_BULLET.sub("", line.text) for line in body.lines]
     if title is not None:
@@ -91,7 +93,7 @@ def _summary(lines: list[Line], title: int | None, body: Body) -> list[int]:
     """
     if title is None or not body.lines:
         return []
-    first = body.lines[0].index
+    first = body.lines[min(len(body.lines) - 1, LEAD_LINES)].index
     low = title + 1
     byline_at = next((j for j in range(low, min(first, low + 6))
                       if is_byline(lines[j]) or is_dateline(lines[j])), None)
@@ -119,28 +121,29 @@ def _drop_header_lines(body: Body, header_end: int) -> Body:
     return Body(kept, headings, max(body.start, cut), body.end)
 
 
-def _drop_lead_furniture(body: Body, lines: list[Line]) -> tuple[Body, list[Line]]:
+def _drop_lead_furniture(body: Body, lines: list[Line], names: list[str]
+                         ) -> tuple[Body, list[Line]]:
     """Take key-point bullets and the lead photo's alt text, caption and credit off the story.
 
     Under the byline many pages print key points, then a photo with its
-    alt text, caption and credit, then the story. The photo lines end at a
-    credit line ("Getty Images") or at a short label line the body finder
-    took for a subheading; nothing before that, in the first few lines,
-    is story.
+    alt text, caption and credit, then the story. The credit is a credit
+    line ("Getty Images") or one of the names in the byline ("Atlas Wire").
     """
     bullets = []
     for line in body.lines:
         if not line.bullet:
             break
         bullets.append(line)
-    cut = len(bullets)
-    for n, line in enumerate(body.lines[: LEAD_LINES + len(bullets)]):
+    last = bullets[-1].index if bullets else -1
+    for line in body.lines[: LEAD_LINES + len(bullets)]:
         if line.chars >= LEAD_PARAGRAPH_CHARS:
             break
-        after = lines[line.index + 1] if line.index + 1 < len(lines) else None
-        if (n in body.headings and n + 1 < len(body.lines)) or (
-                after is not None and is_credit_line(after)):
-            cut = max(cut, n + 1)
+        credit = line.index + 1
+        if credit < len(lines) and (
+                is_credit_line(lines[credit]) or lines[credit].text in names) and (
+                line.index in caption_above(lines, credit)):
+            last = credit
+    cut = sum(1 for line in body.lines if line.index <= last)
     if not cut or cut >= len(body.lines):
         return body, []
     headings = [h - cut for h in body.headings if h >= cut]

@@ -29,6 +29,8 @@ def _whole(*phrases: str) -> re.Pattern[str]:
 
 _AD = _whole(
     r"advertisement", r"advertising", r"ad", r"ads", r"sponsored( content)?", r"promoted",
+    r"advertisement\W+(scroll|continue|story).*", r"publicidad", r"anuncio", r"publicité",
+    r"annonce", r"werbung", r"anzeige", r"pubblicità", r"publicidade", r"реклама", r"広告", r"광고",
     r"(story|article) continues( below)?( advertisement)?", r"continue reading( below)?",
     r"scroll (down )?to continue( reading)?.*", r"content continues below", r"paid (post|content)",
     r"skip (ad|advert)", r"(close|hide) ad", r"report (this )?ad",
@@ -47,7 +49,9 @@ _LEAD_IN = re.compile(
     r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
     r"more from [^:]{1,40}|related coverage|related stories|related articles|related content|"
     r"related video|click here|photos?|video|gallery|sign up|subscribe|get the [^:]{1,30}|"
-    r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news)\s*[:|>»›\-–—]\s*\S",
+    r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news|à lire aussi|"
+    r"lire aussi|a lire aussi|lea también|leer también|leia também|veja também|lesen sie auch|"
+    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S",
     _I)
 _CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
@@ -60,7 +64,8 @@ _AGENCY_LINE = re.compile(
     r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
     r"(?: (?:images|photo|media|wire))?$", _I)
 _CAPTION_LEAD = re.compile(
-    r"^(?:above|below|top|pictured|left|right|main image|file photo)\s*:", _I)
+    r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
+    r"caption|caption|image source|media source)\s*[:,]", _I)
 _LEGAL = re.compile(
     r"(?:all rights reserved|\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)|"
     r"privacy (?:policy|notice|settings)|terms (?:of|and) (?:use|service|conditions)|"
@@ -74,10 +79,12 @@ _LEGAL = re.compile(
     r"activation link|successfully subscribed|succesfully subscribed|"
     r"(?:agree|consent) to (?:the|our) (?:terms|privacy|use of cookies)|"
     r"javascript (?:is )?(?:disabled|required)|media playback is unsupported|"
-    r"this (?:site|website) uses cookies)",
+    r"this (?:site|website) uses cookies|^(?:join|follow) (?:us|our)\b|you are receiving this|"
+    r"because you (?:subscribed|signed up))",
     _I)
 _BARRIER = re.compile(
-    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|"
+    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|read more|see also|"
+    r"read next|"
     r"related (?:articles|stories|"
     r"posts|coverage|content|topics|links|news|reading)|more (?:stories|articles|news|from|on|"
     r"in|like this)\b.{0,40}|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|"
@@ -108,6 +115,7 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 CAPTION_CHARS = 200
+ALT_WORDS = 20
 MIN_ROWS = 3
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
@@ -372,6 +380,10 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
         if i in captions:
             i += 1
             continue
+        if kind is Kind.NEAR and i > start and kinds[i - 1] is Kind.BARRIER and not (
+                lines[i].ends_sentence):
+            i += 1
+            continue
         if kind in (Kind.PROSE, Kind.NEAR):
             kept.append(lines[i])
             i += 1
@@ -388,13 +400,13 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
             kept.extend(run)
             i = run_end
             continue
-        boxed = i > start and kinds[i - 1] in (Kind.BARRIER, Kind.CLUTTER)
+        boxed = i > start and kinds[i - 1] is Kind.BARRIER
         listed = not boxed and after_prose and MIN_ROWS <= len(run) <= MAX_ITEMS and all(
             _item_like(line) for line in run)
         for n, line in enumerate(run):
             if _story_short(line, len(run)) or (listed and n > 0):
                 kept.append(line)
-            elif (len(run) <= 2 or listed) and after_prose and _heading_like(line):
+            elif (len(run) <= 2 or listed) and after_prose and not boxed and _heading_like(line):
                 headings.append(len(kept))
                 kept.append(line)
         i = run_end
@@ -402,23 +414,34 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
 
 
 def _captions(lines: list[Line], start: int, end: int) -> set[int]:
-    """Photo captions: the line above a credit line, and the alt text above that.
-
-    A copied photo is its alt text, its caption and its credit on lines of
-    their own; the credit is easy to recognise, and the two lines above it,
-    when they are short, go with it.
-    """
+    """Indices of photo captions and alt texts above the credit lines in a region."""
     captions: set[int] = set()
     for i in range(max(start, 1), end):
-        if not is_credit_line(lines[i]):
-            continue
-        above = lines[i - 1]
-        if above.chars < CAPTION_CHARS and not is_credit_line(above):
-            captions.add(i - 1)
-            alt = lines[i - 2] if i >= 2 else None
-            if alt is not None and alt.chars < CAPTION_CHARS and not alt.ends_sentence:
-                captions.add(i - 2)
+        if is_credit_line(lines[i]):
+            captions.update(caption_above(lines, i))
     return captions
+
+
+def caption_above(lines: list[Line], i: int) -> list[int]:
+    """The caption, and the alt text above it, of the photo whose credit is line `i`.
+
+    A copied photo is its alt text, its caption and its credit on lines of
+    their own. The two lines above a credit go with it when they look the
+    part: short, the alt text without a full stop. A full sentence right
+    above a credit with no alt text above it is kept, since it is as likely
+    the last paragraph before the photo.
+    """
+    if i < 1:
+        return []
+    above = lines[i - 1]
+    if above.chars >= CAPTION_CHARS or is_credit_line(above):
+        return []
+    alt = lines[i - 2] if i >= 2 else None
+    has_alt = alt is not None and alt.chars < CAPTION_CHARS and not alt.ends_sentence and (
+        alt.words <= ALT_WORDS)
+    if has_alt:
+        return [i - 2, i - 1]
+    return [] if above.ends_sentence else [i - 1]
 
 
 def _story_short(line: Line, run: int) -> bool:

@@ -21,7 +21,8 @@ _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
-_BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·]\s*|[*\-–—]\s+)(?=\S)")
+_ITEM = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
 
 _STARTS_BLOCK = re.compile(
     r"^(?:by\s|published\b|updated\b|posted\b|photo\b|image\b|credit\b|"
@@ -33,6 +34,8 @@ _STARTS_BLOCK = re.compile(
 """Lines that start a block of their own (a byline, a date, a bare name), never a wrapped tail."""
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
+WRAP_BAND = 15
+"""Wrapped lines end within this many columns of the wrap width."""
 """Hard wraps are looked for only at widths people and tools actually use."""
 
 
@@ -51,6 +54,9 @@ class Line:
     ends_sentence: bool = False
     sentences: int = 0
     bullet: bool = False
+    """Starts with a bullet symbol ("•", "-", "*"), not a number."""
+    item: bool = False
+    """Starts with a bullet or a list number ("1.", "2)")."""
     key: str = field(default="", repr=False)
     """Case- and punctuation-free form, to spot the same line repeated across the page."""
 
@@ -95,29 +101,36 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
         ends_sentence=bool(_SENTENCE_END.search(text)),
         sentences=len(_SENTENCE_BREAK.findall(text)),
         bullet=bool(_BULLET.match(text)),
+        item=bool(_ITEM.match(text)),
         key=" ".join(w.lower() for w in re.findall(r"\w+", text)),
     )
 
 
 def strip_bullet(text: str) -> str:
-    """The text of a list item without its bullet or number."""
+    """The text of a list item without its bullet."""
     return _BULLET.sub("", text, count=1).strip()
 
 
 def _wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text was wrapped at, or 0 when it was not wrapped.
 
-    A wrapped text has many lines ending just short of one width and almost
-    none beyond it; a browser copy has paragraphs of every length.
+    A wrapped text has many lines ending in a narrow band just short of one
+    width and almost none beyond it (a footer or a URL may stick out); a
+    browser copy has paragraphs of every length.
     """
-    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    lengths = [len(line) for line in lines if len(line) >= 20]
     if len(lengths) < 4:
         return 0
-    width = lengths[int(len(lengths) * 0.95) - (1 if len(lengths) >= 20 else 0)]
-    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
-        return 0
-    near = sum(1 for n in lengths if n >= width * 0.75)
-    return width if near >= max(3, len(lengths) * 0.4) else 0
+    allowed_over = max(2, len(lengths) // 10)
+    best_count, best_width = 0, 0
+    for width in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
+        over = sum(1 for n in lengths if n > width)
+        if over > allowed_over:
+            continue
+        count = sum(1 for n in lengths if width - WRAP_BAND < n <= width)
+        if count > best_count:
+            best_count, best_width = count, width
+    return best_width if best_count >= max(3, len(lengths) * 0.4) else 0
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
@@ -126,7 +139,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     The wrap moved the next word down only if it did not fit after
     `previous`; a short line therefore ends its paragraph.
     """
-    if _BULLET.match(line) or len(previous) > width + 5 or _STARTS_BLOCK.match(line):
+    if _ITEM.match(line) or len(previous) > width + 5 or _STARTS_BLOCK.match(line):
         return False
     if _CJK_EDGE.search(previous[-1:]):
         return len(previous) >= width * 0.8

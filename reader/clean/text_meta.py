@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from reader.clean.common import normalise_date
-from reader.clean.text_body import Kind, is_clutter, kind_of
+from reader.clean.text_body import Kind, is_clutter, is_credit_line, kind_of
 from reader.clean.text_lines import Line
 
 TITLE_WINDOW = 40
@@ -23,7 +23,8 @@ TITLE_MIN_SCORE = 3.0
 """Below this no line is taken for a headline (a lone menu word, a far-off teaser)."""
 
 _I = re.IGNORECASE
-_BY = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|por|par|di)"
+_BY = re.compile(r"^(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
+                 r"par|di)"
                  r"\s*[:\-]?\s+(.+)$", _I)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
 _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
@@ -62,6 +63,9 @@ _DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloom
                               r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
 _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
 MASTHEAD_LINES = 3
+MENU_LINE_WORDS = 12
+KEY_POINT_CHARS = 250
+"""A key point is a sentence; a line this long is the story's first paragraph."""
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _SITE_SUFFIX = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,50})$")
 _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
@@ -70,7 +74,11 @@ _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a g
 
 
 def find_title(lines: list[Line], body_start: int) -> int | None:
-    """Index of the headline, looked for above the story (or a little into it)."""
+    """Index of the headline, looked for above the story (or a little into it).
+
+    Of a headline and a standfirst stacked above the byline, both headline
+    shaped, the upper and shorter one is the headline.
+    """
     low = max(0, body_start - TITLE_WINDOW)
     high = min(len(lines), body_start + 3)
     keys = Counter(line.key for line in lines)
@@ -79,6 +87,9 @@ def find_title(lines: list[Line], body_start: int) -> int | None:
         score = _title_score(lines, j, body_start, keys)
         if score > best_score:
             best, best_score = j, score
+    if best is not None and best > 0 and _headline_shaped(lines[best - 1]) and (
+            lines[best - 1].words >= 4 and lines[best - 1].chars < lines[best].chars):
+        return best - 1
     return best
 
 
@@ -105,7 +116,7 @@ def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str])
 
 def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
-    if not ok or line.bullet:
+    if not ok or line.item or _is_breadcrumb(line):
         return False
     if kind_of(line) in (Kind.PROSE, Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or (
             is_dateline(line)):
@@ -113,9 +124,18 @@ def _headline_shaped(line: Line) -> bool:
     if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text) or _AGO.search(line.text):
         return False
     tokens = line.text.split()
-    if sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(tokens):
+    if not line.uncased and sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(
+            tokens):
         return False
     return not line.text.endswith((":", "…", "..")) and line.text.lower() not in _MENU_WORDS
+
+
+def _is_breadcrumb(line: Line) -> bool:
+    """ "Home > World > Europe": a trail of short crumbs, not a headline."""
+    crumbs = [c for c in _CRUMB_SPLIT.split(line.text) if c]
+    limit = 8 if line.uncased else 3
+    return len(crumbs) >= 2 and all(len(c) <= limit * 3 if line.uncased else
+                                    len(c.split()) <= limit for c in crumbs)
 
 
 def is_byline(line: Line) -> bool:
@@ -259,6 +279,8 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         if sections:
             return sections[-1], None
     for j in range(anchor - 1, max(-1, anchor - 12), -1):
+        if is_dateline(lines[j]):
+            continue
         crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
         if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(
                 len(c.split()) <= 20 for c in crumbs) and sum(
@@ -269,13 +291,28 @@ def find_section(lines: list[Line], title: int | None, body_start: int
                         if c.lower() not in _MENU_WORDS and not normalise_date(c)]
             if sections:
                 return sections[-1], headline
-    if title is not None and title > 0:
-        above = lines[title - 1]
-        if (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
-                and kind_of(above) is Kind.SHORT and above.text.lower() not in _MENU_WORDS
-                and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
-            return above.text, None
+    if title is not None and title > 0 and _kicker(lines, title - 1):
+        return lines[title - 1].text, None
     return None, None
+
+
+def _kicker(lines: list[Line], j: int) -> bool:
+    """Is the line above the headline its section label rather than the menu's last entry?
+
+    Both are a word or two. A kicker the page names again (in its menu, even
+    a menu copied as one line, or a topic list) or one that does not end a
+    run of menu entries is taken.
+    """
+    above = lines[j]
+    if not (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
+            and kind_of(above) is Kind.SHORT and above.text.lower() not in _MENU_WORDS
+            and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
+        return False
+    pattern = re.compile(rf"\b{re.escape(above.key)}\b")
+    named_again = sum(1 for line in lines if line.words <= MENU_LINE_WORDS and pattern.search(
+        line.key)) >= 2
+    after_menu = j > 0 and lines[j - 1].words <= 3 and not lines[j - 1].ends_sentence
+    return named_again or not after_menu
 
 
 def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
@@ -364,7 +401,11 @@ def split_site_name(headline: str, lines: list[Line]) -> tuple[str, str | None]:
 
 
 def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
-    """Key points or a standfirst between the headline area and the story."""
+    """Key points or a standfirst between the headline area and the story.
+
+    After a "Key points" label the points follow, bulleted or not, up to a
+    photo (a line above a credit) or the first long paragraph.
+    """
     picked = []
     labelled = False
     for j in range(low, high):
@@ -377,6 +418,9 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
         kind = kind_of(line)
         if kind in (Kind.CLUTTER, Kind.BARRIER):
             continue
+        if labelled and (line.chars >= KEY_POINT_CHARS or (
+                j + 1 < len(lines) and is_credit_line(lines[j + 1]))):
+            labelled = False
         if line.bullet or labelled or (kind in (Kind.PROSE, Kind.NEAR) and not bullets_only):
             picked.append(j)
     return picked
