@@ -154,6 +154,35 @@ def _cue_precedes(before: str) -> bool:
     return gap.rstrip().endswith(",") and len(gap.split()) <= 6 and "▒" not in gap
 
 
+_LABEL_BEFORE: Final = re.compile(
+    r"(?:\bso-called|\b(?:known|referred\s+to|billed)\s+as|\b(?:dubbed|nicknamed|"
+    r"titled|entitled|labell?ed|branded|named|termed)|\b(?:call(?:s|ed|ing)?|nam(?:e|es|ed|ing))"
+    r"\s+(?:[\w’']+\s+){1,4}the|\b(?:slogan|motto|caption|title|hashtag|headline|nickname|"
+    r"term|phrase|label|banner|sign|catchphrase|byword|mantra|word|words)(?:\s+\w+){0,4}?,?|"
+    r"\b(?:not|n[’']t|never)\s+(?:to\s+)?(?:call|label|describe|term|name)\s+(?:[\w’']+\s+)"
+    r"{0,3}(?:an?|the))\s*$", re.I)
+"""Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
+‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
+_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
+                                 r"name|motto|catchphrase|euphemism)\b", re.I)
+_CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
+
+
+def _governing_cue(before: str, after: str, words: int) -> bool:
+    """A reporting verb in the same clause as the quote, on either side of it.
+
+    "The report says nothing new, and the three signed as “observers”": the
+    cue belongs to another clause, so a word or two in marks is a term, not
+    the report's words. Longer quoted phrases are speech either way.
+    """
+    cues = list(ANY_CUE.finditer(before))
+    if cues and (words > 2 or not _CLAUSE_BREAK.search(before[cues[-1].end():])):
+        return True
+    following = ANY_CUE.search(after)
+    return bool(following) and (words > 2 or not _CLAUSE_BREAK.search(
+        after[:following.start()]))
+
+
 def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether the words in a span are someone's words rather than a title or scare quote.
 
@@ -181,9 +210,11 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before) and (
             _NOUN_AFTER.match(after)):
         return False
+    if _LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after):
+        return False
     if (ends_in_punct and _cue_follows(after)) or _cue_precedes(before):
         return True
-    if ANY_CUE.search(before) or ANY_CUE.search(after):
+    if _governing_cue(before, after, len(words)):
         return True
     if opens_sentence and capital and len(words) >= 2 and (ends_in_punct or not after.strip()):
         return True
@@ -244,7 +275,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
             speaker, person = resolve(subject, index, number, memory)
         core = bool(CORE_CUE.fullmatch(match.group()))
         found.append(_Said(match.start(), match.end(), cue, subject, speaker, person, core))
-        if speaker and (core or person):
+        if speaker:
             memory.spoken.append((number, match.start(), speaker, person))
     return found
 
@@ -326,9 +357,10 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
                       for item in said if item.speaker and (item.core or id(item) in linked)]
         attributions.extend(attributed)
         spoken_here = [q for q in quotes[first_new:] if q.speaker]
-        if spoken_here or attributed:
+        heard = [item for item in said if item.speaker]
+        if spoken_here or heard:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
-                (a.end, a.source) for a in attributed]
+                (item.end, item.speaker) for item in heard]
             speaker = max(ends, key=lambda e: e[0])[1]
             last = (speaker, True, number)
         quotes.extend(_nested_quotes(text, nested, quotes[first_new:]))

@@ -148,7 +148,7 @@ def _split_linked(text: str, run: tuple[int, int, list[str]]) -> list[tuple[int,
         return [run]
     current: list[str] = []
     for position, token in enumerate(tokens):
-        if token in ("of", "for") and current and (
+        if token in ("of", "for") and len(current) >= 2 and (
                 _plain(current[-1]) not in ORG_WORDS and _plain(current[-1]) not in TITLE_WORDS):
             piece_end = text.index(current[-1], start) + len(current[-1])
             rest = tokens[position + 1:]
@@ -206,8 +206,12 @@ def opens_sentence(text: str, offset: int) -> bool:
               head.rfind('" '))
     if cut < 0 and offset > 60:
         return False
-    head = (head[cut + 2:] if cut >= 0 else head).strip()
-    return not head or head.endswith(",") and len(head.split()) <= 5
+    head = (head[cut + 2:] if cut >= 0 else head).strip(" “\"")
+    words = head.split()
+    if not words or head.endswith(",") and len(words) <= 5:
+        return True
+    # "Her classmate Devon Price was …", "Former minister Ana Ruiz said …"
+    return len(words) <= 3 and words[0][:1].isupper() and "," not in head
 
 
 def clear_caches() -> None:
@@ -290,6 +294,10 @@ class NameIndex:
 
     def _canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
         name = strip_titles(tokens)
+        link = next((n for n, t in enumerate(tokens) if t in ("of", "for")), None)
+        if link and len(name) < len(tokens) - link and _plain(tokens[link - 1]) not in (
+                TITLE_WORDS):  # "Transport for London": the whole run is the name
+            return " ".join(tokens).rstrip("."), False
         if is_org(tokens) and (len(name) < 2 or is_org(name)):
             while tokens and _plain(tokens[0]) in FUNCTION_WORDS:
                 tokens = tokens[1:]
@@ -313,6 +321,11 @@ class NameIndex:
         """The fullest form of a person's name the article uses."""
         key, _person = self.canonical(name.split())
         return key or name
+
+    def learn_gender(self, name: str, gender: int) -> None:
+        """Remember that the article called this person "he" (+1) or "she" (-1)."""
+        votes = self.gender_votes.setdefault(name, [0, 0])
+        votes[0 if gender > 0 else 1] += 2
 
     def titled(self, descriptor: str) -> str | None:
         """The person a bare title stands for: "the president" -> "Donald Trump".

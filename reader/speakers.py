@@ -130,8 +130,21 @@ def _looks_personal(tokens: list[str]) -> bool:
     return len(tokens) >= 2
 
 
+_HANDLE: Final = re.compile(r"\b(?:posts|goes|writes|tweets|known)\s+(?:as|by|under)\s+"
+                           r"(?:the\s+(?:name|handle)\s+)?(@?[\w.-]*\w)")
+_INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
+
+
 def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
+    """A speaker described, not named: "a senior official at the ministry"."""
     chunk = text[lo:hi]
+    handle = _HANDLE.search(chunk)
+    if handle:  # "a user who posts as quietwren": the handle is the name to show
+        return Subject(handle.group(1), lo + handle.start(1), lo + handle.end(1), "name")
+    inner = _INNER_DETERMINER.match(chunk)
+    if inner:  # "a figure the auditor (described as …)": the second noun phrase speaks
+        lo += inner.end()
+        chunk = text[lo:hi]
     cut = _DESCRIPTOR_CUT.search(chunk)
     if cut:
         hi = lo + cut.start()
@@ -176,6 +189,11 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         if not chunk.strip() or _CLAUSE_OPENER.match(chunk):
             continue
         found = phrase_subject(text, *part)
+        if found and found.kind == "descriptor" and part is not parts[-1]:
+            following = parts[parts.index(part) + 1]
+            apposed = phrase_subject(text, *following)
+            if apposed and apposed.kind == "name":
+                return apposed  # "The authority's chair, Imran Siddiqui, said"
         if found:
             return found
         lo, _hi = _strip(text, *part)
@@ -209,13 +227,16 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
             if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
                 return Subject(text[lead + run_start:lead + run_end].rstrip(".,"),
                                lead + run_start, lead + run_end, "name")
-        if _DETERMINER.match(text[lead:end]) and number + 1 < len(parts):
-            following = text[parts[number + 1][0]:parts[number + 1][1]]
-            runs = name_runs(following)
-            if runs and not following[:runs[0][0]].strip():
-                first = parts[number + 1][0]
-                return Subject(following[runs[0][0]:runs[0][1]], first + runs[0][0],
-                               first + runs[0][1], "name")
+        if _DETERMINER.match(text[lead:end]):
+            if number + 1 < len(parts):
+                following = text[parts[number + 1][0]:parts[number + 1][1]]
+                runs = name_runs(following)
+                if runs and not following[:runs[0][0]].strip():
+                    first = parts[number + 1][0]
+                    return Subject(following[runs[0][0]:runs[0][1]], first + runs[0][0],
+                                   first + runs[0][1], "name")
+            if number + 1 < len(parts) or len(words) <= 6:
+                return _descriptor(text, lead, end)
         return None
     return None
 
@@ -281,21 +302,98 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
         person = index.titled(subject.text)
         if person:
             return person, True
+        earlier = _antecedent(subject, index, paragraph, memory)
+        if earlier:
+            return earlier
         return subject.text, False
     word = subject.text.lower()
     if word in ("i", "we") and outer_speaker:
         return outer_speaker, True
     if word in PERSONAL:
-        return resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory), True
+        person = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
+        if person:
+            index.learn_gender(person, PERSONAL[word])
+        return person, True
     if word in ("it", "they"):
         for _para, _offset, speaker, person in reversed(memory.spoken):
-            if not person and paragraph - _para <= 3:
-                return speaker, False
+            if paragraph - _para > 3:
+                break
+            if not person or word == "they" and index.gender(speaker) == 0:
+                return speaker, person
         for mention in reversed(index.mentions):
             if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
                     not mention.person) and paragraph - mention.paragraph <= 1:
                 return mention.key, False
     return None, False
+
+
+_DEFINITE: Final = re.compile(r"^(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)$",
+                              re.I)
+
+
+def _head(descriptor: str) -> str:
+    """The head noun of a descriptor: "a senior official at the ministry" -> "official"."""
+    core = re.split(r"\s+(?:at|of|for|in|from|with|on|to)\s+", descriptor, maxsplit=1)[0]
+    return core.split()[-1].lower().rstrip(".,") if core.split() else ""
+
+
+_RUN: Final = r"((?:[A-Z][\w’'&.-]*|of|for|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the))*?)"
+
+
+def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory) -> str | None:
+    """A name the article set beside this head noun: "the group, Workers United," or
+    "Workers United, the group that …"; the latest such pairing before `before`."""
+    word = re.escape(head)
+    patterns = (
+        re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
+        re.compile(rf"(?<![\w’'-]){_RUN},\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
+    )
+    for para in range(paragraph, max(-1, paragraph - 4), -1):
+        text = memory.paragraphs[para]
+        if para == paragraph:
+            text = text[:before]
+        found = [m for pattern in patterns for m in pattern.finditer(text)]
+        names = [m for m in found if m.group(1)[:1].isupper()
+                 and m.group(1).split()[0].lower() not in FUNCTION_WORDS]
+        if names:
+            return max(names, key=lambda m: m.start()).group(1)
+    return None
+
+
+def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
+                memory: SpeakerMemory) -> tuple[str, bool] | None:
+    """The fuller earlier phrase a short definite one points back to.
+
+    "the official" after "a senior official at the ministry", "the agency"
+    after "the Aurora Space Agency": same head noun, most recent first.
+    """
+    match = _DEFINITE.match(subject.text.strip())
+    if not match:
+        return None
+    head = match.group(1).lower()
+    named = _apposed_name(head, paragraph, subject.start, memory)
+    if named:
+        return index.canonical(named.split())[0] or named, index.canonical(named.split())[1]
+    for para, _at, speaker, person in reversed(memory.spoken):
+        if paragraph - para > 6:
+            break
+        if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
+                subject.text):
+            return speaker, person
+    for mention in reversed(index.mentions):
+        if mention.paragraph > paragraph or paragraph - mention.paragraph > 6:
+            continue
+        if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
+                mention.key.split()[-1].lower() == head):
+            return mention.key, mention.person
+    pattern = re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{re.escape(head)})\b")
+    for para in range(paragraph, max(-1, paragraph - 4), -1):
+        text = memory.paragraphs[para][:subject.start] if para == paragraph else (
+            memory.paragraphs[para])
+        found = pattern.findall(text)
+        if found:
+            return "the " + found[-1], False
+    return None
 
 
 def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,

@@ -33,7 +33,7 @@ CORE_VERBS: Final = (
     "reiterate", "reply", "respond", "comment", "testify", "concede", "quip", "recall",
     "confirm", "stress", "emphasize", "emphasise", "observe", "remark", "post", "allege",
     "contend", "assert", "predict", "caution", "complain", "exclaim", "joke", "vow",
-    "suggest", "continue", "point out", "chime in", "go on", "speak",
+    "suggest", "continue", "point out", "chime in", "go on",
 )
 QUOTE_ONLY_VERBS: Final = (
     "call", "describe", "accuse", "reject", "urge", "pledge", "deny", "promise", "boast",
