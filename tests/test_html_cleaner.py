@@ -303,3 +303,72 @@ def test_scripts_and_styles_never_reach_the_text() -> None:
             f"<style>.x {{ color: red }}</style><p>{STORY[1]}</p></article>")
     text = " ".join(clean(page(body)).paragraphs)
     assert "secret" not in text and "color" not in text
+
+
+def test_standfirst_is_the_summary_not_the_first_paragraph() -> None:
+    standfirst = "Fishing crews win a promise that one landing slip stays open."
+    body = (f'<article><h1>Breakwater rebuild approved</h1><p class="dek">{standfirst}</p>'
+            f"{story_html()}</article>")
+    article = clean(page(body))
+    assert article.summary == [standfirst]
+    assert article.paragraphs == STORY
+
+
+def test_furniture_lines_inside_the_story_are_dropped() -> None:
+    clutter = [
+        "The old wall at low tide (Image: Harbour Authority)",
+        "© Coast Courier Picture Desk",
+        "Get the Courier newsletter delivered to your inbox every morning.",
+        "Follow us on Twitter @coastcourier for live updates.",
+        "Download the Courier app for breaking news alerts.",
+        "Reporting by Ines Barros; editing by Tomasz Wilk",
+        "Updated at 4:15 p.m.",
+        "Image 2 of 7",
+    ]
+    mixed = [STORY[0], *clutter[:4], STORY[1], STORY[2], *clutter[4:], STORY[3], STORY[4]]
+    article = clean(page(f"<article>{story_html(mixed)}</article>"))
+    assert article.paragraphs == STORY
+
+
+def test_a_long_paragraph_that_mentions_a_newsletter_is_kept() -> None:
+    text = ("The authority will publish progress reports in its monthly newsletter, which "
+            "residents can get at the harbour office, and will hold an open meeting each "
+            "quarter so that fishing crews can raise problems with the building site before "
+            "they affect landings during the busy herring months of the coming seasons.")
+    article = clean(page(f"<article>{story_html([*STORY, text])}</article>"))
+    assert article.paragraphs[-1] == text
+
+
+def test_list_of_other_headlines_inside_the_article_is_dropped() -> None:
+    teasers = "".join(f'<li>Also: <a href="/{n}">Harbour story number {n} of the week</a></li>'
+                      for n in range(4))
+    body = f"<article>{story_html()}<div>More Courier stories</div><ul>{teasers}</ul></article>"
+    paragraphs = clean(page(body)).paragraphs
+    assert not any("Harbour story number" in p for p in paragraphs)
+
+
+def test_list_whose_items_have_a_link_but_are_prose_is_kept() -> None:
+    items = [f'<li>The <a href="/crews">fishing crews</a> {text[4:]}</li>' for text in STORY[2:5]]
+    body = f"<article><p>{STORY[0]}</p><p>{STORY[1]}</p><ul>{''.join(items)}</ul></article>"
+    assert len(clean(page(body)).paragraphs) == 5
+
+
+def test_embedded_post_quoted_in_the_story_is_kept() -> None:
+    post = "The new wall looks great from the ferry this morning, well done to the crews."
+    body = (f"<article>{story_html(STORY[:3])}"
+            f'<div class="social-embed"><blockquote class="twitter-tweet"><p>{post}</p>'
+            f"</blockquote></div>{story_html(STORY[3:])}</article>")
+    assert post in clean(page(body)).paragraphs
+
+
+def test_page_built_by_scripts_falls_back_to_json_ld_article_body() -> None:
+    linked = {"@type": "NewsArticle", "headline": "Breakwater rebuild approved",
+              "articleBody": "\n".join(STORY[:2])}
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    article = clean(page('<div id="app"></div>', head))
+    assert article.paragraphs == STORY[:2]
+
+
+def test_page_of_short_lines_still_shows_its_text() -> None:
+    body = "<div>Tide table</div><div>High water 06:12</div><div>Low water 12:31</div>"
+    assert clean(page(body)).paragraphs == ["Tide table", "High water 06:12", "Low water 12:31"]

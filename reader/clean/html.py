@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from reader.clean.common import title_from_path
+from reader.clean.common import squash, title_from_path
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
 from reader.clean.html_tree import json_ld, parse, strip_invisible
@@ -32,6 +32,8 @@ def clean_html(text: str, path: str) -> Article:
     page = root.find("body")
     key_points = meta.summary if len(meta.summary) > 1 else []
     body = extract_body(page if page is not None else root, meta.title, key_points)
+    if not body.paragraphs:
+        body.paragraphs = _linked_body(linked_data)
     article.title = meta.title or title_from_path(path)
     article.authors = meta.authors
     article.publisher = meta.publisher
@@ -42,6 +44,15 @@ def clean_html(text: str, path: str) -> Article:
     article.paragraphs = body.paragraphs
     article.headings = body.headings
     return article
+
+
+def _linked_body(linked_data: list[dict]) -> list[str]:
+    """The JSON-LD `articleBody`, for pages whose markup holds no text (built by scripts)."""
+    for item in linked_data:
+        text = item.get("articleBody")
+        if isinstance(text, str) and text.strip():
+            return [squash(line) for line in text.splitlines() if squash(line)]
+    return []
 
 
 def _repeats_lead(summary: list[str], paragraphs: list[str]) -> bool:

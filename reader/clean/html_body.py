@@ -77,7 +77,15 @@ def extract_body(root: HtmlElement, title: str = "", elsewhere: Iterable[str] = 
     kept = [b for b in all_blocks if not _inside(b.owner, marked)]
     chosen = _body_elements(kept)
     inside = [b for b in kept if _within_any(b.owner, chosen)] if chosen else kept
-    return _tidy(inside or kept, {_key(line) for line in (title, *elsewhere)} - {""})
+    shown = {_key(line) for line in (title, *elsewhere)} - {""}
+    body = _tidy(inside or kept, shown)
+    if not body.paragraphs:
+        # Nothing looked like a story: a page of short lines or links. Show what there
+        # is rather than nothing; the reader can judge it.
+        body = _tidy(kept, shown) if kept else Body()
+    if not body.paragraphs:
+        body = Body([b.text for b in all_blocks if _key(b.text) not in shown])
+    return body
 
 
 def block_weight(block: Block) -> float:
