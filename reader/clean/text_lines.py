@@ -26,7 +26,7 @@ _ITEM = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)]
 
 _STARTS_BLOCK = re.compile(
     r"^(?:by\s|published\b|updated\b|posted\b|photo\b|image\b|credit\b|"
-    r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]+){1,3}$|"
+    r"(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’.-]*[a-z])){1,3}$|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? \d|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2})",

@@ -1,0 +1,237 @@
+"""The plain-text scrape cleaner: a page copied out of a browser, cleaned into an article.
+
+`tests/corpus/text/` holds invented scrapes in the layouts of many kinds of
+publisher, each with the article a careful editor would extract from it.
+Every field is checked. The focused tests below pin the input quirks users'
+files have: Windows line endings, tabs, non-breaking spaces, hard wraps,
+no blank lines, Japanese text and pages with no headline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.clean import clean_bytes
+from reader.clean.text import clean_text
+
+CORPUS = Path(__file__).parent / "corpus" / "text"
+SCRAPES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+FIELDS = ("title", "authors", "publisher", "section", "published", "summary", "paragraphs",
+          "headings")
+
+STORY = [
+    "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which has "
+    "been closed since a barge struck one of its supports in the spring.",
+    "Work will start in March and is expected to take about five months. The council said the "
+    "new bridge would be wide enough for bicycles and wheelchairs.",
+    "\"People have had to walk a mile round for most of the year,\" said Ana Lopes, who runs the "
+    "cafe on the towpath.",
+    "The bridge will cost £1.8 million, most of it paid by the canal trust's insurers.",
+]
+
+
+def expected(name: str) -> dict:
+    return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def cleaned(name: str):
+    data = (CORPUS / f"{name}.txt").read_bytes()
+    return clean_bytes(data, str(CORPUS / f"{name}.txt"), "text")
+
+
+def page(*header: str, story: list[str] = STORY, footer: tuple[str, ...] = ()) -> str:
+    return "\n".join([*header, *story, *footer]) + "\n"
+
+
+def test_the_corpus_is_large_and_varied() -> None:
+    assert len(SCRAPES) >= 20
+    assert all((CORPUS / f"{name}.json").exists() for name in SCRAPES)
+
+
+@pytest.mark.parametrize("name", SCRAPES)
+@pytest.mark.parametrize("field", FIELDS)
+def test_corpus_field(name: str, field: str) -> None:
+    article = cleaned(name)
+    assert getattr(article, field) == expected(name)[field]
+
+
+@pytest.mark.parametrize("name", SCRAPES)
+def test_corpus_format_is_text(name: str) -> None:
+    assert cleaned(name).format == "text"
+
+
+HEADER = ("Skip to content", "The Canal Times", "News", "Sport", "Local",
+          "Footbridge over the canal to be rebuilt next year")
+FOOTER = ("Related", "Lock gates to be replaced in winter", "Advertisement",
+          "© 2026 The Canal Times")
+
+
+def test_windows_line_endings_give_the_same_article() -> None:
+    text = page(*HEADER, "By Jo Marsh", "June 2, 2026", footer=FOOTER)
+    unix = clean_text(text, "a.txt")
+    windows = clean_text(text.replace("\n", "\r\n"), "a.txt")
+    assert windows.paragraphs == unix.paragraphs == STORY
+    assert (windows.title, windows.authors, windows.published) == (
+        "Footbridge over the canal to be rebuilt next year", ["Jo Marsh"], "2026-06-02")
+    assert not any("\r" in p for p in windows.paragraphs)
+
+
+def test_tabs_and_indentation_are_removed() -> None:
+    text = page(*(f"\t{line}" for line in HEADER), "\tBy\tJo Marsh",
+                story=[f"\t\t{p}" for p in STORY], footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == STORY
+    assert article.authors == ["Jo Marsh"]
+
+
+def test_byline_with_non_breaking_spaces_is_a_name() -> None:
+    text = page(*HEADER, "Jo\u00a0Marsh", "2 June 2026", footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Jo Marsh and Sam Hale", ["Jo Marsh", "Sam Hale"]),
+    ("By Jo Marsh, Transport Reporter", ["Jo Marsh"]),
+    ("By Jo Marsh, Sam Hale and Lee Wong", ["Jo Marsh", "Sam Hale", "Lee Wong"]),
+    ("Jo Marsh | The Canal Times", ["Jo Marsh"]),
+    ("By Reuters", ["Reuters"]),
+])
+def test_common_byline_forms(byline: str, authors: list[str]) -> None:
+    article = clean_text(page(*HEADER, byline, "June 2, 2026", footer=FOOTER), "a.txt")
+    assert article.authors == authors
+    assert article.paragraphs == STORY
+
+
+def test_photo_credit_is_never_an_author() -> None:
+    text = page(*HEADER, "The footbridge after the collision", "Photo: Kim Ode/Getty Images",
+                footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.authors == []
+    assert all("Getty" not in p and "collision" not in p for p in article.paragraphs)
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    import textwrap
+
+    wrapped = []
+    for paragraph in STORY:
+        wrapped += [*textwrap.wrap(paragraph, 70), ""]
+    text = "\n".join(["Footbridge over the canal to be rebuilt next year", "", "By Jo Marsh",
+                      "2 June 2026", "", *wrapped])
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == STORY
+    assert article.title == "Footbridge over the canal to be rebuilt next year"
+    assert article.authors == ["Jo Marsh"]
+
+
+def test_unwrapped_short_lines_are_not_joined() -> None:
+    text = page(*HEADER, "By Jo Marsh", story=[*STORY, "The work ends in August."],
+                footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs[-2:] == [STORY[-1], "The work ends in August."]
+
+
+def test_text_without_blank_lines_keeps_one_paragraph_per_line() -> None:
+    text = page(*HEADER, "By Jo Marsh", footer=FOOTER)
+    assert "\n\n" not in text
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_clutter_inside_the_story_is_dropped() -> None:
+    story = [STORY[0], "ADVERTISEMENT", STORY[1], "Read more: Canal boats return to the basin",
+             STORY[2], "Share this article", STORY[3]]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")
+    assert article.paragraphs == STORY
+
+
+def test_a_one_line_quote_in_the_story_is_kept() -> None:
+    story = [*STORY[:2], "\u201cIt is about time,\u201d she said.", *STORY[2:]]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")
+    assert article.paragraphs == story
+
+
+def test_subheadings_are_entries_of_their_own() -> None:
+    story = [*STORY[:2], "What happens next", *STORY[2:]]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")
+    assert article.paragraphs == story
+    assert article.headings == [2]
+
+
+def test_headline_repeated_in_the_breadcrumb_is_found_once() -> None:
+    headline = "Footbridge over the canal to be rebuilt next year"
+    text = page("The Canal Times", "Menu", f"Home › Local › {headline}", headline, "By Jo Marsh",
+                footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.title == headline
+    assert article.section == "Local"
+    assert headline not in article.paragraphs
+
+
+def test_section_and_read_time_run_together_are_split() -> None:
+    text = page("The Canal Times", "Politics2 min read", HEADER[-1], "By Jo Marsh", footer=FOOTER)
+    assert clean_text(text, "a.txt").section == "Politics"
+
+
+def test_dateline_with_time_gives_an_iso_timestamp() -> None:
+    text = page(*HEADER, "By Jo Marsh", "Nov. 20, 2026, 9:28 AM UTC", footer=FOOTER)
+    assert clean_text(text, "a.txt").published == "2026-11-20T09:28:00"
+
+
+def test_wire_dateline_names_the_publisher_when_the_page_does_not() -> None:
+    story = ["WASHINGTON (Reuters) - " + STORY[0], *STORY[1:]]
+    article = clean_text(page("Footbridge over the canal to be rebuilt next year", story=story),
+                         "a.txt")
+    assert article.publisher == "Reuters"
+    assert article.paragraphs[0].startswith("WASHINGTON (Reuters) - ")
+
+
+def test_key_point_bullets_become_the_summary() -> None:
+    points = ["\u2022 Work starts in March", "\u2022 The bridge will take bicycles"]
+    article = clean_text(page(*HEADER, "By Jo Marsh", *points, footer=FOOTER), "a.txt")
+    assert article.summary == ["Work starts in March", "The bridge will take bicycles"]
+    assert article.paragraphs == STORY
+
+
+def test_japanese_text_without_spaces() -> None:
+    story = [
+        "市は運河にかかる古い歩道橋を建て替えることを決めた。春に船が橋脚にぶつかって以来、橋は通行止めになっている。",
+        "工事は三月に始まり、約五か月かかる見込みだ。新しい橋は自転車や車いすでも渡れる幅になる。",
+        "近くで喫茶店を営む女性は「一年近く遠回りしてきたので、本当にうれしい」と話した。",
+    ]
+    text = page("運河新聞", "ニュース", "地域", "運河の歩道橋、来年建て替えへ", "2026-06-02",
+                story=story, footer=("関連記事", "水門の交換工事、冬に実施", "広告"))
+    article = clean_text(text, "a.txt")
+    assert article.title == "運河の歩道橋、来年建て替えへ"
+    assert article.paragraphs == story
+    assert article.published == "2026-06-02"
+
+
+def test_no_headline_falls_back_to_the_first_sentence() -> None:
+    article = clean_text("\n\n".join(STORY), "notes.txt")
+    assert article.title == ("The town council agreed on Tuesday to rebuild the old footbridge "
+                             "over the canal, which has been closed since a barge struck one of "
+                             "its supports in the spring.")
+    assert article.paragraphs == STORY
+
+
+def test_no_headline_and_no_sentence_falls_back_to_the_file_name() -> None:
+    article = clean_text("\u3042" * 400, "canal-bridge_notes.txt")
+    assert article.title == "Canal bridge notes"
+
+
+def test_every_kind_of_empty_page_gives_an_article_not_an_error() -> None:
+    for text in ("", "\n\n\n", "Menu\nSearch\nHome\n", "\u00a0\t\r\n"):
+        article = clean_text(text, "empty.txt")
+        assert article.format == "text"
+        assert article.title
+
+
+def test_menus_and_footers_stay_out_of_the_body() -> None:
+    article = clean_text(page(*HEADER, "By Jo Marsh", footer=FOOTER), "a.txt")
+    joined = "\n".join(article.paragraphs)
+    for furniture in ("Skip to content", "Lock gates", "Advertisement", "©"):
+        assert furniture not in joined
