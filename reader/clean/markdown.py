@@ -13,7 +13,7 @@ from reader.clean.common import normalise_date, title_from_path
 from reader.model import Article
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
@@ -24,6 +24,10 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _CODE = re.compile(r"`([^`]*)`")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash before ASCII punctuation makes it literal (CommonMark); hidden from the rules."""
+_HIDDEN = 0xF0000
+"""Escaped characters are parked in plane-15 private use, which real text never contains."""
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 _KEYS = {
@@ -149,20 +153,23 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
 
 def inline(text: str) -> str:
     """Markdown inline syntax to the words a reader sees."""
+    text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _CODE.sub(r"\1", text)
     for _ in range(2):
         text = _EMPHASIS.sub(r"\2", text)
     text = _HTML_TAG.sub("", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+    text = re.sub("[\U000F0021-\U000F007E]", lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _unquote(value: str) -> str:
     value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        value = value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        value = value[1:-1].replace("''", "'")  # YAML's only escape in single quotes
+    elif len(value) >= 2 and value[0] == value[-1] == '"':
+        value = re.sub(r'\\(["\\/])', r"\1", value[1:-1])  # YAML escapes for these
     return value.strip()
 
 
