@@ -363,7 +363,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
                 (item.end, item.speaker) for item in heard]
             speaker = max(ends, key=lambda e: e[0])[1]
             last = (speaker, True, number)
-        quotes.extend(_nested_quotes(text, nested, quotes[first_new:]))
+        quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return quotes, attributions
@@ -438,13 +438,18 @@ def _fill_chain(quotes: list[Quote], chain: list[int]) -> None:
 
 _INNER_CUE: Final = re.compile(r"(?:[,:]|\b(?:said|says|say|asked|told\s+\w+|thought|go|goes|"
                                r"went|like|wrote|writes))\s*$")
+_INNER_VERB: Final = re.compile(r"\b(?:said|says|say|asked|asks|told|tells|thought|think|go|goes|"
+                                r"went|wrote|writes|was\s+like|is\s+like)\b")
 
 
-def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote]) -> list[Quote]:
+def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote],
+                   index: NameIndex) -> list[Quote]:
     """Quotes inside quotes, kept only when the outer speaker reports someone's words.
 
     `“I told him: ‘Leave now,’” she said` has speech in the inner marks;
-    `“the so-called ‘reform’ plan”` does not.
+    `“the so-called ‘reform’ plan”` does not. The inner speaker is whoever
+    the outer speaker says spoke: themselves for "I said", a named person
+    ("Dad always said"), else unknown.
     """
     found: list[Quote] = []
     for span in nested:
@@ -458,12 +463,24 @@ def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote]) -> 
         if len(words) < 2 or not content.lstrip()[:1].isupper() or not _INNER_CUE.search(
                 before):
             continue
-        inner_subject = re.search(r"\b([A-Z][\w’'-]+|I|he|she|we|they)\s+\w*\s*$",
-                                  before.rstrip(" ,:"))
-        speaker = holder.speaker
-        if inner_subject and inner_subject.group(1) not in ("I", "we"):
-            speaker = None
-            if inner_subject.group(1)[0].isupper() and not is_title_word(inner_subject.group(1)):
-                speaker = inner_subject.group(1)
-        found.append(Quote(content, speaker, None, span.paragraph, span.start, span.end))
+        found.append(Quote(content, _inner_speaker(text, holder, before, index), None,
+                           span.paragraph, span.start, span.end))
     return found
+
+
+def _inner_speaker(text: str, holder: Quote, before: str, index: NameIndex) -> str | None:
+    verbs = list(_INNER_VERB.finditer(before))
+    if not verbs:
+        return holder.speaker
+    clause_end = holder.start + verbs[-1].start()
+    stop = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ".!?;")
+    clause_start = holder.start + stop + 1
+    subject = subject_before(text, clause_start, clause_end) or leading_subject(
+        text, clause_start, clause_end)
+    if subject is None:
+        return None
+    if subject.kind == "pronoun":
+        return holder.speaker if subject.text.lower() in ("i", "we") else None
+    if subject.kind == "name" and not is_title_word(subject.text):
+        return index.canonical(subject.text.split())[0] or subject.text
+    return subject.text if subject.kind == "descriptor" else None
