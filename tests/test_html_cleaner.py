@@ -372,3 +372,16 @@ def test_page_built_by_scripts_falls_back_to_json_ld_article_body() -> None:
 def test_page_of_short_lines_still_shows_its_text() -> None:
     body = "<div>Tide table</div><div>High water 06:12</div><div>Low water 12:31</div>"
     assert clean(page(body)).paragraphs == ["Tide table", "High water 06:12", "Low water 12:31"]
+
+
+def test_old_layout_table_keeps_menu_cell_and_story_cell_apart() -> None:
+    menu = "".join(f'<a href="/{n}">Section {n}</a><br>' for n in range(8))
+    story = "<br><br>".join(STORY)
+    body = f"<table><tr><td>{menu}</td><td>{story}</td></tr></table>"
+    assert clean(page(body)).paragraphs == STORY
+
+
+def test_story_marked_hidden_behind_an_open_pop_up_is_still_read() -> None:
+    body = (f'<div id="page" aria-hidden="true"><article>{story_html()}</article></div>'
+            '<div class="modal"><p>Allow notifications?</p></div>')
+    assert clean(page(body)).paragraphs == STORY

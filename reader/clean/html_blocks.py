@@ -27,7 +27,7 @@ _LINE_BREAK = "\x00"
 _PARAGRAPH_BREAK = re.compile("\x00(?:\\s*\x00)+")
 """Two or more `<br>` in a row end a paragraph; a single one is only a line break."""
 CELL_TAGS = frozenset(("td", "th"))
-"""Table cells run on in their row, so a row reads as one line."""
+"""Data cells run on in their row, so a row reads as one line; layout cells are blocks."""
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
@@ -90,7 +90,7 @@ def blocks(root: HtmlElement) -> list[Block]:
         if not isinstance(tag, str):
             continue
         if event == "start":
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS or (tag in CELL_TAGS and _lays_out_blocks(el)):
                 if el is not root:
                     flush(stack[-1])
                     stack.append(_Run(el))
@@ -104,13 +104,18 @@ def blocks(root: HtmlElement) -> list[Block]:
         else:
             if el is root:
                 break
-            if tag in BLOCK_TAGS:
+            if stack[-1].owner is el:
                 flush(stack.pop())
             elif tag == "a":
                 links -= 1
             add(el.tail)
     flush(stack[0])
     return out
+
+
+def _lays_out_blocks(cell: HtmlElement) -> bool:
+    """A table cell holding paragraphs or line breaks is page layout (old sites), not data."""
+    return any(child.tag in BLOCK_TAGS or child.tag == "br" for child in cell)
 
 
 def _visible_chars(text: str) -> int:

@@ -28,6 +28,9 @@ NEVER_TEXT = (
 )
 """Elements whose content a reader never sees as article prose."""
 
+HIDDEN_TEXT_SHARE = 0.3
+"""Hidden elements holding at least this share of the page's text are kept (see below)."""
+_STRING = etree.XPath("string(.)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = frozenset((
     "hidden", "hide", "is-hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
@@ -113,8 +116,19 @@ def strip_invisible(root: HtmlElement) -> None:
         classes = attrib.get("class")
         if classes and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split()):
             doomed.append(el)
+    if not doomed:
+        return
+    page_text = _text_length(root)
     for el in doomed:
-        drop(el)
+        # A page saved while a pop-up was open marks the whole story aria-hidden, and
+        # some templates hide the body until a script reveals it: hidden text that is
+        # most of the page is the page.
+        if _text_length(el) < HIDDEN_TEXT_SHARE * page_text:
+            drop(el)
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(_STRING(el))
 
 
 def drop(el: HtmlElement) -> None:
