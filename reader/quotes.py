@@ -163,8 +163,11 @@ _LABEL_BEFORE: Final = re.compile(
     r"{0,3}(?:an?|the))\s*$", re.I)
 """Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
 ‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
-_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
-                                 r"name|motto|catchphrase|euphemism)\b", re.I)
+_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
+                                 r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
+                                 r"were)\s+(?:what|how|why)\b))", re.I)
+"""After the marks: ", a nickname the club hates"; ", which the union regards as …" (the
+quoted words are a thing being talked about)."""
 _CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
 
 
@@ -210,7 +213,7 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before) and (
             _NOUN_AFTER.match(after)):
         return False
-    if _LABEL_BEFORE.search(before) or _LABEL_AFTER.match(after):
+    if _LABEL_BEFORE.search(before) or len(words) <= 3 and _LABEL_AFTER.match(after):
         return False
     if (ends_in_punct and _cue_follows(after)) or _cue_precedes(before):
         return True
@@ -346,7 +349,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             span = accepted[position]
             if speaker is None:
                 later = [r for r in resolved[position + 1:] if r[0]]
-                if later:
+                if later and _stands_alone(span, masked, bounds):
                     speaker, person = later[0][0], later[0][1]
                 elif last[2] >= number - 1 and not _names_someone_else(span, masked, bounds):
                     speaker, person = last[0], last[1]
@@ -392,6 +395,14 @@ def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], sa
         _end, speaker, person = max(spoken, key=lambda item: item[0])
         return speaker, person
     return None, False
+
+
+def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether the quote is its whole sentence (`“A.” “B,” she said.`: A is hers too)."""
+    lo, hi = _sentence_of(bounds, span.open_mark)
+    close = span.close_mark if span.close_mark is not None else span.end
+    outside = masked[lo:span.open_mark] + masked[close + 1:hi]
+    return not re.search(r"\w", outside)
 
 
 def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:

@@ -119,11 +119,19 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
         if re.search(r"['’]s\s+(?:[a-z][\w-]*\s+)*$", before) and not _looks_personal(last[2]):
             return _descriptor(text, lo, hi)
         start = lo + last[0]
-        return Subject(text[start:lo + last[1]].rstrip(".,"), start, lo + last[1], "name")
+        return _name(text, start, lo + last[1])
     if words[-1][:1].islower() and not _CLAUSE_OPENER.match(chunk) and (
             words[0][:1].isupper() or _DETERMINER.match(chunk)):
         return _descriptor(text, lo, hi)
     return None
+
+
+def _name(text: str, start: int, end: int) -> Subject:
+    """A name subject, without a sentence's full stop ("said Lavrov.")."""
+    while end > start and text[end - 1] in ".," and not re.search(
+            r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$", text[start:end]):
+        end -= 1
+    return Subject(text[start:end], start, end, "name")
 
 
 def _looks_personal(tokens: list[str]) -> bool:
@@ -225,16 +233,14 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
                 runs[0][2]):
             run_start, run_end, _tokens = runs[0]
             if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
-                return Subject(text[lead + run_start:lead + run_end].rstrip(".,"),
-                               lead + run_start, lead + run_end, "name")
+                return _name(text, lead + run_start, lead + run_end)
         if _DETERMINER.match(text[lead:end]):
             if number + 1 < len(parts):
                 following = text[parts[number + 1][0]:parts[number + 1][1]]
                 runs = name_runs(following)
                 if runs and not following[:runs[0][0]].strip():
                     first = parts[number + 1][0]
-                    return Subject(following[runs[0][0]:runs[0][1]], first + runs[0][0],
-                                   first + runs[0][1], "name")
+                    return _name(text, first + runs[0][0], first + runs[0][1])
             if number + 1 < len(parts) or len(words) <= 6:
                 return _descriptor(text, lead, end)
         return None
@@ -258,7 +264,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         modifiers = lead.split()
         if not re.search(r"[^\w\s-]", lead) and len(modifiers) <= 2 and lead == lead.lower() and (
                 all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers)):
-            return Subject(text[lo + start:lo + end].rstrip(".,"), lo + start, lo + end, "name")
+            return _name(text, lo + start, lo + end)
     end_match = re.search(r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
                           r"while|as|about|to|last|this|earlier)\s", text[lo:hi])
     end = lo + end_match.start() if end_match else hi
@@ -270,8 +276,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         return None
     if runs and runs[-1][1] >= len(chunk) - 1 and not _PREPOSITION_BEFORE.search(
             chunk[:runs[-1][0]]):
-        start = lo + runs[-1][0]
-        return Subject(chunk[runs[-1][0]:runs[-1][1]], start, lo + runs[-1][1], "name")
+        return _name(text, lo + runs[-1][0], lo + runs[-1][1])
     return _descriptor(text, lo, lo + len(chunk))
 
 

@@ -1,0 +1,327 @@
+"""Who said what: direct quotes, their speakers and attribution phrases.
+
+Every sentence here is written for these tests. Each test states what a
+reader of the article would expect highlighted, and with which name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.clean import load
+from reader.library import bundled_samples
+from reader.model import Quote
+from reader.quotes import find_quotes
+
+EXPECTED_DIR = Path(__file__).parent / "expected"
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    return find_quotes(list(paragraphs))[0]
+
+
+def said(*paragraphs: str) -> list[tuple[str, str | None]]:
+    """(quote text, speaker) pairs, the way a reader sees them."""
+    return [(q.text, q.speaker) for q in quotes_of(*paragraphs)]
+
+
+def assert_offsets_exact(paragraphs: list[str]) -> None:
+    quotes, attributions = find_quotes(paragraphs)
+    for span in [*quotes, *attributions]:
+        assert paragraphs[span.paragraph][span.start:span.end] == span.text
+
+
+# ---------------------------------------------------------------- marks
+
+
+def test_straight_and_curly_marks_give_the_words_without_the_marks():
+    paragraphs = [
+        '"The bridge opens on Monday," Mayor Lena Ortiz said.',
+        "“We have waited long enough,” said Karl Brandt, who chairs the residents' group.",
+    ]
+    assert said(*paragraphs) == [
+        ("The bridge opens on Monday,", "Lena Ortiz"),
+        ("We have waited long enough,", "Karl Brandt"),
+    ]
+    assert_offsets_exact(paragraphs)
+
+
+def test_guillemets_are_quotation_marks():
+    assert said("« Nous resterons ouverts », a déclaré le maire. Paul Girard said later: "
+                "«We will stay open.»") == [
+        (" Nous resterons ouverts ", None),
+        ("We will stay open.", "Paul Girard"),
+    ]
+
+
+def test_mixed_marks_and_two_apostrophes_as_closing_mark_still_pair():
+    paragraphs = [
+        "\"These figures are wrong,” Ines Moreau said.",
+        "The regulator warned that “nobody is above the rules.’’ It gave no details.",
+    ]
+    assert [q.text for q in quotes_of(*paragraphs)] == [
+        "These figures are wrong,", "nobody is above the rules."]
+    assert_offsets_exact(paragraphs)
+
+
+def test_an_interrupted_quote_is_two_quotes_with_one_speaker():
+    assert said("“The money is there,” Dana Whitfield said, “but the plans are not.”") == [
+        ("The money is there,", "Dana Whitfield"),
+        ("but the plans are not.", "Dana Whitfield"),
+    ]
+
+
+def test_a_quote_over_several_paragraphs_is_one_item_per_paragraph_with_one_speaker():
+    paragraphs = [
+        "Harriet Cole, the lead engineer, described the night the pump failed.",
+        "“We had water coming in faster than we could move it. Nobody slept.",
+        "“By morning the whole lower deck was dry again, and I have never been prouder of a "
+        "team,” she said.",
+        "The company has since replaced the pump.",
+    ]
+    quotes = quotes_of(*paragraphs)
+    assert [(q.paragraph, q.speaker) for q in quotes] == [
+        (1, "Harriet Cole"), (2, "Harriet Cole")]
+    assert quotes[0].text == ("We had water coming in faster than we could move it. "
+                              "Nobody slept.")
+    assert_offsets_exact(paragraphs)
+
+
+def test_nested_quotes_keep_the_outer_quote_whole():
+    quotes = quotes_of("“My father always said, ‘Never sell the boat.’ So I never did,” "
+                       "Ruth Anand said.")
+    outer = [q for q in quotes if q.text.startswith("My father")]
+    assert outer and outer[0].text.endswith("So I never did,")
+    assert outer[0].speaker == "Ruth Anand"
+    inner = [q for q in quotes if q.text == "Never sell the boat."]
+    assert inner and inner[0].speaker != "Ruth Anand"
+
+
+def test_a_scare_quote_inside_a_quote_is_not_reported():
+    quotes = quotes_of("“This ‘reform’ is a tax rise by another name,” said Omar Haddad.")
+    assert [q.text for q in quotes] == ["This ‘reform’ is a tax rise by another name,"]
+
+
+def test_an_unclosed_mark_never_swallows_the_following_paragraphs():
+    paragraphs = [
+        "The notice read “Closed for repairs and then nothing else was said about it.",
+        "Officials gave no date for reopening.",
+        "“We will know more next week,” a council spokesperson said.",
+    ]
+    quotes = quotes_of(*paragraphs)
+    assert all(q.paragraph != 1 for q in quotes)
+    assert ("We will know more next week,", "a council spokesperson") in [
+        (q.text, q.speaker) for q in quotes]
+    assert_offsets_exact(paragraphs)
+
+
+def test_a_stray_opening_mark_before_a_title_does_not_pair_with_a_later_quote():
+    quotes = quotes_of("Her song “Harbour Lights (“Home Again”) closes the film. “I wrote it "
+                       "in a night,” said Elsa Marr.")
+    assert [(q.text, q.speaker) for q in quotes] == [("I wrote it in a night,", "Elsa Marr")]
+
+
+# ---------------------------------------------------------------- what counts as speech
+
+
+def test_partial_and_one_word_quotes_tied_to_a_speaker_are_quotes():
+    assert said(
+        "Councillor Priya Nair called the budget “reckless” and said it would leave the city "
+        "“one bad winter away from closing libraries.”"
+    ) == [
+        ("reckless", "Priya Nair"),
+        ("one bad winter away from closing libraries.", "Priya Nair"),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The studio's new film, “Quiet Harbour,” opens on Friday.",
+    "She starred in “The Long Road Home” before moving to television.",
+    "Fans have started calling the new stadium the “Concrete Bowl”, a nickname the club hates.",
+    "A “phase two” plan is expected next spring.",
+    "The so-called “smart” meters will be fitted free of charge.",
+    "The campaign's slogan, “Every street, every night”, appears on buses across the city.",
+    "The account changed its name to “newsdeskUK” during the debate.",
+    "The Orrin ministry said nothing new on the subject, and the two delegations signed as "
+    "“guests” rather than members.",
+])
+def test_titles_nicknames_slogans_and_scare_quotes_are_not_quotes(sentence):
+    assert quotes_of(sentence) == []
+
+
+def test_a_whole_quoted_sentence_counts_even_without_a_cue():
+    paragraphs = ["“Nobody told us the road would close,” said shop owner Gail Morrow.",
+                  "“It cost us a week of trade.”"]
+    assert said(*paragraphs)[1] == ("It cost us a week of trade.", "Gail Morrow")
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_speaker_is_the_fullest_name_without_titles():
+    paragraphs = [
+        "Foreign Minister Sergei Lavrov met his counterpart in Geneva on Friday.",
+        "“There will be no agreement this year,” Lavrov said.",
+    ]
+    assert said(*paragraphs) == [("There will be no agreement this year,", "Sergei Lavrov")]
+
+
+def test_pronoun_resolves_to_the_person_speaking_not_the_nearest_name():
+    paragraphs = [
+        "Marta Kowalski has coached the team for six seasons. On Saturday she watched her "
+        "players lose to a side coached by her former assistant, Denise Hart.",
+        "“We were beaten by a better team today,” she said.",
+    ]
+    assert said(*paragraphs) == [("We were beaten by a better team today,", "Marta Kowalski")]
+
+
+def test_pronoun_skips_people_of_the_other_gender_and_names_inside_quotes():
+    paragraphs = [
+        "Daniel Okafor said he had warned the board twice. “I told Sarah Klein in March "
+        "that the roof would not last,” he said.",
+        "“Nobody listened,” he added.",
+    ]
+    assert [speaker for _text, speaker in said(*paragraphs)] == [
+        "Daniel Okafor", "Daniel Okafor"]
+
+
+def test_unnamed_sources_keep_the_article_phrase():
+    assert said(
+        "A European diplomat told The Chronicle that the talks were “going nowhere fast.”"
+    ) == [("going nowhere fast.", "A European diplomat")]
+
+
+def test_a_short_descriptor_points_back_to_the_fuller_one():
+    paragraphs = [
+        "A senior official at the ministry, who asked not to be named, said exports would fall.",
+        "“Nobody wants a ban,” the official said.",
+    ]
+    assert said(*paragraphs)[0][1] == "A senior official at the ministry"
+
+
+def test_organisations_and_documents_can_speak():
+    assert said(
+        "The Harbour Authority said in a statement that the port would “reopen as soon as "
+        "it is safe.” The report warned of “years of delays” on the northern line."
+    ) == [
+        ("reopen as soon as it is safe.", "Harbour Authority"),
+        ("years of delays", "The report"),
+    ]
+
+
+def test_according_to_names_the_source_after_the_cue():
+    assert said(
+        "The fire started in a kitchen, according to the county fire marshal, who called it "
+        "“entirely preventable.”"
+    )[0][1] == "the county fire marshal"
+
+
+def test_speaker_after_the_cue_in_inverted_order():
+    assert said("“It was the hardest year of my life,” wrote 41-year-old Tomas Lind of "
+                "Uppsala in a letter to the paper.") == [
+        ("It was the hardest year of my life,", "Tomas Lind")]
+
+
+def test_appositive_name_is_preferred_over_the_description():
+    assert said(
+        "The union's regional organiser, Kwabena Osei, said the offer was “an insult.”"
+    ) == [("an insult.", "Kwabena Osei")]
+
+
+def test_colon_introduces_the_sentence_subjects_words():
+    assert said("Clara Voss had a simpler explanation: “We ran out of money.”") == [
+        ("We ran out of money.", "Clara Voss")]
+
+
+# ---------------------------------------------------------------- attributions
+
+
+def test_attributions_cover_every_order_and_reported_speech():
+    paragraphs = [
+        "Lavrov said the meeting was useful.",
+        "The meeting was useful, said Lavrov.",
+        "Lavrov, the foreign minister, said the meeting was useful.",
+        "Lavrov told reporters the meeting was useful.",
+        "The meeting was useful, according to The New Yorker.",
+        "The New Yorker reported Friday that the meeting was useful.",
+    ]
+    quotes, attributions = find_quotes(paragraphs)
+    assert quotes == []
+    found = {(a.paragraph, a.cue, a.source) for a in attributions}
+    assert found == {
+        (0, "said", "Lavrov"), (1, "said", "Lavrov"), (2, "said", "Lavrov"),
+        (3, "told", "Lavrov"), (4, "according to", "New Yorker"), (5, "reported", "New Yorker"),
+    }
+    assert {a.text for a in attributions} >= {"Lavrov said", "said Lavrov", "Lavrov told",
+                                              "according to The New Yorker"}
+    assert_offsets_exact(paragraphs)
+
+
+def test_phrases_that_only_look_like_cues_make_no_attribution():
+    _quotes, attributions = find_quotes([
+        "An engineer who asked not to be named was said to be furious.",
+    ])
+    assert [a.cue for a in attributions] == []
+
+
+_PIECES = st.sampled_from(list(" ab,.:;'\"“”‘’«»\n") + [" said ", "Ann ", "The ", " he "])
+
+
+@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), max_size=5))
+def test_offsets_are_exact_and_spans_stay_inside_their_paragraph(paragraphs):
+    quotes, attributions = find_quotes(paragraphs)
+    for span in [*quotes, *attributions]:
+        assert 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
+        assert paragraphs[span.paragraph][span.start:span.end] == span.text
+
+
+# ---------------------------------------------------------------- bundled samples
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _same_speaker(got: str | None, want: str) -> bool:
+    """As a reader judges it: "The Aurora Space Agency" and "Aurora Space Agency" agree."""
+    def tokens(name: str) -> list[str]:
+        words = re.findall(r"[\w’'-]+", name.casefold())
+        return words[1:] if words and words[0] in ("the", "a", "an") else words
+    return bool(got) and tokens(got) == tokens(want)
+
+
+@cache
+def _sample_expectations() -> list[tuple[str, dict]]:
+    return [(path.name[:-len(".json")], json.loads(path.read_text(encoding="utf-8")))
+            for path in sorted(EXPECTED_DIR.glob("*.json"))]
+
+
+def _samples_with(key: str) -> list[str]:
+    return [name for name, expected in _sample_expectations() if expected.get(key)]
+
+
+@pytest.mark.parametrize("name", _samples_with("quotes"))
+def test_sample_article_quotes_and_speakers(name):
+    expected = dict(_sample_expectations())[name]
+    article = load(bundled_samples() / name)
+    found = {_words(q.text): q for q in article.quotes}
+    for want in expected["quotes"]:
+        quote = found.get(_words(want["text"]))
+        assert quote is not None, f"missed {want['text']!r}"
+        assert _same_speaker(quote.speaker, want["speaker"]), (
+            f"{want['text']!r}: {quote.speaker!r} instead of {want['speaker']!r}")
+
+
+@pytest.mark.parametrize("name", _samples_with("not_quotes"))
+def test_sample_article_not_quotes_are_not_reported(name):
+    expected = dict(_sample_expectations())[name]
+    article = load(bundled_samples() / name)
+    found = {_words(q.text) for q in article.quotes}
+    assert not found & {_words(text) for text in expected["not_quotes"]}
