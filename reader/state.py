@@ -35,7 +35,7 @@ MAX_ENTRIES: Final = 20_000
 FORGET_EMPTY_AFTER: Final = 30 * 24 * 3600
 """A cleared entry is kept this long so a second running reader cannot resurrect it."""
 
-SORT_ORDERS: Final = ("path", "newest", "oldest", "title", "publisher")
+SORT_ORDERS: Final = ("path", "newest", "oldest", "title", "publisher", "read_time")
 LIST_FILTERS: Final = ("all", "unread", "bookmarked")
 
 ArticleRef = Article | str | os.PathLike[str]
@@ -97,6 +97,9 @@ class _Entry:
     bookmarked: bool = False
     scroll: Scroll | None = None
     touched: float = field(default_factory=time.time)
+    size: int | None = None
+    """The file's size and mtime when last changed: an unchanged file needs no re-hashing."""
+    mtime_ns: int | None = None
 
     @property
     def empty(self) -> bool:
@@ -110,6 +113,8 @@ class _Entry:
             data["bookmarked"] = True
         if self.scroll:
             data["scroll"] = self.scroll
+        if self.size is not None:
+            data["size"], data["mtime_ns"] = self.size, self.mtime_ns
         return data
 
     @classmethod
@@ -124,7 +129,10 @@ class _Entry:
             return None
         if type(touched) not in (int, float):
             return None
-        return cls(data["path"], read, bookmarked, scroll, float(touched))
+        size, mtime_ns = data.get("size"), data.get("mtime_ns")
+        if type(size) is not int or type(mtime_ns) is not int:
+            size = mtime_ns = None  # only costs a re-hash
+        return cls(data["path"], read, bookmarked, scroll, float(touched), size, mtime_ns)
 
 
 def _valid_scroll(position: Any) -> Scroll | None:
@@ -157,6 +165,8 @@ class ReadingState:
         self._clock = clock
         self._entries: dict[str, _Entry] = {}
         self._by_path: dict[str, str] = {}
+        self._sizes: set[int | None] = set()
+        """Sizes of remembered files: a file of another size cannot have an entry."""
         self._keys: dict[str, tuple[tuple[int, int, int], str]] = {}
         self._dirty = False
         self._last_write = float("-inf")
@@ -201,6 +211,7 @@ class ReadingState:
         self._by_path = {}
         for key, entry in sorted(self._entries.items(), key=lambda item: item[1].touched):
             self._by_path[entry.path] = key
+        self._sizes = {entry.size for entry in self._entries.values()}
 
     @property
     def dirty(self) -> bool:
@@ -282,19 +293,36 @@ class ReadingState:
             self._keys[name] = (signature, key)
         return key
 
-    def _find(self, article: ArticleRef) -> tuple[str, _Entry | None]:
-        """The entry for an article: by content, else by path (a file edited in place)."""
-        key = self.key_for(article)
+    def _find(self, article: ArticleRef, need_key: bool = False
+              ) -> tuple[str | None, _Entry | None, os.stat_result | None]:
+        """The entry for an article: by content, else by path (a file edited in place).
+
+        Hashing is skipped when a stat settles it: the file is unchanged
+        since its entry was written, or no remembered file has its size.
+        So listing a large library costs one stat per article.
+        """
+        name = _path_of(article)
+        try:
+            info = os.stat(name)
+        except OSError:
+            info = None
+        path_key = self._by_path.get(name)
+        path_entry = self._entries.get(path_key) if path_key else None
+        if info is not None and path_entry is not None and path_key is not None \
+                and (path_entry.size, path_entry.mtime_ns) == (info.st_size, info.st_mtime_ns):
+            return path_key, path_entry, info
+        if not need_key and path_entry is None and info is not None \
+                and None not in self._sizes and info.st_size not in self._sizes:
+            return None, None, info
+        key = self.key_for(name)
         entry = self._entries.get(key)
-        if entry is None:
-            old_key = self._by_path.get(_path_of(article))
-            entry = self._entries.get(old_key) if old_key else None
-        return key, entry
+        return key, (entry if entry is not None else path_entry), info
 
     def _entry_for_change(self, article: ArticleRef) -> _Entry:
         """The entry to change, moved to the current key and path, created if new."""
         name = _path_of(article)
-        key, entry = self._find(article)
+        key, entry, info = self._find(article, need_key=True)
+        assert key is not None  # need_key hashes or raises LoadError
         if entry is None:
             entry = _Entry(name)
         elif self._entries.get(key) is not entry:
@@ -304,6 +332,9 @@ class ReadingState:
             self._by_path.pop(entry.path, None)
             entry.path = name
         self._by_path[name] = key
+        if info is not None:
+            entry.size, entry.mtime_ns = info.st_size, info.st_mtime_ns
+            self._sizes.add(info.st_size)
         return entry
 
     def _changed(self, entry: _Entry) -> None:
@@ -346,7 +377,7 @@ class ReadingState:
             raise ValueError(f"scroll position must be a fraction 0-1 or a line >= 0: {position!r}")
         wanted = position or None
         with self._lock:
-            _, entry = self._find(article)
+            _, entry, _ = self._find(article)
             stored = entry.scroll if entry else None
             if stored == wanted and type(stored) is type(wanted):
                 return
@@ -356,7 +387,7 @@ class ReadingState:
 
     def _query(self, article: ArticleRef, name: str, default: Any) -> Any:
         try:
-            _, entry = self._find(article)
+            _, entry, _ = self._find(article)
         except LoadError:  # a vanished or unreadable file simply has no state
             return default
         return getattr(entry, name) if entry else default

@@ -149,6 +149,43 @@ def test_different_articles_in_the_same_place_do_not_share_state(tmp_path: Path)
     assert state.is_read(first) and not state.is_read(second)
 
 
+def test_files_of_the_same_size_are_told_apart_by_content(tmp_path: Path):
+    first = _article(tmp_path / "a", "one.md", "# Storm warning\n\nWinds of 90 km/h.\n")
+    second = _article(tmp_path / "b", "two.md", "# Storm warnings\n\nWinds of 9 km/h.\n")
+    assert first.stat().st_size == second.stat().st_size
+    state = ReadingState(tmp_path / "state.json")
+    state.mark_read(first)
+    state.flush()
+    again, _ = ReadingState.load(tmp_path / "state.json")
+    assert again.is_read(first) and not again.is_read(second)
+    twin = tmp_path / "c" / "copy.md"
+    twin.parent.mkdir()
+    twin.write_bytes(first.read_bytes())
+    assert again.is_read(twin)  # same bytes, same article
+
+
+def test_listing_a_library_reads_no_file_that_a_stat_can_settle(tmp_path: Path, monkeypatch):
+    """Start-up cost: unchanged remembered files and files of unknown sizes are not read."""
+    library = [_article(tmp_path / "lib", f"story-{n:02d}.md", f"# Story {n}\n\n" + "w " * n)
+               for n in range(40)]
+    state = ReadingState(tmp_path / "state.json")
+    for path in library[:10]:
+        state.mark_read(path)
+    state.flush()
+    again, _ = ReadingState.load(tmp_path / "state.json")
+    import reader.clean
+
+    reads: list[str] = []
+    real = reader.clean.read_bytes
+    monkeypatch.setattr(reader.clean, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
+    assert [again.is_read(path) for path in library] == [True] * 10 + [False] * 30
+    assert reads == []
+    moved = tmp_path / "elsewhere" / "story-03.md"
+    moved.parent.mkdir()
+    library[3].rename(moved)
+    assert again.is_read(moved) and len(reads) == 1  # a moved file is hashed to find it
+
+
 # Saving: debounce, cost when unchanged, failures
 
 
