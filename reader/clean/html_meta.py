@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -22,6 +23,7 @@ from reader.clean.html_blocks import blocks
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement
 
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
 KEY_POINTS_DEPTH = 5
 """How far above a list its "key points" wrapper may sit (templates nest lists deeply)."""
 MAX_AUTHORS = 6
@@ -77,7 +79,7 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
     if publisher:  # "Autoracing | F1 | Indy" is a name followed by a menu
         meta.publisher = re.split(r"\s+[|·•]\s+", publisher)[0].lstrip("@") or None
     meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
-    meta.title = _title(root, article, tags, meta.publisher)
+    meta.title = _title(root, article, tags, [meta.publisher or "", _site_from_url(meta.url)])
     meta.authors = _authors(root, article, tags)
     meta.published = _published(root, article, tags)
     meta.section = _section(root, article, tags, linked_data, meta.title)
@@ -148,14 +150,22 @@ def _canonical(root: HtmlElement) -> list[str]:
             if "canonical" in (el.get("rel") or "").lower().split()]
 
 
+def _site_from_url(url: str | None) -> str:
+    """"elwinpost" from "https://www.elwinpost.co.uk/...": a site name when none is given."""
+    labels = (urlsplit(url or "").hostname or "").split(".")[:-1]  # no top-level domain
+    while labels and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
 def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
-           publisher: str | None) -> str:
+           sites: list[str]) -> str:
     h1 = next(filter(None, (element_text(el) for el in root.iter("h1"))), "")
     page_title = next((squash("".join(el.itertext())) for el in root.iter("title")), "")
     headline = article.get("headline")
     raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
                  tags.get("twitter:title", []), [h1, page_title])
-    return clean_title(raw or "", [publisher or "", *tags.get("og:site_name", [])], h1)
+    return clean_title(raw or "", [*sites, *tags.get("og:site_name", [])], h1)
 
 
 def _authors(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from reader.clean.common import squash
 
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
+SITE_SLACK = 8
+"""A segment containing a site name is that name only if little else is in it ("The Hill")."""
 MAX_SITE_WORDS = 4
 """A trailing segment this short after a separator reads as a site name, not headline."""
 
@@ -49,7 +51,9 @@ def _is_site(part: str, sites: set[str]) -> bool:
     key = _key(part)
     if not key:
         return True
-    return any(key == site or (len(site) > 3 and (site in key or key in site)) for site in sites)
+    return any(key == site or (len(site) > 3 and (
+        (len(key) > 3 and key in site) or (site in key and len(key) <= len(site) + SITE_SLACK)))
+        for site in sites)
 
 
 def _key(text: str) -> str:
