@@ -260,7 +260,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
         gap = masked[clause_lo:match.start()]
         subject: Subject | None = None
         shared = (cue.endswith("ing") and re.search(r",\s*(?:[a-z]+ly\s+)?$", gap)) or re.search(
-            r"\b(?:and|but|then)\s+(?:[a-z]+ly\s+)?$", gap)
+            r"\b(?:and|but|then|to)\s+(?:[a-z]+ly\s+)?$", gap)
         if is_prepositional(cue):
             subject = subject_after(masked, match.end(), hi)
         elif not shared:

@@ -28,6 +28,7 @@ those it he she they we i you his her their our my its there here what who why h
 according critically also still then though although because since until unless once now
 later earlier today yesterday tomorrow last next every each some many most more both all
 no not nor one two three four five six seven eight nine ten during despite amid among over
+another such several few various other others
 under with without from to by of about into than like even just only instead indeed thus
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december mon tue wed thu fri sat sun jan feb mar
@@ -315,7 +316,7 @@ class NameIndex:
         longer = self.full_names.get(_plain(name[0]))
         if longer:
             return longer, True
-        return text, False
+        return text, len(name) < len(tokens)  # "Prince Andrew", "Dr. Osei": a titled person
 
     def fullest(self, name: str) -> str:
         """The fullest form of a person's name the article uses."""

@@ -30,7 +30,7 @@ _TRAILING_FILLER: Final = re.compile(
     r"both|all|first|just|had|himself|herself|themselves|in\s+turn|however|[a-z]+ly|"
     r"not|has\s+since|since))+[\s,]*$")
 _LEADING_FILLER: Final = re.compile(
-    r"^[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|"
+    r"^[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
     r"what|which|where|when|that)\b[\s,]*)+", re.I)
 _CLAUSE_OPENER: Final = re.compile(
@@ -121,7 +121,8 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
         start = lo + last[0]
         return _name(text, start, lo + last[1])
     if words[-1][:1].islower() and not _CLAUSE_OPENER.match(chunk) and (
-            words[0][:1].isupper() or _DETERMINER.match(chunk)):
+            words[0][:1].isupper() or _DETERMINER.match(chunk)
+            or len(words) <= 2 and words[-1].endswith("s")):  # "forecasters", "senior officials"
         return _descriptor(text, lo, hi)
     return None
 
@@ -229,8 +230,13 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         if words[0].lower() in PRONOUNS:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
         runs = name_runs(text[lead:end])
-        if runs and text[lead:lead + runs[0][0]].strip().lower() in ("", "the") and strip_titles(
-                runs[0][2]):
+        opening = runs and text[lead:lead + runs[0][0]].strip().lower() in ("", "the")
+        if opening and re.match(r"['’]s\s", text[lead + runs[0][1]:lead + runs[0][1] + 3]) and (
+                len(runs) > 1 and runs[1][0] == runs[0][1] + 3):
+            runs = runs[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
+        if runs and len(runs[0][2]) == 1 and re.search(r"(?:ing|ed|ly)$", runs[0][2][0]):
+            runs = []  # a sentence opening "Offering …" or "Asked …" is not a name
+        if runs and opening and strip_titles(runs[0][2]):
             run_start, run_end, _tokens = runs[0]
             if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
                 return _name(text, lead + run_start, lead + run_end)
