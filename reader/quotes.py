@@ -325,7 +325,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         accepted = [span for n, span in enumerate(top)
                     if (continuing and n == 0 and span.open_mark <= indent + 2)
                     or is_speech(span, text, masked_all, bounds)]
-        memory.quoted[number] = [(s.start, s.end) for s in accepted]
+        memory.quoted[number] = [(s.start, s.end) for s in top]
         masked = mask(text, accepted)
         said = _said_in(masked, number, bounds, accepted, index, memory)
         linked: set[int] = set()

@@ -28,7 +28,7 @@ those it he she they we i you his her their our my its there here what who why h
 according critically also still then though although because since until unless once now
 later earlier today yesterday tomorrow last next every each some many most more both all
 no not nor one two three four five six seven eight nine ten during despite amid among over
-another such several few various other others
+another such several few various other others first second third finally
 under with without from to by of about into than like even just only instead indeed thus
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december mon tue wed thu fri sat sun jan feb mar
@@ -132,7 +132,8 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
             at += len(token)
             if token[-1] == "." and len(token) > 2 and "." not in token[:-1] and (
                     _plain(token) not in _ABBREVIATIONS):
-                runs.append((start, at, tokens))
+                tokens[-1] = token[:-1]  # the sentence's full stop, not part of the name
+                runs.append((start, at - 1, tokens))
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
@@ -247,6 +248,7 @@ class NameIndex:
     mentions: list[Mention] = field(default_factory=list)
     titles: dict[str, dict[str, int]] = field(default_factory=dict)
     """Title word ("president") -> the people the article gives it to, with counts."""
+    titled_people: set[str] = field(default_factory=set)
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
 
@@ -265,6 +267,8 @@ class NameIndex:
             if key:
                 index.mentions.append(Mention(key, number, start, end, person))
             if person and key:
+                if len(strip_titles(tokens)) < len(tokens):
+                    index.titled_people.add(key)
                 for token in tokens[:len(tokens) - len(strip_titles(tokens))]:
                     counts = index.titles.setdefault(_plain(token), {})
                     counts[key] = counts.get(key, 0) + 1
@@ -323,6 +327,11 @@ class NameIndex:
         key, _person = self.canonical(name.split())
         return key or name
 
+    def confirmed_person(self, name: str) -> bool:
+        """A known first name, a title or a he/she in the article: surely a person."""
+        votes = self.gender_votes.get(name)
+        return bool(votes and (votes[0] or votes[1])) or name in self.titled_people
+
     def learn_gender(self, name: str, gender: int) -> None:
         """Remember that the article called this person "he" (+1) or "she" (-1)."""
         votes = self.gender_votes.setdefault(name, [0, 0])
@@ -379,7 +388,6 @@ class NameIndex:
             if following is not None and following.paragraph == mention.paragraph:
                 stop = following.start
             window = text[mention.end:min(stop, mention.end + 160)]
-            window = window[:window.find(". ")] if ". " in window else window
             he, she = _HE.search(window), _SHE.search(window)
             if he and (not she or he.start() < she.start()):
                 votes[0] += 1

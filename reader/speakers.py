@@ -425,6 +425,8 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
         if memory.inside_quote(mention.paragraph, mention.start):
             continue
         salience = 2.0 if memory.is_subject(mention.paragraph, mention.start) else 0.5
+        if not index.confirmed_person(mention.key):
+            salience -= 0.75  # "Music City", "Winter Solstice": capitalised, maybe not a person
         candidates.append((mention.paragraph, mention.start, mention.key, salience))
     for para, at, speaker, person in memory.spoken:
         if person and (para, at) < (paragraph, offset) and paragraph - para <= 6:

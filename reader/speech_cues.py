@@ -102,23 +102,36 @@ def _tree_pattern(node: dict[str, dict]) -> str:
     return body
 
 
-def _usable_forms(verbs: tuple[str, ...]) -> list[str]:
+_NOT_BEFORE_TO: Final = frozenset({"add", "go on", "continue", "call", "urge", "ask", "tell",
+                                   "promise", "vow", "threaten", "agree", "propose", "beg"})
+"""Verbs that stop reporting before "to": "went on to win", "added to the list", "called to
+the scene", "asked to leave"."""
+
+
+def _usable_forms(verbs: tuple[str, ...], before_to: bool) -> list[str]:
     forms: list[str] = []
     for verb in verbs:
+        if (verb in _NOT_BEFORE_TO) == before_to:
+            continue
         every = verb_forms(verb)
         forms.extend(every[2:] if verb in NOUN_LIKE else every)
     return forms
 
 
-_CORE_FORMS: Final = _usable_forms(CORE_VERBS)
-_WIDE_FORMS: Final = _CORE_FORMS + _usable_forms(QUOTE_ONLY_VERBS)
+def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    free = _alternation(_usable_forms(verbs, before_to=True))
+    not_to = _alternation(_usable_forms(verbs, before_to=False))
+    return re.compile(rf"\b(?:(?:{free})\b|(?:{not_to})\b(?!\s+to\b)){_NOT_SPEECH}"
+                      rf"|{_PREPOSITIONAL}")
+
+
 _PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+of)\b"
                          r"|\b[Pp]er(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))")
 _NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
 """Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
-CORE_CUE: Final = re.compile(rf"\b(?:{_alternation(_CORE_FORMS)})\b{_NOT_SPEECH}|{_PREPOSITIONAL}")
+CORE_CUE: Final = _cue_pattern(CORE_VERBS)
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
-ANY_CUE: Final = re.compile(rf"\b(?:{_alternation(_WIDE_FORMS)})\b{_NOT_SPEECH}|{_PREPOSITIONAL}")
+ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
 _PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
                          for form in verb_forms(verb)[:2]]
 INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
