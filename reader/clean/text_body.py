@@ -20,11 +20,9 @@ from enum import Enum
 
 from reader.clean.text_lines import Line
 
-_I = re.IGNORECASE
-
 
 def _whole(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(phrases) + r")\W*$", _I)
+    return re.compile(r"^(?:" + "|".join(phrases) + r")\W*$")
 
 
 _AD = _whole(
@@ -51,21 +49,29 @@ _LEAD_IN = re.compile(
     r"related video|click here|photos?|video|gallery|sign up|subscribe|get the [^:]{1,30}|"
     r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news|à lire aussi|"
     r"lire aussi|a lire aussi|lea también|leer también|leia também|veja também|lesen sie auch|"
-    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S",
-    _I)
+    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S")
 _CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
     r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?\s*(?:by\b|:|©)|"
     r"\bcredit\s*:|\bcourtesy of\b|"
     r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
-    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)",
-    _I)
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)")
 _AGENCY_LINE = re.compile(
     r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
-    r"(?: (?:images|photo|media|wire))?$", _I)
+    r"(?: (?:images|photo|media|wire))?$")
+_CREDIT_HINTS = ("photo", "image", "picture", "illustration", "video", "foto", "credit",
+                 "courtesy", "getty", "/", "|", "shutterstock", "istock", "alamy", "©")
+_LEGAL_HINTS = ("rights", "cookie", "privacy", "terms", "subscri", "sign", "newsletter", "log",
+                "account", "javascript", "browser", "blocker", "affiliate", "earn",
+                "compensation", "email", "fields", "save my", "personal data", "protection",
+                "activation", "agree", "consent", "playback", "join", "follow", "receiving",
+                "submitting")
+"""Words one of which every legal or sign-up notice contains; the full search runs only then."""
+_CREDIT_HINT = re.compile("|".join(re.escape(hint) for hint in _CREDIT_HINTS))
+_LEGAL_HINT = re.compile("|".join(re.escape(hint) for hint in _LEGAL_HINTS))
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
-    r"caption|caption|image source|media source)\s*[:,]", _I)
+    r"caption|caption|image source|media source)\s*[:,]")
 _LEGAL = re.compile(
     r"(?:all rights reserved|\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)|"
     r"privacy (?:policy|notice|settings)|terms (?:of|and) (?:use|service|conditions)|"
@@ -80,8 +86,7 @@ _LEGAL = re.compile(
     r"(?:agree|consent) to (?:the|our) (?:terms|privacy|use of cookies)|"
     r"javascript (?:is )?(?:disabled|required)|media playback is unsupported|"
     r"this (?:site|website) uses cookies|^(?:join|follow) (?:us|our)\b|you are receiving this|"
-    r"because you (?:subscribed|signed up))",
-    _I)
+    r"because you (?:subscribed|signed up))")
 _BARRIER = re.compile(
     r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|read more|see also|"
     r"read next|"
@@ -106,8 +111,7 @@ _BARRIER = re.compile(
     r"das könnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|"
     r"potrebbe interessarti|leggi anche|articoli correlati|"
     r"читайте также|похожие (?:статьи|новости)|комментарии)"
-    r"\s*[:.!]?\s*$",
-    _I)
+    r"\s*[:.!]?\s*$")
 
 
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -115,6 +119,8 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 CAPTION_CHARS = 200
+CLUTTER_WORDS = 40
+"""Longer lines are story or legal text long enough to be scored as prose."""
 ALT_WORDS = 20
 MIN_ROWS = 3
 MAX_ITEMS = 15
@@ -154,9 +160,15 @@ class Body:
 
 
 def kind_of(line: Line) -> Kind:
-    """Classify one line by its text alone."""
+    """Classify one line by its text alone (computed once per line, then kept on it)."""
+    if line.kind is None:
+        line.kind = _classify(line)
+    return line.kind  # type: ignore[return-value]
+
+
+def _classify(line: Line) -> Kind:
     text = line.text
-    if line.words <= 12 and _BARRIER.match(text):
+    if line.words <= 12 and _BARRIER.match(line.lower):
         return Kind.BARRIER
     if is_clutter(line):
         return Kind.CLUTTER
@@ -196,26 +208,38 @@ def _glued_teaser(text: str) -> bool:
 
 
 def is_clutter(line: Line) -> bool:
-    """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links."""
+    """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links.
+
+    Long lines are only checked for a credit at their end: the costly
+    searches run on the short lines where clutter lives.
+    """
     text = line.text
-    if line.words <= 8 and (_AD.match(text) or _SHARE.match(text)):
-        return True
     if line.words <= 8:
-        names = re.findall(r"\w+", text.lower())
+        if _AD.match(line.lower) or _SHARE.match(line.lower):
+            return True
+        names = line.key.split()
         if names and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names):
             return True
-    if _LEAD_IN.match(text) and line.words <= 30:
+    if line.words <= 30 and _LEAD_IN.match(line.lower):
         return True
-    if _CAPTION_LEAD.match(text):
+    if _CAPTION_LEAD.match(line.lower):
         return True
-    if _CREDIT.search(text) and (line.words <= 40 or text.rstrip().endswith(")")):
+    lowered = line.lower
+    if line.words > CLUTTER_WORDS:
+        return text.endswith(")") and _has_credit(lowered[-80:])
+    if _has_credit(lowered):
         return not _quoted(text)
-    return bool(_LEGAL.search(text)) and line.words <= 40
+    return bool(_LEGAL_HINT.search(lowered)) and bool(_LEGAL.search(lowered))
+
+
+def _has_credit(lowered: str) -> bool:
+    return bool(_CREDIT_HINT.search(lowered)) and bool(_CREDIT.search(lowered))
 
 
 def is_credit_line(line: Line) -> bool:
     """A photo credit on a line of its own: "Getty Images", "Photo: Jane Doe/Reuters"."""
-    return line.words <= 8 and bool(_CREDIT.search(line.text) or _AGENCY_LINE.match(line.text))
+    return line.words <= 8 and (_has_credit(line.lower) or bool(
+        _AGENCY_LINE.match(line.lower)))
 
 
 def _quoted(text: str) -> bool:

@@ -9,6 +9,7 @@ body and metadata finders look at computed once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.model import count_words
@@ -18,8 +19,14 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _RUNS = re.compile(r" {2,}")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$")
+_PUNCTUATION = str.maketrans({ch: " " for ch in
+                              "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•●▪■|¡¿、。，！？：；（）「」『』【】"})
+"""Punctuation to blank out for a line's key (the rest of `\\w` is kept)."""
+_OPENERS = "\"'“‘«„([¿¡*•-–—"
+_CLOSERS = "\"'”’»)] \u00a0"
+_ENDS = ".!?…。！？"
+CASE_SAMPLE = 24
+"""Words looked at for the share in lower case: enough to tell prose from a headline."""
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·]\s*|[*\-–—]\s+)(?=\S)")
 _ITEM = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
@@ -57,15 +64,23 @@ class Line:
     """Starts with a bullet symbol ("•", "-", "*"), not a number."""
     item: bool = False
     """Starts with a bullet or a list number ("1.", "2)")."""
+    lower: str = field(default="", repr=False)
+    """The text in lower case, for the clutter patterns, which are written in lower case."""
     key: str = field(default="", repr=False)
     """Case- and punctuation-free form, to spot the same line repeated across the page."""
+    kind: object = field(default=None, repr=False, compare=False)
+    """What the body finder made of the line, kept so it is worked out once."""
+    memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    """Other per-line answers (is it a byline, a date line) worked out once."""
 
 
 def split_lines(text: str) -> list[Line]:
     """Normalise white space, join hard-wrapped lines and measure every non-empty line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw = [_RUNS.sub(" ", _ODD_SPACE.sub(" ", _INVISIBLE.sub("", line))).strip()
-           for line in text.split("\n")]
+    if not text.isascii():
+        text = _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
+    text = _RUNS.sub(" ", text.replace("\t", " "))
+    raw = [line.strip() for line in text.split("\n")]
     width = _wrap_width(raw)
     blocks: list[tuple[str, bool]] = []
     blank = False
@@ -85,24 +100,46 @@ def split_lines(text: str) -> list[Line]:
 
 
 def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
-    """Compute the features of one line."""
-    uncased_chars = len(_UNCASED.findall(text))
-    words = _WORD.findall(text)
-    cased = [w for w in words if w[0].upper() != w[0].lower()]
-    lower = sum(1 for w in cased if w[0].islower())
+    """Compute the features of one line.
+
+    This runs on every line of every page, so it sticks to string methods
+    (which run in C) and leaves regular expressions to the rare lines that
+    need them: non-ASCII text, bullets.
+    """
+    ascii_only = text.isascii()
+    uncased_chars = 0 if ascii_only else len(_UNCASED.findall(text))
+    lower = upper = 0
+    for word in text.split(None, CASE_SAMPLE)[:CASE_SAMPLE]:
+        initial = word.lstrip(_OPENERS)[:1]
+        if initial.islower():
+            lower += 1
+        elif initial.isupper():
+            upper += 1
+    lower_text = text.lower()
+    key = " ".join(lower_text.translate(_PUNCTUATION).split())
+    if ascii_only:
+        words = key.count(" ") + 1 if key else 0
+        sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
+    else:
+        words = count_words(text) if uncased_chars or _CJK_EDGE.search(text) else (
+            key.count(" ") + 1 if key else 0)
+        sentences = len(_SENTENCE_BREAK.findall(text))
+    ending = text.rstrip(_CLOSERS)[-1:]
+    first = text[:1]
     return Line(
         text=text,
         index=index,
         blank_before=blank_before,
-        words=count_words(text),
+        words=words,
         chars=len(text),
-        uncased=uncased_chars * 3 >= len(text.replace(" ", "")) > 0,
-        lower_ratio=lower / len(cased) if cased else 0.0,
-        ends_sentence=bool(_SENTENCE_END.search(text)),
-        sentences=len(_SENTENCE_BREAK.findall(text)),
-        bullet=bool(_BULLET.match(text)),
-        item=bool(_ITEM.match(text)),
-        key=" ".join(w.lower() for w in re.findall(r"\w+", text)),
+        uncased=bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", "")),
+        lower_ratio=lower / (lower + upper) if lower + upper else 0.0,
+        ends_sentence=bool(ending) and ending in _ENDS,
+        sentences=sentences + (1 if ending and ending in _ENDS else 0),
+        bullet=not first.isalnum() and bool(_BULLET.match(text)),
+        item=(first.isdigit() or not first.isalnum()) and bool(_ITEM.match(text)),
+        lower=lower_text,
+        key=key,
     )
 
 
@@ -118,16 +155,16 @@ def _wrap_width(lines: list[str]) -> int:
     width and almost none beyond it (a footer or a URL may stick out); a
     browser copy has paragraphs of every length.
     """
-    lengths = [len(line) for line in lines if len(line) >= 20]
-    if len(lengths) < 4:
+    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    if len(lengths) < 4 or lengths[len(lengths) // 2] > MAX_WRAP_WIDTH:
         return 0
     allowed_over = max(2, len(lengths) // 10)
     best_count, best_width = 0, 0
     for width in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
-        over = sum(1 for n in lengths if n > width)
-        if over > allowed_over:
+        upto = bisect_right(lengths, width)
+        if len(lengths) - upto > allowed_over:
             continue
-        count = sum(1 for n in lengths if width - WRAP_BAND < n <= width)
+        count = upto - bisect_right(lengths, width - WRAP_BAND)
         if count > best_count:
             best_count, best_width = count, width
     return best_width if best_count >= max(3, len(lengths) * 0.4) else 0

@@ -140,6 +140,13 @@ def _is_breadcrumb(line: Line) -> bool:
 
 def is_byline(line: Line) -> bool:
     """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher"."""
+    known = line.memo.get("byline")
+    if known is None:
+        known = line.memo["byline"] = _is_byline(line)
+    return known
+
+
+def _is_byline(line: Line) -> bool:
     if line.words > 25 or is_clutter(line) and not _BY.match(line.text):
         return False
     match = _BY.match(line.text)
@@ -153,6 +160,13 @@ def is_byline(line: Line) -> bool:
 
 def is_dateline(line: Line) -> bool:
     """A short line that carries the publication date."""
+    known = line.memo.get("dateline")
+    if known is None:
+        known = line.memo["dateline"] = _is_dateline(line)
+    return known
+
+
+def _is_dateline(line: Line) -> bool:
     return line.words <= 16 and bool(_DATE_WORDS.search(line.text)) and bool(
         normalise_date(line.text))
 
