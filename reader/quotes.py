@@ -155,7 +155,7 @@ def _cue_precedes(before: str) -> bool:
 
 
 _LABEL_BEFORE: Final = re.compile(
-    r"(?:\bso-called|\b(?:known|referred\s+to|billed)\s+as|\b(?:dubbed|nicknamed|"
+    r"(?:\bso-called|\b(?:known|referred\s+to|billed)\s+as|\bcalled|\b(?:dubbed|nicknamed|"
     r"titled|entitled|labell?ed|branded|named|termed)|\b(?:call(?:s|ed|ing)?|nam(?:e|es|ed|ing))"
     r"\s+(?:[\w’']+\s+){1,4}the|\b(?:slogan|motto|caption|title|hashtag|headline|nickname|"
     r"term|phrase|label|banner|sign|catchphrase|byword|mantra|word|words)(?:\s+\w+){0,4}?,?|"

@@ -50,6 +50,8 @@ sergeant colonel lieutenant marshal premier chief-executive vice-president congr
 congresswoman councilman councilwoman councillor councilor delegate assemblyman
 assemblywoman trustee provost dean principal pastor rabbi imam bishop cardinal archbishop
 physician surgeon nurse detective-inspector constable chancellor-elect president-elect
+administrator prosecutor prosecution solicitor auditor treasurer comptroller registrar
+ombudsman envoy emeritus economist strategist historian researcher scientist
 """.split())
 
 ORG_WORDS: Final = frozenset("""

@@ -149,6 +149,7 @@ def test_partial_and_one_word_quotes_tied_to_a_speaker_are_quotes():
     "The so-called “smart” meters will be fitted free of charge.",
     "The campaign's slogan, “Every street, every night”, appears on buses across the city.",
     "The account changed its name to “newsdeskUK” during the debate.",
+    "Doctors said he had a rare condition called “thresher's cough,” which is treatable.",
     "The Orrin ministry said nothing new on the subject, and the two delegations signed as "
     "“guests” rather than members.",
 ])
