@@ -11,6 +11,7 @@ pronouns the article itself uses right after mentioning someone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
@@ -120,6 +121,11 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """
     runs: list[tuple[int, int, list[str]]] = []
     for match in NAME_RUN.finditer(text):
+        run = match.group()
+        if " " not in run and "\t" not in run and not run.endswith("."):
+            if _plain(run) not in FUNCTION_WORDS:
+                runs.append((match.start(), match.end(), [run]))
+            continue
         at = match.start()
         start = at
         tokens: list[str] = []
@@ -251,6 +257,7 @@ class NameIndex:
     titles: dict[str, dict[str, int]] = field(default_factory=dict)
     """Title word ("president") -> the people the article gives it to, with counts."""
     titled_people: set[str] = field(default_factory=set)
+    mention_paragraphs: list[int] = field(default_factory=list)
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
 
@@ -274,6 +281,7 @@ class NameIndex:
                 for token in tokens[:len(tokens) - len(strip_titles(tokens))]:
                     counts = index.titles.setdefault(_plain(token), {})
                     counts[key] = counts.get(key, 0) + 1
+        index.mention_paragraphs = [mention.paragraph for mention in index.mentions]
         index._vote_genders(paragraphs)
         return index
 
@@ -333,6 +341,12 @@ class NameIndex:
         """A known first name, a title or a he/she in the article: surely a person."""
         votes = self.gender_votes.get(name)
         return bool(votes and (votes[0] or votes[1])) or name in self.titled_people
+
+    def mentions_between(self, first: int, last: int) -> list[Mention]:
+        """Mentions in paragraphs first..last, in reading order (a slice, not a scan)."""
+        lo = bisect_left(self.mention_paragraphs, max(first, 0))
+        hi = bisect_right(self.mention_paragraphs, last)
+        return self.mentions[lo:hi]
 
     def learn_gender(self, name: str, gender: int) -> None:
         """Remember that the article called this person "he" (+1) or "she" (-1)."""

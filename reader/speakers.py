@@ -331,9 +331,9 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
                 break
             if not person or word == "they" and index.gender(speaker) == 0:
                 return speaker, person
-        for mention in reversed(index.mentions):
+        for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
             if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
-                    not mention.person) and paragraph - mention.paragraph <= 1:
+                    not mention.person):
                 return mention.key, False
     return None, False
 
@@ -391,9 +391,7 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
         if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
                 subject.text):
             return speaker, person
-    for mention in reversed(index.mentions):
-        if mention.paragraph > paragraph or paragraph - mention.paragraph > 6:
-            continue
+    for mention in reversed(index.mentions_between(paragraph - 6, paragraph)):
         if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
                 mention.key.split()[-1].lower() == head):
             return mention.key, mention.person
@@ -417,9 +415,7 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
     rules a person out.
     """
     candidates: list[tuple[int, int, str, float]] = []
-    for mention in index.mentions:
-        if mention.paragraph > paragraph or paragraph - mention.paragraph > 4:
-            continue
+    for mention in index.mentions_between(paragraph - 4, paragraph):
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
         if memory.inside_quote(mention.paragraph, mention.start):
