@@ -72,7 +72,7 @@ def child(phase: str, library: str, count: int, queries: int) -> dict:
         return write_overhead(files) | {"phase": phase, "files": len(files)}
     counts = count_reads()
     result: dict = {"phase": phase, "files": len(files)}
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     if phase in ("cold", "warm"):
         with ArticleCache.open() as cache:
             failures = sum(isinstance(item, LoadError) for item in load_cached(files, cache))
@@ -92,6 +92,7 @@ def child(phase: str, library: str, count: int, queries: int) -> dict:
     else:
         raise SystemExit(f"unknown phase {phase}")
     result["seconds"] = time.perf_counter() - start
+    result["cpu_seconds"] = time.process_time() - start_cpu
     result["failures"] = failures
     result["reads"] = counts
     result["peak_rss_mib"] = rss_mib()
@@ -148,17 +149,23 @@ def user_queries(count: int) -> list[str]:
 
 def search_latency(cache, files: list[str], count: int) -> dict:
     cache.set_scope(files)
-    samples, hits = [], []
+    wall, cpu, hits, unranked = [], [], [], 0
     for query in user_queries(count):
         for _ in range(3):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             found = cache.search(query)
-            samples.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
+            wall.append((time.perf_counter() - start) * 1000)
         hits.append(len(found))
-    samples.sort()
-    return {"queries": count, "runs": len(samples), "median_ms": statistics.median(samples),
-            "p95_ms": samples[int(len(samples) * 0.95) - 1], "max_ms": samples[-1],
-            "queries_with_hits": sum(1 for h in hits if h)}
+        unranked += bool(found) and found[0].rank == 0.0
+    figures = {"queries": count, "runs": len(wall),
+               "queries_with_hits": sum(1 for h in hits if h), "fell_back_to_unranked": unranked}
+    for name, samples in (("wall", wall), ("cpu", cpu)):
+        samples.sort()
+        figures |= {f"{name}_median_ms": statistics.median(samples),
+                    f"{name}_p95_ms": samples[int(len(samples) * 0.95) - 1],
+                    f"{name}_max_ms": samples[-1]}
+    return figures
 
 
 def run(phase: str, library: str, count: int, cache_dir: str, queries: int = 0) -> dict:
@@ -171,6 +178,26 @@ def run(phase: str, library: str, count: int, cache_dir: str, queries: int = 0) 
     return figures
 
 
+def search_and_memory(args: argparse.Namespace, cache_dir: str, cold: dict | None = None) -> None:
+    search = run("search", args.library, 10**9, cache_dir, args.queries)
+    rss_small = run("rss", args.library, 100, cache_dir)
+    rss_big = run("rss", args.library, 10**9, cache_dir)
+    db_size = sum(f.stat().st_size for f in Path(cache_dir).iterdir()) / 2**20
+    for clock in ("wall", "cpu"):
+        print(f"search ({clock}): median {search[f'{clock}_median_ms']:.1f} ms, "
+              f"p95 {search[f'{clock}_p95_ms']:.1f} ms, max {search[f'{clock}_max_ms']:.1f} ms "
+              f"over {search['runs']} runs of {search['queries']} queries")
+    print(f"search: {search['queries_with_hits']} queries with hits, "
+          f"{search['fell_back_to_unranked']} fell back to unranked order")
+    print(f"peak RSS: {rss_small['peak_rss_mib']:.0f} MiB for {rss_small['files']} files, "
+          f"{rss_big['peak_rss_mib']:.0f} MiB for {rss_big['files']}, ratio "
+          f"{rss_big['peak_rss_mib'] / rss_small['peak_rss_mib']:.2f}")
+    if cold:
+        print(f"peak RSS of the cold run (bodies streamed, not kept): "
+              f"{cold['peak_rss_mib']:.0f} MiB")
+    print(f"cache size on disk: {db_size:.0f} MiB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("library")
@@ -179,6 +206,8 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--keep-cache", metavar="DIR",
                         help="fill this (empty) folder with the full cache and keep it")
+    parser.add_argument("--reuse-cache", metavar="DIR",
+                        help="only the search and memory phases, on a cache kept earlier")
     parser.add_argument("--count", type=int, default=10**9, help="(child) files to use")
     parser.add_argument("--child", metavar="PHASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -186,6 +215,9 @@ def main() -> int:
         print(json.dumps(child(args.child, args.library, args.count, args.queries)))
         return 0
 
+    if args.reuse_cache:
+        search_and_memory(args, args.reuse_cache)
+        return 0
     for root, _dirs, names in os.walk(args.library):  # fill the OS page cache
         for name in names:
             Path(root, name).read_bytes()
@@ -197,26 +229,17 @@ def main() -> int:
         cold = run("cold", args.library, 10**9, big)
         warm = run("warm", args.library, 10**9, big)
         listed = run("list", args.library, 10**9, big)
-        search = run("search", args.library, 10**9, big, args.queries)
-        rss_small = run("rss", args.library, 100, big)
-        rss_big = run("rss", args.library, 10**9, big)
-        db_size = sum(f.stat().st_size for f in Path(big).iterdir()) / 2**20
-    print(f"files: {cold['files']} ({cold['failures']} unreadable)")
-    print(f"cost of filling the cache, first {overhead['files']} files: "
-          f"{overhead['cache_seconds']:.2f} s storing vs {overhead['clean_seconds']:.2f} s "
-          f"cleaning, ratio {overhead['cache_seconds'] / overhead['clean_seconds']:.3f}")
-    print(f"cold load_cached: {cold['seconds']:.1f} s; warm: {warm['seconds']:.2f} s; "
-          f"warm/cold {warm['seconds'] / cold['seconds']:.3f}; warm reads {warm['reads']}")
-    print(f"warm list_cached: {listed['seconds']:.2f} s; list/cold "
-          f"{listed['seconds'] / cold['seconds']:.3f}; reads {listed['reads']}")
-    print(f"search: median {search['median_ms']:.1f} ms, p95 {search['p95_ms']:.1f} ms, "
-          f"max {search['max_ms']:.1f} ms over {search['runs']} runs of {search['queries']} "
-          f"queries ({search['queries_with_hits']} with hits)")
-    print(f"peak RSS: {rss_small['peak_rss_mib']:.0f} MiB for {rss_small['files']}, "
-          f"{rss_big['peak_rss_mib']:.0f} MiB for {rss_big['files']}, ratio "
-          f"{rss_big['peak_rss_mib'] / rss_small['peak_rss_mib']:.2f}; cold run "
-          f"{cold['peak_rss_mib']:.0f} MiB, warm load_cached {warm['peak_rss_mib']:.0f} MiB")
-    print(f"cache size on disk: {db_size:.0f} MiB")
+        print(f"files: {cold['files']} ({cold['failures']} unreadable)")
+        print(f"cost of filling the cache, first {overhead['files']} files: "
+              f"{overhead['cache_seconds']:.2f} s storing vs {overhead['clean_seconds']:.2f} s "
+              f"cleaning, ratio {overhead['cache_seconds'] / overhead['clean_seconds']:.3f}")
+        for name, phase in (("warm load_cached", warm), ("warm list_cached", listed)):
+            print(f"{name}: {phase['seconds']:.2f} s wall ({phase['cpu_seconds']:.2f} s CPU) vs "
+                  f"cold {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU); "
+                  f"ratio {phase['seconds'] / cold['seconds']:.3f} wall, "
+                  f"{phase['cpu_seconds'] / cold['cpu_seconds']:.3f} CPU; "
+                  f"files read {phase['reads']}")
+        search_and_memory(args, big, cold)
     return 0
 
 

@@ -24,14 +24,14 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 from reader import clean as _clean
 from reader.model import WORDS_PER_MINUTE, Article, Format, LoadError
-from reader.search import MARK_END, MARK_START, SearchHit, fts_query, unmark
+from reader.search import SearchHit, parse_query, snippet
 
 CLEANER_VERSION: Final = 1
 """Bump when cleaning changes in a way the source fingerprint cannot see (e.g. a dependency)."""
@@ -41,6 +41,8 @@ BATCH_SIZE: Final = 200
 """Writes per transaction: one commit per article would make a cold start I/O bound."""
 CACHE_FILE: Final = "articles.sqlite3"
 TITLE_WEIGHT, AUTHORS_WEIGHT, BODY_WEIGHT = 10.0, 5.0, 1.0
+SEARCH_BUDGET_MS: Final = 25.0
+"""How long ranking may take before search falls back to unranked order (see `search`)."""
 _CHUNK: Final = 500
 """Paths per `IN (...)` lookup, well under SQLite's bound-parameter limit."""
 _CORRUPT_CODES: Final = {11, 26}
@@ -419,27 +421,78 @@ class ArticleCache:
                 self._db.executemany("INSERT OR REPLACE INTO temp.scope VALUES (?, ?)",
                                      ((_key(name), name) for name in paths))
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Articles matching `query`, best first; any user input is safe, none raises."""
-        expression = fts_query(query)
-        if expression is None or limit <= 0:
+    def search(self, query: str, limit: int = 50, *,
+               budget_ms: float = SEARCH_BUDGET_MS) -> list[SearchHit]:
+        """Articles matching `query`, best first; any user input is safe, none raises.
+
+        Ranking scores every matching article, so a word found in nearly all of
+        a big library can take longer than a keystroke should; past `budget_ms`
+        the ranking is abandoned for title matches first, then the rest.
+        """
+        parsed = parse_query(query)
+        if parsed is None or limit <= 0:
             return []
-        scope = " JOIN temp.scope s ON s.path = a.path" if self._scoped else ""
-        shown = "s.name" if self._scoped else "a.path"
-        sql = (f"SELECT {shown}, a.title, snippet(search, -1, ?, ?, '…', 24), rank"
-               f" FROM search JOIN articles a ON a.id = search.rowid{scope}"
-               " WHERE search MATCH ? ORDER BY rank LIMIT ?")
+        limit = min(limit, 1000)
+        expression = parsed.fts()
         try:
             with self._guard():
-                rows = self._db.execute(sql, (MARK_START, MARK_END, expression,
-                                              min(limit, 1000))).fetchall()
+                rows = self._within(budget_ms, self._ranked, expression, limit)
+                if rows is None:
+                    rows = self._unranked(expression, limit, budget_ms / 3)
+                bodies = dict(self._db.execute(
+                    "SELECT rowid, body FROM search WHERE rowid IN"
+                    f" ({','.join('?' * len(rows))})", [row[0] for row in rows]))
         except _Miss:
             return []
         hits = []
-        for path, title, snippet, rank in rows:
-            text, marks = unmark(snippet or "")
-            hits.append(SearchHit(path, title or "", text, -rank, marks))
+        for row_id, path, title, rank in rows:
+            text, marks = snippet(bodies.get(row_id) or "", parsed)
+            hits.append(SearchHit(path, title or "", text, -rank if rank else 0.0, marks))
         return hits
+
+    def _from(self) -> str:
+        shown = "s.name" if self._scoped else "a.path"
+        scope = " JOIN temp.scope s ON s.path = a.path" if self._scoped else ""
+        return (f"SELECT search.rowid, {shown}, a.title, {{rank}} FROM search"
+                f" JOIN articles a ON a.id = search.rowid{scope} WHERE search MATCH ?")
+
+    def _within(self, budget_ms: float, query: Callable[..., list[tuple[Any, ...]]],
+                *args: Any) -> list[tuple[Any, ...]] | None:
+        """Run `query`, or give up and return None once it has used `budget_ms` of CPU.
+
+        CPU time, not wall time: on a busy machine the same query must give the
+        same (ranked) answer, only later.
+        """
+        deadline = time.thread_time() + budget_ms / 1000
+        self._db.set_progress_handler(lambda: time.thread_time() > deadline, 100)
+        try:
+            return query(*args)
+        except sqlite3.OperationalError as error:
+            if "interrupt" in str(error):
+                return None
+            raise
+        finally:
+            self._db.set_progress_handler(None, 0)
+
+    def _ranked(self, expression: str, limit: int) -> list[tuple[Any, ...]]:
+        """BM25-ranked hits (title and authors weighted up: see `_SCHEMA`)."""
+        return self._db.execute(self._from().format(rank="rank") + " ORDER BY rank LIMIT ?",
+                                (expression, limit)).fetchall()
+
+    def _unranked(self, expression: str, limit: int, budget_ms: float) -> list[tuple[Any, ...]]:
+        """Title and author matches first (if they come quickly), then the rest, in
+        library order: both stop after `limit` hits instead of scoring them all."""
+        sql = self._from().format(rank="0.0") + " LIMIT ?"
+        titled = f"{{title authors}} : ({expression})"
+        rows = self._within(budget_ms, lambda: self._db.execute(sql, (titled, limit)).fetchall())
+        rows = rows or []
+        seen = {row[0] for row in rows}
+        for row in self._db.execute(sql, (expression, limit + len(rows))):
+            if len(rows) >= limit:
+                break
+            if row[0] not in seen:
+                rows.append(row)
+        return rows
 
     # -- lifetime -------------------------------------------------------------
 
