@@ -114,8 +114,10 @@ _BARRIER = re.compile(
     r"\s*[:.!]?\s*$")
 
 
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+_TRUNCATED = ("...", "…")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
+_LEAD_MARKS = frozenset(":|>»›-–—")
+_CAPTION_MARKS = frozenset(":,")
 
 
 CAPTION_CHARS = 200
@@ -127,6 +129,8 @@ MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 _ORDERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+GLUE_REACH = 120
+"""A teaser's headline is shorter than this, so the join is looked for only this far in."""
 _NETWORKS = frozenset({
     "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit",
     "email", "mail", "e", "print", "share", "tweet", "telegram", "flipboard", "messenger",
@@ -172,7 +176,7 @@ def _classify(line: Line) -> Kind:
         return Kind.BARRIER
     if is_clutter(line):
         return Kind.CLUTTER
-    if _TRUNCATED.search(text) or _glued_teaser(text):
+    if text.endswith(_TRUNCATED) or (line.words >= 4 and _glued_teaser(text)):
         return Kind.SHORT
     if line.uncased:
         if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
@@ -199,7 +203,7 @@ def _glued_teaser(text: str) -> bool:
     Copying a teaser card joins the headline and the blurb with no space;
     story text has no Title Case run ending in such a join.
     """
-    for match in _GLUE.finditer(text, 0, 160):
+    for match in _GLUE.finditer(text, 0, GLUE_REACH):
         head = text[: match.start()].split()
         if len(head) >= 3:
             capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
@@ -220,9 +224,9 @@ def is_clutter(line: Line) -> bool:
         names = line.key.split()
         if names and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names):
             return True
-    if line.words <= 30 and _LEAD_IN.match(line.lower):
+    if line.words <= 30 and not _LEAD_MARKS.isdisjoint(text) and _LEAD_IN.match(line.lower):
         return True
-    if _CAPTION_LEAD.match(line.lower):
+    if not _CAPTION_MARKS.isdisjoint(text[:30]) and _CAPTION_LEAD.match(line.lower):
         return True
     lowered = line.lower
     if line.words > CLUTTER_WORDS:

@@ -22,11 +22,13 @@ _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 _PUNCTUATION = str.maketrans({ch: " " for ch in
                               "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•●▪■|¡¿、。，！？：；（）「」『』【】"})
 """Punctuation to blank out for a line's key (the rest of `\\w` is kept)."""
-_OPENERS = "\"'“‘«„([¿¡*•-–—"
+_INITIAL = re.compile(r"(?<!\S)[\"'“‘«„(\[¿¡*•\-–—]*(\w)")
+"""The first letter of each word, after any opening quote or bracket."""
 _CLOSERS = "\"'”’»)] \u00a0"
 _ENDS = ".!?…。！？"
-CASE_SAMPLE = 24
-"""Words looked at for the share in lower case: enough to tell prose from a headline."""
+CASE_SAMPLE_CHARS = 200
+"""Characters looked at for the share of words in lower case: enough to tell prose from a
+headline."""
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·]\s*|[*\-–—]\s+)(?=\S)")
 _ITEM = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
@@ -70,7 +72,7 @@ class Line:
     """Case- and punctuation-free form, to spot the same line repeated across the page."""
     kind: object = field(default=None, repr=False, compare=False)
     """What the body finder made of the line, kept so it is worked out once."""
-    memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, bool] | None = field(default=None, repr=False, compare=False)
     """Other per-line answers (is it a byline, a date line) worked out once."""
 
 
@@ -108,13 +110,9 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
     """
     ascii_only = text.isascii()
     uncased_chars = 0 if ascii_only else len(_UNCASED.findall(text))
-    lower = upper = 0
-    for word in text.split(None, CASE_SAMPLE)[:CASE_SAMPLE]:
-        initial = word.lstrip(_OPENERS)[:1]
-        if initial.islower():
-            lower += 1
-        elif initial.isupper():
-            upper += 1
+    initials = _INITIAL.findall(text, 0, CASE_SAMPLE_CHARS)
+    lower = sum(map(str.islower, initials))
+    upper = sum(map(str.isupper, initials))
     lower_text = text.lower()
     key = " ".join(lower_text.translate(_PUNCTUATION).split())
     if ascii_only:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from reader.clean.common import normalise_date
 from reader.clean.text_body import Kind, is_clutter, is_credit_line, kind_of
@@ -138,12 +139,19 @@ def _is_breadcrumb(line: Line) -> bool:
                                     len(c.split()) <= limit for c in crumbs)
 
 
+def _remember(line: Line, name: str, test: Callable[[Line], bool]) -> bool:
+    """Answer `test` for a line once; the headline search asks about the same lines often."""
+    if line.memo is None:
+        line.memo = {}
+    known = line.memo.get(name)
+    if known is None:
+        known = line.memo[name] = test(line)
+    return known
+
+
 def is_byline(line: Line) -> bool:
     """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher"."""
-    known = line.memo.get("byline")
-    if known is None:
-        known = line.memo["byline"] = _is_byline(line)
-    return known
+    return _remember(line, "byline", _is_byline)
 
 
 def _is_byline(line: Line) -> bool:
@@ -160,10 +168,7 @@ def _is_byline(line: Line) -> bool:
 
 def is_dateline(line: Line) -> bool:
     """A short line that carries the publication date."""
-    known = line.memo.get("dateline")
-    if known is None:
-        known = line.memo["dateline"] = _is_dateline(line)
-    return known
+    return _remember(line, "dateline", _is_dateline)
 
 
 def _is_dateline(line: Line) -> bool:
