@@ -13,22 +13,34 @@ from reader.clean.common import normalise_date, title_from_path
 from reader.model import Article
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+# Inline patterns never let a run cross the next opening mark ("[", "(", "*"...): a paragraph
+# full of unclosed marks then costs one short scan per mark, not one to the end of the text
+# (which made a 40 kB paragraph of "*a " take half a minute).
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"
+"""A link target, allowing one level of parentheses as in Wikipedia URLs."""
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]]+)\]" + _TARGET + r"|\[([^\[\]]+)\]\[[^\[\]]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(
+    r"\*\*(?=\S)([^*]+?)(?<=\S)\*\*"
+    r"|(?<!\w)__(?=\S)([^_]+?)(?<=\S)__(?!\w)"
+    r"|\*(?=\S)([^*]+?)(?<=\S)\*"
+    r"|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"
+    r"|~~(?=\S)([^~]+?)(?<=\S)~~"
+)
+"""Bold, italic, strikethrough; a second pass takes nested marks. `_` inside words is kept."""
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash before ASCII punctuation makes it literal (CommonMark); hidden from the rules."""
 _HIDDEN = 0xF0000
 """Escaped characters are parked in plane-15 private use, which real text never contains."""
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 _KEYS = {
     "title": "title", "headline": "title",
@@ -48,8 +60,10 @@ def clean_markdown(text: str, path: str) -> Article:
     meta, body = _split_front_matter(text)
     paragraphs, headings = _blocks(body)
     title = _first(meta.get("title")) or ""
-    if not title and headings and headings[0] == 0:
-        title = paragraphs.pop(0)
+    if headings and headings[0] == 0 and (not title or _same_words(title, paragraphs[0])):
+        # The first heading is the title, or repeats the one in front matter.
+        title = title or paragraphs[0]
+        paragraphs.pop(0)
         headings = [i - 1 for i in headings[1:]]
     if not title and paragraphs:
         title = paragraphs[0] if len(paragraphs[0]) <= 120 else ""
@@ -129,7 +143,7 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
         heading = _HEADING.match(line)
         if heading:
             flush()
-            text = inline(heading.group(2))
+            text = inline(_without_closing_hashes(heading.group(2)))
             if text:
                 headings.append(len(paragraphs))
                 paragraphs.append(text)
@@ -151,6 +165,15 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
     return paragraphs, headings
 
 
+def _without_closing_hashes(text: str) -> str:
+    """`## Title ##` is `Title`; `# C#` keeps its hash because no space comes before it."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    if bare != text and bare and bare[-1].isspace():
+        return bare.rstrip()
+    return text
+
+
 def inline(text: str) -> str:
     """Markdown inline syntax to the words a reader sees."""
     text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
@@ -158,7 +181,7 @@ def inline(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _CODE.sub(r"\1", text)
     for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _EMPHASIS.sub(lambda m: m.group(m.lastindex), text)
     text = _HTML_TAG.sub("", text)
     text = re.sub("[\U000F0021-\U000F007E]", lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
     return re.sub(r"\s+", " ", text).strip()
@@ -173,6 +196,10 @@ def _unquote(value: str) -> str:
     return value.strip()
 
 
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
+
+
 def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
 
@@ -180,7 +207,8 @@ def _first(values: list[str] | None) -> str | None:
 def _names(values: list[str] | None) -> list[str]:
     names: list[str] = []
     for value in values or []:
-        for name in re.split(r"\s*(?:,|;|\band\b|&)\s*", value):
+        for name in re.split(r" ?(?:,|;|\band\b|&) ?", " ".join(value.split())):
+            name = name.strip()
             if name and name not in names:
                 names.append(name)
     return names
