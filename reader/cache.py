@@ -438,7 +438,7 @@ class ArticleCache:
             with self._guard():
                 rows = self._within(budget_ms, self._ranked, expression, limit)
                 if rows is None:
-                    rows = self._unranked(expression, limit, budget_ms / 3)
+                    rows = self._unranked(expression, limit, max(budget_ms / 3, 5.0))
                 bodies = dict(self._db.execute(
                     "SELECT rowid, body FROM search WHERE rowid IN"
                     f" ({','.join('?' * len(rows))})", [row[0] for row in rows]))
@@ -464,7 +464,7 @@ class ArticleCache:
         same (ranked) answer, only later.
         """
         deadline = time.thread_time() + budget_ms / 1000
-        self._db.set_progress_handler(lambda: time.thread_time() > deadline, 100)
+        self._db.set_progress_handler(lambda: time.thread_time() > deadline, 1000)
         try:
             return query(*args)
         except sqlite3.OperationalError as error:

@@ -143,9 +143,11 @@ def find_hits(folded: str, query: Query, most: int = 400) -> list[tuple[int, int
         start, end = match.span()
         if start and folded[start - 1].isalnum():
             continue
-        if end < len(folded) and folded[end].isalnum() and not (
-                open_ended and _is_phrase(folded[start:end], last)):
-            continue
+        if end < len(folded) and folded[end].isalnum():
+            if not (open_ended and _is_phrase(folded[start:end], last)):
+                continue
+            while end < len(folded) and folded[end].isalnum():  # mark the whole word typed
+                end += 1
         hits.append((start, end))
         if len(hits) >= most:
             break

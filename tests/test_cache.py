@@ -13,7 +13,7 @@ import reader.cache as cache_module
 import reader.clean as clean
 from reader.cache import ArticleCache, ArticleSummary, list_cached, load_cached
 from reader.model import Article, Attribution, LoadError, Quote
-from reader.search import fts_query
+from reader.search import fts_query, parse_query, snippet
 
 HARBOUR = """Harbour ferry timetable cut again
 
@@ -365,3 +365,42 @@ def test_article_json_round_trip_keeps_quotes_and_attributions() -> None:
                       quotes=[Quote("quote", "A", "said", 0, 5, 10)],
                       attributions=[Attribution("A said", "A", "said", 1, 0, 6)])
     assert Article.from_json(article.to_json()) == article
+
+
+def test_too_slow_to_rank_falls_back_to_title_matches_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [write(tmp_path, "orchard.txt", ORCHARD), write(tmp_path, "harbour.txt", HARBOUR)]
+    ranked = ArticleCache._ranked
+
+    def slow_ranking(self: ArticleCache, expression: str, limit: int):
+        # What a word found in every article of a huge library costs, in a small one.
+        self._db.execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n"
+                         " WHERE x < 100000000) SELECT count(*) FROM n").fetchone()
+        return ranked(self, expression, limit)
+
+    monkeypatch.setattr(ArticleCache, "_ranked", slow_ranking)
+    with ArticleCache.open() as cache:
+        list(load_cached(files, cache))
+        hits = cache.search("ferry", budget_ms=5)
+    assert [Path(hit.path).name for hit in hits] == ["harbour.txt", "orchard.txt"]
+    assert [hit.rank for hit in hits] == [0.0, 0.0]
+    assert all(hit.marks for hit in hits)
+
+
+def test_snippet_shows_the_passage_with_the_most_query_words() -> None:
+    filler = "Nothing to see in this sentence at all. " * 20
+    text = ("The tram opened in spring. " + filler
+            + "Later the tram depot flooded after the storm. " + filler)
+    shown, marks = snippet(text, parse_query("tram depot"))
+    assert "tram depot flooded" in shown
+    assert shown.startswith("…") and shown.endswith("…")
+    assert len(shown) < 220
+    assert sorted(shown[s:e] for s, e in marks) == ["depot", "tram"]
+
+
+def test_snippet_marks_accented_words_and_whole_words_being_typed() -> None:
+    shown, marks = snippet("Owners of the café on Rue Lépine met the mayor.",
+                           parse_query("lepine cafe may"))
+    assert [shown[s:e] for s, e in marks] == ["café", "Lépine", "mayor"]
+    shown, marks = snippet("A theme for the theatre.", parse_query("the "))
+    assert [shown[s:e] for s, e in marks] == ["the"]
