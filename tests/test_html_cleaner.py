@@ -385,3 +385,10 @@ def test_story_marked_hidden_behind_an_open_pop_up_is_still_read() -> None:
     body = (f'<div id="page" aria-hidden="true"><article>{story_html()}</article></div>'
             '<div class="modal"><p>Allow notifications?</p></div>')
     assert clean(page(body)).paragraphs == STORY
+
+
+def test_post_info_line_and_a_second_headline_stay_out_of_the_body() -> None:
+    body = ("<article><h1>Harbour board backs new breakwater</h1>"
+            "<p>Posted by Ines Barros - Category: Harbour - Tags: breakwater, ferries</p>"
+            f"{story_html()}</article>")
+    assert clean(page(body)).paragraphs == STORY

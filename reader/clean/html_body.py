@@ -251,6 +251,8 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
         text = block.text
         if block.link_density > 0.5 or is_clutter(text) or _key(text) in shown:
             continue
+        if block.owner.tag == "h1" and not body.paragraphs:
+            continue  # the headline in another wording; the title already shows it
         if block.is_heading:
             if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
                 body.paragraphs.pop()

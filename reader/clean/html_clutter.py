@@ -38,6 +38,10 @@ _PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b", re.I)
 _PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen|download", re.I)
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at",
                      re.I)
+_POST_LABEL = re.compile(
+    r"\b(?:posted|published|publicado|publié|veröffentlicht|filed under|categor(?:y|ies|ia)|"
+    r"catégorie|kategorie|tags|tagged|autor|author)\b", re.I)
+"""Labels of a blog post's info line ("Posted by A - Category: B - Tags: c")."""
 _BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by)\s+\S", re.I)
 
 
@@ -49,7 +53,7 @@ def is_clutter(text: str) -> bool:
         return True
     if _PITCH_SUBJECT.search(text) and _PITCH_VERB.search(text):
         return True
-    if _FOLLOW.search(text):
+    if _FOLLOW.search(text) or len(_POST_LABEL.findall(text)) >= 2:
         return True
     return len(text) < 80 and (bool(_BYLINE.match(text)) or _is_dateline(text))
 
