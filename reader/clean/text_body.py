@@ -125,6 +125,11 @@ CLUTTER_WORDS = 40
 """Longer lines are story or legal text long enough to be scored as prose."""
 ALT_WORDS = 20
 MIN_ROWS = 3
+TABLE_ROWS = 5
+ROW_CHARS = 15
+DATELINE_VALUE = 10.0
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]{1,30}\))? ?"
+                       r"[-–—] ?\S")
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -271,6 +276,8 @@ def find_body(lines: list[Line]) -> Body:
     repeats = Counter(line.key for line in lines if line.key)
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
     values = _damp_after_barrier(_damp_isolated(lines, values, kinds), kinds)
+    _credit_tables(lines, kinds, values)
+    _credit_datelines(lines, kinds, values)
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
@@ -289,6 +296,30 @@ def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     if repeats[line.key] > 1 and kind in (Kind.PROSE, Kind.NEAR):
         value = min(value, 0.0) - 2.0
     return value
+
+
+def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+    """Give the rows of a long table or numbered list a little value of their own.
+
+    A results table or a list of dates can be the story itself; its rows
+    are short, so without this the run search would prefer any teaser block.
+    """
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and kinds[j] is not Kind.CLUTTER and _row_like(lines[j], True):
+            j += 1
+        if j - i >= TABLE_ROWS:
+            for k in range(i, j):
+                values[k] = max(values[k], lines[k].chars / ROW_CHARS)
+        i = max(j, i + 1)
+
+
+def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+    """A paragraph opening with a dateline ("LOS ANGELES (AP) —") starts a story."""
+    for i, line in enumerate(lines):
+        if kinds[i] in (Kind.PROSE, Kind.NEAR, Kind.SHORT) and _DATELINE.match(line.text):
+            values[i] = max(values[i], 0.0) + DATELINE_VALUE
 
 
 def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
