@@ -6,6 +6,8 @@ brackets, `[bold]` or `[@click=...]` in an article stay words on the page.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -27,9 +29,21 @@ class Palette:
     speaker: str = "bold cyan"
     current_quote: str = "reverse green"
     chosen_quote: str = "bold green underline"
+    match: str = "black on yellow"
+    current_match: str = "bold black on bright_yellow underline"
 
 
-PLAIN_PALETTE = Palette("", "", "", "", "", "", "", "", "", "")
+PLAIN_PALETTE = Palette(*[""] * 12)
+
+
+def find_in_article(article: Article, term: str) -> list[tuple[int, int, int]]:
+    """Every case-insensitive occurrence of `term` in the body, as (paragraph, start, end)."""
+    if not term.strip():
+        return []
+    pattern = re.compile(re.escape(term), re.IGNORECASE)
+    return [(index, match.start(), match.end())
+            for index, paragraph in enumerate(article.paragraphs)
+            for match in pattern.finditer(paragraph)]
 
 
 def header_text(article: Article, palette: Palette = Palette()) -> Text:
@@ -55,8 +69,12 @@ def paragraph_text(
     palette: Palette = Palette(),
     current_quote: int | None = None,
     chosen_speaker: str | None = None,
+    matches: Sequence[tuple[int, int, bool]] = (),
 ) -> Text:
-    """One body paragraph with its quotes, attributions and speaker names styled."""
+    """One body paragraph with its quotes, attributions, speakers and search matches styled.
+
+    `matches` are (start, end, is_current) spans of a search inside the article.
+    """
     paragraph = article.paragraphs[index]
     text = Text(paragraph, palette.heading if index in article.headings else "")
     for attribution in article.attributions:
@@ -75,6 +93,8 @@ def paragraph_text(
         elif chosen_speaker and quote.speaker == chosen_speaker:
             style = palette.chosen_quote
         text.stylize(style, *_with_marks(paragraph, quote.start, quote.end))
+    for start, end, current in matches:
+        text.stylize(palette.current_match if current else palette.match, start, end)
     return text
 
 

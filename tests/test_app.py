@@ -46,7 +46,7 @@ def sidebar_text(app: ReaderApp) -> str:
 
 def row_titles(app: ReaderApp) -> list[str]:
     articles = app.query_one(ArticleList)
-    return [articles.entries[i].title for i in articles.shown]
+    return [articles.entries[i].title for i in articles.shown if isinstance(i, int)]
 
 
 def highlighted_title(app: ReaderApp) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -20,9 +20,9 @@ from textual.worker import get_current_worker
 from reader.cache import ArticleCache, list_cached
 from reader.config import Config
 from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
-from reader.model import LoadError
+from reader.model import Article, LoadError
 from reader.state import ReadingState
-from reader.ui.article_list import ArticleList
+from reader.ui.article_list import SORT_NAMES, SORTS, VIEWS, ArticleList
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
 from reader.ui.theme import palette_for
@@ -46,6 +46,12 @@ class ReaderApp(App[None]):
         Binding("p", "previous_article", "Previous", id="previous_article"),
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle_sidebar"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="toggle_bookmark"),
+        Binding("u", "cycle_view", "All/unread/★", id="cycle_view"),
+        Binding("S", "cycle_sort", "Sort", id="cycle_sort"),
+        Binding("e", "export", "Export", show=False, id="export"),
+        Binding("y,ctrl+c", "copy", "Copy", show=False, id="copy"),
+        Binding("O", "open_original", "Open original", show=False, id="open_original"),
     ]
 
     def __init__(self, paths: Iterable[str] = (), *,
@@ -73,12 +79,16 @@ class ReaderApp(App[None]):
                 with Vertical(id="progress"):
                     yield Static(id="progress-label")
                     yield ProgressBar(show_eta=False, show_percentage=False, id="progress-bar")
-            yield ReadingPane(id="reading")
+            with Vertical(id="reading-column"):
+                yield ReadingPane(id="reading")
+                yield Input(placeholder="find in this article (Enter: done, n/N: next/previous)",
+                            id="find")
             yield Sidebar(id="sidebar")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#find", Input).display = False
         self.query_one("#progress").display = False
         self._restore_settings()
         self._apply_theme()
@@ -107,6 +117,7 @@ class ReaderApp(App[None]):
             entry = Entry.from_result(result)
             if entry.summary is not None:
                 entry.read = self.state.is_read(entry.path)
+                entry.bookmarked = self.state.is_bookmarked(entry.path)
             batch.append(entry)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.call_from_thread(self._add_entries, batch)
@@ -167,9 +178,11 @@ class ReaderApp(App[None]):
             self.query_one(ReadingPane).focus()
 
     def show_entry(self, entry: Entry) -> None:
-        """Show an entry in the reading pane and sidebar, and mark it read."""
+        """Show an entry in the panes, mark it read, and return to where it was left."""
         if self.open_entry is not None and self.open_entry is not entry:
+            self._remember_position()
             self.open_entry.article = None  # only the open article's body stays in memory
+        self._close_find()
         if entry.article is None and entry.error is None:
             result = fetch_article(entry.path, self._open_cache())
             if isinstance(result, LoadError):
@@ -184,6 +197,9 @@ class ReaderApp(App[None]):
             # A file that vanished since it was loaded simply keeps no mark.
             with contextlib.suppress(LoadError):
                 self.state.mark_read(entry.path)
+                position = self.state.scroll_for(entry.path)
+                if isinstance(position, float) and position > 0:
+                    self.query_one(ReadingPane).restore_position(position)
 
     def action_next_article(self) -> None:
         self._step(1)
@@ -220,6 +236,10 @@ class ReaderApp(App[None]):
         self.query_one(ArticleList).focus()
 
     def action_clear_filter(self) -> None:
+        if self.query_one("#find", Input).display:
+            self._close_find()
+            self.query_one(ReadingPane).focus()
+            return
         box = self.query_one("#filter", Input)
         if not box.display:
             return
@@ -227,6 +247,137 @@ class ReaderApp(App[None]):
         box.display = False
         self.query_one(ArticleList).set_filter("")
         self.query_one(ArticleList).focus()
+
+    # Find in the article ------------------------------------------------------
+
+    def action_find(self) -> None:
+        if self.query_one(ReadingPane).article is None:
+            self.notify("Open an article first.", markup=False)
+            return
+        box = self.query_one("#find", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        count = self.query_one(ReadingPane).find(event.value)
+        event.input.border_subtitle = f"{count} found" if event.value else ""
+
+    @on(Input.Submitted, "#find")
+    def _find_done(self, event: Input.Submitted) -> None:
+        self.query_one(ReadingPane).focus()
+        if event.value and not self.query_one(ReadingPane).matches:
+            self.notify(f"Not found: {event.value}", severity="warning", markup=False)
+
+    def _close_find(self) -> None:
+        box = self.query_one("#find", Input)
+        if box.display or box.value:
+            box.value = ""
+            box.display = False
+            self.query_one(ReadingPane).find("")
+
+    # Marks, views, sorting ------------------------------------------------------
+
+    def _target(self) -> Entry | None:
+        """The article a key acts on: the open one when reading, else the highlighted row."""
+        if self.focused is self.query_one(ReadingPane) and self.open_entry is not None:
+            return self.open_entry
+        return self.query_one(ArticleList).current()
+
+    def action_toggle_bookmark(self) -> None:
+        entry = self._target()
+        if entry is None or entry.summary is None:
+            self.notify("Nothing to bookmark here.", markup=False)
+            return
+        try:
+            marked = self.state.toggle_bookmark(entry.path)
+        except LoadError as error:
+            self.notify(f"Cannot bookmark: {error.reason}", severity="error", markup=False)
+            return
+        entry.bookmarked = marked
+        self.query_one(ArticleList).set_bookmark(entry, marked)
+        self.notify(("Bookmarked: " if marked else "Bookmark removed: ") + entry.title,
+                    markup=False, timeout=2)
+
+    def action_cycle_view(self) -> None:
+        articles = self.query_one(ArticleList)
+        view = VIEWS[(VIEWS.index(articles.view) + 1) % len(VIEWS)]
+        articles.set_view(view)
+        self.state.update_settings(list_filter=view)
+        self.notify(f"Showing {view} articles", timeout=1.5, markup=False)
+
+    def action_cycle_sort(self) -> None:
+        articles = self.query_one(ArticleList)
+        sort = SORTS[(SORTS.index(articles.sort) + 1) % len(SORTS)]
+        articles.set_sort(sort)
+        self.state.update_settings(sort=sort)
+        self.notify(f"Sorted by {SORT_NAMES[sort]}", timeout=1.5, markup=False)
+
+    # Export, copy, open the original ---------------------------------------------------
+
+    def _open_article(self) -> Article | None:
+        entry = self.open_entry
+        if entry is None or entry.article is None:
+            self.notify("Open an article first.", markup=False)
+            return None
+        return entry.article
+
+    def action_export(self) -> None:
+        article = self._open_article()
+        if article is None:
+            return
+        from reader.ui.export_dialog import ExportDialog
+
+        self.push_screen(ExportDialog(article), self._exported)
+
+    def _exported(self, path: str | None) -> None:
+        if path:
+            self.notify(f"Saved as Markdown: {path}", markup=False)
+
+    def action_copy(self) -> None:
+        """Copy the quote picked with [ ] if there is one, else the whole article (OSC 52)."""
+        article = self._open_article()
+        if article is None:
+            return
+        pane = self.query_one(ReadingPane)
+        if pane.quote_index is not None and pane.quote_index < len(article.quotes):
+            quote = article.quotes[pane.quote_index]
+            text = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
+            what = "quote"
+        else:
+            from reader.export import to_markdown
+
+            text, what = to_markdown(article), "article"
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied the {what} ({len(text):,} characters) to the clipboard",
+                    markup=False, timeout=2)
+
+    def action_open_original(self) -> None:
+        """O: the file in $VISUAL/$EDITOR (the app steps aside), else its web address."""
+        entry = self.open_entry or self.query_one(ArticleList).current()
+        if entry is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if editor:
+            import shlex
+            import subprocess
+
+            try:
+                with self.suspend():
+                    subprocess.run([*shlex.split(editor), entry.path], check=False)
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand over to an editor.", severity="error",
+                            markup=False)
+            except (OSError, ValueError) as error:
+                self.notify(f"Could not start {editor}: {error}", severity="error", markup=False)
+            return
+        url = entry.article.url if entry.article else None
+        if url:
+            self.open_url(url)
+            self.notify(f"Opening {url}", markup=False)
+        else:
+            self.notify("Set $EDITOR to open the file; this article has no web address.",
+                        severity="warning", markup=False)
 
     # Other actions -----------------------------------------------------------
 
@@ -301,6 +452,9 @@ class ReaderApp(App[None]):
         self.query_one(ReadingPane).set_measure(settings.width or self.config.width)
         self.sidebar_wanted = settings.sidebar
         self.query_one(Sidebar).display = settings.sidebar
+        articles = self.query_one(ArticleList)
+        articles.view = settings.list_filter if settings.list_filter in VIEWS else "all"
+        articles.sort = settings.sort if settings.sort in SORTS else "path"
         if self.config.keys:
             for message in self.config.unknown_bindings(self._binding_ids()):
                 self.notify(message, severity="warning", markup=False)
@@ -313,11 +467,22 @@ class ReaderApp(App[None]):
         return ids
 
     def _save_state(self) -> None:
+        self._remember_position()
         self.state.save()
         if self.state.last_error:
             self.notify(f"Could not save reading state: {self.state.last_error}",
                         severity="error", markup=False)
             self.state.last_error = None
+
+    def _remember_position(self) -> None:
+        entry = self.open_entry
+        if entry is not None and entry.article is not None:
+            with contextlib.suppress(LoadError, ValueError):
+                self.state.set_scroll(entry.path, self.query_one(ReadingPane).position)
+
+    async def action_quit(self) -> None:
+        self._remember_position()
+        await super().action_quit()
 
     def on_unmount(self) -> None:
         self.state.flush()

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from reader.library import Entry
 from reader.model import Article
-from reader.render import Palette, header_text, paragraph_text
+from reader.render import Palette, find_in_article, header_text, paragraph_text
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH, MAX_WIDTH = 40, 200
@@ -42,6 +42,9 @@ class ReadingPane(VerticalScroll):
         Binding("[", "previous_quote", "Prev quote", id="previous_quote"),
         Binding("plus,equals_sign", "wider", "Wider", show=False, id="wider"),
         Binding("minus", "narrower", "Narrower", show=False, id="narrower"),
+        Binding("slash,ctrl+f", "app.find", "Find", id="find"),
+        Binding("n", "next_match", "Next match", show=False, id="next_match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -53,6 +56,9 @@ class ReadingPane(VerticalScroll):
         self.chosen_speaker: str | None = None
         self.paragraph_widgets: list[Static] = []
         """The body paragraphs on screen, by paragraph index."""
+        self.matches: list[tuple[int, int, int]] = []
+        """Search matches in the body: (paragraph, start, end)."""
+        self.match_index: int | None = None
 
     def compose(self):
         yield Vertical(id="page")
@@ -85,6 +91,7 @@ class ReadingPane(VerticalScroll):
         self.article = entry.article
         self.quote_index = None
         self.chosen_speaker = None
+        self.matches, self.match_index = [], None
         self._render_article()
         self.scroll_home(animate=False)
 
@@ -109,8 +116,10 @@ class ReadingPane(VerticalScroll):
 
     def _paragraph(self, index: int) -> Text:
         assert self.article is not None
+        spans = [(start, end, number == self.match_index)
+                 for number, (where, start, end) in enumerate(self.matches) if where == index]
         return paragraph_text(self.article, index, self.palette, self.quote_index,
-                              self.chosen_speaker)
+                              self.chosen_speaker, spans)
 
     def _fill(self, widgets: list[Static]) -> None:
         page = self.page
@@ -147,6 +156,58 @@ class ReadingPane(VerticalScroll):
             if quote.speaker == speaker:
                 self.jump_to_quote(number)
                 break
+
+    # Search inside the article ---------------------------------------------------
+
+    def find(self, term: str) -> int:
+        """Highlight every match of `term` and jump to the first; returns how many."""
+        if self.article is None:
+            return 0
+        touched = {where for where, _, _ in self.matches}
+        self.matches = find_in_article(self.article, term)
+        self.match_index = 0 if self.matches else None
+        self._refresh_paragraphs(touched | {where for where, _, _ in self.matches})
+        self._scroll_to_match()
+        return len(self.matches)
+
+    async def action_next_match(self) -> None:
+        """n: the next match while searching, else the next article."""
+        if not self.matches:
+            await self.app.run_action("next_article")
+            return
+        self._move_match(1)
+
+    def action_previous_match(self) -> None:
+        if self.matches:
+            self._move_match(-1)
+
+    def _move_match(self, step: int) -> None:
+        old = self.matches[self.match_index or 0][0]
+        self.match_index = ((self.match_index or 0) + step) % len(self.matches)
+        self._refresh_paragraphs({old, self.matches[self.match_index][0]})
+        self._scroll_to_match()
+        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}", timeout=1.5)
+
+    def _scroll_to_match(self) -> None:
+        if self.match_index is not None:
+            widget = self.paragraph_widgets[self.matches[self.match_index][0]]
+            self.scroll_to_widget(widget, animate=False)
+
+    # Scroll position -----------------------------------------------------------------
+
+    @property
+    def position(self) -> float:
+        """How far down the article the view is, from 0.0 (top) to 1.0 (end)."""
+        return self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
+
+    def restore_position(self, fraction: float, attempts: int = 20) -> None:
+        """Scroll to where the reader left off, once the article has been laid out."""
+        if self.max_scroll_y == 0 and attempts > 0:
+            self.set_timer(0.02, lambda: self.restore_position(fraction, attempts - 1))
+            return
+        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False)
+
+    # Quotes ------------------------------------------------------------------------------
 
     def action_next_quote(self) -> None:
         if self.article and self.article.quotes:

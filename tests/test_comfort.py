@@ -1,0 +1,255 @@
+"""Reading comfort, as a daily reader uses it: marks and bookmarks that survive a restart,
+views, sorting, searching inside an article, remembered scroll, export, copy, the original."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.config import Config
+from reader.state import ReadingState
+from reader.ui.app import ReaderApp
+from reader.ui.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
+from reader.ui.reading_pane import ReadingPane
+
+LIBRARY = Path(__file__).parent / "fixtures" / "library"
+SIZE = (120, 40)
+
+
+def library_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    return folder
+
+
+def make_app(folder: Path, state_file: Path, config: Config | None = None) -> ReaderApp:
+    state, _ = ReadingState.load(state_file)
+    return ReaderApp([str(folder)], state=state, config=config)
+
+
+async def loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def titles(app: ReaderApp) -> list[str]:
+    articles = app.query_one(ArticleList)
+    return [articles.entries[i].title for i in articles.shown if isinstance(i, int)]
+
+
+def row_marks(app: ReaderApp) -> dict[str, str]:
+    """Title -> the mark its row starts with."""
+    articles = app.query_one(ArticleList)
+    marks = {}
+    for position, index in enumerate(articles.shown):
+        if isinstance(index, int):
+            prompt = str(articles.get_option_at_index(position).prompt)
+            marks[articles.entries[index].title] = prompt[0]
+    return marks
+
+
+def long_article(folder: Path) -> Path:
+    body = "\n\n".join(f"Paragraph {i} of the long story goes on for a while so that the pane "
+                       f"has to scroll to show it all." for i in range(120))
+    path = folder / "long.md"
+    path.write_text("# A long story\n\n" + body + "\n\nThe final needle paragraph.\n")
+    return path
+
+
+async def test_read_marks_and_bookmarks_survive_a_restart_and_a_moved_folder(tmp_path):
+    folder = library_copy(tmp_path)
+    state_file = tmp_path / "state.json"
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")  # read the ferry story
+        await pilot.press("shift+tab", "j", "b")  # bookmark the library story from the list
+    moved = tmp_path / "moved"
+    folder.rename(moved)
+    app = make_app(moved, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        marks = row_marks(app)
+        assert marks["Harbour ferries move to a winter timetable"] == " "
+        assert marks["City library [bold red]extends[/] its hours"] == BOOKMARK_MARK
+        assert marks["Late frost nips the valley's apple blossom"] == UNREAD_MARK
+
+
+async def test_views_show_only_unread_then_only_bookmarked(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "shift+tab", "j", "j", "b")
+        await pilot.press("u")
+        assert titles(app) == ["City library [bold red]extends[/] its hours",
+                               "Late frost nips the valley's apple blossom"]
+        await pilot.press("u")
+        assert titles(app) == ["Late frost nips the valley's apple blossom"]
+        await pilot.press("u")
+        assert len(titles(app)) == 4
+
+
+async def test_sorting_by_date_title_and_publisher(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")  # newest first; undated last
+        assert titles(app)[:2] == ["Harbour ferries move to a winter timetable",
+                                   "City library [bold red]extends[/] its hours"]
+        await pilot.press("S", "S")  # oldest, then title
+        assert titles(app) == sorted(titles(app), key=str.casefold)
+        await pilot.press("S")  # publisher, grouped under headings
+        articles = app.query_one(ArticleList)
+        headings = [row for row in articles.shown if isinstance(row, str)]
+        assert headings[:2] == ["Northgate Weekly", "The Quayside Courier"]
+        await pilot.press("j", "enter")
+        assert app.open_entry is not None  # headings are skipped by the cursor
+
+
+async def test_sort_and_view_are_remembered(tmp_path):
+    folder = library_copy(tmp_path)
+    state_file = tmp_path / "state.json"
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("S", "S", "S")
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.query_one(ArticleList).sort == "title"
+
+
+async def test_find_in_article_highlights_and_n_moves_between_matches(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "slash")
+        assert isinstance(app.focused, Input) and app.focused.id == "find"
+        await pilot.press(*"the")
+        pane = app.query_one(ReadingPane)
+        count = len(pane.matches)
+        assert count >= 5
+        assert pane.match_index == 0
+        await pilot.press("enter")
+        assert app.focused is pane
+        await pilot.press("n", "n")
+        assert pane.match_index == 2
+        await pilot.press("N")
+        assert pane.match_index == 1
+        await pilot.press("escape")
+        assert pane.matches == []
+        await pilot.press("n")  # with no search, n is the next article again
+        assert app.open_entry.title.startswith("City library")
+
+
+async def test_ctrl_f_finds_and_escape_closes(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "ctrl+f", *"QUAYSIDE")
+        assert app.query_one(ReadingPane).matches == []  # the byline is not body text
+        app.query_one("#find", Input).value = "halloran"
+        await pilot.pause()
+        assert len(app.query_one(ReadingPane).matches) == 2
+        await pilot.press("escape")
+        assert not app.query_one("#find").display
+
+
+async def test_scroll_position_is_remembered_across_runs(tmp_path):
+    folder = library_copy(tmp_path)
+    long_article(folder)
+    state_file = tmp_path / "state.json"
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"long story", "enter", "enter")
+        pane = app.query_one(ReadingPane)
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        left_at = pane.position
+        assert 0.1 < left_at < 0.9
+        await pilot.press("q")
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"long story", "enter", "enter")
+        await pilot.pause(0.3)
+        assert abs(app.query_one(ReadingPane).position - left_at) < 0.05
+
+
+async def test_width_and_theme_are_remembered(tmp_path):
+    folder = library_copy(tmp_path)
+    state_file = tmp_path / "state.json"
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "minus", "minus")
+        assert app.query_one(ReadingPane).measure == 72
+        app.theme = "textual-light"
+        await pilot.pause()
+    app = make_app(folder, state_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.query_one(ReadingPane).measure == 72
+        assert app.theme == "textual-light"
+
+
+async def test_config_sets_width_theme_and_remaps_keys(tmp_path):
+    folder = library_copy(tmp_path)
+    config, messages = Config.parse('width = 60\ntheme = "nord"\n[keys]\nnext_article = "right"\n')
+    assert messages == []
+    app = make_app(folder, tmp_path / "state.json", config)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.theme == "nord"
+        assert app.query_one(ReadingPane).measure == 60
+        await pilot.press("j", "enter", "right")
+        assert app.open_entry.title.startswith("City library")
+
+
+async def test_export_writes_markdown_where_asked_and_nowhere_else(tmp_path):
+    folder = library_copy(tmp_path)
+    before = sorted(p.name for p in folder.iterdir())
+    app = make_app(folder, tmp_path / "state.json")
+    target = tmp_path / "exports" / "ferries.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "e")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text()
+    assert text.startswith("---\n")
+    assert 'title: "Harbour ferries move to a winter timetable"' in text
+    assert "“We carried more people" in text or '"We carried more people' in text
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+async def test_copy_puts_the_current_quote_or_the_article_on_the_clipboard(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "y")
+        assert "Harbour ferries move to a winter timetable" in app.clipboard
+        await pilot.press("right_square_bracket", "y")
+        assert app.clipboard.startswith("“We carried more people")
+
+
+async def test_open_original_without_editor_or_url_explains_itself(tmp_path, monkeypatch):
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter", "O")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Set $EDITOR" in m for m in messages)
