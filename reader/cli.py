@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print each cleaned article as one JSON object per line, no UI")
     mode.add_argument("--plain", action="store_true",
                       help="print the cleaned articles as text, no UI")
+    mode.add_argument("--markdown", action="store_true",
+                      help="print the cleaned articles as Markdown with front matter, no UI")
     parser.add_argument("--config-path", action="store_true",
                         help="print where the configuration file is read from, and exit")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -48,11 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for message in messages:
         print(f"reader: {visible(message)}", file=sys.stderr)
     paths = args.paths or list(config.library) or [str(bundled_samples())]
-    if args.json or args.plain:
+    if args.json or args.plain or args.markdown:
         found = scan(paths)
         _report_missing(found.missing)
         if not found.files:
             return _nothing_found(paths, found.missing)
+        if args.markdown:
+            return _print_markdown(found)
         return _print_json(found) if args.json else _print_plain(found)
     # The app walks folders itself, after its first frame; here only check there is something.
     missing = missing_paths(paths)
@@ -119,6 +123,22 @@ def json_line(record: dict) -> str:
     """
     line = json.dumps(record, ensure_ascii=False)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
+
+
+def _print_markdown(found: Scan) -> int:
+    from reader.export import to_markdown
+
+    status = 1 if found.missing else 0
+    first = True
+    for item in load_all(found.files):
+        if isinstance(item, LoadError):
+            status = 1
+            print(f"reader: {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
+            continue
+        sys.stdout.write(("" if first else "\n") + to_markdown(item))
+        first = False
+    sys.stdout.flush()
+    return status
 
 
 def _print_plain(found: Scan) -> int:

@@ -140,3 +140,28 @@ def test_no_argument_reads_the_bundled_samples(capsys):
     records = json_lines(capsys.readouterr().out)
     assert len(records) >= 12
     assert {r.get("format") for r in records} >= {"html", "text", "markdown"}
+
+
+def test_markdown_prints_front_matter_and_body():
+    result = run("--markdown", str(LIBRARY / "harbour-ferry-timetable.md"))
+    assert result.returncode == 0
+    assert result.stdout.startswith("---\n")
+    assert 'title: "Harbour ferries move to a winter timetable"' in result.stdout
+    assert "## What changes" in result.stdout
+
+
+def test_config_path_is_printed(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    result = run("--config-path")
+    assert result.returncode == 0
+    assert result.stdout.strip() == str(tmp_path / "config.toml")
+
+
+def test_broken_config_is_a_clear_message_and_defaults_are_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "config.toml").write_text("width = [oops\n")
+    result = run("--json", str(LIBRARY / "orchard-frost.md"))
+    assert result.returncode == 0
+    assert "config.toml" in result.stderr and "syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json_lines(result.stdout)[0]["title"].startswith("Late frost")

@@ -431,6 +431,20 @@ class ReaderApp(App[None]):
                             self.query_one(ReadingPane).action_next_quote)
         yield SystemCommand("Previous quote", "Jump to the previous quote ([)",
                             self.query_one(ReadingPane).action_previous_quote)
+        yield SystemCommand("Bookmark", "Bookmark or unbookmark the article (b)",
+                            self.action_toggle_bookmark)
+        yield SystemCommand("Show all / unread / bookmarked",
+                            "Change which articles are listed (u)", self.action_cycle_view)
+        yield SystemCommand("Sort the list",
+                            "Folder, newest, oldest, title, publisher, read time (S)",
+                            self.action_cycle_sort)
+        yield SystemCommand("Find in article", "Search the open article (/ or ctrl+f)",
+                            self.action_find)
+        yield SystemCommand("Export as Markdown", "Save the open article as Markdown (e)",
+                            self.action_export)
+        yield SystemCommand("Copy", "Copy the current quote or the article (y)", self.action_copy)
+        yield SystemCommand("Open the original", "In $EDITOR, or its web address (O)",
+                            self.action_open_original)
         yield SystemCommand("Keys", "Show every key binding (?)", self.action_help)
 
     # Theme and size -------------------------------------------------------------
