@@ -136,11 +136,15 @@ def test_deleted_file_is_reported_not_served_from_cache(tmp_path: Path) -> None:
 def test_cleaner_version_bump_invalidates(tmp_path: Path, reads: list[str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "story.txt", HARBOUR)
+    other = write(tmp_path, "orchard.txt", ORCHARD)
     with ArticleCache.open() as cache:
-        list(load_cached([path], cache))
+        list(load_cached([path, other], cache))
+        assert cache.search("cherries")
     monkeypatch.setattr(cache_module, "CLEANER_VERSION", cache_module.CLEANER_VERSION + 1)
     reads.clear()
     with ArticleCache.open() as cache:
+        assert cache.get(other, os.stat(other)) is None
+        assert cache.search("cherries") == []
         assert titles(load_cached([path], cache)) == ["Harbour ferry timetable cut again"]
         assert len(cache) == 1
     assert reads == [path]
