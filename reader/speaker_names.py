@@ -66,7 +66,18 @@ hospital clinic airlines airways motors media journal gazette tribune herald tel
 guardian reuters bloomberg cnn bbc nbc abc cbs fox npr ap afp pentagon kremlin twitter
 facebook google apple amazon microsoft partners capital holdings securities research
 institution society trust alliance front movement campaign project program programme
+productions records entertainment studios pictures labs systems technologies industries
+label foods brands energy pharmaceuticals therapeutics communications
 """.split())
+
+ORG_HEADS: Final = frozenset("""
+company firm group label organisation organization agency ministry department body bank
+club team network party union authority council government institute university charity
+business retailer carrier airline studio publisher outlet newspaper paper broadcaster
+regulator watchdog startup start-up manufacturer maker giant operator provider coalition
+association federation board commission office
+""".split())
+"""Heads of descriptions that stand for an organisation: "the production company said"."""
 
 MALE_NAMES: Final = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel

@@ -15,8 +15,10 @@ from typing import Final
 
 from reader.speaker_names import (
     FUNCTION_WORDS,
+    ORG_HEADS,
     TITLE_WORDS,
     NameIndex,
+    is_org,
     name_runs,
     opens_sentence,
     strip_titles,
@@ -391,10 +393,16 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
         if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
                 subject.text):
             return speaker, person
-    for mention in reversed(index.mentions_between(paragraph - 6, paragraph)):
-        if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
-                mention.key.split()[-1].lower() == head):
+    recent = [m for m in index.mentions_between(paragraph - 6, paragraph)
+              if (m.paragraph, m.start) < (paragraph, subject.start)
+              and not memory.inside_quote(m.paragraph, m.start)]
+    for mention in reversed(recent):
+        if mention.key.split()[-1].lower() == head:
             return mention.key, mention.person
+    if head in ORG_HEADS:  # "the production company": the organisation named last
+        for mention in reversed(recent):
+            if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
+                return mention.key, False
     pattern = re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{re.escape(head)})\b")
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para][:subject.start] if para == paragraph else (

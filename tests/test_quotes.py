@@ -207,6 +207,14 @@ def test_a_short_descriptor_points_back_to_the_fuller_one():
     assert said(*paragraphs)[0][1] == "A senior official at the ministry"
 
 
+def test_the_company_means_the_organisation_named_last_outside_quotes():
+    paragraphs = [
+        "Hollis Brothers Pictures denied on Monday that it had sold the rights.",
+        "“No deal was signed with Meridian Studios,” the production company said.",
+    ]
+    assert said(*paragraphs)[0][1] == "Hollis Brothers Pictures"
+
+
 def test_organisations_and_documents_can_speak():
     assert said(
         "The Harbour Authority said in a statement that the port would “reopen as soon as "
