@@ -40,10 +40,11 @@ def clean_text(text: str, path: str) -> Article:
     lines = split_lines(text)
     body = find_body(lines)
     start = body.start if body.lines else len(lines)
-    title = find_title(lines, start)
+    title = find_title(lines, start, body.end if body.lines else None)
     if title is not None and body.start <= title < body.end:
         body = _body_after(lines, title + 1)
         start = body.start if body.lines else len(lines)
+    found = body
     section, crumb_title = find_section(lines, title, start)
     authors, publisher, byline = find_byline(lines, title, start)
     published = find_date(lines, title, start)
@@ -54,6 +55,8 @@ def clean_text(text: str, path: str) -> Article:
         body = _drop_header_lines(body, summary[-1].index + 1)
     body, key_points = _drop_lead_furniture(body, lines, [*authors, publisher or ""])
     summary = summary or key_points
+    if not body.lines:
+        body = found
     paragraphs = [_SYMBOL_BULLET.sub("", line.text) for line in body.lines]
     if title is not None:
         headline = lines[title].text

@@ -125,6 +125,8 @@ CLUTTER_WORDS = 40
 """Longer lines are story or legal text long enough to be scored as prose."""
 ALT_WORDS = 20
 MIN_ROWS = 3
+TAG_PARTS = 5
+TAG_WORDS = 4
 TABLE_ROWS = 5
 ROW_CHARS = 15
 DATELINE_VALUE = 10.0
@@ -190,6 +192,8 @@ def _classify(line: Line) -> Kind:
             return Kind.NEAR
         return Kind.SHORT
     if line.words >= 20 and line.lower_ratio >= 0.45:
+        if _tag_list(line):
+            return Kind.SHORT
         return Kind.PROSE if line.sentences or "," in text else Kind.NEAR
     if line.words >= 10 and line.lower_ratio >= 0.55 and (line.ends_sentence or line.sentences):
         return Kind.PROSE
@@ -214,6 +218,14 @@ def _glued_teaser(text: str) -> bool:
             capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
             return capitals >= len(head) * 0.7
     return False
+
+
+def _tag_list(line: Line) -> bool:
+    """ "stock car 2018, stock car brasil, ...": keywords joined by commas, not a sentence."""
+    if line.sentences:
+        return False
+    parts = line.text.split(",")
+    return len(parts) >= TAG_PARTS and line.words <= len(parts) * TAG_WORDS
 
 
 def is_clutter(line: Line) -> bool:
@@ -255,8 +267,8 @@ def _quoted(text: str) -> bool:
     return bool(re.search(r"[\"“”«»„]", text))
 
 
-STORY_SEEN = 50.0
-"""Prose value (about 500 characters) after which an end marker is taken to end a story."""
+STORY_SEEN = 30.0
+"""Prose value (about 300 characters) after which an end marker is taken to end a story."""
 DAMPING = 0.35
 ISOLATED = 0.4
 TEASER_CHARS = 400
@@ -364,8 +376,14 @@ def _damp_after_barrier(values: list[float], kinds: list[Kind]) -> list[float]:
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
-    """Does the story resume right after this marker (an inline "Related" box)?"""
-    return Kind.PROSE in kinds[i + 1: i + 1 + LOOKAHEAD]
+    """Does the story resume right after this marker (an inline "Related" box)?
+
+    It does when two paragraphs in a row follow soon; lone paragraphs
+    between links are teasers.
+    """
+    window = kinds[i + 1: i + 2 + LOOKAHEAD]
+    return any(kind is Kind.PROSE and following in _PROSE_KINDS
+               for kind, following in zip(window, window[1:], strict=False))
 
 
 def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: int

@@ -74,14 +74,15 @@ _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a g
                             r"the story so far|quick read)\s*:?$", _I)
 
 
-def find_title(lines: list[Line], body_start: int) -> int | None:
+def find_title(lines: list[Line], body_start: int, body_end: int | None = None) -> int | None:
     """Index of the headline, looked for above the story (or a little into it).
 
     Of a headline and a standfirst stacked above the byline, both headline
-    shaped, the upper and shorter one is the headline.
+    shaped, the upper and shorter one is the headline. A line below the
+    story is never its headline.
     """
     low = max(0, body_start - TITLE_WINDOW)
-    high = min(len(lines), body_start + 3)
+    high = min(len(lines), body_start + 3, body_end if body_end is not None else len(lines))
     keys = Counter(line.key for line in lines)
     best, best_score = None, TITLE_MIN_SCORE
     for j in range(low, high):
