@@ -392,3 +392,28 @@ def test_post_info_line_and_a_second_headline_stay_out_of_the_body() -> None:
             "<p>Posted by Ines Barros - Category: Harbour - Tags: breakwater, ferries</p>"
             f"{story_html()}</article>")
     assert clean(page(body)).paragraphs == STORY
+
+
+NEXT_STORY = [
+    "Ferry fares across the strait will rise by four per cent in April, the operator said on "
+    "Wednesday, blaming higher fuel prices and the cost of a new vessel.",
+    "Season tickets for islanders will be frozen for a second year, and children under five "
+    "will continue to travel free on every crossing, the operator added.",
+    "Passenger groups said the rise was smaller than they had feared but asked for more "
+    "sailings in winter, when the last boat leaves the mainland before seven.",
+]
+
+
+def test_next_story_saved_on_the_same_page_is_not_joined() -> None:
+    body = (f'<article><h1>Breakwater</h1><div class="body-text">{story_html()}</div></article>'
+            f'<article><h1>Ferry fares rise</h1><div class="body-text">'
+            f"{story_html(NEXT_STORY)}</div></article>")
+    assert clean(page(body)).paragraphs == STORY
+
+
+def test_teaser_posts_beside_a_short_post_are_not_joined() -> None:
+    teasers = "".join(f'<article class="post"><h2><a href="/{n}">Other post</a></h2>'
+                      f"<p>{text}</p></article>" for n, text in enumerate(NEXT_STORY))
+    body = (f'<div class="posts"><article class="post"><p>{STORY[0]}</p></article>'
+            f'<article class="post"><h3>You may also like</h3>{teasers}</article></div>')
+    assert clean(page(body)).paragraphs == [STORY[0]]

@@ -188,6 +188,12 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
             el = el.getparent()
     if not scores:
         return set()
+    stories = [el for el in scores if el.tag == "article"]
+    if len(stories) > 1:
+        # Several <article>s: a wrapper around more than one is a list of stories, and
+        # the story is one of them.
+        for el in _wrappers_of_several(stories) & scores.keys():
+            scores[el] = min(scores[el], 0.0)
     best, top = max(scores.items(), key=lambda item: item[1])
     if top <= 0:
         return set()
@@ -200,8 +206,9 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     if parent is not None:
         floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
         prose_owners = {block.owner for block in kept if _is_sentence(block)}
-        chosen.update(sibling for sibling in parent if sibling is not best and (
-            scores.get(sibling, 0.0) >= floor or sibling in prose_owners))
+        chosen.update(sibling for sibling in parent if sibling is not best
+                      and (scores.get(sibling, 0.0) >= floor or sibling in prose_owners)
+                      and not _holds_another_article(sibling))
     chosen.update(_same_kind(best, scores))
     return chosen
 
@@ -223,9 +230,28 @@ def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[Html
     kind = best.get("class")
     if not kind or not kind.strip():
         return []
+    story = _article_of(best)
     return [el for el, score in scores.items()
             if score >= MIN_PROSE_CHARS and el is not best and el.tag == best.tag
-            and el.get("class") == kind]
+            and el.get("class") == kind and _article_of(el) is story]
+
+
+def _wrappers_of_several(stories: list[HtmlElement]) -> set[HtmlElement]:
+    counts: dict[HtmlElement, int] = {}
+    for story in stories:
+        for el in story.iterancestors():
+            counts[el] = counts.get(el, 0) + 1
+    return {el for el, count in counts.items() if count > 1}
+
+
+def _article_of(el: HtmlElement) -> HtmlElement | None:
+    """The `<article>` an element belongs to: a saved page may hold the next story too."""
+    return next(el.iterancestors("article"), None) if el.tag != "article" else el
+
+
+def _holds_another_article(el: HtmlElement) -> bool:
+    """An `<article>` beside the story is a different story (a teaser, the next post)."""
+    return el.tag == "article" or next(el.iter("article"), None) is not None
 
 
 def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
