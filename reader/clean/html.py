@@ -2,7 +2,8 @@
 
 The steps live in their own modules: `html_tree` parses and strips what is
 never text, `html_meta` (with `html_title`) reads metadata, `html_blocks`
-lays text out in blocks and `html_body` picks the article out of them.
+lays text out in blocks, `html_furniture` marks page furniture, `html_body`
+picks the article out of the rest and `html_clutter` drops furniture lines.
 """
 
 from __future__ import annotations

@@ -1,20 +1,18 @@
 """Find the article body in a page tree and return it as paragraphs.
 
-The method, in three steps, uses no rule for any one site:
+The method uses no rule for any one site:
 
-1. Boilerplate regions are marked from structure and naming: `<nav>`,
-   `<aside>`, `<footer>`, `<header>`, `<figure>`, and elements whose class or
-   id names them (share bars, related links, comments, cookie and newsletter
-   prompts, captions, bylines). A marked region that holds a large share of
-   the page's prose is left alone: sites name wrappers carelessly
-   ("content-with-sidebar").
-2. Every text block is weighed: prose (long enough, few links) counts for its
-   length, link lists count against, short fragments count a little against.
-   Weights add up the tree; the element with the highest total is the body.
-   Prose in the body outweighs menus, teasers and footers around it, so the
-   winner is the smallest element that holds the story and little else.
-3. Inside the body, blocks left over from boilerplate (link-only lines,
-   "Advertisement", "Read more", bylines and datelines) are dropped.
+1. Furniture regions are set aside (`html_furniture`).
+2. Every remaining text block is weighed: prose (long enough, few links)
+   counts for its length, link lines count against, scraps a little against.
+   A block's weight goes to its element and, fading, to three ancestors, so
+   the element holding the story's paragraphs side by side wins over a
+   distant wrapper that also collects teaser blurbs from separate cards.
+3. The winner's prose siblings (a lead set apart by the template) and its
+   same-class cousins (a story cut into chunks around ads) join it; another
+   `<article>` never does, being another story.
+4. Inside, short furniture lines (`html_clutter`), link-only lines, the
+   repeated headline and key points shown as the summary are dropped.
 """
 
 from __future__ import annotations
@@ -25,36 +23,13 @@ from dataclasses import dataclass, field
 
 from reader.clean.html_blocks import Block, blocks
 from reader.clean.html_clutter import is_clutter
+from reader.clean.html_furniture import boilerplate_regions
 from reader.clean.html_tree import HtmlElement
-
-BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
-BOILERPLATE_WORDS = frozenset((
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header",
-    "masthead", "sidebar", "rail", "share", "sharing", "shares", "social", "sharebar", "comment",
-    "comments", "disqus", "respond", "replies", "related", "recirc", "more-stories", "read-more",
-    "readmore", "also-read", "newsletter", "subscribe", "subscription", "signup", "cookie",
-    "cookies", "consent", "gdpr", "paywall", "login", "promo", "promotion", "ad", "ads", "adslot",
-    "adunit", "dfp", "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit",
-    "credits", "byline", "author", "authors", "bio", "dateline", "date", "timestamp", "meta",
-    "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
-    "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
-    "dek", "deck", "standfirst", "strapline", "excerpt",
-))
-"""Words in a class, id or role (split at spaces, "-" and "_") that name page furniture.
-
-Standfirsts ("dek") are here too: the cleaner shows them as the summary.
-"""
-BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
-_SEPARATORS = str.maketrans("-_", "  ")
-_LISTS = frozenset(("ul", "ol"))
-_EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok")
-"""Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
-PROTECTED_SHARE = 0.4
-"""A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
 
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINKS = 0.35
 _SHORT_PENALTY = 8
+
 
 @dataclass(slots=True)
 class Body:
@@ -73,10 +48,10 @@ def extract_body(root: HtmlElement, title: str = "", elsewhere: Iterable[str] = 
     all_blocks = blocks(root)
     if not all_blocks:
         return Body()
-    marked = _boilerplate_regions(root, all_blocks)
-    kept = [b for b in all_blocks if not _inside(b.owner, marked)]
+    marked = boilerplate_regions(root, all_blocks, block_weight)
+    kept = [b for b in all_blocks if not _under(b.owner, marked)]
     chosen = _body_elements(kept)
-    inside = [b for b in kept if _within_any(b.owner, chosen)] if chosen else kept
+    inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     shown = {_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
     if not body.paragraphs:
@@ -102,71 +77,8 @@ def block_weight(block: Block) -> float:
     return length * (1 - block.link_density)
 
 
-def _boilerplate_regions(root: HtmlElement, all_blocks: list[Block]) -> set[HtmlElement]:
-    """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
-    prose = _totals(all_blocks, lambda b: max(block_weight(b), 0.0))
-    limit = PROTECTED_SHARE * prose.get(root, 0.0)
-    marked: set[HtmlElement] = set()
-    if not limit:
-        return marked
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        boilerplate = (el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
-                       or (el.tag in _LISTS and _is_link_list(el)))
-        if boilerplate and prose.get(el, 0.0) <= limit:
-            marked.add(el)
-    return marked
-
-
-def _is_link_list(el: HtmlElement) -> bool:
-    """A list whose every item carries a link: headlines of other stories, not story text."""
-    items = [child for child in el if child.tag == "li"]
-    if len(items) < 3 or any(next(item.iter("a"), None) is None for item in items):
-        return False
-    text = sum(len(t.strip()) for t in el.itertext())
-    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-    return text < 150 * len(items) and links >= 0.3 * text
-
-
-def _named_boilerplate(el: HtmlElement) -> bool:
-    attrib = el.attrib
-    names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    if not names:
-        return False
-    names = names.lower()
-    if _EMBED_NAME.search(names):
-        return False
-    words = names.translate(_SEPARATORS).split()
-    if not BOILERPLATE_WORDS.isdisjoint(words):
-        return True
-    pairs = [f"{first}-{second}" for first, second in zip(words, words[1:], strict=False)]
-    if not BOILERPLATE_WORDS.isdisjoint(pairs):
-        return True
-    return any(word.startswith(BOILERPLATE_PREFIXES) for word in words)
-
-
-def _totals(all_blocks: list[Block], weigh) -> dict[HtmlElement, float]:
-    """Sum a per-block weight over every ancestor of each block."""
-    totals: dict[HtmlElement, float] = {}
-    for block in all_blocks:
-        weight = weigh(block)
-        if not weight:
-            continue
-        el = block.owner
-        while el is not None:
-            totals[el] = totals.get(el, 0.0) + weight
-            el = el.getparent()
-    return totals
-
-
 LEVEL_SHARE = (1.0, 1.0, 0.5, 0.25)
-"""How much of a block's weight reaches its owner, parent, grandparent and great-grandparent.
-
-Credit fades with distance so that the element holding the story's
-paragraphs side by side outscores a distant ancestor that also collects
-teaser blurbs, each of which sits in its own small card.
-"""
+"""How much of a block's weight reaches its owner, parent, grandparent and great-grandparent."""
 _PARTS_OF_A_WHOLE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li"))
 _SENTENCE_END = frozenset(".!?。！？\"”’»")
 SIBLING_SHARE = 0.2
@@ -254,17 +166,10 @@ def _holds_another_article(el: HtmlElement) -> bool:
     return el.tag == "article" or next(el.iter("article"), None) is not None
 
 
-def _inside(el: HtmlElement, marked: set[HtmlElement]) -> bool:
+def _under(el: HtmlElement | None, elements: set[HtmlElement]) -> bool:
+    """Whether `el` is one of `elements` or inside one of them."""
     while el is not None:
-        if el in marked:
-            return True
-        el = el.getparent()
-    return False
-
-
-def _within_any(el: HtmlElement, chosen: set[HtmlElement]) -> bool:
-    while el is not None:
-        if el in chosen:
+        if el in elements:
             return True
         el = el.getparent()
     return False

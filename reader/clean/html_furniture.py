@@ -1,0 +1,102 @@
+"""Page furniture marked by structure and naming, before any text is weighed.
+
+`<nav>`, `<aside>`, `<footer>`, `<header>` and `<figure>` are furniture by
+definition; other elements are when their class, id or role names them
+("share-bar", "related-stories", "cookie-consent") or when they are a list
+of links to other stories. Sites name wrappers carelessly
+("content-with-sidebar"), so a marked region that holds a large share of the
+page's prose is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.clean.html_blocks import Block
+from reader.clean.html_tree import HtmlElement
+
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
+BOILERPLATE_WORDS = frozenset((
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header",
+    "masthead", "sidebar", "rail", "share", "sharing", "shares", "social", "sharebar", "comment",
+    "comments", "disqus", "respond", "replies", "related", "recirc", "more-stories", "read-more",
+    "readmore", "also-read", "newsletter", "subscribe", "subscription", "signup", "cookie",
+    "cookies", "consent", "gdpr", "paywall", "login", "promo", "promotion", "ad", "ads", "adslot",
+    "adunit", "dfp", "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit",
+    "credits", "byline", "author", "authors", "bio", "dateline", "date", "timestamp", "meta",
+    "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
+    "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
+    "dek", "deck", "standfirst", "strapline", "excerpt",
+))
+"""Words in a class, id or role (split at spaces, "-" and "_") that name page furniture.
+
+Standfirsts ("dek") are here too: the cleaner shows them as the summary.
+"""
+BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
+_SEPARATORS = str.maketrans("-_", "  ")
+_LISTS = frozenset(("ul", "ol"))
+_EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok")
+"""Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
+PROTECTED_SHARE = 0.4
+"""A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
+
+
+def boilerplate_regions(root: HtmlElement, all_blocks: list[Block],
+                        prose_weight: Callable[[Block], float]) -> set[HtmlElement]:
+    """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
+    prose = ancestor_totals(all_blocks, lambda b: max(prose_weight(b), 0.0))
+    limit = PROTECTED_SHARE * prose.get(root, 0.0)
+    marked: set[HtmlElement] = set()
+    if not limit:
+        return marked
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        boilerplate = (el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
+                       or (el.tag in _LISTS and _is_link_list(el)))
+        if boilerplate and prose.get(el, 0.0) <= limit:
+            marked.add(el)
+    return marked
+
+
+def _is_link_list(el: HtmlElement) -> bool:
+    """A list whose every item carries a link: headlines of other stories, not story text."""
+    items = [child for child in el if child.tag == "li"]
+    if len(items) < 3 or any(next(item.iter("a"), None) is None for item in items):
+        return False
+    text = sum(len(t.strip()) for t in el.itertext())
+    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+    return text < 150 * len(items) and links >= 0.3 * text
+
+
+def _named_boilerplate(el: HtmlElement) -> bool:
+    attrib = el.attrib
+    names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
+    if not names:
+        return False
+    names = names.lower()
+    if _EMBED_NAME.search(names):
+        return False
+    words = names.translate(_SEPARATORS).split()
+    if not BOILERPLATE_WORDS.isdisjoint(words):
+        return True
+    pairs = [f"{first}-{second}" for first, second in zip(words, words[1:], strict=False)]
+    if not BOILERPLATE_WORDS.isdisjoint(pairs):
+        return True
+    return any(word.startswith(BOILERPLATE_PREFIXES) for word in words)
+
+
+def ancestor_totals(all_blocks: list[Block],
+                    weigh: Callable[[Block], float]) -> dict[HtmlElement, float]:
+    """Sum a per-block weight over every ancestor of each block."""
+    totals: dict[HtmlElement, float] = {}
+    for block in all_blocks:
+        weight = weigh(block)
+        if not weight:
+            continue
+        el = block.owner
+        while el is not None:
+            totals[el] = totals.get(el, 0.0) + weight
+            el = el.getparent()
+    return totals
