@@ -59,6 +59,8 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
 
 _DOUBLE_MARK: Final = re.compile(r"’’|''|‘‘|``|[“„«‟”»\"＂]")
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
+_ANY_MARK: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]|(?<!\w)['’›]|['’›](?!\w)")
+"""Any character that could open or close a quote (apostrophes inside words excluded)."""
 
 
 def _double_marks(text: str) -> list[tuple[int, int, str]]:
@@ -153,6 +155,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     dropped.
     """
     text = paragraphs[index]
+    if not _ANY_MARK.search(text):
+        return [], []
     pairs, still_open = _pair(text, _double_marks(text))
     top = [Span(index, s, e, om, cm) for s, e, om, cm in pairs]
     if still_open is not None:

@@ -129,26 +129,38 @@ def _title_like(content: str) -> bool:
     return len(capitals) >= 2 and len(capitals) == len(significant)
 
 
-def _cue_follows(after: str) -> bool:
+Cue = tuple[int, int]
+"""A reporting word as (start, end), relative to the text it was found in."""
+
+
+def _cues_in(cues: list[Cue], lo: int, hi: int) -> list[Cue]:
+    """The paragraph's cues inside [lo, hi), shifted to start at lo."""
+    return [(start - lo, end - lo) for start, end in cues if lo <= start and end <= hi]
+
+
+def _cue_follows(after: str, cues: list[Cue]) -> bool:
     """`“…,” the minister said` / `“…,” said Lavrov`: a cue within a short phrase."""
-    match = ANY_CUE.search(after[:90])
-    if not match:
+    first = next((cue for cue in cues if cue[1] <= 90), None)
+    if first is None:
         return False
-    between = after[:match.start()]
-    if re.search(r"[.;:!?▒\"“”]", between) or len(between.split()) > 7:
+    between = after[:first[0]]
+    if _STOP_BETWEEN.search(between) or len(between.split()) > 7:
         return False
-    return not re.search(r"\b(?:and|but|or|because|if|when|while|that)\b", between)
+    return not _JOIN_BETWEEN.search(between)
 
 
-def _cue_precedes(before: str) -> bool:
+_STOP_BETWEEN: Final = re.compile(r"[.;:!?▒\"“”]")
+_JOIN_BETWEEN: Final = re.compile(r"\b(?:and|but|or|because|if|when|while|that)\b")
+
+
+def _cue_precedes(before: str, cues: list[Cue]) -> bool:
     """`Lavrov said: “…”`, `he told reporters, “…”`, `she said “…”`."""
     tail = before.rstrip(" \t“\"‘'«")
     if tail.endswith(":"):
         return True
-    cues = list(ANY_CUE.finditer(tail))
-    if not cues:
+    if not cues or cues[-1][1] > len(tail):
         return False
-    gap = tail[cues[-1].end():]
+    gap = tail[cues[-1][1]:]
     if not gap.strip():
         return True
     return gap.rstrip().endswith(",") and len(gap.split()) <= 6 and "▒" not in gap
@@ -171,22 +183,22 @@ quoted words are a thing being talked about)."""
 _CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
 
 
-def _governing_cue(before: str, after: str, words: int) -> bool:
+def _governing_cue(before: str, after: str, words: int, cues_before: list[Cue],
+                   cues_after: list[Cue]) -> bool:
     """A reporting verb in the same clause as the quote, on either side of it.
 
     "The report says nothing new, and the three signed as “observers”": the
     cue belongs to another clause, so a word or two in marks is a term, not
     the report's words. Longer quoted phrases are speech either way.
     """
-    cues = list(ANY_CUE.finditer(before))
-    if cues and (words > 2 or not _CLAUSE_BREAK.search(before[cues[-1].end():])):
+    if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1]:])):
         return True
-    following = ANY_CUE.search(after)
-    return bool(following) and (words > 2 or not _CLAUSE_BREAK.search(
-        after[:following.start()]))
+    return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(
+        after[:cues_after[0][0]]))
 
 
-def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]]) -> bool:
+def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
+              cues: list[Cue] | None = None) -> bool:
     """Whether the words in a span are someone's words rather than a title or scare quote.
 
     Words tied to a reporting verb are speech whatever their length; a whole
@@ -201,12 +213,17 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
     before = masked[lo:span.open_mark]
     close = span.close_mark if span.close_mark is not None else span.end
     after = masked[close + 1:hi] if span.close_mark is not None else ""
+    if cues is None:
+        cues = [match.span() for match in ANY_CUE.finditer(masked)]
+    cues_before = _cues_in(cues, lo, span.open_mark)
+    cues_after = _cues_in(cues, close + 1, hi) if after else []
     stripped = content.strip(" …'\"‘’[(.")
     capital = stripped[:1].isupper()
     opens_sentence = not before.strip(" \t\"“‘'«(—–-")
     after_mark = before.rstrip().endswith((",", ":"))
     ends_in_punct = content.rstrip()[-1:] in _END_PUNCT or after.startswith(",")
-    if _title_like(content) and not (ends_in_punct and len(words) >= 4 and _cue_follows(after)):
+    if _title_like(content) and not (ends_in_punct and len(words) >= 4
+                                     and _cue_follows(after, cues_after)):
         return False
     if capital and not opens_sentence and not after_mark and len(words) <= 4:
         return False
@@ -215,9 +232,9 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]])
         return False
     if _LABEL_BEFORE.search(before) or len(words) <= 3 and _LABEL_AFTER.match(after):
         return False
-    if (ends_in_punct and _cue_follows(after)) or _cue_precedes(before):
+    if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
-    if _governing_cue(before, after, len(words)):
+    if _governing_cue(before, after, len(words), cues_before, cues_after):
         return True
     if opens_sentence and capital and len(words) >= 2 and (ends_in_punct or not after.strip()):
         return True
@@ -322,9 +339,10 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
         indent = len(text) - len(text.lstrip())
+        cues = [m.span() for m in ANY_CUE.finditer(masked_all)] if top else []
         accepted = [span for n, span in enumerate(top)
                     if (continuing and n == 0 and span.open_mark <= indent + 2)
-                    or is_speech(span, text, masked_all, bounds)]
+                    or is_speech(span, text, masked_all, bounds, cues)]
         memory.quoted[number] = [(s.start, s.end) for s in top]
         masked = mask(text, accepted)
         said = _said_in(masked, number, bounds, accepted, index, memory)

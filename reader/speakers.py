@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from reader.speaker_names import (
@@ -23,6 +24,7 @@ from reader.speaker_names import (
     opens_sentence,
     strip_titles,
 )
+from reader.speaker_names import clear_caches as clear_name_caches
 
 PERSONAL: Final = {"he": 1, "she": -1, "him": 1, "her": -1}
 PRONOUNS: Final = frozenset({"he", "she", "they", "it", "i", "we", "you"})
@@ -353,14 +355,31 @@ def _head(descriptor: str) -> str:
 _RUN: Final = r"((?:[A-Z][\w’'&.-]*|of|for|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the))*?)"
 
 
-def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory) -> str | None:
-    """A name the article set beside this head noun: "the group, Workers United," or
-    "Workers United, the group that …"; the latest such pairing before `before`."""
+def clear_caches() -> None:
+    """Forget cached patterns and name lookups (benchmarks time unseen articles)."""
+    _apposition_patterns.cache_clear()
+    _fuller_pattern.cache_clear()
+    clear_name_caches()
+
+
+@lru_cache(maxsize=256)
+def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     word = re.escape(head)
-    patterns = (
+    return (
         re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
         re.compile(rf"(?<![\w’'-]){_RUN},\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
     )
+
+
+@lru_cache(maxsize=256)
+def _fuller_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{re.escape(head)})\b")
+
+
+def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory) -> str | None:
+    """A name the article set beside this head noun: "the group, Workers United," or
+    "Workers United, the group that …"; the latest such pairing before `before`."""
+    patterns = _apposition_patterns(head)
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para]
         if para == paragraph:
@@ -403,7 +422,7 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
         for mention in reversed(recent):
             if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
                 return mention.key, False
-    pattern = re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{re.escape(head)})\b")
+    pattern = _fuller_pattern(head)
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para][:subject.start] if para == paragraph else (
             memory.paragraphs[para])
