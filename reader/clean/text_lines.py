@@ -22,11 +22,13 @@ _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 _PUNCTUATION = str.maketrans({ch: " " for ch in
                               "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•●▪■|¡¿、。，！？：；（）「」『』【】"})
 """Punctuation to blank out for a line's key (the rest of `\\w` is kept)."""
-_INITIAL = re.compile(r"(?<!\S)[\"'“‘«„(\[¿¡*•\-–—]*(\w)")
+_ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
+"""The same for ASCII lines, where translating bytes is several times faster."""
+_INITIAL = re.compile(r"\s[\"'“‘«„(\[¿¡*•\-–—]*(\w)")
 """The first letter of each word, after any opening quote or bracket."""
 _CLOSERS = "\"'”’»)] \u00a0"
 _ENDS = ".!?…。！？"
-CASE_SAMPLE_CHARS = 200
+CASE_SAMPLE_CHARS = 120
 """Characters looked at for the share of words in lower case: enough to tell prose from a
 headline."""
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
@@ -110,11 +112,15 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
     """
     ascii_only = text.isascii()
     uncased_chars = 0 if ascii_only else len(_UNCASED.findall(text))
-    initials = _INITIAL.findall(text, 0, CASE_SAMPLE_CHARS)
+    initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
     lower = sum(map(str.islower, initials))
     upper = sum(map(str.isupper, initials))
     lower_text = text.lower()
-    key = " ".join(lower_text.translate(_PUNCTUATION).split())
+    if ascii_only:
+        key = " ".join(lower_text.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
+            "ascii").split())
+    else:
+        key = " ".join(lower_text.translate(_PUNCTUATION).split())
     if ascii_only:
         words = key.count(" ") + 1 if key else 0
         sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
