@@ -113,6 +113,11 @@ def blocks(root: HtmlElement) -> list[Block]:
     return out
 
 
+def element_text(el: HtmlElement) -> str:
+    """Visible text of an element, block boundaries kept as spaces."""
+    return " ".join(block.text for block in blocks(el))
+
+
 def _lays_out_blocks(cell: HtmlElement) -> bool:
     """A table cell holding paragraphs or line breaks is page layout (old sites), not data."""
     return any(child.tag in BLOCK_TAGS or child.tag == "br" for child in cell)

@@ -19,32 +19,16 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from reader.clean.common import normalise_date, squash
-from reader.clean.html_blocks import blocks
+from reader.clean.html_authors import find_authors, ld_names
+from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
 KEY_POINTS_DEPTH = 5
 """How far above a list its "key points" wrapper may sit (templates nest lists deeply)."""
-MAX_AUTHORS = 6
-"""More names than this from one source is a staff list, not the article's writers."""
 
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|Posting", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|(?<=\w\w)\.\s+(?=\w\w))\s*", re.I)
-_BY = re.compile(r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|автор)\s*[:\-]?\s+", re.I)
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|\.(?:com|net|org|co|uk)\b|\bfor\b", re.I)
-_DAY_OR_MONTH = re.compile(
-    r"\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s+(?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)\b.*$", re.I)
-_JOB_TITLE = re.compile(
-    r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
-    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|"
-    r"publisher|founder|president|director)s?\b",
-    re.I,
-)
-"""Words that make a byline part a role ("Education Reporter"), not a person."""
-_BYLINE_NAME = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])",
-                          re.I)
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.I)
 _KEY_POINTS_NAME = re.compile(r"key-?points|highlights|takeaways|summary-list|at-a-glance|"
                               r"in-brief|tldr|bullets", re.I)
@@ -74,22 +58,17 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
     tags = _meta_tags(root)
     article = _article_object(linked_data)
     meta = Meta()
-    publisher = _first(_ld_names(article.get("publisher")),
+    publisher = _first(ld_names(article.get("publisher")),
                        tags.get("og:site_name", []), tags.get("application-name", []))
     if publisher:  # "Autoracing | F1 | Indy" is a name followed by a menu
         meta.publisher = re.split(r"\s+[|·•]\s+", publisher)[0].lstrip("@") or None
     meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
     meta.title = _title(root, article, tags, [meta.publisher or "", _site_from_url(meta.url)])
-    meta.authors = _authors(root, article, tags)
+    meta.authors = find_authors(root, article, tags)
     meta.published = _published(root, article, tags)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
     return meta
-
-
-def element_text(el: HtmlElement) -> str:
-    """Visible text of an element, block boundaries kept as spaces."""
-    return " ".join(block.text for block in blocks(el))
 
 
 def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
@@ -123,18 +102,6 @@ def _first(*sources: Iterable[str | None]) -> str | None:
     return None
 
 
-def _ld_names(value: Any) -> list[str]:
-    """Names from a JSON-LD person/organisation value: string, object or list of them."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
-    return []
-
-
 def _ld_url(article: dict[str, Any]) -> str | None:
     for key in ("url", "mainEntityOfPage"):
         value = article.get(key)
@@ -166,63 +133,6 @@ def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]
     raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
                  tags.get("twitter:title", []), [h1, page_title])
     return clean_title(raw or "", [*sites, *tags.get("og:site_name", [])], h1)
-
-
-def _authors(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]) -> list[str]:
-    sources = (
-        lambda: _ld_names(article.get("author")) or _ld_names(article.get("creator")),
-        lambda: [v for key in ("author", "article:author", "dc.creator", "parsely-author",
-                               "sailthru.author", "byl") for v in tags.get(key, [])],
-        lambda: [element_text(a) for a in root.iter("a")
-                 if "author" in (a.get("rel") or "").lower().split()
-                 and not _in_page_chrome(a)],
-        lambda: [element_text(el) for el in root.iter()
-                 if isinstance(el.tag, str)
-                 and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
-                 and not _in_page_chrome(el)][:3],
-    )
-    for source in sources:
-        names = _names(source())
-        if 0 < len(names) <= MAX_AUTHORS:
-            return names
-    return []
-
-
-def _names(values: list[str]) -> list[str]:
-    """Person names out of raw author strings: "By A and B" gives A, B; URLs and handles go."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for value in values:
-        for part in _NAME_SPLIT.split(_BY.sub("", squash(html.unescape(value)))):
-            name = _DAY_OR_MONTH.sub("", _BY.sub("", part)).strip(" .:-–—")
-            if not (2 <= len(name) <= 60) or len(name.split()) > 5 or _NOT_A_NAME.search(name):
-                continue
-            if _JOB_TITLE.search(name):
-                continue
-            if name.isupper() and len(name) > 4:  # "MEG KINNARD" as wire bylines shout it
-                name = name.title()
-            if name.lower() not in seen:
-                seen.add(name.lower())
-                names.append(name)
-    if any(" " in name for name in names):
-        # "Jane Doe, CNN" or "Jane Doe, MS, RD": lone words beside a full name are
-        # outlets and credentials, not co-authors.
-        names = [name for name in names if " " in name]
-    return names
-
-
-def _in_page_chrome(el: HtmlElement) -> bool:
-    """Inside the site's menus, header or footer, where staff lists live."""
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag in ("nav", "footer", "aside", "select"):
-            return True
-        names = (parent.get("class") or "") + " " + (parent.get("id") or "")
-        if re.search(r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|dropdown)(?:$|[\s_-])", names,
-                     re.I):
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _published(root: HtmlElement, article: dict[str, Any],
