@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Final
 
 _UPPER: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
-_TOKEN: Final = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Mc|Mac|O['’])?[{_UPPER}][^\W\d_]*"
+_TOKEN: Final = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|[{_UPPER}][^\W\d_]*"
                  rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*\.?)")
 _PARTICLE: Final = r"(?:(?:of\s+the|of|for|de|del|der|van|von|da|la|le|bin|al-?|du|st\.)\s+)"
 NAME_RUN: Final = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+{_PARTICLE}?{_TOKEN})*")
@@ -108,8 +108,7 @@ christine marine giorgia jacinda sanna nicola liz priti yvette emmanuelle ines s
 elena olga natalia irina svetlana fatima aisha leila mariam meryl oprah serena venus
 """.split())
 
-_HE: Final = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_SHE: Final = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _MALE_HINT: Final = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?\s+$")
 _FEMALE_HINT: Final = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
 
@@ -275,21 +274,20 @@ class NameIndex:
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
         index = cls()
-        runs = [(number, start, end, tokens)
+        runs = [(number, start, end, tokens, _strip_titles(tuple(tokens)))
                 for number, text in enumerate(paragraphs)
                 for start, end, tokens in name_runs(text)]
-        for _number, _start, _end, tokens in runs:
-            name = strip_titles(tokens)
+        for _number, _start, _end, _tokens, name in runs:
             if len(name) >= 2 and not is_org(name):
-                index._add_person(name)
-        for number, start, end, tokens in runs:
+                index._add_person(list(name))
+        for number, start, end, tokens, name in runs:
             key, person = index.canonical(tokens)
-            if key:
-                index.mentions.append(Mention(key, number, start, end, person))
-            if person and key:
-                if len(strip_titles(tokens)) < len(tokens):
-                    index.titled_people.add(key)
-                for token in tokens[:len(tokens) - len(strip_titles(tokens))]:
+            if not key:
+                continue
+            index.mentions.append(Mention(key, number, start, end, person))
+            if person and len(name) < len(tokens):
+                index.titled_people.add(key)
+                for token in tokens[:len(tokens) - len(name)]:
                     counts = index.titles.setdefault(_plain(token), {})
                     counts[key] = counts.get(key, 0) + 1
         index.mention_paragraphs = [mention.paragraph for mention in index.mentions]
@@ -414,9 +412,6 @@ class NameIndex:
             stop = len(text)
             if following is not None and following.paragraph == mention.paragraph:
                 stop = following.start
-            window = text[mention.end:min(stop, mention.end + 160)]
-            he, she = _HE.search(window), _SHE.search(window)
-            if he and (not she or he.start() < she.start()):
-                votes[0] += 1
-            elif she:
-                votes[1] += 1
+            pronoun = _HE_OR_SHE.search(text, mention.end, min(stop, mention.end + 160))
+            if pronoun:
+                votes[0 if pronoun.group(1) else 1] += 1
