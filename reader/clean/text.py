@@ -1,8 +1,9 @@
 """Plain-text scrapes: a page copied out of a browser (select-all), cleaned into an article.
 
-The work is split three ways: `text_lines` turns the raw text into measured
-lines (line endings, odd spaces, hard wraps), `text_body` picks the story out
-of the page's clutter, and `text_meta` reads the headline, byline, date,
+The work is split four ways: `text_lines` turns the raw text into measured
+lines (line endings, odd spaces, hard wraps), `text_kinds` says what each
+line is on its own (prose, clutter, an end marker), `text_body` picks the
+story out of the page, and `text_meta` reads the headline, byline, date,
 section and publisher from the lines around it. This module puts them
 together and settles where the headline area ends and the story begins.
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import title_from_path
-from reader.clean.text_body import Body, caption_above, find_body, is_credit_line
+from reader.clean.text_body import Body, caption_above, find_body
+from reader.clean.text_kinds import is_credit_line
 from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,

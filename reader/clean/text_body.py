@@ -16,117 +16,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from enum import Enum
 
+from reader.clean.text_kinds import Kind, glued_teaser, is_credit_line, kind_of, quoted
 from reader.clean.text_lines import Line
 
-
-def _whole(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(phrases) + r")\W*$")
-
-
-_AD = _whole(
-    r"advertisement", r"advertising", r"ad", r"ads", r"sponsored( content)?", r"promoted",
-    r"advertisement\W+(scroll|continue|story).*", r"publicidad", r"anuncio", r"publicité",
-    r"annonce", r"werbung", r"anzeige", r"pubblicità", r"publicidade", r"реклама", r"広告", r"광고",
-    r"(story|article) continues( below)?( advertisement)?", r"continue reading( below)?",
-    r"scroll (down )?to continue( reading)?.*", r"content continues below", r"paid (post|content)",
-    r"skip (ad|advert)", r"(close|hide) ad", r"report (this )?ad",
-)
-_SHARE = _whole(
-    r"share( this)?( (article|story|page|post))?( on \w+)?", r"shares?", r"tweet", r"e-?mail",
-    r"print", r"copy( the)? link", r"link copied", r"facebook", r"twitter", r"x", r"whatsapp",
-    r"linkedin", r"pinterest", r"reddit", r"flipboard", r"telegram", r"messenger",
-    r"save( for later| article)?", r"bookmark", r"comments?", r"\d+ comments?", r"listen",
-    r"listen to (this )?(article|story)", r"gift (this )?article", r"follow( us)?",
-    r"(share|follow)( us)? on .{1,40}", r"(facebook|twitter|linkedin|email|whatsapp|pinterest)"
-    r"( (facebook|twitter|linkedin|email|whatsapp|pinterest|reddit|print|x))+",
-)
-_LEAD_IN = re.compile(
-    r"^(?:read more|related|see also|also read|read also|more|recommended|watch|watch now|"
-    r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
-    r"more from [^:]{1,40}|related coverage|related stories|related articles|related content|"
-    r"related video|click here|photos?|video|gallery|sign up|subscribe|get the [^:]{1,30}|"
-    r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news|à lire aussi|"
-    r"lire aussi|a lire aussi|lea también|leer también|leia também|veja também|lesen sie auch|"
-    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S")
-_CREDIT = re.compile(
-    r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
-    r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?\s*(?:by\b|:|©)|"
-    r"\bcredit\s*:|\bcourtesy of\b|"
-    r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
-    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)")
-_AGENCY_LINE = re.compile(
-    r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
-    r"(?: (?:images|photo|media|wire))?$")
-_CREDIT_HINTS = ("photo", "image", "picture", "illustration", "video", "foto", "credit",
-                 "courtesy", "getty", "/", "|", "shutterstock", "istock", "alamy", "©")
-_LEGAL_HINTS = ("rights", "cookie", "privacy", "terms", "subscri", "sign", "newsletter", "log",
-                "account", "javascript", "browser", "blocker", "affiliate", "earn",
-                "compensation", "email", "fields", "save my", "personal data", "protection",
-                "activation", "agree", "consent", "playback", "join", "follow", "receiving",
-                "submitting")
-"""Words one of which every legal or sign-up notice contains; the full search runs only then."""
-_CREDIT_HINT = re.compile("|".join(re.escape(hint) for hint in _CREDIT_HINTS))
-_LEGAL_HINT = re.compile("|".join(re.escape(hint) for hint in _LEGAL_HINTS))
-_CAPTION_LEAD = re.compile(
-    r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
-    r"caption|caption|image source|media source)\s*[:,]")
-_LEGAL = re.compile(
-    r"(?:all rights reserved|\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)|"
-    r"privacy (?:policy|notice|settings)|terms (?:of|and) (?:use|service|conditions)|"
-    r"terms & conditions|\bunsubscribe\b|sign up (?:for|to|now|here|today)|"
-    r"subscribe (?:to (?:our|the)|now|today|here)|newsletters?\b.{0,30}(?:sign|subscri|inbox)|"
-    r"(?:log|sign) ?in to (?:comment|continue|read)|create (?:an|a free) account|"
-    r"already (?:a subscriber|have an account)|enable javascript|(?:update|upgrade) your browser|"
-    r"ad ?blocker|affiliate commission|we may earn|may receive compensation|"
-    r"email address will not be published|required fields are marked|"
-    r"save my name, email|by submitting (?:this|your)|personal data|data protection|"
-    r"activation link|successfully subscribed|succesfully subscribed|"
-    r"(?:agree|consent) to (?:the|our) (?:terms|privacy|use of cookies)|"
-    r"javascript (?:is )?(?:disabled|required)|media playback is unsupported|"
-    r"this (?:site|website) uses cookies|^(?:join|follow) (?:us|our)\b|you are receiving this|"
-    r"because you (?:subscribed|signed up))")
-_BARRIER = re.compile(
-    r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|read more|see also|"
-    r"read next|"
-    r"related (?:articles|stories|"
-    r"posts|coverage|content|topics|links|news|reading)|more (?:stories|articles|news|from|on|"
-    r"in|like this)\b.{0,40}|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|"
-    r"be interested).*|recommended(?: for you| stories| articles| reading)?|most (?:read|"
-    r"popular|viewed|shared|commented)(?: .{0,30})?|trending(?: now| stories| news)?|"
-    r"what to read next|read (?:these |this )?next|up next|"
-    r"(?:leave|post|add|write) a (?:comment|reply)|"
-    r"comments?(?: \(\d+\))?|"
-    r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
-    r"about the authors?|tags?|topics?|elsewhere on .{1,40}|(?:keep|stay) up to date.{0,40}|"
-    r"filed under|keywords|more about|see more|"
-    r"other (?:stories|news)|latest (?:news|stories|articles)|top stories|sign up.{0,60}|"
-    r"(?:get|subscribe to) (?:our|the) .{0,40}newsletters?.{0,40}|newsletters?|"
-    r"explore more|don'?t miss|also on .{1,30}|around the web|from our partners|"
-    r"sponsored stories|promoted stories|this article (?:is|was) (?:filed|tagged) .*|"
-    r"você (?:pode|também pode) gostar.*|leia (?:também|mais)|veja (?:também|mais)|"
-    r"(?:te|le) puede interesar|lea (?:también|más)|noticias relacionadas|"
-    r"(?:vous )?(?:aimerez|pourriez aimer) aussi|(?:à|a) lire aussi|lire aussi|sur le même sujet|"
-    r"das könnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|"
-    r"potrebbe interessarti|leggi anche|articoli correlati|"
-    r"читайте также|похожие (?:статьи|новости)|комментарии)"
-    r"\s*[:.!]?\s*$")
-
-
-_TRUNCATED = ("...", "…")
-"""A teaser cut short with an ellipsis: a link to another story, not this one."""
-_LEAD_MARKS = frozenset(":|>»›-–—")
-_CAPTION_MARKS = frozenset(":,")
-
-
 CAPTION_CHARS = 200
-CLUTTER_WORDS = 40
-"""Longer lines are story or legal text long enough to be scored as prose."""
 ALT_WORDS = 20
 MIN_ROWS = 3
-TAG_PARTS = 5
-TAG_WORDS = 4
 TABLE_ROWS = 5
 ROW_CHARS = 15
 DATELINE_VALUE = 10.0
@@ -136,26 +32,6 @@ MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 _ORDERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-GLUE_REACH = 120
-"""A teaser's headline is shorter than this, so the join is looked for only this far in."""
-_NETWORKS = frozenset({
-    "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit",
-    "email", "mail", "e", "print", "share", "tweet", "telegram", "flipboard", "messenger",
-    "tumblr", "vk", "copy", "link", "sms", "instagram", "youtube", "tiktok", "threads",
-    "bluesky", "mastodon", "rss", "google", "plus", "comment", "comments",
-})
-"""Words of a share bar, which copies as one line of network names."""
-_GLUE = re.compile(r"(?<=[a-z0-9?!’'\")])(?=[A-Z][a-z])")
-
-
-class Kind(Enum):
-    """What a line looks like on its own, before its neighbours are considered."""
-
-    PROSE = "prose"
-    NEAR = "near"
-    SHORT = "short"
-    CLUTTER = "clutter"
-    BARRIER = "barrier"
 
 
 @dataclass(slots=True)
@@ -168,104 +44,6 @@ class Body:
     """Index (in the scrape's lines) of the first line of the story region."""
     end: int
     """Index one past the last line of the story region."""
-
-
-def kind_of(line: Line) -> Kind:
-    """Classify one line by its text alone (computed once per line, then kept on it)."""
-    if line.kind is None:
-        line.kind = _classify(line)
-    return line.kind  # type: ignore[return-value]
-
-
-def _classify(line: Line) -> Kind:
-    text = line.text
-    if line.words <= 12 and _BARRIER.match(line.lower):
-        return Kind.BARRIER
-    if is_clutter(line):
-        return Kind.CLUTTER
-    if text.endswith(_TRUNCATED) or (line.words >= 4 and _glued_teaser(text)):
-        return Kind.SHORT
-    if line.uncased:
-        if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
-            return Kind.PROSE
-        if line.chars >= 20 and line.ends_sentence:
-            return Kind.NEAR
-        return Kind.SHORT
-    if line.words >= 20 and line.lower_ratio >= 0.45:
-        if _tag_list(line):
-            return Kind.SHORT
-        return Kind.PROSE if line.sentences or "," in text else Kind.NEAR
-    if line.words >= 10 and line.lower_ratio >= 0.55 and (line.ends_sentence or line.sentences):
-        return Kind.PROSE
-    if line.words >= 5 and line.ends_sentence and line.lower_ratio >= 0.3:
-        return Kind.NEAR
-    if line.words >= 12 and line.lower_ratio >= 0.6 and line.sentences:
-        return Kind.NEAR
-    if line.words >= 8 and line.lower_ratio >= 0.7:
-        return Kind.NEAR
-    return Kind.SHORT
-
-
-def _glued_teaser(text: str) -> bool:
-    """A link headline run into its teaser ("Bill At Troy SteakhouseA party of six left...").
-
-    Copying a teaser card joins the headline and the blurb with no space;
-    story text has no Title Case run ending in such a join.
-    """
-    for match in _GLUE.finditer(text, 0, GLUE_REACH):
-        head = text[: match.start()].split()
-        if len(head) >= 3:
-            capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
-            return capitals >= len(head) * 0.7
-    return False
-
-
-def _tag_list(line: Line) -> bool:
-    """ "stock car 2018, stock car brasil, ...": keywords joined by commas, not a sentence."""
-    if line.sentences:
-        return False
-    parts = line.text.split(",")
-    return len(parts) >= TAG_PARTS and line.words <= len(parts) * TAG_WORDS
-
-
-def is_clutter(line: Line) -> bool:
-    """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links.
-
-    Long lines are only checked for a credit at their end: the costly
-    searches run on the short lines where clutter lives.
-    """
-    text = line.text
-    if line.words <= 8:
-        if _AD.match(line.lower) or _SHARE.match(line.lower):
-            return True
-        names = line.key.split()
-        if names and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names):
-            return True
-    if line.words <= 30 and not _LEAD_MARKS.isdisjoint(text) and _LEAD_IN.match(line.lower):
-        return True
-    if not _CAPTION_MARKS.isdisjoint(text[:30]) and _CAPTION_LEAD.match(line.lower):
-        return True
-    lowered = line.lower
-    if line.words > CLUTTER_WORDS:
-        return text.endswith(")") and _has_credit(lowered[-80:])
-    if _has_credit(lowered):
-        return not _quoted(text)
-    return bool(_LEGAL_HINT.search(lowered)) and bool(_LEGAL.search(lowered))
-
-
-def _has_credit(lowered: str) -> bool:
-    return bool(_CREDIT_HINT.search(lowered)) and bool(_CREDIT.search(lowered))
-
-
-def is_credit_line(line: Line) -> bool:
-    """A photo credit on a line of its own: "Getty Images", "Photo: Jane Doe/Reuters"."""
-    return line.words <= 8 and (_has_credit(line.lower) or bool(
-        _AGENCY_LINE.match(line.lower)))
-
-
-def _quoted(text: str) -> bool:
-    return bool(re.search(r"[\"“”«»„]", text))
-
 
 STORY_SEEN = 30.0
 """Prose value (about 300 characters) after which an end marker is taken to end a story."""
@@ -527,14 +305,14 @@ def _story_short(line: Line, run: int) -> bool:
         return line.chars >= 5 and (line.ends_sentence or run <= 3)
     if not line.ends_sentence:
         return False
-    if _quoted(line.text[:2]) and line.words >= 2:
+    if quoted(line.text[:2]) and line.words >= 2:
         return True
     return line.words >= 3 and line.lower_ratio >= 0.3 and run <= 3
 
 
 def _item_like(line: Line) -> bool:
     """An item of a list whose bullets the copy lost, not a related-story headline."""
-    return not _glued_teaser(line.text) and (line.words <= 4 or line.lower_ratio >= 0.3)
+    return not glued_teaser(line.text) and (line.words <= 4 or line.lower_ratio >= 0.3)
 
 
 def _heading_like(line: Line) -> bool:

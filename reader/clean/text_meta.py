@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from reader.clean.common import normalise_date
-from reader.clean.text_body import Kind, is_clutter, is_credit_line, kind_of
+from reader.clean.text_kinds import Kind, is_clutter, is_credit_line, kind_of
 from reader.clean.text_lines import Line
 
 TITLE_WINDOW = 40
