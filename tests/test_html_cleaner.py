@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.clean.html import clean_html
 
@@ -417,3 +419,23 @@ def test_teaser_posts_beside_a_short_post_are_not_joined() -> None:
     body = (f'<div class="posts"><article class="post"><p>{STORY[0]}</p></article>'
             f'<article class="post"><h3>You may also like</h3>{teasers}</article></div>')
     assert clean(page(body)).paragraphs == [STORY[0]]
+
+
+TAG_SOUP = st.lists(st.one_of(
+    st.sampled_from(["<p>", "</p>", "<div class='share'>", "</div>", "<br>", "<a href=x>", "</a>",
+                     "<li>", "<ul>", "<table><tr><td>", "</td>", "<h2>", "</h2>", "<article>",
+                     "<script>", "</script>", "<!--", "-->", "<b>", "</b>", "&nbsp;", "&#0;",
+                     "<meta name=author content='A B'>", "<time datetime='2025-13-45'>",
+                     '<script type="application/ld+json">{"@type":"NewsArticle","author":[',
+                     "<p hidden>", "<div style='display:none'>", "]}"]),
+    st.text(max_size=40),
+), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TAG_SOUP)
+def test_any_tag_soup_gives_an_article(html: str) -> None:
+    article = clean_html(html, "soup.html")
+    assert article.title
+    assert all(p and p == p.strip() for p in article.paragraphs)
+    assert all(0 <= i < len(article.paragraphs) for i in article.headings)
