@@ -19,14 +19,13 @@ from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,
     find_date,
-    find_publisher,
     find_section,
     find_title,
     is_byline,
     is_dateline,
-    split_site_name,
     summary_lines,
 )
+from reader.clean.text_publisher import find_publisher, split_site_name
 from reader.model import Article
 
 _FIRST_SENTENCE = re.compile(r"^(.{10,200}?[.!?。！？])(?:\s|$)")

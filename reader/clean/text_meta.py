@@ -52,23 +52,14 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
 _READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
                         _I)
 _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>/|]|\s→\s)\s*")
-_MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
+MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
                "main menu", "sections", "more", "close", "open", "log in", "sign in",
                "subscribe", "latest", "top stories", "navigation"}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)\s*(?:ⓒ|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
-                        r"\s*,?\s*([^.,|;()]{2,60})", _I)
-_SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
-                     r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
-                     r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
-_DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
-                              r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
 _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
-MASTHEAD_LINES = 3
 MENU_LINE_WORDS = 12
 KEY_POINT_CHARS = 250
 """A key point is a sentence; a line this long is the story's first paragraph."""
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
-_SITE_SUFFIX = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,50})$")
 _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
                             r"the big picture|what you need to know|key takeaways|tl;dr|"
                             r"the story so far|quick read)\s*:?$", _I)
@@ -129,7 +120,7 @@ def _headline_shaped(line: Line) -> bool:
     if not line.uncased and sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(
             tokens):
         return False
-    return not line.text.endswith((":", "…", "..")) and line.text.lower() not in _MENU_WORDS
+    return not line.text.endswith((":", "…", "..")) and line.text.lower() not in MENU_WORDS
 
 
 def _is_breadcrumb(line: Line) -> bool:
@@ -230,7 +221,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
             continue
         if part.lower() in _AGENCIES and not strict:
             names.append(part if part.isupper() or len(part) > 3 else part.upper())
-        elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in _MENU_WORDS:
+        elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in MENU_WORDS:
             names.append(part)
         elif strict:
             return []
@@ -295,7 +286,7 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         title_key = lines[title].key if title is not None else ""
         sections = [c.text.split(None, 1)[1] for c in numbered
                     if c.key.split(None, 1)[1] != title_key]
-        sections = [c for c in sections if c.lower() not in _MENU_WORDS]
+        sections = [c for c in sections if c.lower() not in MENU_WORDS]
         if sections:
             return sections[-1], None
     for j in range(anchor - 1, max(-1, anchor - 12), -1):
@@ -308,7 +299,7 @@ def find_section(lines: list[Line], title: int | None, body_start: int
             tail = crumbs[-1]
             headline = tail if len(tail.split()) >= 4 else None
             sections = [c for c in (crumbs[:-1] if headline else crumbs)
-                        if c.lower() not in _MENU_WORDS and not normalise_date(c)]
+                        if c.lower() not in MENU_WORDS and not normalise_date(c)]
             if sections:
                 return sections[-1], headline
     if title is not None and title > 0 and _kicker(lines, title - 1):
@@ -325,7 +316,7 @@ def _kicker(lines: list[Line], j: int) -> bool:
     """
     above = lines[j]
     if not (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
-            and kind_of(above) is Kind.SHORT and above.text.lower() not in _MENU_WORDS
+            and kind_of(above) is Kind.SHORT and above.text.lower() not in MENU_WORDS
             and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
         return False
     pattern = re.compile(rf"\b{re.escape(above.key)}\b")
@@ -344,80 +335,6 @@ def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
         elif crumbs:
             break
     return crumbs if len(crumbs) >= 2 else []
-
-
-def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None) -> str | None:
-    """The publication the page names.
-
-    In order of trust: "Originally published on X"; the masthead (a name at
-    the very top that the footer or the copyright line repeats); the
-    copyright holder; a wire agency in the dateline ("LONDON (Reuters) -").
-    """
-    for line in lines[max(0, body_end - 1):] if body_end else lines:
-        match = _SOURCE.match(line.text)
-        if match and len(match.group(1).split()) <= 6:
-            return match.group(1).strip()
-    holder = _copyright_holder(lines[body_end:] if body_end else lines)
-    masthead = _masthead(lines, body_end, holder)
-    if masthead:
-        return masthead
-    if holder:
-        return holder
-    if first_paragraph:
-        match = _DATELINE_AGENCY.match(first_paragraph)
-        if match:
-            return match.group(1)
-    return None
-
-
-def _copyright_holder(lines: list[Line]) -> str | None:
-    for line in lines:
-        match = _COPYRIGHT.search(line.text)
-        if match:
-            name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$", "",
-                          match.group(1), flags=_I).strip(" -–—,")
-            if name and len(name.split()) <= 6 and not name[:1].isdigit():
-                return name
-    return None
-
-
-def _masthead(lines: list[Line], body_end: int, holder: str | None) -> str | None:
-    """The site's name at the top of the page, confirmed by the footer or the copyright line."""
-    holder_words = holder.split() if holder else []
-    holder_key = " ".join(w.lower() for w in holder_words)
-    for line in lines[:MASTHEAD_LINES]:
-        if not 1 <= line.words <= 5 or line.text.lower() in _MENU_WORDS or line.chars > 40 or any(
-                ch.isdigit() for ch in line.text) or line.text.lower().startswith("skip"):
-            continue
-        repeats = [other for other in lines[max(body_end, MASTHEAD_LINES):]
-                   if other.key == line.key]
-        if repeats:
-            return _best_casing([line, *repeats])
-        bare = re.sub(r"^the ", "", line.key)
-        if holder_key and (holder_key == line.key or holder_key.startswith(bare + " ")
-                           or holder_key == bare):
-            n = len(bare.split())
-            if holder_key.startswith("the ") and not line.key.startswith("the "):
-                n += 1
-            return " ".join(holder_words[:n]) if line.text.isupper() else line.text
-    return None
-
-
-def _best_casing(candidates: list[Line]) -> str:
-    mixed = [c.text for c in candidates if not c.text.isupper()]
-    return mixed[0] if mixed else candidates[0].text
-
-
-def split_site_name(headline: str, lines: list[Line]) -> tuple[str, str | None]:
-    """ "Headline | Site Name" to the headline and the site, when the page names that site."""
-    match = _SITE_SUFFIX.match(headline)
-    if not match:
-        return headline, None
-    head, site = match.group(1).strip(), match.group(2).strip()
-    key = " ".join(re.findall(r"\w+", site.lower()))
-    if len(site.split()) <= 5 and any(line.key == key for line in lines):
-        return head, site
-    return headline, None
 
 
 def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
