@@ -20,7 +20,7 @@ from reader.clean import clean_bytes
 from reader.clean.decode import decode
 from reader.clean.html import clean_html
 from reader.clean.markdown import clean_markdown
-from reader.clean.sniff import is_binary, sniff_format
+from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
 from reader.clean.text import clean_text
 from reader.library import bundled_samples
 from reader.model import Article, LoadError
@@ -197,3 +197,11 @@ def test_plain_utf8_text_is_never_called_binary(text):
     printable = "".join(c for c in text if c.isprintable() or c in "\n\t")
     if printable.strip():
         assert not is_binary(printable.encode("utf-8"))
+
+
+@given(count=st.integers(0, 400), tail=st.sampled_from([b"plain words", b"<html><p>Story</p>"]))
+def test_pages_opening_with_many_comments_are_sniffed(count, tail):
+    """A header of comments must not send the sniffer into exponential backtracking."""
+    head = b"<!-- generated -->\n" * count + tail  # at most 7.6 kB: all within SNIFF_BYTES
+    assert len(head) <= SNIFF_BYTES
+    assert sniff_format(head, "page") == ("html" if tail.startswith(b"<html") else "text")
