@@ -211,6 +211,12 @@ def test_file_removed_between_scan_and_read(tmp_path):
     assert result.reason == "file not found (moved or deleted?)"
 
 
+def test_names_no_file_can_have_give_a_load_error(tmp_path):
+    results = list(load_all([os.fspath(tmp_path / "nul\x00name.txt"), "x" * 5000]))
+    assert [r.reason for r in results] == ["not a valid file name (it holds a NUL character)",
+                                           "cannot read: file name too long"]
+
+
 def test_file_without_read_permission(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text(f"Locked away\n\n{PROSE}\n", encoding="utf-8")

@@ -49,6 +49,8 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
         info = os.stat(path)
     except OSError as error:
         raise LoadError(name, _os_reason(error)) from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise LoadError(visible(name), "not a valid file name (it holds a NUL character)") from None
     if stat.S_ISDIR(info.st_mode):
         raise LoadError(name, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
