@@ -50,7 +50,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as error:
         raise LoadError(name, _os_reason(error)) from None
     except ValueError:  # a NUL in the name: no file can have it
-        raise LoadError(visible(name), "not a valid file name (it holds a NUL character)") from None
+        raise LoadError(name, "not a valid file name (it holds a NUL character)") from None
     if stat.S_ISDIR(info.st_mode):
         raise LoadError(name, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
