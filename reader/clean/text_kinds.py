@@ -110,7 +110,7 @@ _BARRIER = re.compile(
     r"\s*[:.!]?\s*$")
 
 
-_TRUNCATED = ("...", "…")
+_TRUNCATED = ("..", "…")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
 _LEAD_MARKS = frozenset(":|>»›-–—")
 _CAPTION_MARKS = frozenset(":,")

@@ -60,6 +60,11 @@ MENU_LINE_WORDS = 12
 KEY_POINT_CHARS = 250
 """A key point is a sentence; a line this long is the story's first paragraph."""
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
+_NOT_HEADLINE = re.compile(r"^(?:home\b|you are here|welcome to\b|sign up|subscribe|log ?in\b|"
+                           r"skip to|breaking news (?:alerts|emails)|menu\b)")
+"""Breadcrumbs, consent and sign-up banners, which sit where headlines do."""
+_CAMEL_RUN = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
+"""Menu entries run together in a copy ("HomeNewsBusiness")."""
 _SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
                             r"the big picture|what you need to know|key takeaways|tl;dr|"
                             r"the story so far|quick read)\s*:?$", _I)
@@ -115,6 +120,9 @@ def _headline_shaped(line: Line) -> bool:
             is_dateline(line)):
         return False
     if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text) or _AGO.search(line.text):
+        return False
+    if _NOT_HEADLINE.match(line.lower) or _CAMEL_RUN.search(line.text) or line.text.endswith(
+            ("»", "›", ">")):
         return False
     tokens = line.text.split()
     if not line.uncased and sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(
@@ -279,8 +287,9 @@ def find_section(lines: list[Line], title: int | None, body_start: int
     anchor = title if title is not None else body_start
     for j in range(max(0, anchor - 6), min(len(lines), anchor + 6)):
         match = _READ_TIME.match(lines[j].text)
-        if match and match.group(1).strip(" ·|•-–—,"):
-            return match.group(1).strip(" ·|•-–—,"), None
+        label = match.group(1).strip(" ·|•-–—,") if match else ""
+        if label and not normalise_date(label) and len(label.split()) <= 4:
+            return label, None
     numbered = _numbered_crumbs(lines, anchor)
     if numbered:
         title_key = lines[title].key if title is not None else ""
@@ -290,7 +299,7 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         if sections:
             return sections[-1], None
     for j in range(anchor - 1, max(-1, anchor - 12), -1):
-        if is_dateline(lines[j]):
+        if is_dateline(lines[j]) or _CREDITISH.search(lines[j].text) or "(" in lines[j].text:
             continue
         crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
         if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(
@@ -310,9 +319,8 @@ def find_section(lines: list[Line], title: int | None, body_start: int
 def _kicker(lines: list[Line], j: int) -> bool:
     """Is the line above the headline its section label rather than the menu's last entry?
 
-    Both are a word or two. A kicker the page names again (in its menu, even
-    a menu copied as one line, or a topic list) or one that does not end a
-    run of menu entries is taken.
+    Both are a word or two. A section is one the page names again, in its
+    menu (even a menu copied as one line) or a topic list.
     """
     above = lines[j]
     if not (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
@@ -320,10 +328,8 @@ def _kicker(lines: list[Line], j: int) -> bool:
             and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
         return False
     pattern = re.compile(rf"\b{re.escape(above.key)}\b")
-    named_again = sum(1 for line in lines if line.words <= MENU_LINE_WORDS and pattern.search(
-        line.key)) >= 2
-    after_menu = j > 0 and lines[j - 1].words <= 3 and not lines[j - 1].ends_sentence
-    return named_again or not after_menu
+    return not above.text.endswith(":") and sum(
+        1 for line in lines if line.words <= MENU_LINE_WORDS and pattern.search(line.key)) >= 2
 
 
 def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:

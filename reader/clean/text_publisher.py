@@ -23,6 +23,10 @@ _SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|
                      r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
 _DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
                               r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
+_NOT_A_NAME = re.compile(r"^(?:skip|support|find|follow|subscribe|sign|join|get|read|log|donate|"
+                         r"contribute|become|download|watch|listen|search|menu|welcome|share|"
+                         r"advertis|cookie|privacy|home\b)|.*@")
+"""Top lines that are buttons and banners, not the publication's name."""
 _SITE_SUFFIX = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,50})$")
 
 
@@ -56,7 +60,8 @@ def _copyright_holder(lines: list[Line]) -> str | None:
         if match:
             name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$", "",
                           match.group(1), flags=_I).strip(" -–—,")
-            if name and len(name.split()) <= 6 and not name[:1].isdigit():
+            if name and len(name.split()) <= 6 and name[:1].isalpha() and not _NOT_A_NAME.match(
+                    name.lower()):
                 return name
     return None
 
@@ -66,8 +71,8 @@ def _masthead(lines: list[Line], body_end: int, holder: str | None) -> str | Non
     holder_words = holder.split() if holder else []
     holder_key = " ".join(w.lower() for w in holder_words)
     for line in lines[:MASTHEAD_LINES]:
-        if not 1 <= line.words <= 5 or line.text.lower() in MENU_WORDS or line.chars > 40 or any(
-                ch.isdigit() for ch in line.text) or line.text.lower().startswith("skip"):
+        if not 1 <= line.words <= 5 or line.lower in MENU_WORDS or line.chars > 40 or any(
+                ch.isdigit() for ch in line.text) or _NOT_A_NAME.match(line.lower):
             continue
         repeats = [other for other in lines[max(body_end, MASTHEAD_LINES):]
                    if other.key == line.key]
