@@ -13,7 +13,6 @@ Markdown, and quotation marks are kept as they are.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from reader.clean.common import squash
 from reader.model import Article
@@ -23,6 +22,9 @@ _TAG_OR_ENTITY = re.compile(r"(<)(?=[A-Za-z/!?])|(&)(?=#?[A-Za-z0-9]+;)")
 _LIST_OR_QUOTE = re.compile(r"^(?:#+|>|[+\-](?=\s|$))")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
+_NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Controls, lone surrogates and U+FFFE/U+FFFF: YAML forbids them even inside quotes."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_markdown(article: Article) -> str:
@@ -34,7 +36,8 @@ def to_markdown(article: Article) -> str:
             parts.append("## " + _escape_heading(paragraph))
         else:
             parts.append(_escape_paragraph(paragraph))
-    return "\n\n".join(part for part in parts if part) + "\n"
+    text = "\n\n".join(part for part in parts if part) + "\n"
+    return _SURROGATE.sub("\ufffd", text)  # a lone surrogate could not be saved as UTF-8
 
 
 def _front_matter(article: Article) -> str:
@@ -55,8 +58,8 @@ def _front_matter(article: Article) -> str:
 
 
 def _clean(value: str) -> str:
-    """One line without control characters: front matter values are single-line metadata."""
-    return "".join(ch for ch in squash(value) if unicodedata.category(ch) != "Cc")
+    """One line of characters YAML may hold: front matter values are single-line metadata."""
+    return _NOT_YAML_PRINTABLE.sub("", squash(value))
 
 
 def yaml_string(value: str) -> str:

@@ -253,7 +253,7 @@ class ReadingState:
         }
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            atomic_write(self.path, data)
+            atomic_write(self.path, data, mode=0o600)  # reading history is private
         except OSError as error:
             self.last_error = f"Could not save reading state to {self.path}: " \
                               f"{error.strerror or error}"

@@ -8,6 +8,8 @@ import html
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.clean.markdown import clean_markdown
 from reader.clipboard import OSC52_LIMIT, detect_multiplexer, fits_osc52, osc52
@@ -126,6 +128,32 @@ def test_line_breaks_and_control_characters_cannot_break_the_front_matter():
     data, _ = _front_matter(to_markdown(article))
     assert data["title"] == "Storm warning: gales tonight --- extra: 1"
     assert "extra" not in data
+
+
+def test_characters_yaml_forbids_are_dropped_and_lone_surrogates_replaced():
+    article = _article("Odd\ufffe title\x85 here\x9b", paragraphs=["Broken \udc80 byte"],
+                       headings=[])
+    markdown = to_markdown(article)
+    data, body = _front_matter(markdown)
+    assert data["title"] == "Odd title here"
+    assert body.strip() == "Broken \ufffd byte"
+    markdown.encode("utf-8")  # savable
+
+
+@given(st.text(st.sampled_from(list("ab 1.#*_-+>[]()!`\\<&;~|=:'\"é“”")), min_size=1,
+               max_size=30).map(lambda text: " ".join(text.split())).filter(bool))
+def test_any_paragraph_renders_as_exactly_its_own_text(paragraph: str):
+    """Property: whatever Markdown characters a paragraph holds, a renderer shows them as text."""
+    markdown_it = pytest.importorskip("markdown_it")
+    renderer = markdown_it.MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    article = Article(path="x.md", format="markdown", title="T", paragraphs=[paragraph, "x"],
+                      headings=[0])
+    _, body = _front_matter(to_markdown(article))
+    blocks = re.findall(r"<(p|h2)>(.*?)</\1>", renderer.render(body), re.S)
+    assert [(tag, html.unescape(text)) for tag, text in blocks] == [("h2", paragraph), ("p", "x")]
+    article.headings = []
+    again = clean_markdown(to_markdown(article), "x.md")
+    assert again.paragraphs == [paragraph, "x"] and again.headings == []
 
 
 @pytest.mark.parametrize("title", TRICKY_TITLES)

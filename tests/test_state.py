@@ -323,6 +323,14 @@ def test_atomic_write_keeps_permissions_and_follows_links(tmp_path: Path):
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_the_state_file_is_private_to_the_user(tmp_path: Path, note: Path):
+    state = ReadingState(tmp_path / "state.json")
+    state.mark_read(note)
+    state.flush()
+    assert stat.S_IMODE((tmp_path / "state.json").stat().st_mode) == 0o600
+
+
 def test_load_json_state_missing_file_is_silent_and_default_is_a_copy(tmp_path: Path):
     default = {"articles": {}}
     value, message = load_json_state(tmp_path / "none.json", default)
