@@ -47,6 +47,7 @@ _NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with
                                 r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
                                 r"(?<!ly)")
 """A common noun right after the marks: the quote is used as a label, not as speech."""
+_SPACE: Final = re.compile(r"\s+")
 _END_PUNCT: Final = ".!?,…—–-:;"
 _WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -241,14 +242,17 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     return len(words) >= 6
 
 
-def _cue_matches(masked: str, quotes: list[Span]) -> list[re.Match[str]]:
+def _cue_matches(masked: str, quotes: list[Span],
+                 found: list[re.Match[str]]) -> list[re.Match[str]]:
     """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
-    found = list(ANY_CUE.finditer(masked))
+    if not quotes:
+        return found
+    found = list(found)
     taken = {m.start() for m in found}
     for span in quotes:
         if span.close_mark is None:
             continue
-        gap = re.compile(r"\s+").match(masked, span.close_mark + 1)
+        gap = _SPACE.match(masked, span.close_mark + 1)
         if gap is None:
             continue
         match = INVERTED_CUE.match(masked, gap.end())
@@ -258,11 +262,12 @@ def _cue_matches(masked: str, quotes: list[Span]) -> list[re.Match[str]]:
 
 
 def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: list[Span],
-             index: NameIndex, memory: SpeakerMemory) -> list[_Said]:
+             index: NameIndex, memory: SpeakerMemory,
+             cue_matches: list[re.Match[str]]) -> list[_Said]:
     """Every reporting phrase in a paragraph, with its speaker resolved, in reading order."""
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
-    for match in _cue_matches(masked, quotes):
+    for match in _cue_matches(masked, quotes, cue_matches):
         lo, hi = _sentence_of(bounds, match.start())
         clause_lo = lo
         for close in closes:
@@ -336,16 +341,22 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
+        cue_matches = list(ANY_CUE.finditer(masked_all))
+        if not top and not cue_matches:
+            chain = _next_chain(quotes, chain, False, [], len(quotes))
+            continue  # nothing quoted, nobody reported: nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
         indent = len(text) - len(text.lstrip())
-        cues = [m.span() for m in ANY_CUE.finditer(masked_all)] if top else []
+        cues = [m.span() for m in cue_matches]
         accepted = [span for n, span in enumerate(top)
                     if (continuing and n == 0 and span.open_mark <= indent + 2)
                     or is_speech(span, text, masked_all, bounds, cues)]
         memory.quoted[number] = [(s.start, s.end) for s in top]
-        masked = mask(text, accepted)
-        said = _said_in(masked, number, bounds, accepted, index, memory)
+        masked = mask(text, accepted) if len(accepted) < len(top) else masked_all
+        if masked is not masked_all:
+            cue_matches = list(ANY_CUE.finditer(masked))
+        said = _said_in(masked, number, bounds, accepted, index, memory, cue_matches)
         linked: set[int] = set()
         first_new = len(quotes)
         resolved: list[tuple[str | None, bool, str | None]] = []
