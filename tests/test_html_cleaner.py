@@ -292,6 +292,8 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
     '<script type="application/ld+json">[1, "two", null, {"@graph": 5}]</script><p>Odd.</p>',
     "<p>" + "&amp;" * 1000 + "&#xD800;&#0;&bogus;</p>",
     "<svg><text>Vector label</text></svg><math><mi>x</mi></math>",
+    "<p>Lone \ud800 surrogate and \x1b[31m escape \x1f controls</p>",
+    '<script type="application/ld+json">' + "[" * 100000 + "</script><p>Deep JSON.</p>",
 ])
 def test_odd_markup_never_crashes(html: str) -> None:
     article = clean_html(html, "odd/page.html")

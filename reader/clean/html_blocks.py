@@ -38,12 +38,8 @@ class Block:
     owner: HtmlElement
     text: str
     link_chars: int
-
-    @property
-    def link_density(self) -> float:
-        """Share of the visible (non-space) characters that are link text."""
-        visible = _visible_chars(self.text)
-        return min(1.0, self.link_chars / visible) if visible else 0.0
+    link_density: float
+    """Share of the visible (non-space) characters that are link text, 0 to 1."""
 
     @property
     def is_heading(self) -> bool:
@@ -81,7 +77,8 @@ def blocks(root: HtmlElement) -> list[Block]:
         for line in _PARAGRAPH_BREAK.split(raw):
             text = _squash(line.replace(_LINE_BREAK, " "))
             if text:
-                out.append(Block(run.owner, text, round(_visible_chars(text) * link_share)))
+                links = round(_visible_chars(text) * link_share)
+                out.append(Block(run.owner, text, links, min(1.0, link_share)))
         run.parts.clear()
         run.link_chars = 0
 

@@ -49,11 +49,11 @@ def is_clutter(text: str) -> bool:
     """Whether a short line is page furniture rather than story text."""
     if len(text) > SHORT:
         return False
-    if _WHOLE_LINE.match(text) or _CREDIT.search(text):
+    if _WHOLE_LINE.match(text) or _CREDIT.search(text) or _FOLLOW.search(text):
         return True
     if _PITCH_SUBJECT.search(text) and _PITCH_VERB.search(text):
         return True
-    if _FOLLOW.search(text) or len(_POST_LABEL.findall(text)) >= 2:
+    if len(_POST_LABEL.findall(text)) >= 2:
         return True
     return len(text) < 80 and (bool(_BYLINE.match(text)) or _is_dateline(text))
 

@@ -28,6 +28,7 @@ NEVER_TEXT = (
 )
 """Elements whose content a reader never sees as article prose."""
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 HIDDEN_TEXT_SHARE = 0.3
 """Hidden elements holding at least this share of the page's text are kept (see below)."""
 _STRING = etree.XPath("string(.)")
@@ -42,9 +43,12 @@ def parse(text: str) -> HtmlElement | None:
     """The page's root element, or None when nothing parseable is in it.
 
     The text is handed to lxml as UTF-8 bytes so that an XML encoding
-    declaration left in a saved page cannot make lxml refuse a str.
+    declaration left in a saved page cannot make lxml refuse a str. Control
+    characters go first: lxml keeps them in text it parses but refuses them in
+    text set back on an element, and no page shows them.
     """
-    data = text.replace("\x00", "").encode("utf-8", "replace")
+    text = _CONTROL.sub("", text)
+    data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
     try:
@@ -65,7 +69,8 @@ def _parse_with_soup(text: str) -> HtmlElement | None:
     if not markup:
         return None
     try:
-        root = etree.fromstring(f"<html><body>{markup}</body></html>".encode(), parser=_PARSER)
+        page = f"<html><body>{markup}</body></html>".encode("utf-8", "replace")
+        root = etree.fromstring(page, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
     return root if root is not None and isinstance(root.tag, str) else None
@@ -80,7 +85,7 @@ def json_ld(root: HtmlElement) -> list[dict[str, Any]]:
         raw = (script.text or "").strip().removeprefix("<!--").removesuffix("-->").strip()
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken or absurdly nested: ignore, not fail
             continue
         stack = [data]
         while stack:
