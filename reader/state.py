@@ -251,7 +251,8 @@ class ReadingState:
             "settings": asdict(self.settings),
             "articles": {key: entry.to_json() for key, entry in sorted(self._entries.items())},
         }
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # ASCII escapes keep a file name that is not UTF-8 (a lone surrogate here) round-tripping.
+        data = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode("ascii")
         try:
             atomic_write(self.path, data, mode=0o600)  # reading history is private
         except OSError as error:

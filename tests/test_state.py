@@ -141,6 +141,17 @@ def test_a_note_edited_in_place_keeps_its_state(tmp_path: Path, note: Path):
     assert third.is_read(note) and third.scroll_for(note) == 0.5
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="needs byte file names")
+def test_a_file_name_that_is_not_utf8_is_remembered(tmp_path: Path):
+    name = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9-menu.md")
+    Path(name).write_text("# Menu\n\nSoup of the day.\n", encoding="utf-8")
+    state = ReadingState(tmp_path / "state.json")
+    state.toggle_bookmark(name)
+    assert state.flush()
+    again, messages = ReadingState.load(tmp_path / "state.json")
+    assert messages == [] and again.is_bookmarked(name) and again.bookmarks() == [name]
+
+
 def test_different_articles_in_the_same_place_do_not_share_state(tmp_path: Path):
     first = _article(tmp_path / "a", "story.md", "# Storm warning\n\nWinds of 90 km/h.\n")
     second = _article(tmp_path / "b", "story.md", "# Rail strike ends\n\nTrains run today.\n")
