@@ -45,6 +45,8 @@ _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}/\d{1,2}/\d{1,2}|"
     r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b", _I)
+BARE_NAME_WORDS = 8
+"""A name line without "By" is short: names, perhaps a role or a date."""
 DATE_REACH = 6
 """How many lines below the headline (or the story's start) a date line is looked for."""
 _PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht)\b", _I)
@@ -59,6 +61,9 @@ _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
 MENU_LINE_WORDS = 12
 KEY_POINT_CHARS = 250
 """A key point is a sentence; a line this long is the story's first paragraph."""
+_NOT_CRUMBS = re.compile(r"\(|://|www\.|\.html?\b|\.php\b|\b(?:photo|image|picture|photograph|"
+                         r"illustration|credit|getty|shutterstock)\b", _I)
+"""Lines split by slashes that are addresses or photo credits, not breadcrumbs."""
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _NOT_HEADLINE = re.compile(r"^(?:home\b|you are here|welcome to\b|sign up|subscribe|log ?in\b|"
                            r"skip to|breaking news (?:alerts|emails)|menu\b)")
@@ -207,11 +212,10 @@ _CREDITISH = re.compile(r"\b(?:photo|image|picture|photograph|illustration|credi
 
 def _bare_names(line: Line) -> list[str]:
     """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters")."""
-    if line.words > 14 or is_clutter(line) or line.ends_sentence and not line.text.endswith("."):
+    if line.words > BARE_NAME_WORDS or is_clutter(line) or line.text.isupper() or (
+            line.ends_sentence and not line.text.endswith(".")):
         return []
-    text = _strip_date(line.text)
-    names = _names(text, strict=True)
-    return names
+    return _names(_strip_date(line.text), strict=True)
 
 
 def _strip_date(text: str) -> str:
@@ -220,7 +224,11 @@ def _strip_date(text: str) -> str:
 
 
 def _names(text: str, strict: bool = False) -> list[str]:
-    """Split a byline into names, dropping roles, dates and publishers after the names."""
+    """Split a byline into names, dropping roles, dates and publishers after the names.
+
+    A wire agency is an author only when nobody else is named ("By Reuters");
+    after people's names it is their employer ("By Meg Kinnard, Associated Press").
+    """
     text = _CUT.split(text.strip(), maxsplit=1)[0].strip(" ,;:-–—")
     names = []
     for part in _SPLIT_NAMES.split(text):
@@ -233,7 +241,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
             names.append(part)
         elif strict:
             return []
-    return names
+    people = [name for name in names if name.lower() not in _AGENCIES]
+    return people or names
 
 
 def _publisher_after(byline: str) -> str | None:
@@ -299,7 +308,7 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         if sections:
             return sections[-1], None
     for j in range(anchor - 1, max(-1, anchor - 12), -1):
-        if is_dateline(lines[j]) or _CREDITISH.search(lines[j].text) or "(" in lines[j].text:
+        if is_dateline(lines[j]) or _NOT_CRUMBS.search(lines[j].text):
             continue
         crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
         if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(

@@ -16,8 +16,8 @@ from reader.clean.text_meta import MENU_WORDS
 
 _I = re.IGNORECASE
 MASTHEAD_LINES = 3
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)\s*(?:ⓒ|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
-                        r"\s*,?\s*([^.,|;()]{2,60})", _I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)(?:\s*(?:ⓒ|©|copyright))*\s*"
+                        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.,|;()]{2,60})", _I)
 _SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
                      r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
                      r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
@@ -67,10 +67,14 @@ def _copyright_holder(lines: list[Line]) -> str | None:
 
 
 def _masthead(lines: list[Line], body_end: int, holder: str | None) -> str | None:
-    """The site's name at the top of the page, confirmed by the footer or the copyright line."""
+    """The site's name as the page's first line, confirmed by the footer or the copyright line.
+
+    Skip links ("Skip to content") come before it in a copy and are passed over.
+    """
     holder_words = holder.split() if holder else []
     holder_key = " ".join(w.lower() for w in holder_words)
-    for line in lines[:MASTHEAD_LINES]:
+    tops = [line for line in lines[:MASTHEAD_LINES] if not line.lower.startswith("skip")][:1]
+    for line in tops:
         if not 1 <= line.words <= 5 or line.lower in MENU_WORDS or line.chars > 40 or any(
                 ch.isdigit() for ch in line.text) or _NOT_A_NAME.match(line.lower):
             continue
