@@ -62,7 +62,8 @@ attribute = st.tuples(
                      "charset", "on\u00e9rror"]),
     st.one_of(texts.filter(lambda t: len(t) < 30), st.sampled_from(
         ["author", "headline", "article:published_time", "og:title", "byline", "2026-11-19",
-         "display:none", "main-content", "utf-16", "x-unknown", "\"", "'"])),
+         "display:none", "main-content", "utf-16", "x-unknown", "base64", "utf-7", "\"",
+         "'"])),
 ).map(lambda kv: f' {kv[0]}="{kv[1]}"' if '"' not in kv[1] else f" {kv[0]}='{kv[1]}'")
 
 html_trees = st.recursive(
@@ -183,6 +184,17 @@ def test_decode_never_fails_and_leaves_no_controls(data, html):
     text = decode(data, html=html)
     assert not TERMINAL_CONTROLS.search(text.replace("\r", ""))
     assert "\r" not in text
+
+
+@given(label=st.one_of(st.sampled_from([
+    "utf-8", "utf-16", "utf-32", "utf-7", "latin1", "cp1252", "shift_jis", "koi8-r", "base64",
+    "hex", "zlib", "rot13", "idna", "punycode", "mbcs", "undefined", "x-user-defined", ""]),
+    st.from_regex(r"[\w:.-]{1,12}", fullmatch=True)), body=st.binary(max_size=500))
+def test_any_declared_charset_decodes(label, body):
+    """A page may declare any charset name, even Python codecs that are not charsets at all."""
+    page = b'<html><head><meta charset="' + label.encode() + b'"></head><body><p>' + body
+    text = decode(page, html=True)
+    assert isinstance(text, str) and not TERMINAL_CONTROLS.search(text)
 
 
 @given(data=st.binary(max_size=3000), path=st.sampled_from(["a.html", "a.md", "a.txt", "a", ""]))

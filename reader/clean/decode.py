@@ -33,6 +33,10 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 _SAMPLE: Final = 200_000
 """Bytes looked at to choose an encoding; enough for any article, fast on huge files."""
 _WESTERN: Final = ("cp1252", "cp1250")
+_NOT_CHARSETS: Final = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                        "rot-13", "undefined"}
+"""Python codec names a page might declare that no browser reads it with (UTF-7 smuggles
+markup; the rest transform text rather than encode it)."""
 _EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL", "IDEOGRAPHIC"}
 _MIDWORD_SYMBOLS = {"No", "Sm", "Sc", "So", "Sk", "Cc", "Co", "Cn"}
 
@@ -84,7 +88,10 @@ def _decode(data: bytes, html: bool) -> str:
             if name:
                 if name.startswith(("utf-16", "utf-32")):
                     name = "utf-8"  # the page declared it in ASCII bytes, so it is not UTF-16
-                return data.decode(name, errors="replace")
+                try:
+                    return data.decode(name, errors="replace")
+                except (UnicodeError, LookupError, ValueError):
+                    pass  # a codec that cannot replace bad bytes: detect instead
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
         return data.decode(utf16, errors="replace")
@@ -185,5 +192,16 @@ def _known_encoding(label: str) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
+    if name in _NOT_CHARSETS or not _is_text_codec(name):
+        return None
     # Browsers read "latin-1" and "ascii" pages as Windows-1252; so should we.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _is_text_codec(name: str) -> bool:
+    """Python also names bytes-to-bytes codecs (base64, zlib); a page cannot declare those."""
+    try:
+        "a".encode(name)
+        return True
+    except (LookupError, TypeError, ValueError, UnicodeError):
+        return False
