@@ -441,3 +441,14 @@ def test_any_tag_soup_gives_an_article(html: str) -> None:
     assert article.title
     assert all(p and p == p.strip() for p in article.paragraphs)
     assert all(0 <= i < len(article.paragraphs) for i in article.headings)
+
+
+def test_a_heading_over_a_subheading_stays_and_an_empty_one_goes() -> None:
+    body = ("<article><h2>The plan</h2><h3>Concrete blocks</h3>"
+            f"<p>{STORY[2]}</p><h2>Related stories</h2>"
+            '<ul><li><a href="/a">Ferry fares rise</a></li></ul>'
+            f"<h2>Fishing crews</h2><p>{STORY[3]}</p></article>")
+    article = clean(page(body))
+    assert article.paragraphs == ["The plan", "Concrete blocks", STORY[2],
+                                  "Fishing crews", STORY[3]]
+    assert article.headings == [0, 1, 3]

@@ -178,6 +178,7 @@ def _under(el: HtmlElement | None, elements: set[HtmlElement]) -> bool:
 def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     """Drop clutter lines, lines `shown` elsewhere, bylines and datelines; mark headings."""
     body = Body()
+    last_level = "h1"  # heading tags compare by rank as strings: "h2" < "h3"
     for block in candidates:
         text = block.text
         if block.link_density > 0.5 or is_clutter(text) or _key(text) in shown:
@@ -185,10 +186,14 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
         if block.owner.tag == "h1" and not body.paragraphs:
             continue  # the headline in another wording; the title already shows it
         if block.is_heading:
-            if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
+            if body.headings and body.headings[-1] == len(body.paragraphs) - 1 \
+                    and last_level >= block.owner.tag:
+                # A heading with nothing under it before the next one of its rank
+                # introduced something that was removed ("Related stories").
                 body.paragraphs.pop()
                 body.headings.pop()
             body.headings.append(len(body.paragraphs))
+            last_level = block.owner.tag
         body.paragraphs.append(text)
     if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
         body.paragraphs.pop()
