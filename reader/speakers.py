@@ -384,6 +384,8 @@ def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory)
         text = memory.paragraphs[para]
         if para == paragraph:
             text = text[:before]
+        if head not in text:
+            continue
         found = [m for pattern in patterns for m in pattern.finditer(text)]
         names = [m for m in found if m.group(1)[:1].isupper()
                  and m.group(1).split()[0].lower() not in FUNCTION_WORDS]
@@ -426,7 +428,7 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para][:subject.start] if para == paragraph else (
             memory.paragraphs[para])
-        found = pattern.findall(text)
+        found = pattern.findall(text) if head in text else []
         if found:
             return "the " + found[-1], False
     return None
