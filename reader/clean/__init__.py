@@ -125,25 +125,41 @@ def _scrub(article: Article) -> None:
 
     Decoding strips them from the bytes, but cleaners create text too: an HTML
     entity such as `&#27;` or `&#x202e;` becomes ESC or a bidi override only
-    once the page is parsed, and a title may come from a file name.
+    once the page is parsed, and a title may come from a file name. A
+    paragraph that was nothing but controls goes, and heading indices follow.
     """
-    article.title = strip_controls(article.title).strip()
+    article.title = (strip_controls(article.title).strip()
+                     or strip_controls(title_from_path(article.path)).strip() or "Untitled")
     article.authors = [a for a in (strip_controls(a).strip() for a in article.authors) if a]
     for name in ("publisher", "section", "published", "url"):
         value = getattr(article, name)
         if value is not None:
             setattr(article, name, strip_controls(value).strip() or None)
-    article.summary = [strip_controls(point) for point in article.summary]
-    article.paragraphs = [strip_controls(paragraph) for paragraph in article.paragraphs]
+    article.summary = [p for p in (strip_controls(point) for point in article.summary) if p.strip()]
+    headings = set(article.headings)
+    paragraphs: list[str] = []
+    article.headings = []
+    for index, paragraph in enumerate(article.paragraphs):
+        paragraph = strip_controls(paragraph)
+        if paragraph.strip():
+            if index in headings:
+                article.headings.append(len(paragraphs))
+            paragraphs.append(paragraph)
+    article.paragraphs = paragraphs
 
 
 def _describe(error: Exception) -> str:
-    """An exception as a short readable phrase: its kind and first line, never a traceback."""
+    """An exception as a short readable phrase: its kind and first line, never a traceback.
+
+    Messages such as "'NoneType' object is not subscriptable" mean nothing to a
+    reader; the kind alone still tells a developer where to look.
+    """
     kind = type(error).__name__
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    if not message or message == "None":
+    lines = str(error).strip().splitlines()
+    message = visible(lines[0])[:200] if lines else ""
+    if not message or "None" in message:
         return kind
-    return f"{kind}: {visible(message)[:200]}"
+    return f"{kind}: {message}"
 
 
 def _megabytes(size: int) -> str:
