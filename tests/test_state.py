@@ -373,7 +373,8 @@ def test_every_folder_can_be_moved_by_environment_variables(tmp_path: Path):
 
 # Crash safety: SIGKILL at random moments
 
-KILLS = 40
+KILLS = int(os.environ.get("READER_KILLS", "40"))
+"""40 in the suite; `READER_KILLS=200 pytest tests/test_state.py -k mid_write` for a long run."""
 
 _WRITER = textwrap.dedent("""
     import sys
