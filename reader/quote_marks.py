@@ -59,8 +59,9 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
 
 _DOUBLE_MARK: Final = re.compile(r"’’|''|‘‘|``|[“„«‟”»\"＂]")
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
-_ANY_MARK: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]|(?<!\w)['’›]|['’›](?!\w)")
-"""Any character that could open or close a quote (apostrophes inside words excluded)."""
+_DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
+_LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
+"""A ’ or ' that is not inside a word (an apostrophe in "don't" cannot quote)."""
 
 
 def _double_marks(text: str) -> list[tuple[int, int, str]]:
@@ -155,7 +156,7 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     dropped.
     """
     text = paragraphs[index]
-    if not _ANY_MARK.search(text):
+    if not _DOUBLE_OR_OPENING.search(text) and not _LOOSE_SINGLE.search(text):
         return [], []
     pairs, still_open = _pair(text, _double_marks(text))
     top = [Span(index, s, e, om, cm) for s, e, om, cm in pairs]
