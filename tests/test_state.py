@@ -96,6 +96,20 @@ def test_invalid_scroll_and_settings_are_refused(tmp_path: Path, note: Path):
     assert state.settings.width is None
 
 
+def test_every_sort_and_view_the_app_offers_can_be_saved(tmp_path: Path):
+    from reader.ui.article_list import SORTS, VIEWS
+
+    state = ReadingState(tmp_path / "state.json")
+    for sort in SORTS:
+        state.update_settings(sort=sort)
+    for view in VIEWS:
+        state.update_settings(list_filter=view)
+    state.flush()
+    again, messages = ReadingState.load(tmp_path / "state.json")
+    assert messages == [] and (again.settings.sort, again.settings.list_filter) == (
+        SORTS[-1], VIEWS[-1])
+
+
 def test_a_deleted_article_simply_has_no_state(tmp_path: Path, note: Path):
     state = ReadingState(tmp_path / "state.json")
     note.unlink()
