@@ -48,6 +48,8 @@ _NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with
                                 r"(?<!ly)")
 """A common noun right after the marks: the quote is used as a label, not as speech."""
 _SPACE: Final = re.compile(r"\s+")
+_COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
+_JOINED_END: Final = re.compile(r"\b(?:and|but|then|to)\s+(?:[a-z]+ly\s+)?$")
 _END_PUNCT: Final = ".!?,…—–-:;"
 _WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -228,10 +230,10 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
         return False
     if capital and not opens_sentence and not after_mark and len(words) <= 4:
         return False
-    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before) and (
+    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
             _NOUN_AFTER.match(after)):
         return False
-    if _LABEL_BEFORE.search(before) or len(words) <= 3 and _LABEL_AFTER.match(after):
+    if _LABEL_BEFORE.search(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
         return False
     if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
@@ -281,8 +283,8 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
         cue = " ".join(match.group().split())
         gap = masked[clause_lo:match.start()]
         subject: Subject | None = None
-        shared = (cue.endswith("ing") and re.search(r",\s*(?:[a-z]+ly\s+)?$", gap)) or re.search(
-            r"\b(?:and|but|then|to)\s+(?:[a-z]+ly\s+)?$", gap)
+        tail = gap[-30:]
+        shared = (cue.endswith("ing") and _COMMA_END.search(tail)) or _JOINED_END.search(tail)
         if is_prepositional(cue):
             subject = subject_after(masked, match.end(), hi)
         elif not shared:

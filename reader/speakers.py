@@ -53,6 +53,7 @@ _PREPOSITION_BEFORE: Final = re.compile(
 _PREPOSITION_START: Final = re.compile(
     r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
+_POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -86,7 +87,8 @@ def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     if lead:
         lo += lead.end()
         chunk = text[lo:hi]
-    trail = _TRAILING_FILLER.search(chunk)
+    tail_at = max(0, len(chunk) - 80)
+    trail = _TRAILING_FILLER.search(chunk, tail_at)
     if trail:
         hi = lo + trail.start()
     while lo < hi and not text[lo].isalnum():
@@ -118,9 +120,9 @@ def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
             return _descriptor(text, lo, hi)
         descriptor = _DETERMINER.match(chunk) and not chunk[len(_DETERMINER.match(chunk)
                                                                 .group())][:1].isupper()
-        if descriptor and _PREPOSITION_BEFORE.search(before):
+        if descriptor and _PREPOSITION_BEFORE.search(before[-60:]):
             return _descriptor(text, lo, hi)
-        if re.search(r"['’]s\s+(?:[a-z][\w-]*\s+)*$", before) and not _looks_personal(last[2]):
+        if _POSSESSIVE_END.search(before[-60:]) and not _looks_personal(last[2]):
             return _descriptor(text, lo, hi)
         start = lo + last[0]
         return _name(text, start, lo + last[1])
