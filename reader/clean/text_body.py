@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.clean.common import normalise_date
 from reader.clean.text_kinds import Kind, glued_teaser, is_credit_line, kind_of, quoted
 from reader.clean.text_lines import Line
 
@@ -47,12 +48,13 @@ class Body:
 
 STORY_SEEN = 30.0
 """Prose value (about 300 characters) after which an end marker is taken to end a story."""
-DAMPING = 0.35
+DAMPING = 0.2
 ISOLATED = 0.4
 TEASER_CHARS = 400
 """Teaser blurbs are shorter than this; a longer lone paragraph may be a one-paragraph story."""
 _PROSE_KINDS = (Kind.PROSE, Kind.NEAR)
 LOOKAHEAD = 7
+DATE_WORDS = 6
 """Lines after an end marker in which prose means the story goes on."""
 
 _VALUES = {Kind.SHORT: -2.0, Kind.CLUTTER: -6.0, Kind.BARRIER: -15.0}
@@ -65,7 +67,7 @@ def find_body(lines: list[Line]) -> Body:
     kinds = [kind_of(line) for line in lines]
     repeats = Counter(line.key for line in lines if line.key)
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
-    values = _damp_after_barrier(_damp_isolated(lines, values, kinds), kinds)
+    values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     start, end = _best_run(values)
@@ -132,18 +134,22 @@ def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) ->
     return out
 
 
-def _damp_after_barrier(values: list[float], kinds: list[Kind]) -> list[float]:
+def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind]
+                        ) -> list[float]:
     """Count prose after an end-of-story marker for less, once a story has been seen.
 
     Below "Comments" or "Most read" come teasers that read like prose; a
     story continues past such a marker only if far more prose follows. A
-    marker with prose right after it is a box inside the story and ends nothing.
+    marker with two paragraphs right after it is a box inside the story and
+    ends nothing. A bare date line counts as a marker too: below a story it
+    starts a list of dated teasers.
     """
     seen = 0.0
     damped = False
     out = []
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        if kind is Kind.BARRIER and seen >= STORY_SEEN and not _prose_follows(kinds, i):
+        marker = kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i]))
+        if marker and seen >= STORY_SEEN and not _prose_follows(kinds, i):
             damped = True
         if value > 0:
             seen += value
@@ -160,8 +166,14 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
     between links are teasers.
     """
     window = kinds[i + 1: i + 2 + LOOKAHEAD]
-    return any(kind is Kind.PROSE and following in _PROSE_KINDS
+    return any(kind is Kind.PROSE and following is Kind.PROSE
                for kind, following in zip(window, window[1:], strict=False))
+
+
+def _bare_date(line: Line) -> bool:
+    """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
+    return line.words <= DATE_WORDS and any(ch.isdigit() for ch in line.text) and bool(
+        normalise_date(line.text))
 
 
 def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: int
