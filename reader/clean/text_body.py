@@ -28,7 +28,7 @@ TABLE_ROWS = 5
 ROW_CHARS = 15
 DATELINE_VALUE = 10.0
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]{1,30}\))? ?"
-                       r"[-–—] ?\S")
+                       r"[-–—] ?[A-Z\"“‘']")
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -67,9 +67,9 @@ def find_body(lines: list[Line]) -> Body:
     kinds = [kind_of(line) for line in lines]
     repeats = Counter(line.key for line in lines if line.key)
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
-    values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
+    values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
@@ -110,7 +110,7 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
 def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
     """A paragraph opening with a dateline ("LOS ANGELES (AP) —") starts a story."""
     for i, line in enumerate(lines):
-        if kinds[i] in (Kind.PROSE, Kind.NEAR, Kind.SHORT) and _DATELINE.match(line.text):
+        if kinds[i] in (Kind.PROSE, Kind.NEAR) and _DATELINE.match(line.text):
             values[i] = max(values[i], 0.0) + DATELINE_VALUE
 
 
