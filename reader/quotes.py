@@ -12,6 +12,7 @@ thousand words and needs no language model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final
 
@@ -118,18 +119,23 @@ def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return bounds[-1]
 
 
-def _title_like(content: str) -> bool:
+def _title_like(words: list[str]) -> bool:
     """Capitalised like a title or a name ("Dancing with the Stars", "DWTS")."""
-    words = _WORDS.findall(content)
     if not words:
         return True
     if len(words) == 1:
         word = words[0]
         camel = any(char.isupper() for char in word[1:]) and not word.isupper()
         return len(word) > 1 and (word.isupper() and word not in ("OK", "I") or camel)
-    significant = [w for w in words if w.lower() not in FUNCTION_WORDS or w[0].isupper()]
-    capitals = [w for w in significant if w[0].isupper()]
-    return len(capitals) >= 2 and len(capitals) == len(significant)
+    if len(words) > 12:
+        return False  # titles are short; a long run of capitals is a sentence in capitals
+    capitals = 0
+    for word in words:
+        if word[0].isupper():
+            capitals += 1
+        elif word.lower() not in FUNCTION_WORDS:
+            return False
+    return capitals >= 2
 
 
 Cue = tuple[int, int]
@@ -137,8 +143,14 @@ Cue = tuple[int, int]
 
 
 def _cues_in(cues: list[Cue], lo: int, hi: int) -> list[Cue]:
-    """The paragraph's cues inside [lo, hi), shifted to start at lo."""
-    return [(start - lo, end - lo) for start, end in cues if lo <= start and end <= hi]
+    """The paragraph's cues inside [lo, hi), shifted to start at lo (`cues` is sorted)."""
+    first = bisect_left(cues, (lo, lo))
+    found = []
+    for start, end in cues[first:]:
+        if end > hi:
+            break
+        found.append((start - lo, end - lo))
+    return found
 
 
 def _cue_follows(after: str, cues: list[Cue]) -> bool:
@@ -225,7 +237,7 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     opens_sentence = not before.strip(" \t\"“‘'«(—–-")
     after_mark = before.rstrip().endswith((",", ":"))
     ends_in_punct = content.rstrip()[-1:] in _END_PUNCT or after.startswith(",")
-    if _title_like(content) and not (ends_in_punct and len(words) >= 4
+    if _title_like(words) and not (ends_in_punct and len(words) >= 4
                                      and _cue_follows(after, cues_after)):
         return False
     if capital and not opens_sentence and not after_mark and len(words) <= 4:

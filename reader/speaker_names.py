@@ -137,7 +137,7 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     for match in NAME_RUN.finditer(text):
         run = match.group()
         if " " not in run and "\t" not in run and not run.endswith("."):
-            if _plain(run) not in FUNCTION_WORDS:
+            if run.lower() not in FUNCTION_WORDS:
                 runs.append((match.start(), match.end(), [run]))
             continue
         at = match.start()
