@@ -18,7 +18,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.clean.common import normalise_date
-from reader.clean.text_kinds import Kind, glued_teaser, is_credit_line, kind_of, quoted
+from reader.clean.text_kinds import (
+    Kind,
+    glued_teaser,
+    is_credit_line,
+    is_share_bar,
+    kind_of,
+    quoted,
+)
 from reader.clean.text_lines import Line
 
 CAPTION_CHARS = 200
@@ -141,14 +148,15 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
     Below "Comments" or "Most read" come teasers that read like prose; a
     story continues past such a marker only if far more prose follows. A
     marker with two paragraphs right after it is a box inside the story and
-    ends nothing. A bare date line counts as a marker too: below a story it
-    starts a list of dated teasers.
+    ends nothing. A bare date line counts as a marker too (below a story it
+    starts a list of dated teasers), and so does a share bar.
     """
     seen = 0.0
     damped = False
     out = []
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        marker = kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i]))
+        marker = kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i])) or (
+            kind is Kind.CLUTTER and is_share_bar(lines[i]))
         if marker and seen >= STORY_SEEN and not _prose_follows(kinds, i):
             damped = True
         if value > 0:

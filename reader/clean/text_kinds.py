@@ -207,12 +207,8 @@ def is_clutter(line: Line) -> bool:
     searches run on the short lines where clutter lives.
     """
     text = line.text
-    if line.words <= 8:
-        if _AD.match(line.lower) or _SHARE.match(line.lower):
-            return True
-        names = line.key.split()
-        if names and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names):
-            return True
+    if line.words <= 8 and (_AD.match(line.lower) or is_share_bar(line)):
+        return True
     if line.words <= 30 and not _LEAD_MARKS.isdisjoint(text) and _LEAD_IN.match(line.lower):
         return True
     if not _CAPTION_MARKS.isdisjoint(text[:30]) and _CAPTION_LEAD.match(line.lower):
@@ -227,6 +223,16 @@ def is_clutter(line: Line) -> bool:
 
 def _has_credit(lowered: str) -> bool:
     return bool(_CREDIT_HINT.search(lowered)) and bool(_CREDIT.search(lowered))
+
+
+def is_share_bar(line: Line) -> bool:
+    """Share buttons copied as a line: "Share this on WhatsApp", "Facebook Twitter Email"."""
+    if line.words > 8:
+        return False
+    if _SHARE.match(line.lower):
+        return True
+    names = line.key.split()
+    return bool(names) and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names)
 
 
 def is_credit_line(line: Line) -> bool:
