@@ -170,12 +170,15 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
     """Does the story resume right after this marker (an inline "Related" box)?
 
-    It does when two paragraphs in a row follow soon; lone paragraphs
-    between links are teasers.
+    It does when the next paragraph is followed by another, or by an end
+    marker (it was the story's last); a paragraph followed by a link line
+    is a teaser.
     """
-    window = kinds[i + 1: i + 2 + LOOKAHEAD]
-    return any(kind is Kind.PROSE and following is Kind.PROSE
-               for kind, following in zip(window, window[1:], strict=False))
+    for k in range(i + 1, min(len(kinds), i + 1 + LOOKAHEAD)):
+        if kinds[k] is Kind.PROSE:
+            following = kinds[k + 1] if k + 1 < len(kinds) else Kind.BARRIER
+            return following in (Kind.PROSE, Kind.BARRIER)
+    return False
 
 
 def _bare_date(line: Line) -> bool:
