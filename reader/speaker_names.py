@@ -140,10 +140,11 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
             if run.lower() not in FUNCTION_WORDS:
                 runs.append((match.start(), match.end(), [run]))
             continue
+        before_multi = len(runs)
         at = match.start()
         start = at
         tokens: list[str] = []
-        for token in match.group().split():
+        for token in run.split():
             at = text.index(token, at)
             if not tokens:
                 if _plain(token) in FUNCTION_WORDS:
@@ -159,7 +160,11 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
-    return [piece for run in runs for piece in _split_linked(text, run)]
+        if len(runs) > before_multi and any(
+                token in _LINKS for run in runs[before_multi:] for token in run[2]):
+            runs[before_multi:] = [piece for run in runs[before_multi:]
+                                   for piece in _split_linked(text, run)]
+    return runs
 
 
 _LINKS: Final = frozenset({"of", "for", "the"})
