@@ -452,3 +452,33 @@ def test_a_heading_over_a_subheading_stays_and_an_empty_one_goes() -> None:
     assert article.paragraphs == ["The plan", "Concrete blocks", STORY[2],
                                   "Fishing crews", STORY[3]]
     assert article.headings == [0, 1, 3]
+
+
+def test_sentence_made_mostly_of_links_is_kept_but_a_link_line_is_not() -> None:
+    sentence = ('<a href="/people/ib">Ines Barros</a> has been appointed to chair the '
+                '<a href="/boards/harbour">Harbour Board</a> from next month.')
+    body = (f"<article>{story_html(STORY[:3])}<p>{sentence}</p>"
+            '<p>Read next: <a href="/ferries">Ferry fares rise again in spring</a></p>'
+            f"{story_html(STORY[3:])}</article>")
+    paragraphs = clean(page(body)).paragraphs
+    assert ("Ines Barros has been appointed to chair the Harbour Board from next month."
+            in paragraphs)
+    assert not any("Ferry fares" in p for p in paragraphs)
+
+
+def test_hover_card_inside_a_sentence_is_not_glued_into_it() -> None:
+    card = ('<span class="person"><a href="/p/ib">Ines Barros</a><span class="card">'
+            '<img src="ib.jpg"><a href="/p/ib">Ines Maria Barros</a>'
+            '<a href="/s/1">Her latest story about the harbour</a></span></span>')
+    body = f"<article><p>Board chair {card} said work starts in May.</p>{story_html()}</article>"
+    assert clean(page(body)).paragraphs[0] == "Board chair Ines Barros said work starts in May."
+
+
+def test_timestamp_lines_go_but_an_embedded_post_credit_stays() -> None:
+    credit = "— Elwin Ferries (@elwinferries) March 3, 2025"
+    body = (f"<article><p>Updated 12 March 2025, 10:15 GMT</p><p>London, 12 March 2025</p>"
+            f"{story_html(STORY[:2])}<blockquote><p>Services resume at noon.</p>{credit}"
+            f"</blockquote>{story_html(STORY[2:])}</article>")
+    paragraphs = clean(page(body)).paragraphs
+    assert paragraphs[0] == STORY[0]
+    assert credit in paragraphs

@@ -29,6 +29,10 @@ from reader.clean.html_tree import HtmlElement
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINKS = 0.35
 _SHORT_PENALTY = 8
+LINKED_SENTENCE_OWN_CHARS = 20
+"""Non-link characters that make a mostly linked line a sentence rather than a link."""
+LINKED_SENTENCE_MAX_CHARS = 200
+"""Longer lines that are mostly links are promotions, however well punctuated."""
 
 
 @dataclass(slots=True)
@@ -133,6 +137,19 @@ def _is_sentence(block: Block) -> bool:
     return len(text) >= 80 or (block.link_chars == 0 and text[-1] in _SENTENCE_END)
 
 
+def _linked_sentence(block: Block) -> bool:
+    """A sentence whose names are links ("<a>Jo Doe</a> has left <a>the show</a>.") is prose.
+
+    Link lines (headlines, "Read more: <a>...</a>") have few words of their
+    own and no full stop; a sentence has both.
+    """
+    text = block.text
+    own_chars = len(text) - text.count(" ") - block.link_chars
+    ends_sentence = text.rstrip("”’\"')")[-1:] in ".!?。！？"
+    return (len(text) <= LINKED_SENTENCE_MAX_CHARS and own_chars >= LINKED_SENTENCE_OWN_CHARS
+            and ends_sentence)
+
+
 def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
     """Other chunks of a story that a page cut into repeated containers around ads.
 
@@ -181,7 +198,8 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     last_level = "h1"  # heading tags compare by rank as strings: "h2" < "h3"
     for block in candidates:
         text = block.text
-        if block.link_density > 0.5 or is_clutter(text) or _key(text) in shown:
+        if (block.link_density > 0.5 and not _linked_sentence(block)) or is_clutter(text) \
+                or _key(text) in shown:
             continue
         if block.owner.tag == "h1" and not body.paragraphs:
             continue  # the headline in another wording; the title already shows it

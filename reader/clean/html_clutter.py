@@ -34,7 +34,7 @@ _CREDIT = re.compile(
     r"|^\(?(?:additional )?(?:reporting|writing|editing) by\b|contributed to this report",
     re.I,
 )
-_PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b", re.I)
+_PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b|subscription", re.I)
 _PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen|download", re.I)
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at",
                      re.I)
@@ -42,6 +42,13 @@ _POST_LABEL = re.compile(
     r"\b(?:posted|published|publicado|publié|veröffentlicht|filed under|categor(?:y|ies|ia)|"
     r"catégorie|kategorie|tags|tagged|autor|author)\b", re.I)
 """Labels of a blog post's info line ("Posted by A - Category: B - Tags: c")."""
+_DATE_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$|"
+    r"(?:updated|published|posted|last|modified|on|at|am|pm|a|p|m|gmt|utc|bst|cet|cest|"
+    r"est|edt|cst|cdt|pst|pdt|ist|st|nd|rd|th|of|de|et|um|le|am|el)$", re.I)
+"""Words a timestamp line is made of, besides the numbers."""
+MAX_DATELINE_OTHER_WORDS = 2
+"""A date line may name a place or a zone ("London, 12 May 2024"); a tweet credit names more."""
 _BYLINE = re.compile(r"^(?:by|from|written by|words by|posted by)\s+\S", re.I)
 
 
@@ -63,4 +70,4 @@ def _is_dateline(text: str) -> bool:
     if not normalise_date(text):
         return False
     words = re.sub(r"\d+|[^\w\s]", " ", text).split()
-    return len(words) <= 6
+    return sum(1 for word in words if not _DATE_WORD.match(word)) <= MAX_DATELINE_OTHER_WORDS

@@ -29,6 +29,7 @@ NEVER_TEXT = (
 """Elements whose content a reader never sees as article prose."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CARD_LINKS = 2
 HIDDEN_TEXT_SHARE = 0.3
 """Hidden elements holding at least this share of the page's text are kept (see below)."""
 _STRING = etree.XPath("string(.)")
@@ -105,8 +106,8 @@ def strip_invisible(root: HtmlElement) -> None:
     Whole kinds of element go in C (`strip_elements`); the attribute checks run
     in one plain loop, which profiling found cheaper than the equivalent XPath.
     """
+    doomed = _inline_cards(root)
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    doomed = []
     for el in root.iter(etree.Element):
         attrib = el.attrib
         if not attrib:
@@ -130,6 +131,20 @@ def strip_invisible(root: HtmlElement) -> None:
         # most of the page is the page.
         if _text_length(el) < HIDDEN_TEXT_SHARE * page_text:
             drop(el)
+
+
+def _inline_cards(root: HtmlElement) -> list[HtmlElement]:
+    """Hover cards: a picture and several links tucked inside a paragraph's inline span.
+
+    They pop up over a name on the live page; in the saved markup they sit in the
+    middle of the sentence and would glue a profile into it.
+    """
+    cards = {span for paragraph in root.iter("p") for span in paragraph.iter("span")
+             if next(span.iter("img"), None) is not None
+             and sum(1 for _ in span.iter("a")) >= CARD_LINKS}
+    # The innermost such span is the card; the ones around it hold the name it pops from.
+    return [span for span in cards
+            if not any(inner in cards for inner in span.iterdescendants("span"))]
 
 
 def _text_length(el: HtmlElement) -> int:
