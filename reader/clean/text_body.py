@@ -39,7 +39,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
-_ORDERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"(?<!\S)[^\s\d]*\d")
+"""A word with a digit in it (matched up to its first digit)."""
+ROW_WORDS = 40
 
 
 @dataclass(slots=True)
@@ -183,7 +186,7 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
 
 def _bare_date(line: Line) -> bool:
     """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
-    return line.words <= DATE_WORDS and any(ch.isdigit() for ch in line.text) and bool(
+    return line.words <= DATE_WORDS and bool(_DIGIT.search(line.text)) and bool(
         normalise_date(line.text))
 
 
@@ -223,13 +226,13 @@ def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: 
 
 def _row_like(line: Line, bullets: bool) -> bool:
     """An item of a list or a row of a table, as opposed to a menu entry or a headline."""
+    if line.item:
+        return bullets or not line.bullet
     text = line.text
-    if _URL_LINE.match(text):
+    if text.startswith(("http", "www.")) and _URL_LINE.match(text):
         return True
-    if _ORDERED.match(text) or (bullets and line.bullet):
-        return True
-    figures = sum(1 for token in text.split() if any(ch.isdigit() for ch in token))
-    return figures >= 2 and line.words >= 3
+    return 3 <= line.words <= ROW_WORDS and bool(_DIGIT.search(text)) and len(
+        _FIGURE.findall(text)) >= 2
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:
