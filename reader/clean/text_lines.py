@@ -28,6 +28,8 @@ _INITIAL = re.compile(r"\s[\"'“‘«„(\[¿¡*•\-–—]*(\w)")
 """The first letter of each word, after any opening quote or bracket."""
 _CLOSERS = "\"'”’»)] \u00a0"
 _ENDS = ".!?…。！？"
+CASE_MIN_WORDS = 3
+"""Shorter lines are never told apart by case, so their share is not worked out."""
 CASE_SAMPLE_CHARS = 120
 """Characters looked at for the share of words in lower case: enough to tell prose from a
 headline."""
@@ -45,9 +47,9 @@ _STARTS_BLOCK = re.compile(
 """Lines that start a block of their own (a byline, a date, a bare name), never a wrapped tail."""
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
+"""Hard wraps are looked for only at widths people and tools actually use."""
 WRAP_BAND = 15
 """Wrapped lines end within this many columns of the wrap width."""
-"""Hard wraps are looked for only at widths people and tools actually use."""
 
 
 @dataclass(slots=True)
@@ -112,9 +114,6 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
     """
     ascii_only = text.isascii()
     uncased_chars = 0 if ascii_only else len(_UNCASED.findall(text))
-    initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
-    lower = sum(map(str.islower, initials))
-    upper = sum(map(str.isupper, initials))
     lower_text = text.lower()
     if ascii_only:
         key = " ".join(lower_text.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
@@ -128,6 +127,11 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
         words = count_words(text) if uncased_chars or _CJK_EDGE.search(text) else (
             key.count(" ") + 1 if key else 0)
         sentences = len(_SENTENCE_BREAK.findall(text))
+    lower = upper = 0
+    if words >= CASE_MIN_WORDS:
+        initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
+        lower = sum(map(str.islower, initials))
+        upper = sum(map(str.isupper, initials))
     ending = text.rstrip(_CLOSERS)[-1:]
     first = text[:1]
     return Line(
