@@ -482,3 +482,14 @@ def test_timestamp_lines_go_but_an_embedded_post_credit_stays() -> None:
     paragraphs = clean(page(body)).paragraphs
     assert paragraphs[0] == STORY[0]
     assert credit in paragraphs
+
+
+def test_aria_landmarks_of_page_chrome_are_furniture() -> None:
+    aside = ("The harbour museum opens a new exhibition on the history of the old breakwater, "
+             "with photographs lent by fishing families from across the coast.")
+    body = ('<div role="banner"><p>Coast Courier, the paper of the Elwin coast since 1871.</p>'
+            f'</div><div role="main">{story_html()}</div>'
+            f'<div role="complementary"><p>{aside}</p></div>'
+            '<div role="contentinfo"><p>Coast Courier Ltd is registered in Elwin, number 0042.</p>'
+            "</div>")
+    assert clean(page(body)).paragraphs == STORY

@@ -28,6 +28,8 @@ BOILERPLATE_WORDS = frozenset((
     "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
     "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
     "dek", "deck", "standfirst", "strapline", "excerpt",
+    # ARIA landmark roles of page chrome (the role attribute is read with class and id):
+    "banner", "complementary", "contentinfo", "search", "dialog", "alertdialog", "menubar",
 ))
 """Words in a class, id or role (split at spaces, "-" and "_") that name page furniture.
 
