@@ -493,3 +493,13 @@ def test_aria_landmarks_of_page_chrome_are_furniture() -> None:
             '<div role="contentinfo"><p>Coast Courier Ltd is registered in Elwin, number 0042.</p>'
             "</div>")
     assert clean(page(body)).paragraphs == STORY
+
+
+@pytest.mark.parametrize("note", [
+    "<!-- saved from url=(0041)https://courier.example/2025/breakwater -->",
+    "<!--\n Page saved with SingleFile \n url: https://courier.example/2025/breakwater \n"
+    " saved date: Tue Feb 11 2025 -->",
+])
+def test_address_noted_by_the_browser_that_saved_the_page(note: str) -> None:
+    article = clean(note + page(f"<article>{story_html()}</article>"))
+    assert article.url == "https://courier.example/2025/breakwater"

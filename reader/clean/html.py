@@ -41,10 +41,20 @@ def clean_html(text: str, path: str) -> Article:
     article.section = meta.section
     article.published = meta.published
     article.summary = [] if _repeats_lead(meta.summary, body.paragraphs) else meta.summary
-    article.url = meta.url
+    article.url = meta.url or _saved_from(text)
     article.paragraphs = body.paragraphs
     article.headings = body.headings
     return article
+
+
+_SAVED_FROM = re.compile(
+    r"<!--\s*(?:saved from url=\(\d+\)|[^>]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s", re.I)
+"""Browsers and SingleFile note the page's address in a comment at the top of a saved page."""
+
+
+def _saved_from(text: str) -> str | None:
+    match = _SAVED_FROM.search(text[:4096])
+    return match.group(1) if match else None
 
 
 def _linked_body(linked_data: list[dict]) -> list[str]:
