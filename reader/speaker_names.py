@@ -277,6 +277,9 @@ class NameIndex:
     """Title word ("president") -> the people the article gives it to, with counts."""
     titled_people: set[str] = field(default_factory=set)
     mention_paragraphs: list[int] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    """Person -> positions of their mentions in `mentions`, for counting pronoun votes."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
 
@@ -300,7 +303,10 @@ class NameIndex:
                     counts = index.titles.setdefault(_plain(token), {})
                     counts[key] = counts.get(key, 0) + 1
         index.mention_paragraphs = [mention.paragraph for mention in index.mentions]
-        index._vote_genders(paragraphs)
+        index.paragraphs = paragraphs
+        for position, mention in enumerate(index.mentions):
+            if mention.person:
+                index.by_key.setdefault(mention.key, []).append(position)
         return index
 
     def _add_person(self, name: list[str]) -> None:
@@ -358,7 +364,9 @@ class NameIndex:
     def confirmed_person(self, name: str) -> bool:
         """A known first name, a title or a he/she in the article: surely a person."""
         votes = self.gender_votes.get(name)
-        return bool(votes and (votes[0] or votes[1])) or name in self.titled_people
+        if votes is None:
+            votes = self._votes(name)
+        return bool(votes[0] or votes[1]) or name in self.titled_people
 
     def mentions_between(self, first: int, last: int) -> list[Mention]:
         """Mentions in paragraphs first..last, in reading order (a slice, not a scan)."""
@@ -368,7 +376,7 @@ class NameIndex:
 
     def learn_gender(self, name: str, gender: int) -> None:
         """Remember that the article called this person "he" (+1) or "she" (-1)."""
-        votes = self.gender_votes.setdefault(name, [0, 0])
+        votes = self.gender_votes.get(name) or self._votes(name)
         votes[0 if gender > 0 else 1] += 2
 
     def titled(self, descriptor: str) -> str | None:
@@ -388,28 +396,26 @@ class NameIndex:
     def gender(self, name: str) -> int:
         """+1 male, -1 female, 0 unknown."""
         votes = self.gender_votes.get(name)
+        if votes is None:
+            votes = self._votes(name)
         if votes and votes[0] != votes[1]:
             return 1 if votes[0] > votes[1] else -1
         return _first_name_gender(name)
 
-    def _vote_genders(self, paragraphs: list[str]) -> None:
-        for mention in self.mentions:
-            if mention.person and mention.key not in self.gender_votes:
-                gender = _first_name_gender(mention.key)
-                self.gender_votes[mention.key] = [2 * (gender > 0), 2 * (gender < 0)]
-        self._vote_pronouns(paragraphs)
+    def _votes(self, name: str) -> list[int]:
+        """Count how the article refers to a person, once, when first asked.
 
-    def _vote_pronouns(self, paragraphs: list[str]) -> None:
-        """Count he/she after a name that opens its sentence, up to the next name or full stop.
-
-        "Lavrov said he would go" is good evidence; "…threatened Omar, and he
-        said…" is not, which is why only sentence subjects vote.
+        A first name from the lists gives two votes; "Mr"/"Ms" before a
+        mention three; a he/she after a mention that opens its sentence one
+        ("Lavrov said he would go" is good evidence, "…threatened Omar, and
+        he said…" is not, which is why only sentence subjects vote).
         """
-        for position, mention in enumerate(self.mentions):
-            if not mention.person:
-                continue
-            votes = self.gender_votes.setdefault(mention.key, [0, 0])
-            text = paragraphs[mention.paragraph]
+        gender = _first_name_gender(name)
+        votes = [2 * (gender > 0), 2 * (gender < 0)]
+        self.gender_votes[name] = votes
+        for position in self.by_key.get(name, ()):
+            mention = self.mentions[position]
+            text = self.paragraphs[mention.paragraph]
             before = text[max(0, mention.start - 12):mention.start]
             if _MALE_HINT.search(before):
                 votes[0] += 3
@@ -424,3 +430,4 @@ class NameIndex:
             pronoun = _HE_OR_SHE.search(text, mention.end, min(stop, mention.end + 160))
             if pronoun:
                 votes[0 if pronoun.group(1) else 1] += 1
+        return votes

@@ -98,9 +98,10 @@ def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def phrase_subject(text: str, lo: int, hi: int) -> Subject | None:
+def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subject | None:
     """The speaker phrase that a clause text[lo:hi] ends with, if it is one."""
-    lo, hi = _strip(text, lo, hi)
+    if not stripped:
+        lo, hi = _strip(text, lo, hi)
     if hi <= lo:
         return None
     chunk = text[lo:hi]
@@ -182,7 +183,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     parts = _segments(text, lo, hi)
     last_lo, last_hi = _strip(text, *parts[-1])
     if last_hi > last_lo:
-        found = phrase_subject(text, *parts[-1])
+        found = phrase_subject(text, last_lo, last_hi, stripped=True)
         if found and (found.kind != "descriptor" or len(parts) == 1):
             return found
         if found and found.kind == "descriptor":
