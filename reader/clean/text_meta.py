@@ -53,6 +53,8 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlich
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
 _READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
                         _I)
+_CRUMB_MARKS = frozenset("›»>/|→")
+_DIGIT = re.compile(r"\d")
 _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>/|]|\s→\s)\s*")
 MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
                "main menu", "sections", "more", "close", "open", "log in", "sign in",
@@ -85,9 +87,10 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
     low = max(0, body_start - TITLE_WINDOW)
     high = min(len(lines), body_start + 3, body_end if body_end is not None else len(lines))
     keys = Counter(line.key for line in lines)
+    joined = _JoinedKeys(lines)
     best, best_score = None, TITLE_MIN_SCORE
     for j in range(low, high):
-        score = _title_score(lines, j, body_start, keys)
+        score = _title_score(lines, j, body_start, keys, joined)
         if score > best_score:
             best, best_score = j, score
     if best is not None and best > 0 and _headline_shaped(lines[best - 1]) and (
@@ -96,14 +99,13 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
     return best
 
 
-def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str]) -> float:
+def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str],
+                 joined: _JoinedKeys) -> float:
     line = lines[j]
     if not _headline_shaped(line):
         return 0.0
     score = 1.0 + min(line.words, 14) / 4
-    if keys[line.key] > 1 or any(
-            line.key and line.key in other.key and other is not line
-            for other in lines[max(0, j - TITLE_WINDOW): j]):
+    if keys[line.key] > 1 or (line.key and joined.seen_before(line.key, j)):
         score += 2.5
     nearby = lines[j + 1: j + 5]
     if any(is_byline(n) or is_dateline(n) for n in nearby):
@@ -117,23 +119,42 @@ def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str])
     return score
 
 
+class _JoinedKeys:
+    """All line keys in one string, to ask "is this line part of one of the lines above?"."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.text = "\n".join(line.key for line in lines)
+        self.starts = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line.key) + 1
+        self.starts.append(offset)
+
+    def seen_before(self, key: str, j: int) -> bool:
+        """Is `key` inside one of the `TITLE_WINDOW` lines above line `j` (a breadcrumb)?"""
+        return self.text.find(key, self.starts[max(0, j - TITLE_WINDOW)], self.starts[j]) >= 0
+
+
 def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
-    if not ok or line.item or _is_breadcrumb(line):
+    if not ok or line.item or line.text.endswith((":", "…", "..", "»", "›", ">")):
         return False
     if kind_of(line) in (Kind.PROSE, Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or (
             is_dateline(line)):
         return False
-    if _READ_TIME.match(line.text) or _SUMMARY_LABEL.match(line.text) or _AGO.search(line.text):
+    lower = line.lower
+    if lower in MENU_WORDS or _NOT_HEADLINE.match(lower) or _CAMEL_RUN.search(line.text):
         return False
-    if _NOT_HEADLINE.match(line.lower) or _CAMEL_RUN.search(line.text) or line.text.endswith(
-            ("»", "›", ">")):
+    if not _CRUMB_MARKS.isdisjoint(line.text) and _is_breadcrumb(line):
         return False
+    if ("read" in lower and _READ_TIME.match(line.text)) or (
+            line.words <= 6 and _SUMMARY_LABEL.match(line.text)) or _AGO.search(lower):
+        return False
+    if line.uncased or not _DIGIT.search(line.text):
+        return True
     tokens = line.text.split()
-    if not line.uncased and sum(1 for t in tokens if any(ch.isdigit() for ch in t)) * 3 >= len(
-            tokens):
-        return False
-    return not line.text.endswith((":", "…", "..")) and line.text.lower() not in MENU_WORDS
+    return sum(1 for t in tokens if _DIGIT.search(t)) * 3 < len(tokens)
 
 
 def _is_breadcrumb(line: Line) -> bool:
