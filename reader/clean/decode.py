@@ -41,9 +41,23 @@ _EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL"
 _MIDWORD_SYMBOLS = {"No", "Sm", "Sc", "So", "Sk", "Cc", "Co", "Cn"}
 
 
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+_NOT_XML_CHARS: Final = frozenset([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
 def decode(data: bytes, html: bool = False) -> str:
-    """Decode article bytes, then strip control characters that could act on a terminal."""
-    return strip_controls(_decode(data, html))
+    """Decode article bytes, then strip control characters that could act on a terminal.
+
+    In HTML, character references to the same controls (`&#27;`, `&#x1;`) go too:
+    they would become ESC only after parsing, and lxml refuses to store them.
+    """
+    text = strip_controls(_decode(data, html))
+    return _CONTROL_REFERENCE.sub(_drop_control_reference, text) if html else text
+
+
+def _drop_control_reference(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "" if code in _NOT_XML_CHARS else match.group(0)
 
 
 def strip_controls(text: str) -> str:
