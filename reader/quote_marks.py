@@ -60,6 +60,7 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
 _DOUBLE_MARK: Final = re.compile(r"’’|''|‘‘|``|[“„«‟”»\"＂]")
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
 _DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
+_OPENING_SINGLE: Final = re.compile(r"[‘‚‹]")
 _LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
 """A ’ or ' that is not inside a word (an apostrophe in "don't" cannot quote)."""
 
@@ -129,6 +130,8 @@ def _single_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _pair_singles(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    if not _OPENING_SINGLE.search(text, lo, hi) and not _LOOSE_SINGLE.search(text, lo, hi):
+        return []  # only apostrophes inside words: nothing can pair
     spans: list[tuple[int, int, int, int]] = []
     open_at: int | None = None
     for pos, _width, role in _single_marks(text, lo, hi):

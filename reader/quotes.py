@@ -190,6 +190,18 @@ _LABEL_BEFORE: Final = re.compile(
     r"{0,3}(?:an?|the))\s*$", re.I)
 """Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
 ‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
+_LABEL_HINTS: Final = ("call", "nam", "known", "dub", "titl", "label", "brand", "term",
+                       "slogan", "motto", "caption", "hashtag", "headline", "banner", "sign",
+                       "phrase", "word", "catch", "byword", "mantra", "referred", "billed",
+                       "describe")
+
+
+def _labelled(tail: str) -> bool:
+    """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test)."""
+    lower = tail.lower()
+    return any(hint in lower for hint in _LABEL_HINTS) and bool(_LABEL_BEFORE.search(tail))
+
+
 _LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
                                  r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
                                  r"were)\s+(?:what|how|why)\b))", re.I)
@@ -221,7 +233,7 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     cue, and capitalised names and titles in mid-sentence, are not.
     """
     content = text[span.start:span.end]
-    words = _WORDS.findall(content)
+    words = _WORDS.findall(content, 0, 160)  # enough to count up to the thresholds below
     if not words:
         return False
     lo, hi = _sentence_of(bounds, span.open_mark)
@@ -245,7 +257,7 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
             _NOUN_AFTER.match(after)):
         return False
-    if _LABEL_BEFORE.search(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
+    if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
         return False
     if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
