@@ -19,11 +19,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _RUNS = re.compile(r" {2,}")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-_PUNCTUATION = str.maketrans({ch: " " for ch in
-                              "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„…–—·•●▪■|¡¿、。，！？：；（）「」『』【】"})
-"""Punctuation to blank out for a line's key (the rest of `\\w` is kept)."""
+_TOKEN = re.compile(r"\w+")
+"""A word for a line's key: letters and digits of any script, punctuation dropped."""
 _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
-"""The same for ASCII lines, where translating bytes is several times faster."""
+"""ASCII punctuation to blank out for an ASCII line's key: translating bytes is faster."""
 _INITIAL = re.compile(r"\s[\"'“‘«„(\[¿¡*•\-–—]*(\w)")
 """The first letter of each word, after any opening quote or bracket."""
 _CLOSERS = "\"'”’»)] \u00a0"
@@ -119,7 +118,7 @@ def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
         key = " ".join(lower_text.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
             "ascii").split())
     else:
-        key = " ".join(lower_text.translate(_PUNCTUATION).split())
+        key = " ".join(_TOKEN.findall(lower_text))
     if ascii_only:
         words = key.count(" ") + 1 if key else 0
         sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
