@@ -9,6 +9,7 @@ the cursor or reverse the line.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 MARKUP = {
@@ -111,3 +112,39 @@ def write_hostile_articles(folder: Path) -> list[Path]:
         path.write_text(content, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+"""Select Graphic Rendition: the colour and style sequences Rich itself writes."""
+
+
+def terminal_problems(raw: bytes) -> list[str]:
+    """What in bytes written to a terminal could act on it, beyond styling; empty if nothing.
+
+    For tests that capture what reader prints (`--plain` under a pty): ESC
+    outside SGR, OSC, BEL, backspace, a carriage return that does not end a
+    line, C1 controls and bidi overrides all count. Textual itself moves the
+    cursor with escapes, so UI tests should check rendered text (a screenshot
+    export or widget content) with `text_problems` instead.
+    """
+    bare = SGR.sub(b"", raw)
+    problems = []
+    if b"\x1b" in bare:
+        at = bare.find(b"\x1b")
+        problems.append(f"escape sequence {bare[at:at + 12]!r}")
+    for byte, name in ((b"\x07", "BEL"), (b"\x08", "backspace")):
+        if byte in bare:
+            problems.append(name)
+    if re.search(rb"\r(?!\n)", bare):
+        problems.append("carriage return inside a line")
+    text = bare.decode("utf-8", errors="replace")
+    odd = re.search("[\x80-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    if odd:
+        problems.append(f"control character U+{ord(odd.group()):04X}")
+    return problems
+
+
+def text_problems(text: str) -> list[str]:
+    """Control characters left in text meant for the screen; empty if none."""
+    return [f"U+{ord(c):04X}" for c in dict.fromkeys(re.findall(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text))]
