@@ -373,7 +373,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             continue  # nothing quoted, nobody reported: nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
-        indent = len(text) - len(text.lstrip())
+        indent = len(text) - len(text.lstrip()) if continuing else 0
         cues = [m.span() for m in cue_matches]
         accepted = [span for n, span in enumerate(top)
                     if (continuing and n == 0 and span.open_mark <= indent + 2)

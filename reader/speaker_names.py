@@ -293,7 +293,7 @@ class NameIndex:
             if len(name) >= 2 and not is_org(name):
                 index._add_person(list(name))
         for number, start, end, tokens, name in runs:
-            key, person = index.canonical(tokens)
+            key, person = index.known.get(tuple(tokens)) or index.canonical(tokens)
             if not key:
                 continue
             index.mentions.append(Mention(key, number, start, end, person))
