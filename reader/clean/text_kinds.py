@@ -64,7 +64,8 @@ _LEGAL_HINTS = ("rights", "cookie", "privacy", "terms", "subscri", "sign", "news
                 "submitting")
 """Words one of which every legal or sign-up notice contains; the full search runs only then."""
 _CREDIT_HINT = re.compile("|".join(re.escape(hint) for hint in _CREDIT_HINTS))
-_LEGAL_HINT = re.compile("|".join(re.escape(hint) for hint in _LEGAL_HINTS))
+_ANY_HINT = re.compile("|".join(re.escape(hint) for hint in (*_CREDIT_HINTS, *_LEGAL_HINTS)))
+"""Both kinds of hint in one search, since most lines have neither."""
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
     r"caption|caption|image source|media source)\s*[:,]")
@@ -216,9 +217,12 @@ def is_clutter(line: Line) -> bool:
     lowered = line.lower
     if line.words > CLUTTER_WORDS:
         return text.endswith(")") and _has_credit(lowered[-80:])
-    if _has_credit(lowered):
+    hints = _ANY_HINT.findall(lowered)
+    if not hints:
+        return False
+    if any(hint in _CREDIT_HINTS for hint in hints) and _CREDIT.search(lowered):
         return not quoted(text)
-    return bool(_LEGAL_HINT.search(lowered)) and bool(_LEGAL.search(lowered))
+    return any(hint in _LEGAL_HINTS for hint in hints) and bool(_LEGAL.search(lowered))
 
 
 def _has_credit(lowered: str) -> bool:
