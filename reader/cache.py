@@ -445,9 +445,9 @@ class ArticleCache:
                 rows = self._within(budget_ms, self._ranked, expression, limit)
                 if rows is None:
                     rows = self._unranked(expression, limit, max(budget_ms / 3, 5.0))
-                bodies = dict(self._db.execute(
-                    "SELECT rowid, body FROM search WHERE rowid IN"
-                    f" ({','.join('?' * len(rows))})", [row[0] for row in rows]))
+                # One lookup per hit: FTS5 turns `rowid IN (...)` into a scan of every row.
+                bodies = {row[0]: self._db.execute("SELECT body FROM search WHERE rowid = ?",
+                                                   (row[0],)).fetchone()[0] for row in rows}
         except _Miss:
             return []
         hits = []

@@ -22,7 +22,7 @@ from typing import Final
 MAX_TERMS: Final = 32
 """More words than this add nothing to a search and only slow FTS5 down."""
 SNIPPET_CHARS: Final = 160
-EARLY_CHARS: Final = 3000
+EARLY_CHARS: Final = 1500
 """Snippets look for hits in this much of the opening before scanning the whole text."""
 
 _WORD = re.compile(r"[^\W_]+")
