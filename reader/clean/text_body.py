@@ -62,7 +62,6 @@ DAMPING = 0.2
 ISOLATED = 0.4
 TEASER_CHARS = 400
 """Teaser blurbs are shorter than this; a longer lone paragraph may be a one-paragraph story."""
-_PROSE_KINDS = (Kind.PROSE, Kind.NEAR)
 LOOKAHEAD = 7
 DATE_WORDS = 6
 """Lines after an end marker in which prose means the story goes on."""
