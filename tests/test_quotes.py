@@ -157,6 +157,11 @@ def test_titles_nicknames_slogans_and_scare_quotes_are_not_quotes(sentence):
     assert quotes_of(sentence) == []
 
 
+def test_a_capitalised_quote_in_mid_sentence_counts_when_a_cue_follows():
+    assert said("She paused for a moment, and “We will win,” Ines Alder said.") == [
+        ("We will win,", "Ines Alder")]
+
+
 def test_a_whole_quoted_sentence_counts_even_without_a_cue():
     paragraphs = ["“Nobody told us the road would close,” said shop owner Gail Morrow.",
                   "“It cost us a week of trade.”"]
