@@ -293,6 +293,7 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
     "<p>" + "&amp;" * 1000 + "&#xD800;&#0;&bogus;</p>",
     "<svg><text>Vector label</text></svg><math><mi>x</mi></math>",
     "<p>Lone \ud800 surrogate and \x1b[31m escape \x1f controls</p>",
+    "&#1<N HIDDEN></N>0<p>A&#2;<b hidden>x</b>&#x1b;B</p>",
     '<script type="application/ld+json">' + "[" * 100000 + "</script><p>Deep JSON.</p>",
 ])
 def test_odd_markup_never_crashes(html: str) -> None:
@@ -503,3 +504,14 @@ def test_aria_landmarks_of_page_chrome_are_furniture() -> None:
 def test_address_noted_by_the_browser_that_saved_the_page(note: str) -> None:
     article = clean(note + page(f"<article>{story_html()}</article>"))
     assert article.url == "https://courier.example/2025/breakwater"
+
+
+def test_character_references_to_terminal_controls_never_reach_the_article() -> None:
+    html = page("<article><h2>&#x1b;</h2>"
+                f"<p>Colour&#x1b;[31m change&#7; and &#x202e;reversal. {STORY[0]}</p>"
+                f"{story_html(STORY[1:])}</article>", title="Breakwater&#x1b;]0;pwned&#7;")
+    article = clean(html)
+    everything = "\n".join([article.title, *article.paragraphs])
+    assert not any(char in everything for char in "\x1b\x07\u202e")
+    assert article.paragraphs[0].startswith("Colour[31m change and reversal.")
+    assert article.headings == []

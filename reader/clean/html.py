@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from reader.clean.common import squash, title_from_path
+from reader.clean.decode import strip_controls
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
 from reader.clean.html_tree import json_ld, parse, strip_invisible
@@ -44,6 +45,34 @@ def clean_html(text: str, path: str) -> Article:
     article.url = meta.url or _saved_from(text)
     article.paragraphs = body.paragraphs
     article.headings = body.headings
+    return _without_controls(article)
+
+
+def _without_controls(article: Article) -> Article:
+    """Character references ("&#x1b;") decode to controls after the file was screened.
+
+    `load` drops such references before parsing; this keeps `clean_html` safe
+    when it is handed text that did not come through `load`.
+    """
+    fields = [article.title, article.publisher or "", article.section or "",
+              article.url or "", *article.authors, *article.summary, *article.paragraphs]
+    if strip_controls("\n".join(fields)) == "\n".join(fields):
+        return article
+    article.title = squash(strip_controls(article.title)) or title_from_path(article.path)
+    article.authors = [a for a in (squash(strip_controls(a)) for a in article.authors) if a]
+    article.summary = [s for s in (squash(strip_controls(s)) for s in article.summary) if s]
+    for name in ("publisher", "section", "url"):
+        value = getattr(article, name)
+        setattr(article, name, squash(strip_controls(value)) or None if value else None)
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    for index, paragraph in enumerate(article.paragraphs):
+        cleaned = squash(strip_controls(paragraph))
+        if cleaned:
+            if index in article.headings:
+                headings.append(len(paragraphs))
+            paragraphs.append(cleaned)
+    article.paragraphs, article.headings = paragraphs, headings
     return article
 
 

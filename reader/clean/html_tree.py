@@ -158,9 +158,10 @@ def drop(el: HtmlElement) -> None:
         return
     tail = el.tail
     if tail:
+        # "&#1;" parses to a control character that lxml then refuses to be given back.
         previous = el.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _CONTROL.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _CONTROL.sub("", (parent.text or "") + tail)
     parent.remove(el)
