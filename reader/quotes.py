@@ -254,7 +254,8 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
         return False
     inner_punct = content.rstrip()[-1:] in _END_PUNCT
     if capital and not opens_sentence and not after_mark and len(words) <= 4 and not (
-            inner_punct and _cue_follows(after, cues_after)):
+            inner_punct and _cue_follows(after, cues_after)) and not _cue_precedes(
+                before, cues_before):
         return False  # “Wild Rose,” in mid-sentence is a title; “We won,” he said is speech
     if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
             _NOUN_AFTER.match(after)):

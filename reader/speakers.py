@@ -54,6 +54,10 @@ _PREPOSITION_START: Final = re.compile(
     r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
+_NOT_APPOSITION: Final = re.compile(
+    r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b")
+"""Words before a name that make the phrase a clause, not a second name for the subject:
+"The report, published by the Institute, warned" (the Institute did not warn)."""
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -208,7 +212,8 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         if found and found.kind == "descriptor" and part is not parts[-1]:
             following = parts[parts.index(part) + 1]
             apposed = phrase_subject(text, *following)
-            if apposed and apposed.kind == "name":
+            if apposed and apposed.kind == "name" and not _NOT_APPOSITION.search(
+                    text[following[0]:apposed.start]):
                 return apposed  # "The authority's chair, Imran Siddiqui, said"
         if found:
             return found

@@ -249,6 +249,11 @@ def test_appositive_name_is_preferred_over_the_description():
     ) == [("an insult.", "Kwabena Osei")]
 
 
+def test_a_participle_phrase_is_not_an_appositive_name():
+    assert said("The report, published on Thursday by the Halden Institute, warned that the "
+                "plan “does not add up.”") == [("does not add up.", "The report")]
+
+
 def test_colon_introduces_the_sentence_subjects_words():
     assert said("Clara Voss had a simpler explanation: “We ran out of money.”") == [
         ("We ran out of money.", "Clara Voss")]
