@@ -354,7 +354,8 @@ class NameIndex:
         longer = self.full_names.get(_plain(name[0]))
         if longer:
             return longer, True
-        return text, len(name) < len(tokens)  # "Prince Andrew", "Dr. Osei": a titled person
+        # "Prince Andrew", "Dr. Osei": a titled person; "Carlos": a known first name
+        return text, len(name) < len(tokens) or _first_name_gender(text) != 0
 
     def fullest(self, name: str) -> str:
         """The fullest form of a person's name the article uses."""

@@ -54,6 +54,11 @@ _PREPOSITION_START: Final = re.compile(
     r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
+_VERB_AFTER_NOUN: Final = re.compile(
+    r"(?<=[a-z])\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$", re.S)
+"""Where a description turns into its verb: "The statement from Apple read: …", "The
+statement released on Friday". Only after a word of the description, so "a retired
+teacher" keeps its adjective."""
 _NOT_APPOSITION: Final = re.compile(
     r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b")
 """Words before a name that make the phrase a clause, not a second name for the subject:
@@ -165,10 +170,12 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     if inner:  # "a figure the auditor (described as …)": the second noun phrase speaks
         lo += inner.end()
         chunk = text[lo:hi]
-    cut = _DESCRIPTOR_CUT.search(chunk)
+    cut = _DESCRIPTOR_CUT.search(chunk) or _VERB_AFTER_NOUN.search(chunk)
     if cut:
         hi = lo + cut.start()
         chunk = text[lo:hi]
+    while chunk and not chunk[-1].isalnum():
+        chunk, hi = chunk[:-1], hi - 1
     words = chunk.split()
     if not words or len(words) > 14 or words[-1].lower() in FUNCTION_WORDS:
         return None
@@ -259,7 +266,7 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
                 if runs and not following[:runs[0][0]].strip():
                     first = parts[number + 1][0]
                     return _name(text, first + runs[0][0], first + runs[0][1])
-            if number + 1 < len(parts) or len(words) <= 6:
+            if number + 1 < len(parts) or len(words) <= 10:
                 return _descriptor(text, lead, end)
         return None
     return None

@@ -198,6 +198,20 @@ def test_pronoun_skips_people_of_the_other_gender_and_names_inside_quotes():
         "Daniel Okafor", "Daniel Okafor"]
 
 
+def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
+    paragraphs = [
+        "Maria Lopez and her brother Daniel run the bakery together.",
+        "“We open at five every morning,” she said.",
+        "“She runs everything else,” he said, laughing.",
+    ]
+    assert [speaker for _text, speaker in said(*paragraphs)] == ["Maria Lopez", "Daniel"]
+
+
+def test_a_description_stops_before_its_verb():
+    assert said("The statement from the port authority read: “All berths are open.”") == [
+        ("All berths are open.", "The statement from the port authority")]
+
+
 def test_unnamed_sources_keep_the_article_phrase():
     assert said(
         "A European diplomat told The Chronicle that the talks were “going nowhere fast.”"
