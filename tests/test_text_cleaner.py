@@ -235,3 +235,28 @@ def test_menus_and_footers_stay_out_of_the_body() -> None:
     joined = "\n".join(article.paragraphs)
     for furniture in ("Skip to content", "Lock gates", "Advertisement", "©"):
         assert furniture not in joined
+
+
+def test_a_results_roundup_of_short_lines_is_the_story() -> None:
+    results = [
+        "GIRLS HOCKEY",
+        "Eastfield d. Norbury 4-1",
+        "Eastfield (3-0): J. Amos 2 goals. P. Lind 1 goal. K. Shaw 1 goal.",
+        "Norbury (1-2): R. Hale 1 goal. T. Oyelaran 6 saves.",
+        "Kingsmere d. Ashford 2-0",
+        "Kingsmere (2-1): L. Brandt 2 goals.",
+        "Ashford (0-3): M. Osei 9 saves.",
+        "BOYS NETBALL",
+        "Hallam d. Brookvale 31-24",
+        "Hallam (4-0): D. Reyes 14 points. S. Ward 9 points.",
+        "Brookvale (2-2): C. Nkemelu 12 points.",
+    ]
+    teasers = ["Most read", "Council to review parking fines on match days",
+               "Clique here to see the full league table and fixtures for the season ahead.",
+               "Sign up for the Sports Extra newsletter"]
+    text = page("The Canal Times", "Sport", "Roundup: Eastfield stay unbeaten in girls hockey",
+                "By Jo Marsh", "November 20, 2026", story=results, footer=tuple(teasers))
+    article = clean_text(text, "a.txt")
+    assert article.title == "Roundup: Eastfield stay unbeaten in girls hockey"
+    assert article.paragraphs == results
+    assert article.headings == [0, 7]

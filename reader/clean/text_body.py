@@ -40,9 +40,13 @@ MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 _DIGIT = re.compile(r"\d")
-_FIGURE = re.compile(r"(?<!\S)[^\s\d]*\d")
-"""A word with a digit in it (matched up to its first digit)."""
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+"""A figure: "32,000" is one, a score "70-44" holds two."""
 ROW_WORDS = 40
+LABEL_CHARS = 40
+LABEL_WORDS = 8
+_LABELLED = re.compile(r"^[^:]{2,40}: \S")
+"""A labelled row: "Path A: Iceland, Bulgaria", "England (Group A): 10th appearance"."""
 
 
 @dataclass(slots=True)
@@ -104,13 +108,22 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
 
     A results table or a list of dates can be the story itself; its rows
     are short, so without this the run search would prefer any teaser block.
+    A single short line between rows (a sub-heading, a line with one
+    figure) does not break the table.
     """
+    rows = [kind is not Kind.CLUTTER and _row_like(line, True)
+            for line, kind in zip(lines, kinds, strict=True)]
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and kinds[j] is not Kind.CLUTTER and _row_like(lines[j], True):
+        j, count = i, 0
+        while j < len(lines):
+            if rows[j]:
+                count += 1
+            elif not (j + 1 < len(lines) and rows[j + 1] and j > i and rows[j - 1]
+                      and lines[j].words <= LABEL_WORDS and kinds[j] is not Kind.CLUTTER):
+                break
             j += 1
-        if j - i >= TABLE_ROWS:
+        if count >= TABLE_ROWS:
             for k in range(i, j):
                 values[k] = max(values[k], lines[k].chars / ROW_CHARS)
         i = max(j, i + 1)
@@ -205,6 +218,9 @@ def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: in
     first = _last_row(lines, kinds, start - 1, -1, bullets=False)
     if first is not None:
         start = first
+    if start > 0 and _row_like(lines[start], True) and kinds[start - 1] is Kind.SHORT and _label(
+            lines[start - 1]):
+        start -= 1
     return start, end
 
 
@@ -224,14 +240,21 @@ def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: 
 
 
 def _row_like(line: Line, bullets: bool) -> bool:
-    """An item of a list or a row of a table, as opposed to a menu entry or a headline."""
-    if line.item:
-        return bullets or not line.bullet
+    """An item of a list or a row of a table, as opposed to a menu entry or a headline.
+
+    Rows are numbered or bulleted, links, labelled ("Label: value") or hold
+    two or more figures.
+    """
     text = line.text
     if text.startswith(("http", "www.")) and _URL_LINE.match(text):
         return True
-    return 3 <= line.words <= ROW_WORDS and bool(_DIGIT.search(text)) and len(
-        _FIGURE.findall(text)) >= 2
+    if not 3 <= line.words <= ROW_WORDS:
+        return False
+    if line.item:
+        return bullets or not line.bullet
+    if ": " in text[:LABEL_CHARS] and _LABELLED.match(text):
+        return True
+    return bool(_DIGIT.search(text)) and len(_FIGURE.findall(text)) >= 2 and not _bare_date(line)
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:
@@ -277,20 +300,31 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
         run = lines[i:run_end]
         after_prose = run_end < end and kinds[run_end] in (Kind.PROSE, Kind.NEAR)
         if sum(1 for line in run if _row_like(line, bullets=True)) >= MIN_ROWS:
-            kept.extend(run)
+            for line in run:
+                if _label(line):
+                    headings.append(len(kept))
+                kept.append(line)
             i = run_end
             continue
         boxed = i > start and kinds[i - 1] is Kind.BARRIER
         listed = not boxed and after_prose and MIN_ROWS <= len(run) <= MAX_ITEMS and all(
             _item_like(line) for line in run)
         for n, line in enumerate(run):
-            if _story_short(line, len(run)) or (listed and n > 0):
+            if _story_short(line, len(run)) or (listed and n > 0) or (
+                    not line.item and _row_like(line, bullets=False)):
                 kept.append(line)
-            elif (len(run) <= 2 or listed) and after_prose and not boxed and _heading_like(line):
+            elif (len(run) <= 2 or listed) and after_prose and not boxed and _heading_like(
+                    line) and (line.item or not _row_like(line, bullets=True)):
                 headings.append(len(kept))
                 kept.append(line)
         i = run_end
     return kept, headings
+
+
+def _label(line: Line) -> bool:
+    """A label heading a part of a table or list: "BOYS SOCCER", "Results:"."""
+    return 1 <= line.words <= LABEL_WORDS and not line.ends_sentence and (
+        line.text.isupper() or line.text.endswith(":"))
 
 
 def _captions(lines: list[Line], start: int, end: int) -> set[int]:

@@ -49,6 +49,8 @@ MAX_WRAP_WIDTH = 100
 """Hard wraps are looked for only at widths people and tools actually use."""
 WRAP_BAND = 15
 """Wrapped lines end within this many columns of the wrap width."""
+OPEN_ENDED = 0.6
+"""Share of the lines in the wrap band that must stop in mid-sentence."""
 
 
 @dataclass(slots=True)
@@ -159,8 +161,9 @@ def _wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text was wrapped at, or 0 when it was not wrapped.
 
     A wrapped text has many lines ending in a narrow band just short of one
-    width and almost none beyond it (a footer or a URL may stick out); a
-    browser copy has paragraphs of every length.
+    width and almost none beyond it (a footer or a URL may stick out), and
+    most of those lines stop in mid-sentence; a browser copy has paragraphs
+    of every length, and a list of similar lines ends each one complete.
     """
     lengths = sorted(len(line) for line in lines if len(line) >= 20)
     if len(lengths) < 4 or lengths[len(lengths) // 2] > MAX_WRAP_WIDTH:
@@ -174,7 +177,11 @@ def _wrap_width(lines: list[str]) -> int:
         count = upto - bisect_right(lengths, width - WRAP_BAND)
         if count > best_count:
             best_count, best_width = count, width
-    return best_width if best_count >= max(3, len(lengths) * 0.4) else 0
+    if best_count < max(3, len(lengths) * 0.4):
+        return 0
+    band = [line for line in lines if best_width - WRAP_BAND < len(line) <= best_width]
+    open_ended = sum(1 for line in band if line[-1].islower() or line[-1] in ",;-")
+    return best_width if open_ended >= len(band) * OPEN_ENDED else 0
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
