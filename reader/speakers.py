@@ -18,6 +18,7 @@ from reader.speaker_names import (
     FUNCTION_WORDS,
     ORG_HEADS,
     TITLE_WORDS,
+    Mention,
     NameIndex,
     is_org,
     name_runs,
@@ -314,12 +315,30 @@ class SpeakerMemory:
     """(paragraph, offset, speaker, is a person)."""
     quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     """Quoted ranges per paragraph: names inside quotes are not antecedents."""
+    saliences: dict[tuple[int, int], float | None] = field(default_factory=dict)
 
     def inside_quote(self, paragraph: int, offset: int) -> bool:
         return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
 
     def is_subject(self, paragraph: int, offset: int) -> bool:
         return opens_sentence(self.paragraphs[paragraph], offset)
+
+    def salience(self, index: NameIndex, mention: Mention) -> float | None:
+        """How likely a mention is to be what a later pronoun means (None: never).
+
+        A name opening its sentence counts most; one inside a quote not at all;
+        a capitalised pair that may not be a person ("Music City") counts less.
+        """
+        key = (mention.paragraph, mention.start)
+        if key in self.saliences:
+            return self.saliences[key]
+        value: float | None = None
+        if not self.inside_quote(mention.paragraph, mention.start):
+            value = 2.0 if self.is_subject(mention.paragraph, mention.start) else 0.5
+            if not index.confirmed_person(mention.key):
+                value -= 0.75
+        self.saliences[key] = value
+        return value
 
 
 def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory,
@@ -462,23 +481,26 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
     for mention in index.mentions_between(paragraph - 4, paragraph):
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
-        if memory.inside_quote(mention.paragraph, mention.start):
-            continue
-        salience = 2.0 if memory.is_subject(mention.paragraph, mention.start) else 0.5
-        if not index.confirmed_person(mention.key):
-            salience -= 0.75  # "Music City", "Winter Solstice": capitalised, maybe not a person
-        candidates.append((mention.paragraph, mention.start, mention.key, salience))
-    for para, at, speaker, person in memory.spoken:
-        if person and (para, at) < (paragraph, offset) and paragraph - para <= 6:
+        salience = memory.salience(index, mention)
+        if salience is not None:
+            candidates.append((mention.paragraph, mention.start, mention.key, salience))
+    for para, at, speaker, person in reversed(memory.spoken):
+        if paragraph - para > 6:
+            break
+        if person and (para, at) < (paragraph, offset):
             candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=lambda item: (item[0], item[1]), reverse=True)
     scores: dict[str, float] = {}
+    genders: dict[str, int] = {}
     newer: set[str] = set()
     for para, _at, key, salience in candidates:
-        if index.gender(key) == -gender:
+        known = genders.get(key)
+        if known is None:
+            known = genders[key] = index.gender(key)
+        if known == -gender:
             continue
-        score = salience - 0.35 * len(newer - {key}) - 0.5 * (paragraph - para)
-        if index.gender(key) == gender:
+        score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
+        if known == gender:
             score += 0.5
         scores[key] = max(scores.get(key, -99.0), score)
         newer.add(key)
