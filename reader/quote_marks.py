@@ -23,7 +23,7 @@ _BEFORE_OPENER: Final = frozenset(" \t\n([{—–-/:;,…") | DOUBLE_OPEN | SING
 _AFTER_CLOSER: Final = frozenset(" \t\n)]}—–-/:;,.!?…") | DOUBLE_CLOSE | SINGLE_CLOSE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """Text between two marks: `start`/`end` index the text, marks excluded.
 

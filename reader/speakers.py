@@ -67,7 +67,7 @@ _NOT_APPOSITION: Final = re.compile(
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Subject:
     """A phrase naming a speaker, where it stands, and what kind of phrase it is."""
 
