@@ -515,3 +515,16 @@ def test_character_references_to_terminal_controls_never_reach_the_article() -> 
     assert not any(char in everything for char in "\x1b\x07\u202e")
     assert article.paragraphs[0].startswith("Colour[31m change and reversal.")
     assert article.headings == []
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#xFFFE;", "&#xFFFF;", "&#x1b;"])
+def test_text_after_a_hidden_element_survives_references_lxml_cannot_hold(reference: str) -> None:
+    # Removing the hidden element moves the text after it onto its neighbour; lxml refuses
+    # to be handed controls and non-characters there, so the cleaner must drop just them.
+    body = (f"<article><p>{reference}<span hidden>tooltip</span>{reference}{STORY[0]}</p>"
+            f"<p>Wave heights<b hidden>(metres)</b>{reference} rose. {STORY[1]}</p>"
+            f"{story_html(STORY[2:])}</article>")
+    article = clean(page(body))
+    assert article.paragraphs[0] == STORY[0]
+    assert article.paragraphs[1] == f"Wave heights rose. {STORY[1]}"
+    assert "tooltip" not in " ".join(article.paragraphs)

@@ -29,6 +29,11 @@ NEVER_TEXT = (
 """Elements whose content a reader never sees as article prose."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""What lxml refuses in text set on an element: controls, lone surrogates, U+FFFE and U+FFFF.
+
+The parser itself lets them through from character references ("&#1;", "&#xFFFE;").
+"""
 CARD_LINKS = 2
 HIDDEN_TEXT_SHARE = 0.3
 """Hidden elements holding at least this share of the page's text are kept (see below)."""
@@ -158,10 +163,9 @@ def drop(el: HtmlElement) -> None:
         return
     tail = el.tail
     if tail:
-        # "&#1;" parses to a control character that lxml then refuses to be given back.
         previous = el.getprevious()
         if previous is not None:
-            previous.tail = _CONTROL.sub("", (previous.tail or "") + tail)
+            previous.tail = _NOT_XML.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = _CONTROL.sub("", (parent.text or "") + tail)
+            parent.text = _NOT_XML.sub("", (parent.text or "") + tail)
     parent.remove(el)
