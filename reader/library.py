@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.cache import ArticleCache, ArticleSummary, load_cached
 from reader.clean import load, open_quietly
+from reader.clean.decode import visible
 from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
 from reader.model import Article, LoadError
 
@@ -178,7 +179,9 @@ class Entry:
     error: str | None = None
     read: bool = False
     """Opened before, in this run or an earlier one."""
+    bookmarked: bool = False
     article: Article | None = None
+    _search_key: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_result(cls, result: ArticleSummary | Article | LoadError) -> Entry:
@@ -192,7 +195,7 @@ class Entry:
     def title(self) -> str:
         if self.summary is not None:
             return self.summary.title
-        return os.path.basename(self.path) or self.path
+        return visible(os.path.basename(self.path) or self.path)
 
     @property
     def source(self) -> str:
@@ -201,16 +204,20 @@ class Entry:
             return ""
         return self.summary.publisher or ", ".join(self.summary.authors)
 
+    @property
+    def search_key(self) -> str:
+        """Title, file name, authors and publisher, case-folded once, for the list filter."""
+        if self._search_key is None:
+            parts = [self.title, os.path.basename(self.path)]
+            if self.summary is not None:
+                parts += self.summary.authors
+                parts.append(self.summary.publisher or "")
+            self._search_key = "\n".join(parts).casefold()
+        return self._search_key
+
     def matches(self, needle: str) -> bool:
         """Case-insensitive match on title, authors and publisher, for the list filter."""
-        if not needle:
-            return True
-        needle = needle.casefold()
-        haystack = [self.title, os.path.basename(self.path)]
-        if self.summary is not None:
-            haystack += self.summary.authors
-            haystack.append(self.summary.publisher or "")
-        return any(needle in part.casefold() for part in haystack)
+        return not needle or needle.casefold() in self.search_key
 
 
 def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:

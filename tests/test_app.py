@@ -23,7 +23,7 @@ def make_app(*paths: Path | str) -> ReaderApp:
 
 
 async def loaded(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_until_loaded()
     await pilot.pause()
 
 

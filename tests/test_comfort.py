@@ -30,7 +30,7 @@ def make_app(folder: Path, state_file: Path, config: Config | None = None) -> Re
 
 
 async def loaded(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_until_loaded()
     await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import threading
@@ -18,6 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Stat
 from textual.worker import get_current_worker
 
 from reader.cache import ArticleCache, list_cached
+from reader.clean.decode import visible
 from reader.config import Config
 from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
 from reader.model import Article, LoadError
@@ -43,12 +45,12 @@ class ReaderApp(App[None]):
         Binding("o", "open", "Open file", id="open"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "next_article", "Next", id="next_article"),
-        Binding("p", "previous_article", "Previous", id="previous_article"),
+        Binding("p", "previous_article", "Previous", show=False, id="previous_article"),
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle_sidebar"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="toggle_bookmark"),
-        Binding("u", "cycle_view", "All/unread/★", id="cycle_view"),
-        Binding("S", "cycle_sort", "Sort", id="cycle_sort"),
+        Binding("b", "toggle_bookmark", "Bookmark", show=False, id="toggle_bookmark"),
+        Binding("u", "cycle_view", "All/unread/★", show=False, id="cycle_view"),
+        Binding("S", "cycle_sort", "Sort", show=False, id="cycle_sort"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("y,ctrl+c", "copy", "Copy", show=False, id="copy"),
         Binding("O", "open_original", "Open original", show=False, id="open_original"),
@@ -64,6 +66,8 @@ class ReaderApp(App[None]):
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
         self.cache: ArticleCache | None = cache
+        self.pending_loads = 0
+        """Loads asked for and not yet finished; see `wait_until_loaded`."""
         self._cache_lock = threading.Lock()
         self.total = 0
         self.loaded = 0
@@ -98,13 +102,29 @@ class ReaderApp(App[None]):
             self.notify(message, severity="warning", timeout=8, markup=False)
         if self.initial_paths:
             # Start after the first frame is on screen: the worker competes for the GIL.
+            self.pending_loads += 1
             self.call_after_refresh(self.load_paths, self.initial_paths)
 
     # Loading ---------------------------------------------------------------
 
+    async def wait_until_loaded(self) -> None:
+        """For tests and benchmarks: return once every requested load has reached the list."""
+        while self.pending_loads:
+            await asyncio.sleep(0.01)
+        await self.workers.wait_for_complete()
+
     @work(thread=True, group="load")
     def load_paths(self, paths: list[str]) -> None:
         """Find and clean files off the UI thread, handing them over in batches as they finish."""
+        try:
+            self._load(paths)
+        finally:
+            self.call_from_thread(self._load_finished)
+
+    def _load_finished(self) -> None:
+        self.pending_loads -= 1
+
+    def _load(self, paths: list[str]) -> None:
         worker = get_current_worker()
         found = scan(paths)
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
@@ -332,7 +352,7 @@ class ReaderApp(App[None]):
 
     def _exported(self, path: str | None) -> None:
         if path:
-            self.notify(f"Saved as Markdown: {path}", markup=False)
+            self.notify(f"Saved as Markdown: {visible(path)}", markup=False)
 
     def action_copy(self) -> None:
         """Copy the quote picked with [ ] if there is one, else the whole article (OSC 52)."""
@@ -409,12 +429,15 @@ class ReaderApp(App[None]):
         if not path:
             return
         if missing_paths([path]):
-            self.notify(f"No such file or folder: {path}", severity="error", markup=False)
+            self.notify(f"No such file or folder: {visible(path)}", severity="error",
+                        markup=False)
             return
         if next(iter_scan([path]), None) is None:
-            self.notify(f"No articles found in {path}", severity="warning", markup=False)
+            self.notify(f"No articles found in {visible(path)}", severity="warning",
+                        markup=False)
             return
-        self.notify(f"Opening {path}", markup=False)
+        self.notify(f"Opening {visible(path)}", markup=False)
+        self.pending_loads += 1
         self.load_paths([path])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
@@ -36,6 +37,13 @@ class PathSuggester(Suggester):
         return None
 
 
+class BrowseTree(DirectoryTree):
+    """A directory tree without hidden files, which are rarely articles and crowd the view."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
+
+
 class OpenDialog(ModalScreen[str | None]):
     """Returns the chosen path, or None when cancelled."""
 
@@ -46,7 +54,7 @@ class OpenDialog(ModalScreen[str | None]):
 
     def __init__(self, start: str | None = None) -> None:
         super().__init__()
-        self.start = Path(start or os.getcwd())
+        self.start = Path(start or ".")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
@@ -56,13 +64,15 @@ class OpenDialog(ModalScreen[str | None]):
             yield Static("", id="open-error")
             yield Label("Or browse (Enter opens a file; type the folder above to open it all):",
                         id="open-hint")
-            yield DirectoryTree(self.start, id="open-tree")
+            yield BrowseTree(self.start, id="open-tree")
 
     def on_mount(self) -> None:
         path_input = self.query_one(Input)
-        path_input.value = str(self.start) + os.sep
+        path_input.value = os.path.join(str(self.start), "")
         path_input.cursor_position = len(path_input.value)
         path_input.focus()
+        tree = self.query_one(BrowseTree)
+        tree.root.set_label(os.path.join(str(self.start), ""))
 
     def action_complete(self) -> None:
         """Tab accepts the completion in the path box, and moves focus elsewhere."""

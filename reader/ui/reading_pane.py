@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.clean.decode import visible
 from reader.library import Entry
 from reader.model import Article
 from reader.render import Palette, find_in_article, header_text, paragraph_text
@@ -83,7 +84,7 @@ class ReadingPane(VerticalScroll):
         if entry.article is None:
             self.article = None
             text = Text("Could not read this file\n\n", "bold red")
-            text.append(entry.path + "\n\n", "dim")
+            text.append(visible(entry.path) + "\n\n", "dim")
             text.append(entry.error or "unknown error")
             self.paragraph_widgets = []
             self._fill([Static(text, classes="failure")])

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.clean.decode import visible
 from reader.library import Entry
 
 
@@ -64,7 +65,7 @@ class Sidebar(VerticalScroll, can_focus=False):
         if entry is None or entry.article is None:
             text = Text()
             if entry is not None:
-                _field(text, "File", entry.path)
+                _field(text, "File", visible(entry.path))
                 _field(text, "Error", entry.error or "")
             meta.update(text)
             speakers.show([])
@@ -82,7 +83,7 @@ class Sidebar(VerticalScroll, can_focus=False):
         _field(text, "Words", f"{article.word_count:,}")
         _field(text, "Read time", f"{article.read_time_minutes} min")
         _field(text, "Quotes", str(len(article.quotes)))
-        _field(text, "File", entry.path)
+        _field(text, "File", visible(entry.path))
         meta.update(text)
         who = article.speakers()
         speakers.show(who)

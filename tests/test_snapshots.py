@@ -1,0 +1,46 @@
+"""What the screen looks like: the main screen with an article open, the help, the open dialog.
+
+Regenerate after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import ReaderApp
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app(monkeypatch) -> ReaderApp:
+    # Relative paths, so the sidebar and dialog look the same in any checkout.
+    monkeypatch.chdir(FIXTURES)
+    return ReaderApp(["library"])
+
+
+async def wait_loaded(pilot) -> None:
+    await pilot.app.wait_until_loaded()
+    await pilot.pause()
+
+
+def test_main_screen_with_an_article_open(app, snap_compare):
+    assert snap_compare(app, press=["j", "enter"], terminal_size=SIZE, run_before=wait_loaded)
+
+
+def test_main_screen_narrow(app, snap_compare):
+    assert snap_compare(app, press=["j", "enter"], terminal_size=(80, 24),
+                        run_before=wait_loaded)
+
+
+def test_help_screen(app, snap_compare):
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE,
+                        run_before=wait_loaded)
+
+
+def test_open_dialog(app, snap_compare):
+    assert snap_compare(app, press=["o"], terminal_size=SIZE, run_before=wait_loaded)
