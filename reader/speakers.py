@@ -29,11 +29,15 @@ from reader.speaker_names import clear_caches as clear_name_caches
 
 PERSONAL: Final = {"he": 1, "she": -1, "him": 1, "her": -1}
 PRONOUNS: Final = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-_TRAILING_FILLER: Final = re.compile(
-    r"(?:[\s,]+(?:has|have|had|also|further|previously|later|then|again|once|now|still|"
-    r"would|will|could|did|does|do|is|was|were|are|always|never|often|even|too|already|"
-    r"both|all|first|just|had|himself|herself|themselves|in\s+turn|however|[a-z]+ly|"
-    r"not|has\s+since|since))+[\s,]*$")
+_TRAILING_FILLER: Final = frozenset("""
+has have had also further previously later then again once now still would will could did
+does do is was were are always never often even too already both all first just himself
+herself themselves however not since turn in
+""".split())
+"""Words between a subject and its verb: "Lavrov has also previously said"."""
+_NOT_ADVERBS: Final = frozenset("""
+family assembly supply rally ally reply anomaly monopoly fly belly bully jelly folly lily
+""".split())
 _LEADING_FILLER: Final = re.compile(
     r"^[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
@@ -91,16 +95,33 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
+    """Where text[lo:hi] ends once auxiliaries and adverbs after the subject are dropped."""
+    end = hi
+    while True:
+        word_end = end
+        while word_end > lo and text[word_end - 1] in " \t,":
+            word_end -= 1
+        word_start = word_end
+        while word_start > lo and text[word_start - 1].isalpha():
+            word_start -= 1
+        if word_start <= lo or text[word_start - 1] not in " \t,":
+            return end  # the first word of the clause is never filler
+        word = text[word_start:word_end]
+        if word in _TRAILING_FILLER or (
+                word.endswith("ly") and word.islower() and word not in _NOT_ADVERBS):
+            end = word_start
+            continue
+        return end
+
+
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     chunk = text[lo:hi]
     lead = _LEADING_FILLER.match(chunk)
     if lead:
         lo += lead.end()
         chunk = text[lo:hi]
-    tail_at = max(0, len(chunk) - 80)
-    trail = _TRAILING_FILLER.search(chunk, tail_at)
-    if trail:
-        hi = lo + trail.start()
+    hi = _drop_trailing_filler(text, lo, hi)
     while lo < hi and not text[lo].isalnum():
         lo += 1
     while hi > lo and not (text[hi - 1].isalnum() or text[hi - 1] == "."):
