@@ -253,3 +253,48 @@ async def test_open_original_without_editor_or_url_explains_itself(tmp_path, mon
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("Set $EDITOR" in m for m in messages)
+
+
+async def test_ctrl_s_searches_bodies_of_the_whole_library_and_opens_a_hit(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+s", *"blackened")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        from reader.ui.search_screen import SearchScreen
+
+        assert isinstance(app.screen, SearchScreen)
+        assert [hit.title for hit in app.screen.hits] == [
+            "Late frost nips the valley's apple blossom"]
+        assert "blackened" in app.screen.hits[0].snippet
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.open_entry.title.startswith("Late frost")
+
+
+async def test_search_input_is_never_syntax(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+s", *'"AND NEAR( * ')
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("escape")
+
+
+async def test_r_rescans_and_lists_new_files(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        (folder / "fresh.md").write_text("# A fresh arrival\n\nSaved while reader was open.\n")
+        await pilot.press("r")
+        await loaded(pilot)
+        assert "A fresh arrival" in titles(app)
+        assert len(titles(app)) == 5

@@ -54,6 +54,8 @@ class ReaderApp(App[None]):
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("y,ctrl+c", "copy", "Copy", show=False, id="copy"),
         Binding("O", "open_original", "Open original", show=False, id="open_original"),
+        Binding("ctrl+s", "search", "Search all", id="search"),
+        Binding("r", "rescan", "Rescan", show=False, id="rescan"),
     ]
 
     def __init__(self, paths: Iterable[str] = (), *,
@@ -66,6 +68,8 @@ class ReaderApp(App[None]):
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
         self.cache: ArticleCache | None = cache
+        self.opened_paths: list[str] = []
+        """Files and folders opened from inside the app, rescanned by `r` too."""
         self.pending_loads = 0
         """Loads asked for and not yet finished; see `wait_until_loaded`."""
         self._cache_lock = threading.Lock()
@@ -114,19 +118,34 @@ class ReaderApp(App[None]):
         await self.workers.wait_for_complete()
 
     @work(thread=True, group="load")
-    def load_paths(self, paths: list[str]) -> None:
-        """Find and clean files off the UI thread, handing them over in batches as they finish."""
+    def load_paths(self, paths: list[str], only_new: bool = False) -> None:
+        """Find and clean files off the UI thread, handing them over in batches as they finish.
+
+        `only_new`: a rescan; files already listed are skipped before they are read.
+        """
         try:
-            self._load(paths)
+            self._load(paths, only_new)
         finally:
             self.call_from_thread(self._load_finished)
+
+    def _known_paths(self) -> set[str]:
+        return {entry.path for entry in self.query_one(ArticleList).entries}
+
+    def _report_rescan(self, count: int) -> None:
+        self.notify(f"{count} new article file(s) found" if count else "No new files.",
+                    timeout=2, markup=False)
 
     def _load_finished(self) -> None:
         self.pending_loads -= 1
 
-    def _load(self, paths: list[str]) -> None:
+    def _load(self, paths: list[str], only_new: bool = False) -> None:
         worker = get_current_worker()
         found = scan(paths)
+        if only_new:
+            known = self.call_from_thread(self._known_paths)
+            found.files = [name for name in found.files if name not in known]
+            found.skipped = 0
+            self.call_from_thread(self._report_rescan, len(found.files))
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
         cache = self._open_cache()
         batch: list[Entry] = []
@@ -399,6 +418,35 @@ class ReaderApp(App[None]):
             self.notify("Set $EDITOR to open the file; this article has no web address.",
                         severity="warning", markup=False)
 
+    # Search the library and rescan -------------------------------------------------
+
+    def action_search(self) -> None:
+        from reader.ui.search_screen import SearchScreen
+
+        entries = self.query_one(ArticleList).entries
+        scope = [entry.path for entry in entries if entry.summary is not None]
+        if not scope:
+            self.notify("Nothing loaded to search yet.", markup=False)
+            return
+        self.push_screen(SearchScreen(self._open_cache(), scope), self._search_chosen)
+
+    def _search_chosen(self, path: str | None) -> None:
+        if not path:
+            return
+        articles = self.query_one(ArticleList)
+        self.action_clear_filter()
+        if articles.reveal(path):
+            self.show_entry(articles.current())
+            self.query_one(ReadingPane).focus()
+
+    def action_rescan(self) -> None:
+        """r: pick up files added to the opened folders since they were loaded."""
+        paths = self.initial_paths + self.opened_paths
+        if not paths:
+            return
+        self.pending_loads += 1
+        self.load_paths(paths, only_new=True)
+
     # Other actions -----------------------------------------------------------
 
     def action_toggle_sidebar(self) -> None:
@@ -437,6 +485,7 @@ class ReaderApp(App[None]):
                         markup=False)
             return
         self.notify(f"Opening {visible(path)}", markup=False)
+        self.opened_paths.append(path)
         self.pending_loads += 1
         self.load_paths([path])
 

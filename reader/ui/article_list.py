@@ -205,6 +205,17 @@ class ArticleList(OptionList):
         self.sort = sort if sort in SORTS else "path"
         self.rebuild()
 
+    def reveal(self, path: str) -> bool:
+        """Highlight the row of `path`, clearing the filter and view if they hide it."""
+        index = self._entry_index.get(path)
+        if index is None:
+            return False
+        if index not in self.shown:
+            self.needle, self.view = "", "all"
+            self.rebuild()
+        self.highlighted = self.shown.index(index)
+        return True
+
     # Reading the selection ------------------------------------------------------
 
     def current_index(self) -> int | None:

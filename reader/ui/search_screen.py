@@ -1,0 +1,96 @@
+"""`ctrl+s`: full-text search over the whole library (titles, authors, bodies), ranked.
+
+Queries run in a worker so typing never waits on SQLite; each keystroke
+cancels the search before it.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.cache import ArticleCache
+from reader.search import SearchHit
+
+
+def hit_row(hit: SearchHit) -> Content:
+    """Title, then the snippet with the matching words stressed."""
+    parts: list[str | tuple[str, str]] = [(hit.title, "bold"), "\n  "]
+    snippet, cursor = hit.snippet, 0
+    for start, end in hit.marks:
+        parts.append((snippet[cursor:start], "$text-muted"))
+        parts.append((snippet[start:end], "bold $accent"))
+        cursor = end
+    parts.append((snippet[cursor:], "$text-muted"))
+    return Content.assemble(*parts)
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """Returns the path of the chosen article, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close"),
+                Binding("down", "focus_results", "Results", show=False)]
+
+    def __init__(self, cache: ArticleCache, scope: list[str]) -> None:
+        super().__init__()
+        self.cache = cache
+        self.scope = scope
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Label("Search the library: titles, authors and text", id="search-title")
+            yield Input(placeholder="words or \"a phrase\"", id="search-input")
+            yield Label("", id="search-count")
+            yield OptionList(id="search-results", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._set_scope()
+
+    @work(thread=True, exclusive=True, group="search-scope")
+    def _set_scope(self) -> None:
+        self.cache.set_scope(self.scope)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        hits = self.cache.search(query, limit=50)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
+        results = self.query_one("#search-results", OptionList)
+        results.set_options([Option(hit_row(hit)) for hit in hits])
+        if hits:
+            results.highlighted = 0
+        label = "" if not query.strip() else (
+            f"{len(hits)} found" + (" (best 50)" if len(hits) == 50 else "") if hits
+            else "Nothing found")
+        self.query_one("#search-count", Label).update(Content(label))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        if self.hits:
+            self.dismiss(self.hits[0].path)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[event.option_index].path)
+
+    def action_focus_results(self) -> None:
+        self.query_one("#search-results").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
