@@ -15,8 +15,6 @@ import re
 import unicodedata
 from typing import Final
 
-from charset_normalizer import from_bytes
-
 _META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -145,6 +143,9 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _single_byte_encoding(data: bytes) -> str:
     """Choose the encoding whose text looks most like words in one script."""
+    # Imported here: only files that are not UTF-8 need it, and it slows every start.
+    from charset_normalizer import from_bytes
+
     guess = None
     match = from_bytes(data).best()
     if match is not None and match.encoding:
