@@ -1,24 +1,26 @@
 """Direct quotes and attributions in cleaned paragraphs: who said what.
 
-Three steps, each in its own module: `reader.quote_marks` pairs quotation
-marks into spans; this module decides which spans are someone's words
-(speech) rather than titles, names or scare quotes, and links each to a
-reporting phrase; `reader.speakers` turns that phrase into a speaker,
-resolving pronouns and short names. Everything is plain regular
-expressions over one article, so it runs in well under a millisecond per
-thousand words and needs no language model.
+The steps, each in its own module: `reader.quote_marks` pairs quotation
+marks into spans; `reader.quote_context` masks quoted words and finds
+sentences; `reader.quote_speech` decides which spans are someone's words
+rather than titles, names or scare quotes; this module links each quote to
+a reporting phrase, and `reader.speakers` turns that phrase into a
+speaker, resolving pronouns, descriptions and short names. Everything is
+plain regular expressions over one article (about two milliseconds per
+thousand words), and no language model is needed.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Final
 
 from reader.model import Attribution, Quote
+from reader.quote_context import mask, sentence_of, sentences
 from reader.quote_marks import Span, scan_paragraph, starts_with_opener
-from reader.speaker_names import FUNCTION_WORDS, NameIndex
+from reader.quote_speech import WORDS, is_speech
+from reader.speaker_names import NameIndex
 from reader.speakers import (
     SpeakerMemory,
     Subject,
@@ -30,29 +32,9 @@ from reader.speakers import (
 )
 from reader.speech_cues import ANY_CUE, CORE_CUE, INVERTED_CUE, is_prepositional
 
-MASK: Final = "▒"
-"""Stands in for quoted words, so cue words and names inside a quote are never read as
-the attribution, while offsets stay the same."""
-_ABBREVIATION: Final = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|No|vs|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
-_ATTRIBUTION_NEXT: Final = re.compile(
-    rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
-    rf"(?:{ANY_CUE.pattern})")
-_MODIFIER_BEFORE: Final = re.compile(
-    r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
-    r"[Tt]hese|[Tt]hose)|\b[A-Z][\w’'-]+)\s+$")
-"""A determiner right before the marks: `a “skinny” deal`, `his “tough on China” stance`."""
-_NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
-                                r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
-                                r"(?<!ly)")
-"""A common noun right after the marks: the quote is used as a label, not as speech."""
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 _JOINED_END: Final = re.compile(r"\b(?:and|but|then|to)\s+(?:[a-z]+ly\s+)?$")
-_END_PUNCT: Final = ".!?,…—–-:;"
-_WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 @dataclass(slots=True)
@@ -74,201 +56,6 @@ class _Said:
     @property
     def end(self) -> int:
         return max(self.cue_end, self.subject.end) if self.subject else self.cue_end
-
-
-def mask(text: str, spans: list[Span]) -> str:
-    """Replace quoted words with MASK, keeping the quote's final punctuation."""
-    pieces, at = [], 0
-    for span in sorted(spans, key=lambda s: s.start):
-        keep = span.end
-        while keep > span.start and text[keep - 1] in ".!?,;:…":
-            keep -= 1
-        if span.start < at:
-            continue
-        pieces.append(text[at:span.start])
-        pieces.append(MASK * (keep - span.start))
-        at = keep
-    pieces.append(text[at:])
-    return "".join(pieces)
-
-
-def sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentence bounds in a masked paragraph.
-
-    Periods after abbreviations do not end a sentence, and neither does a
-    quote's own "?" or "!" when the attribution follows (`“Why?” Lavrov asked.`).
-    """
-    bounds, at = [], 0
-    for match in _SENTENCE_END.finditer(masked):
-        head = masked[max(at, match.start() - 6):match.start() + 1]
-        if match.group()[0] == "." and _ABBREVIATION.search(head):
-            continue
-        if re.search(r"[?!][\"”’'»]\s*$", match.group()) and _ATTRIBUTION_NEXT.match(
-                masked, match.end()):
-            continue
-        bounds.append((at, match.end()))
-        at = match.end()
-    bounds.append((at, len(masked)))
-    return bounds
-
-
-def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for lo, hi in bounds:
-        if lo <= offset < hi:
-            return lo, hi
-    return bounds[-1]
-
-
-def _title_like(words: list[str]) -> bool:
-    """Capitalised like a title or a name ("Dancing with the Stars", "DWTS")."""
-    if not words:
-        return True
-    if len(words) == 1:
-        word = words[0]
-        camel = any(char.isupper() for char in word[1:]) and not word.isupper()
-        return len(word) > 1 and (word.isupper() and word not in ("OK", "I") or camel)
-    if len(words) > 12:
-        return False  # titles are short; a long run of capitals is a sentence in capitals
-    capitals = 0
-    for word in words:
-        if word[0].isupper():
-            capitals += 1
-        elif word.lower() not in FUNCTION_WORDS:
-            return False
-    return capitals >= 2
-
-
-Cue = tuple[int, int]
-"""A reporting word as (start, end), relative to the text it was found in."""
-
-
-def _cues_in(cues: list[Cue], lo: int, hi: int) -> list[Cue]:
-    """The paragraph's cues inside [lo, hi), shifted to start at lo (`cues` is sorted)."""
-    first = bisect_left(cues, (lo, lo))
-    found = []
-    for start, end in cues[first:]:
-        if end > hi:
-            break
-        found.append((start - lo, end - lo))
-    return found
-
-
-def _cue_follows(after: str, cues: list[Cue]) -> bool:
-    """`“…,” the minister said` / `“…,” said Lavrov`: a cue within a short phrase."""
-    first = next((cue for cue in cues if cue[1] <= 90), None)
-    if first is None:
-        return False
-    between = after[:first[0]]
-    if _STOP_BETWEEN.search(between) or len(between.split()) > 7:
-        return False
-    return not _JOIN_BETWEEN.search(between)
-
-
-_STOP_BETWEEN: Final = re.compile(r"[.;:!?▒\"“”]")
-_JOIN_BETWEEN: Final = re.compile(r"\b(?:and|but|or|because|if|when|while|that)\b")
-
-
-def _cue_precedes(before: str, cues: list[Cue]) -> bool:
-    """`Lavrov said: “…”`, `he told reporters, “…”`, `she said “…”`."""
-    tail = before.rstrip(" \t“\"‘'«")
-    if tail.endswith(":"):
-        return True
-    if not cues or cues[-1][1] > len(tail):
-        return False
-    gap = tail[cues[-1][1]:]
-    if not gap.strip():
-        return True
-    return gap.rstrip().endswith(",") and len(gap.split()) <= 6 and "▒" not in gap
-
-
-_LABEL_BEFORE: Final = re.compile(
-    r"(?:\bso-called|\b(?:known|referred\s+to|billed)\s+as|\bcalled|\b(?:dubbed|nicknamed|"
-    r"titled|entitled|labell?ed|branded|named|termed)|\b(?:call(?:s|ed|ing)?|nam(?:e|es|ed|ing))"
-    r"\s+(?:[\w’']+\s+){1,4}the|\b(?:slogan|motto|caption|title|hashtag|headline|nickname|"
-    r"term|phrase|label|banner|sign|catchphrase|byword|mantra|word|words)(?:\s+\w+){0,4}?,?|"
-    r"\b(?:not|n[’']t|never)\s+(?:to\s+)?(?:call|label|describe|term|name)\s+(?:[\w’']+\s+)"
-    r"{0,3}(?:an?|the))\s*$", re.I)
-"""Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
-‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
-_LABEL_HINTS: Final = ("call", "nam", "known", "dub", "titl", "label", "brand", "term",
-                       "slogan", "motto", "caption", "hashtag", "headline", "banner", "sign",
-                       "phrase", "word", "catch", "byword", "mantra", "referred", "billed",
-                       "describe")
-
-
-def _labelled(tail: str) -> bool:
-    """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test)."""
-    lower = tail.lower()
-    return any(hint in lower for hint in _LABEL_HINTS) and bool(_LABEL_BEFORE.search(tail))
-
-
-_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
-                                 r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
-                                 r"were)\s+(?:what|how|why)\b))", re.I)
-"""After the marks: ", a nickname the club hates"; ", which the union regards as …" (the
-quoted words are a thing being talked about)."""
-_CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
-
-
-def _governing_cue(before: str, after: str, words: int, cues_before: list[Cue],
-                   cues_after: list[Cue]) -> bool:
-    """A reporting verb in the same clause as the quote, on either side of it.
-
-    "The report says nothing new, and the three signed as “observers”": the
-    cue belongs to another clause, so a word or two in marks is a term, not
-    the report's words. Longer quoted phrases are speech either way.
-    """
-    if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1]:])):
-        return True
-    return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(
-        after[:cues_after[0][0]]))
-
-
-def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
-              cues: list[Cue] | None = None) -> bool:
-    """Whether the words in a span are someone's words rather than a title or scare quote.
-
-    Words tied to a reporting verb are speech whatever their length; a whole
-    sentence in quotes is speech even without one; short phrases without a
-    cue, and capitalised names and titles in mid-sentence, are not.
-    """
-    content = text[span.start:span.end]
-    words = _WORDS.findall(content, 0, 160)  # enough to count up to the thresholds below
-    if not words:
-        return False
-    lo, hi = _sentence_of(bounds, span.open_mark)
-    before = masked[lo:span.open_mark]
-    close = span.close_mark if span.close_mark is not None else span.end
-    after = masked[close + 1:hi] if span.close_mark is not None else ""
-    if cues is None:
-        cues = [match.span() for match in ANY_CUE.finditer(masked)]
-    cues_before = _cues_in(cues, lo, span.open_mark)
-    cues_after = _cues_in(cues, close + 1, hi) if after else []
-    stripped = content.strip(" …'\"‘’[(.")
-    capital = stripped[:1].isupper()
-    opens_sentence = not before.strip(" \t\"“‘'«(—–-")
-    after_mark = before.rstrip().endswith((",", ":"))
-    ends_in_punct = content.rstrip()[-1:] in _END_PUNCT or after.startswith(",")
-    if _title_like(words) and not (ends_in_punct and len(words) >= 4
-                                     and _cue_follows(after, cues_after)):
-        return False
-    inner_punct = content.rstrip()[-1:] in _END_PUNCT
-    if capital and not opens_sentence and not after_mark and len(words) <= 4 and not (
-            inner_punct and _cue_follows(after, cues_after)) and not _cue_precedes(
-                before, cues_before):
-        return False  # “Wild Rose,” in mid-sentence is a title; “We won,” he said is speech
-    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
-            _NOUN_AFTER.match(after)):
-        return False
-    if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
-        return False
-    if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
-        return True
-    if _governing_cue(before, after, len(words), cues_before, cues_after):
-        return True
-    if opens_sentence and capital and len(words) >= 2 and (ends_in_punct or not after.strip()):
-        return True
-    return len(words) >= 6
 
 
 def _cue_matches(masked: str, quotes: list[Span],
@@ -297,7 +84,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
     for match in _cue_matches(masked, quotes, cue_matches):
-        lo, hi = _sentence_of(bounds, match.start())
+        lo, hi = sentence_of(bounds, match.start())
         clause_lo = lo
         for close in closes:
             if clause_lo <= close < match.start():
@@ -337,7 +124,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
 def _link(span: Span, masked: str, bounds: list[tuple[int, int]],
           said: list[_Said]) -> _Said | None:
     """The reporting phrase a quote belongs to: right after it, else before it, in its sentence."""
-    lo, hi = _sentence_of(bounds, span.open_mark)
+    lo, hi = sentence_of(bounds, span.open_mark)
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
     close = span.close_mark if span.close_mark is not None else span.end
     for item in in_sentence:
@@ -439,7 +226,7 @@ def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], sa
     After a colon, the sentence's subject (`X had a similar view: “…”`);
     otherwise whoever spoke last in this paragraph (`“…,” X said. “…”`).
     """
-    lo, _hi = _sentence_of(bounds, span.open_mark)
+    lo, _hi = sentence_of(bounds, span.open_mark)
     before = masked[lo:span.open_mark].rstrip(" “\"‘'«")
     if before.endswith(":") or before.strip() and not before.rstrip().endswith((".", "!", "?")):
         speaker, person = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
@@ -457,7 +244,7 @@ def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], sa
 
 def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether the quote is its whole sentence (`“A.” “B,” she said.`: A is hers too)."""
-    lo, hi = _sentence_of(bounds, span.open_mark)
+    lo, hi = sentence_of(bounds, span.open_mark)
     close = span.close_mark if span.close_mark is not None else span.end
     outside = masked[lo:span.open_mark] + masked[close + 1:hi]
     return not re.search(r"\w", outside)
@@ -466,7 +253,7 @@ def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> boo
 def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether the quote's sentence names a person outside the quote (then it is not a
     continuation of the previous paragraph's speaker)."""
-    lo, hi = _sentence_of(bounds, span.open_mark)
+    lo, hi = sentence_of(bounds, span.open_mark)
     outside = masked[lo:span.open_mark] + " " + masked[(span.close_mark or span.end) + 1:hi]
     return bool(re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+", outside))
 
@@ -528,7 +315,7 @@ def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote],
             continue
         content = text[span.start:span.end]
         before = text[holder.start:span.open_mark]
-        words = _WORDS.findall(content)
+        words = WORDS.findall(content)
         if len(words) < 2 or not content.lstrip()[:1].isupper() or not _INNER_CUE.search(
                 before):
             continue

@@ -1,0 +1,69 @@
+"""A paragraph as the quote finder reads it: quoted words masked, split into sentences.
+
+Masking replaces the words between quotation marks with a neutral
+character of the same length, so reporting verbs, names and full stops
+inside a quote are never taken for the text around it, and every offset
+still points into the original paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from reader.quote_marks import Span
+from reader.speech_cues import ANY_CUE
+
+MASK: Final = "▒"
+"""Stands in for quoted words, so cue words and names inside a quote are never read as
+the attribution, while offsets stay the same."""
+_ABBREVIATION: Final = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|No|vs|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
+_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
+_ATTRIBUTION_NEXT: Final = re.compile(
+    rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
+    rf"(?:{ANY_CUE.pattern})")
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """Replace quoted words with MASK, keeping the quote's final punctuation."""
+    pieces, at = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        keep = span.end
+        while keep > span.start and text[keep - 1] in ".!?,;:…":
+            keep -= 1
+        if span.start < at:
+            continue
+        pieces.append(text[at:span.start])
+        pieces.append(MASK * (keep - span.start))
+        at = keep
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence bounds in a masked paragraph.
+
+    Periods after abbreviations do not end a sentence, and neither does a
+    quote's own "?" or "!" when the attribution follows (`“Why?” Lavrov asked.`).
+    """
+    bounds, at = [], 0
+    for match in _SENTENCE_END.finditer(masked):
+        head = masked[max(at, match.start() - 6):match.start() + 1]
+        if match.group()[0] == "." and _ABBREVIATION.search(head):
+            continue
+        if re.search(r"[?!][\"”’'»]\s*$", match.group()) and _ATTRIBUTION_NEXT.match(
+                masked, match.end()):
+            continue
+        bounds.append((at, match.end()))
+        at = match.end()
+    bounds.append((at, len(masked)))
+    return bounds
+
+
+def sentence_of(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for lo, hi in bounds:
+        if lo <= offset < hi:
+            return lo, hi
+    return bounds[-1]

@@ -1,0 +1,181 @@
+"""Is it speech? Telling someone's words from titles, names, labels and scare quotes.
+
+Words tied to a reporting verb are speech whatever their length; a whole
+sentence in quotes is speech even without one; short phrases without a
+cue, capitalised names and titles in mid-sentence, and terms introduced as
+terms ("the so-called …", "its slogan, …") are not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Final
+
+from reader.quote_context import sentence_of
+from reader.quote_marks import Span
+from reader.speaker_names import FUNCTION_WORDS
+from reader.speech_cues import ANY_CUE
+
+_MODIFIER_BEFORE: Final = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
+    r"[Tt]hese|[Tt]hose)|\b[A-Z][\w’'-]+)\s+$")
+"""A determiner right before the marks: `a “skinny” deal`, `his “tough on China” stance`."""
+_NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
+                                r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
+                                r"(?<!ly)")
+"""A common noun right after the marks: the quote is used as a label, not as speech."""
+_END_PUNCT: Final = ".!?,…—–-:;"
+WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_like(words: list[str]) -> bool:
+    """Capitalised like a title or a name ("Dancing with the Stars", "DWTS")."""
+    if not words:
+        return True
+    if len(words) == 1:
+        word = words[0]
+        camel = any(char.isupper() for char in word[1:]) and not word.isupper()
+        return len(word) > 1 and (word.isupper() and word not in ("OK", "I") or camel)
+    if len(words) > 12:
+        return False  # titles are short; a long run of capitals is a sentence in capitals
+    capitals = 0
+    for word in words:
+        if word[0].isupper():
+            capitals += 1
+        elif word.lower() not in FUNCTION_WORDS:
+            return False
+    return capitals >= 2
+
+
+Cue = tuple[int, int]
+"""A reporting word as (start, end), relative to the text it was found in."""
+
+
+def _cues_in(cues: list[Cue], lo: int, hi: int) -> list[Cue]:
+    """The paragraph's cues inside [lo, hi), shifted to start at lo (`cues` is sorted)."""
+    first = bisect_left(cues, (lo, lo))
+    found = []
+    for start, end in cues[first:]:
+        if end > hi:
+            break
+        found.append((start - lo, end - lo))
+    return found
+
+
+def _cue_follows(after: str, cues: list[Cue]) -> bool:
+    """`“…,” the minister said` / `“…,” said Lavrov`: a cue within a short phrase."""
+    first = next((cue for cue in cues if cue[1] <= 90), None)
+    if first is None:
+        return False
+    between = after[:first[0]]
+    if _STOP_BETWEEN.search(between) or len(between.split()) > 7:
+        return False
+    return not _JOIN_BETWEEN.search(between)
+
+
+_STOP_BETWEEN: Final = re.compile(r"[.;:!?▒\"“”]")
+_JOIN_BETWEEN: Final = re.compile(r"\b(?:and|but|or|because|if|when|while|that)\b")
+
+
+def _cue_precedes(before: str, cues: list[Cue]) -> bool:
+    """`Lavrov said: “…”`, `he told reporters, “…”`, `she said “…”`."""
+    tail = before.rstrip(" \t“\"‘'«")
+    if tail.endswith(":"):
+        return True
+    if not cues or cues[-1][1] > len(tail):
+        return False
+    gap = tail[cues[-1][1]:]
+    if not gap.strip():
+        return True
+    return gap.rstrip().endswith(",") and len(gap.split()) <= 6 and "▒" not in gap
+
+
+_LABEL_BEFORE: Final = re.compile(
+    r"(?:\bso-called|\b(?:known|referred\s+to|billed)\s+as|\bcalled|\b(?:dubbed|nicknamed|"
+    r"titled|entitled|labell?ed|branded|named|termed)|\b(?:call(?:s|ed|ing)?|nam(?:e|es|ed|ing))"
+    r"\s+(?:[\w’']+\s+){1,4}the|\b(?:slogan|motto|caption|title|hashtag|headline|nickname|"
+    r"term|phrase|label|banner|sign|catchphrase|byword|mantra|word|words)(?:\s+\w+){0,4}?,?|"
+    r"\b(?:not|n[’']t|never)\s+(?:to\s+)?(?:call|label|describe|term|name)\s+(?:[\w’']+\s+)"
+    r"{0,3}(?:an?|the))\s*$", re.I)
+"""Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
+‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
+_LABEL_HINTS: Final = ("call", "nam", "known", "dub", "titl", "label", "brand", "term",
+                       "slogan", "motto", "caption", "hashtag", "headline", "banner", "sign",
+                       "phrase", "word", "catch", "byword", "mantra", "referred", "billed",
+                       "describe")
+
+
+def _labelled(tail: str) -> bool:
+    """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test)."""
+    lower = tail.lower()
+    return any(hint in lower for hint in _LABEL_HINTS) and bool(_LABEL_BEFORE.search(tail))
+
+
+_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
+                                 r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
+                                 r"were)\s+(?:what|how|why)\b))", re.I)
+"""After the marks: ", a nickname the club hates"; ", which the union regards as …" (the
+quoted words are a thing being talked about)."""
+_CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
+
+
+def _governing_cue(before: str, after: str, words: int, cues_before: list[Cue],
+                   cues_after: list[Cue]) -> bool:
+    """A reporting verb in the same clause as the quote, on either side of it.
+
+    "The report says nothing new, and the three signed as “observers”": the
+    cue belongs to another clause, so a word or two in marks is a term, not
+    the report's words. Longer quoted phrases are speech either way.
+    """
+    if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1]:])):
+        return True
+    return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(
+        after[:cues_after[0][0]]))
+
+
+def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
+              cues: list[Cue] | None = None) -> bool:
+    """Whether the words in a span are someone's words rather than a title or scare quote.
+
+    Words tied to a reporting verb are speech whatever their length; a whole
+    sentence in quotes is speech even without one; short phrases without a
+    cue, and capitalised names and titles in mid-sentence, are not.
+    """
+    content = text[span.start:span.end]
+    words = WORDS.findall(content, 0, 160)  # enough to count up to the thresholds below
+    if not words:
+        return False
+    lo, hi = sentence_of(bounds, span.open_mark)
+    before = masked[lo:span.open_mark]
+    close = span.close_mark if span.close_mark is not None else span.end
+    after = masked[close + 1:hi] if span.close_mark is not None else ""
+    if cues is None:
+        cues = [match.span() for match in ANY_CUE.finditer(masked)]
+    cues_before = _cues_in(cues, lo, span.open_mark)
+    cues_after = _cues_in(cues, close + 1, hi) if after else []
+    stripped = content.strip(" …'\"‘’[(.")
+    capital = stripped[:1].isupper()
+    opens_sentence = not before.strip(" \t\"“‘'«(—–-")
+    after_mark = before.rstrip().endswith((",", ":"))
+    ends_in_punct = content.rstrip()[-1:] in _END_PUNCT or after.startswith(",")
+    if _title_like(words) and not (ends_in_punct and len(words) >= 4
+                                     and _cue_follows(after, cues_after)):
+        return False
+    inner_punct = content.rstrip()[-1:] in _END_PUNCT
+    if capital and not opens_sentence and not after_mark and len(words) <= 4 and not (
+            inner_punct and _cue_follows(after, cues_after)) and not _cue_precedes(
+                before, cues_before):
+        return False  # “Wild Rose,” in mid-sentence is a title; “We won,” he said is speech
+    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
+            _NOUN_AFTER.match(after)):
+        return False
+    if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
+        return False
+    if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
+        return True
+    if _governing_cue(before, after, len(words), cues_before, cues_after):
+        return True
+    if opens_sentence and capital and len(words) >= 2 and (ends_in_punct or not after.strip()):
+        return True
+    return len(words) >= 6
