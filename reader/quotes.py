@@ -21,12 +21,11 @@ from reader.quote_context import mask, sentence_of, sentences
 from reader.quote_marks import Span, scan_paragraph, starts_with_opener
 from reader.quote_speech import WORDS, is_speech
 from reader.speaker_names import NameIndex
+from reader.speaker_resolution import SpeakerMemory, resolve
 from reader.speakers import (
-    SpeakerMemory,
     Subject,
     is_title_word,
     leading_subject,
-    resolve,
     subject_after,
     subject_before,
 )

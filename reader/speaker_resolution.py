@@ -1,0 +1,229 @@
+"""From a speaker phrase to a speaker: pronouns, descriptions and short names.
+
+"he said" is matched against the people named so far, preferring recent
+speakers and sentence subjects of the right gender over whatever name is
+nearest; "the official" points back to "a senior official at the
+ministry", "the company" to the organisation named last; a surname becomes
+the fullest name the article uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final
+
+from reader.speaker_names import (
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    Mention,
+    NameIndex,
+    is_org,
+    opens_sentence,
+)
+from reader.speaker_names import clear_caches as clear_name_caches
+from reader.speakers import PERSONAL, Subject
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """People attributed so far, most recent last, for pronouns and continuations."""
+
+    paragraphs: list[str]
+    spoken: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    """(paragraph, offset, speaker, is a person)."""
+    quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Quoted ranges per paragraph: names inside quotes are not antecedents."""
+    saliences: dict[tuple[int, int], float | None] = field(default_factory=dict)
+
+    def inside_quote(self, paragraph: int, offset: int) -> bool:
+        return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
+
+    def is_subject(self, paragraph: int, offset: int) -> bool:
+        return opens_sentence(self.paragraphs[paragraph], offset)
+
+    def salience(self, index: NameIndex, mention: Mention) -> float | None:
+        """How likely a mention is to be what a later pronoun means (None: never).
+
+        A name opening its sentence counts most; one inside a quote not at all;
+        a capitalised pair that may not be a person ("Music City") counts less.
+        """
+        key = (mention.paragraph, mention.start)
+        if key in self.saliences:
+            return self.saliences[key]
+        value: float | None = None
+        if not self.inside_quote(mention.paragraph, mention.start):
+            value = 2.0 if self.is_subject(mention.paragraph, mention.start) else 0.5
+            if not index.confirmed_person(mention.key):
+                value -= 0.75
+        self.saliences[key] = value
+        return value
+
+
+def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory,
+            outer_speaker: str | None = None) -> tuple[str | None, bool]:
+    """The fullest name behind a speaker phrase, and whether it is a person."""
+    if subject.kind == "name":
+        key, person = index.canonical(subject.text.split())
+        return key or subject.text, person
+    if subject.kind == "descriptor":
+        person = index.titled(subject.text)
+        if person:
+            return person, True
+        earlier = _antecedent(subject, index, paragraph, memory)
+        if earlier:
+            return earlier
+        return subject.text, False
+    word = subject.text.lower()
+    if word in ("i", "we") and outer_speaker:
+        return outer_speaker, True
+    if word in PERSONAL:
+        person = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
+        if person:
+            index.learn_gender(person, PERSONAL[word])
+        return person, True
+    if word in ("it", "they"):
+        for _para, _offset, speaker, person in reversed(memory.spoken):
+            if paragraph - _para > 3:
+                break
+            if not person or word == "they" and index.gender(speaker) == 0:
+                return speaker, person
+        for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
+            if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
+                    not mention.person):
+                return mention.key, False
+    return None, False
+
+
+_DEFINITE: Final = re.compile(r"^(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)$",
+                              re.I)
+
+
+def _head(descriptor: str) -> str:
+    """The head noun of a descriptor: "a senior official at the ministry" -> "official"."""
+    core = re.split(r"\s+(?:at|of|for|in|from|with|on|to)\s+", descriptor, maxsplit=1)[0]
+    return core.split()[-1].lower().rstrip(".,") if core.split() else ""
+
+
+_RUN: Final = r"((?:[A-Z][\w’'&.-]*|of|for|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the))*?)"
+
+
+def clear_caches() -> None:
+    """Forget cached patterns and name lookups (benchmarks time unseen articles)."""
+    _apposition_patterns.cache_clear()
+    _fuller_pattern.cache_clear()
+    clear_name_caches()
+
+
+@lru_cache(maxsize=256)
+def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    word = re.escape(head)
+    return (
+        re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
+        re.compile(rf"(?<![\w’'-]){_RUN},\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
+    )
+
+
+@lru_cache(maxsize=256)
+def _fuller_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{re.escape(head)})\b")
+
+
+def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory) -> str | None:
+    """A name the article set beside this head noun: "the group, Workers United," or
+    "Workers United, the group that …"; the latest such pairing before `before`."""
+    patterns = _apposition_patterns(head)
+    for para in range(paragraph, max(-1, paragraph - 4), -1):
+        text = memory.paragraphs[para]
+        if para == paragraph:
+            text = text[:before]
+        if head not in text:
+            continue
+        found = [m for pattern in patterns for m in pattern.finditer(text)]
+        names = [m for m in found if m.group(1)[:1].isupper()
+                 and m.group(1).split()[0].lower() not in FUNCTION_WORDS]
+        if names:
+            return max(names, key=lambda m: m.start()).group(1)
+    return None
+
+
+def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
+                memory: SpeakerMemory) -> tuple[str, bool] | None:
+    """The fuller earlier phrase a short definite one points back to.
+
+    "the official" after "a senior official at the ministry", "the agency"
+    after "the Aurora Space Agency": same head noun, most recent first.
+    """
+    match = _DEFINITE.match(subject.text.strip())
+    if not match:
+        return None
+    head = match.group(1).lower()
+    named = _apposed_name(head, paragraph, subject.start, memory)
+    if named:
+        return index.canonical(named.split())[0] or named, index.canonical(named.split())[1]
+    for para, _at, speaker, person in reversed(memory.spoken):
+        if paragraph - para > 6:
+            break
+        if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
+                subject.text):
+            return speaker, person
+    recent = [m for m in index.mentions_between(paragraph - 6, paragraph)
+              if (m.paragraph, m.start) < (paragraph, subject.start)
+              and not memory.inside_quote(m.paragraph, m.start)]
+    for mention in reversed(recent):
+        if mention.key.split()[-1].lower() == head:
+            return mention.key, mention.person
+    if head in ORG_HEADS:  # "the production company": the organisation named last
+        for mention in reversed(recent):
+            if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
+                return mention.key, False
+    pattern = _fuller_pattern(head)
+    for para in range(paragraph, max(-1, paragraph - 4), -1):
+        text = memory.paragraphs[para][:subject.start] if para == paragraph else (
+            memory.paragraphs[para])
+        found = pattern.findall(text) if head in text else []
+        if found:
+            return "the " + found[-1], False
+    return None
+
+
+def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
+                    memory: SpeakerMemory) -> str | None:
+    """The person "he" or "she" most likely means at this point of the article.
+
+    Scores every person named or quoted in the last few paragraphs: recent
+    speakers and names opening a sentence beat a name merely mentioned in
+    passing or inside someone's quote, and a known gender that does not fit
+    rules a person out.
+    """
+    candidates: list[tuple[int, int, str, float]] = []
+    for mention in index.mentions_between(paragraph - 4, paragraph):
+        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
+            continue
+        salience = memory.salience(index, mention)
+        if salience is not None:
+            candidates.append((mention.paragraph, mention.start, mention.key, salience))
+    for para, at, speaker, person in reversed(memory.spoken):
+        if paragraph - para > 6:
+            break
+        if person and (para, at) < (paragraph, offset):
+            candidates.append((para, at, speaker, 2.5))
+    candidates.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    scores: dict[str, float] = {}
+    genders: dict[str, int] = {}
+    newer: set[str] = set()
+    for para, _at, key, salience in candidates:
+        known = genders.get(key)
+        if known is None:
+            known = genders[key] = index.gender(key)
+        if known == -gender:
+            continue
+        score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
+        if known == gender:
+            score += 0.5
+        scores[key] = max(scores.get(key, -99.0), score)
+        newer.add(key)
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda item: item[1])[0]
