@@ -481,13 +481,13 @@ class ArticleCache:
             self._db.set_progress_handler(None, 0)
 
     def _ranked(self, expression: str, limit: int) -> list[tuple[Any, ...]]:
-        """BM25-ranked hits (title and authors weighted up: see `_SCHEMA`)."""
+        """BM25-ranked hits (title and authors weighted up: see `_TABLES`)."""
         return self._db.execute(self._from().format(rank="rank") + " ORDER BY rank LIMIT ?",
                                 (expression, limit)).fetchall()
 
     def _unranked(self, expression: str, limit: int, budget_ms: float) -> list[tuple[Any, ...]]:
-        """Title and author matches first (if they come quickly), then the rest, in
-        library order: both stop after `limit` hits instead of scoring them all."""
+        """Title and author matches first (if they come quickly), then the rest, in the
+        order they were cached: both stop after `limit` hits instead of scoring them all."""
         sql = self._from().format(rank="0.0") + " LIMIT ?"
         titled = f"{{title authors}} : ({expression})"
         rows = self._within(budget_ms, lambda: self._db.execute(sql, (titled, limit)).fetchall())

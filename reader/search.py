@@ -38,7 +38,7 @@ class SearchHit:
     `(start, end)` spans in it that matched, for the UI to highlight.
     `rank` is higher for better matches (BM25 with the title weighted up); it is
     0.0 when so many articles matched that ranking them all would be too slow
-    (then title matches come first, then the rest in library order).
+    (then title matches come first, then the rest in the order they were cached).
     """
 
     path: str
