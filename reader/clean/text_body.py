@@ -70,7 +70,8 @@ LOOKAHEAD = 7
 DATE_WORDS = 6
 """Lines after an end marker in which prose means the story goes on."""
 
-_VALUES = {Kind.SHORT: -2.0, Kind.CLUTTER: -6.0, Kind.BARRIER: -15.0}
+_VALUES = {Kind.SHORT.value: -2.0, Kind.CLUTTER.value: -6.0, Kind.BARRIER.value: -15.0}
+"""Keyed by the kind's value: hashing an Enum member runs Python code."""
 
 
 def find_body(lines: list[Line]) -> Body:
@@ -78,7 +79,7 @@ def find_body(lines: list[Line]) -> Body:
     if not lines:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
-    repeats = Counter(line.key for line in lines if line.key)
+    repeats = Counter([line.key for line in lines if line.key])
     values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
@@ -97,8 +98,8 @@ def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     elif kind is Kind.NEAR:
         value = line.chars / 25 if not line.uncased else line.chars / 12
     else:
-        value = _VALUES[kind]
-    if repeats[line.key] > 1 and kind in (Kind.PROSE, Kind.NEAR):
+        return _VALUES[kind.value]
+    if repeats.get(line.key, 0) > 1:
         value = min(value, 0.0) - 2.0
     return value
 
@@ -113,8 +114,15 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
     """
     rows = [kind is not Kind.CLUTTER and _row_like(line, True)
             for line, kind in zip(lines, kinds, strict=True)]
+    if rows.count(True) < TABLE_ROWS:
+        return
     i = 0
-    while i < len(lines):
+    while True:
+        # A table starts at a row; jumping to the next one skips the prose in between in C.
+        try:
+            i = rows.index(True, i)
+        except ValueError:
+            return
         j, count = i, 0
         while j < len(lines):
             if rows[j]:
@@ -126,7 +134,7 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
         if count >= TABLE_ROWS:
             for k in range(i, j):
                 values[k] = max(values[k], lines[k].chars / ROW_CHARS)
-        i = max(j, i + 1)
+        i = j
 
 
 def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
@@ -170,9 +178,11 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
     damped = False
     out = []
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        marker = kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i])) or (
-            kind is Kind.CLUTTER and is_share_bar(lines[i]))
-        if marker and seen >= STORY_SEEN and not _prose_follows(kinds, i):
+        # Whether a line is a marker is asked only while it can still make a difference.
+        if not damped and seen >= STORY_SEEN and (
+                kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i])) or (
+                    kind is Kind.CLUTTER and is_share_bar(lines[i]))) and not _prose_follows(
+                kinds, i):
             damped = True
         if value > 0:
             seen += value

@@ -63,8 +63,34 @@ _LEGAL_HINTS = ("rights", "cookie", "privacy", "terms", "subscri", "sign", "news
                 "activation", "agree", "consent", "playback", "join", "follow", "receiving",
                 "submitting")
 """Words one of which every legal or sign-up notice contains; the full search runs only then."""
-_CREDIT_HINT = re.compile("|".join(re.escape(hint) for hint in _CREDIT_HINTS))
-_ANY_HINT = re.compile("|".join(re.escape(hint) for hint in (*_CREDIT_HINTS, *_LEGAL_HINTS)))
+
+
+def _trie(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of `words`, as a trie ("p(?:hoto|rivacy)") rather than a flat list.
+
+    Python's regex engine tries a flat alternation's words one after another at
+    every position of the line; the trie rejects a position after one letter.
+    Where one word starts another, the shorter is enough to find.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(pattern(tree))
+
+
+_CREDIT_HINT = _trie(_CREDIT_HINTS)
+_LEGAL_HINT = _trie(_LEGAL_HINTS)
+_ANY_HINT = _trie((*_CREDIT_HINTS, *_LEGAL_HINTS))
 """Both kinds of hint in one search, since most lines have neither."""
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
@@ -217,12 +243,11 @@ def is_clutter(line: Line) -> bool:
     lowered = line.lower
     if line.words > CLUTTER_WORDS:
         return text.endswith(")") and _has_credit(lowered[-80:])
-    hints = _ANY_HINT.findall(lowered)
-    if not hints:
+    if not _ANY_HINT.search(lowered):
         return False
-    if any(hint in _CREDIT_HINTS for hint in hints) and _CREDIT.search(lowered):
+    if _has_credit(lowered):
         return not quoted(text)
-    return any(hint in _LEGAL_HINTS for hint in hints) and bool(_LEGAL.search(lowered))
+    return bool(_LEGAL_HINT.search(lowered)) and bool(_LEGAL.search(lowered))
 
 
 def _has_credit(lowered: str) -> bool:
@@ -236,7 +261,7 @@ def is_share_bar(line: Line) -> bool:
     if _SHARE.match(line.lower):
         return True
     names = line.key.split()
-    return bool(names) and sum(1 for n in names if n in _NETWORKS) * 2 >= len(names)
+    return bool(names) and sum(map(_NETWORKS.__contains__, names)) * 2 >= len(names)
 
 
 def is_credit_line(line: Line) -> bool:

@@ -77,8 +77,10 @@ class Line:
     """Case- and punctuation-free form, to spot the same line repeated across the page."""
     kind: object = field(default=None, repr=False, compare=False)
     """What the body finder made of the line, kept so it is worked out once."""
-    memo: dict[str, bool] | None = field(default=None, repr=False, compare=False)
-    """Other per-line answers (is it a byline, a date line) worked out once."""
+    byline: bool | None = field(default=None, repr=False, compare=False)
+    """Whether the line names the writers, once the metadata finder has asked."""
+    dateline: bool | None = field(default=None, repr=False, compare=False)
+    """Whether the line carries the publication date, once the metadata finder has asked."""
 
 
 def split_lines(text: str) -> list[Line]:
@@ -89,6 +91,27 @@ def split_lines(text: str) -> list[Line]:
     text = _RUNS.sub(" ", text.replace("\t", " "))
     raw = [line.strip() for line in text.split("\n")]
     width = _wrap_width(raw)
+    if width:
+        return [measure(block, i, blank) for i, (block, blank) in enumerate(_unwrap(raw, width))]
+    # Not wrapped, so every non-empty line is a block: lower-case and blank out punctuation
+    # in the whole text at once (a few C calls) instead of once per line.
+    lowered = text.lower()
+    lower_lines = lowered.split("\n")
+    folded_lines = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode(
+        "utf-8", "surrogatepass").split("\n")
+    lines: list[Line] = []
+    blank = False
+    for line, lower, folded in zip(raw, lower_lines, folded_lines, strict=True):
+        if line:
+            lines.append(_measure(line, len(lines), blank, lower.strip(), folded))
+            blank = False
+        else:
+            blank = True
+    return lines
+
+
+def _unwrap(raw: list[str], width: int) -> list[tuple[str, bool]]:
+    """Join the lines a hard wrap split, each block with whether a blank line came before it."""
     blocks: list[tuple[str, bool]] = []
     blank = False
     last = ""
@@ -96,59 +119,60 @@ def split_lines(text: str) -> list[Line]:
         if not line:
             blank = True
             continue
-        if width and blocks and not blank and _continues(last, line, width):
+        if blocks and not blank and _continues(last, line, width):
             previous, had_blank = blocks[-1]
             blocks[-1] = (_join(previous, line), had_blank)
         else:
             blocks.append((line, blank))
         blank = False
         last = line
-    return [measure(text, i, blank) for i, (text, blank) in enumerate(blocks)]
+    return blocks
 
 
 def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
-    """Compute the features of one line.
+    """Compute the features of one line."""
+    lower = text.lower()
+    folded = lower.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode(
+        "utf-8", "surrogatepass")
+    return _measure(text, index, blank_before, lower, folded)
+
+
+def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded: str) -> Line:
+    """The features of one line, given it in lower case and with ASCII punctuation blanked.
 
     This runs on every line of every page, so it sticks to string methods
     (which run in C) and leaves regular expressions to the rare lines that
     need them: non-ASCII text, bullets.
     """
-    ascii_only = text.isascii()
-    uncased_chars = 0 if ascii_only else len(_UNCASED.findall(text))
-    lower_text = text.lower()
-    if ascii_only:
-        key = " ".join(lower_text.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
-            "ascii").split())
-    else:
-        key = " ".join(_TOKEN.findall(lower_text))
-    if ascii_only:
+    if text.isascii():
+        uncased = False
+        key = " ".join(folded.split())
         words = key.count(" ") + 1 if key else 0
         sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
     else:
+        uncased_chars = len(_UNCASED.findall(text))
+        uncased = bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", ""))
+        key = " ".join(_TOKEN.findall(lower_text))
         words = count_words(text) if uncased_chars or _CJK_EDGE.search(text) else (
             key.count(" ") + 1 if key else 0)
         sentences = len(_SENTENCE_BREAK.findall(text))
-    lower = upper = 0
+    lower_ratio = 0.0
     if words >= CASE_MIN_WORDS:
         initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
         lower = sum(map(str.islower, initials))
-        upper = sum(map(str.isupper, initials))
+        cased = lower + sum(map(str.isupper, initials))
+        if cased:
+            lower_ratio = lower / cased
     ending = text.rstrip(_CLOSERS)[-1:]
+    ends_sentence = bool(ending) and ending in _ENDS
     first = text[:1]
+    plain_start = first.isalnum()
     return Line(
-        text=text,
-        index=index,
-        blank_before=blank_before,
-        words=words,
-        chars=len(text),
-        uncased=bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", "")),
-        lower_ratio=lower / (lower + upper) if lower + upper else 0.0,
-        ends_sentence=bool(ending) and ending in _ENDS,
-        sentences=sentences + (1 if ending and ending in _ENDS else 0),
-        bullet=not first.isalnum() and bool(_BULLET.match(text)),
-        item=(first.isdigit() or not first.isalnum()) and bool(_ITEM.match(text)),
-        lower=lower_text,
-        key=key,
+        text, index, blank_before, words, len(text), uncased, lower_ratio, ends_sentence,
+        sentences + ends_sentence,
+        not plain_start and bool(_BULLET.match(text)),
+        (not plain_start or first.isdigit()) and bool(_ITEM.match(text)),
+        lower_text, key,
     )
 
 

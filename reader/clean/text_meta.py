@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from itertools import accumulate
 
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import Kind, is_clutter, is_credit_line, kind_of
@@ -86,7 +86,7 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
     """
     low = max(0, body_start - TITLE_WINDOW)
     high = min(len(lines), body_start + 3, body_end if body_end is not None else len(lines))
-    keys = Counter(line.key for line in lines)
+    keys = Counter([line.key for line in lines])
     joined = _JoinedKeys(lines)
     best, best_score = None, TITLE_MIN_SCORE
     for j in range(low, high):
@@ -123,13 +123,9 @@ class _JoinedKeys:
     """All line keys in one string, to ask "is this line part of one of the lines above?"."""
 
     def __init__(self, lines: list[Line]) -> None:
-        self.text = "\n".join(line.key for line in lines)
-        self.starts = []
-        offset = 0
-        for line in lines:
-            self.starts.append(offset)
-            offset += len(line.key) + 1
-        self.starts.append(offset)
+        keys = [line.key for line in lines]
+        self.text = "\n".join(keys)
+        self.starts = [0, *accumulate(len(key) + 1 for key in keys)]
 
     def seen_before(self, key: str, j: int) -> bool:
         """Is `key` inside one of the `TITLE_WINDOW` lines above line `j` (a breadcrumb)?"""
@@ -165,19 +161,15 @@ def _is_breadcrumb(line: Line) -> bool:
                                     len(c.split()) <= limit for c in crumbs)
 
 
-def _remember(line: Line, name: str, test: Callable[[Line], bool]) -> bool:
-    """Answer `test` for a line once; the headline search asks about the same lines often."""
-    if line.memo is None:
-        line.memo = {}
-    known = line.memo.get(name)
-    if known is None:
-        known = line.memo[name] = test(line)
-    return known
-
-
 def is_byline(line: Line) -> bool:
-    """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher"."""
-    return _remember(line, "byline", _is_byline)
+    """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher".
+
+    The answer is kept on the line: the headline search asks about the same lines often.
+    """
+    known = line.byline
+    if known is None:
+        known = line.byline = _is_byline(line)
+    return known
 
 
 def _is_byline(line: Line) -> bool:
@@ -193,8 +185,11 @@ def _is_byline(line: Line) -> bool:
 
 
 def is_dateline(line: Line) -> bool:
-    """A short line that carries the publication date."""
-    return _remember(line, "dateline", _is_dateline)
+    """A short line that carries the publication date (kept on the line once known)."""
+    known = line.dateline
+    if known is None:
+        known = line.dateline = _is_dateline(line)
+    return known
 
 
 def _is_dateline(line: Line) -> bool:
