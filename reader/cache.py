@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from reader import clean as _clean
+from reader import paths
 from reader.model import WORDS_PER_MINUTE, Article, Format, LoadError
 from reader.search import SearchHit, parse_query, snippet
 
@@ -113,14 +114,10 @@ def read_time(words: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def cache_dir() -> Path:
-    """`READER_CACHE_DIR` if set (tests, benchmarks), else the platform's cache folder."""
-    override = os.environ.get("READER_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("reader"))
+def cache_file() -> Path:
+    """The database in `reader.paths.cache_dir()`: `READER_CACHE_DIR` if set, else the
+    platform's cache folder."""
+    return paths.cache_dir() / CACHE_FILE
 
 
 def cleaner_version() -> str:
@@ -175,7 +172,7 @@ class ArticleCache:
     def open(cls, path: str | os.PathLike[str] | None = None, *,
              batch_size: int = BATCH_SIZE) -> ArticleCache:
         """Open (creating if needed) the cache; never raises for a damaged or unusable file."""
-        location = Path(path) if path is not None else cache_dir() / CACHE_FILE
+        location = Path(path) if path is not None else cache_file()
         notice = None
         try:
             connection = _connect(location)
