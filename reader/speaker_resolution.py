@@ -163,7 +163,7 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     if named:
         return index.canonical(named.split())[0] or named, index.canonical(named.split())[1]
     for para, _at, speaker, person in reversed(memory.spoken):
-        if paragraph - para > 6:
+        if paragraph - para > 12:
             break
         if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
                 subject.text):
@@ -172,7 +172,12 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
               if (m.paragraph, m.start) < (paragraph, subject.start)
               and not memory.inside_quote(m.paragraph, m.start)]
     for mention in reversed(recent):
-        if mention.key.split()[-1].lower() == head:
+        words = mention.key.lower().split()
+        if head in words and " of the " in mention.key:  # "Members of the Nurses' Union"
+            named = mention.key.split(" of the ", 1)[1]
+            if head in named.lower().split():
+                return named, False
+        if words[-1] == head:
             return mention.key, mention.person
     if head in ORG_HEADS:  # "the production company": the organisation named last
         for mention in reversed(recent):

@@ -33,7 +33,7 @@ CORE_VERBS: Final = (
     "reiterate", "reply", "respond", "comment", "testify", "concede", "quip", "recall",
     "confirm", "stress", "emphasize", "emphasise", "observe", "remark", "post", "allege",
     "contend", "assert", "predict", "caution", "complain", "exclaim", "joke", "vow",
-    "suggest", "continue", "point out", "chime in", "go on",
+    "suggest", "continue", "point out", "chime in",
 )
 QUOTE_ONLY_VERBS: Final = (
     "call", "describe", "accuse", "reject", "urge", "pledge", "deny", "promise", "boast",
@@ -122,7 +122,11 @@ def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     free = _alternation(_usable_forms(verbs, before_to=True))
     not_to = _alternation(_usable_forms(verbs, before_to=False))
     return re.compile(rf"\b(?:(?:{free})\b|(?:{not_to})\b(?!\s+to\b)){_NOT_SPEECH}"
-                      rf"|{_PREPOSITIONAL}")
+                      rf"|{_WENT_ON}|{_PREPOSITIONAL}")
+
+
+_WENT_ON: Final = r"\b(?:go|goes|went|going)\s+on(?=\s*[,:\"“]|\s+to\s+(?:say|add|note)\b)"
+""""She went on: …", "he went on to say": speech; "while talks were going on": not."""
 
 
 _PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+of)\b"

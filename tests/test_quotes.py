@@ -234,6 +234,15 @@ def test_the_company_means_the_organisation_named_last_outside_quotes():
     assert said(*paragraphs)[0][1] == "Hollis Brothers Pictures"
 
 
+def test_the_union_means_the_union_named_earlier():
+    paragraphs = [
+        "Members of the Northern Nurses' Union walked out on Monday.",
+        "The union says wards are short of staff every night.",
+    ]
+    _quotes, attributions = find_quotes(paragraphs)
+    assert [a.source for a in attributions] == ["Northern Nurses' Union"]
+
+
 def test_organisations_and_documents_can_speak():
     assert said(
         "The Harbour Authority said in a statement that the port would “reopen as soon as "
@@ -300,6 +309,7 @@ def test_attributions_cover_every_order_and_reported_speech():
 def test_phrases_that_only_look_like_cues_make_no_attribution():
     _quotes, attributions = find_quotes([
         "An engineer who asked not to be named was said to be furious.",
+        "The striker went on to score twice while talks were still going on.",
     ])
     assert [a.cue for a in attributions] == []
 
