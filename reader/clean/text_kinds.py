@@ -156,7 +156,11 @@ _NETWORKS = frozenset({
     "bluesky", "mastodon", "rss", "google", "plus", "comment", "comments",
 })
 """Words of a share bar, which copies as one line of network names."""
-_GLUE = re.compile(r"(?<=[a-z0-9?!’'\")])(?=[A-Z][a-z])")
+_GLUE = re.compile(r"[A-Z](?<=[a-z0-9?!’'\")][A-Z])(?=[a-z])")
+"""A capital starting a word glued to the end of the one before: "SteakhouseA party".
+
+The pattern opens with the capital, so the engine skips straight to capitals.
+"""
 
 
 

@@ -45,6 +45,8 @@ _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}/\d{1,2}/\d{1,2}|"
     r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b", _I)
+DATELINE_WORDS = 16
+"""A date line is short; longer lines are story that happens to mention a date."""
 BARE_NAME_WORDS = 8
 """A name line without "By" is short: names, perhaps a role or a date."""
 DATE_REACH = 6
@@ -144,13 +146,18 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if not _CRUMB_MARKS.isdisjoint(line.text) and _is_breadcrumb(line):
         return False
-    if ("read" in lower and _READ_TIME.match(line.text)) or (
+    if _read_time(line) or (
             line.words <= 6 and _SUMMARY_LABEL.match(line.text)) or _AGO.search(lower):
         return False
     if line.uncased or not _DIGIT.search(line.text):
         return True
     tokens = line.text.split()
     return sum(1 for t in tokens if _DIGIT.search(t)) * 3 < len(tokens)
+
+
+def _read_time(line: Line) -> re.Match[str] | None:
+    """The "Politics 2 min read" label; the costly pattern runs only on lines saying "read"."""
+    return _READ_TIME.match(line.text) if "read" in line.lower else None
 
 
 def _is_breadcrumb(line: Line) -> bool:
@@ -193,7 +200,7 @@ def is_dateline(line: Line) -> bool:
 
 
 def _is_dateline(line: Line) -> bool:
-    return line.words <= 16 and bool(_DATE_WORDS.search(line.text)) and bool(
+    return line.words <= DATELINE_WORDS and bool(_DATE_WORDS.search(line.text)) and bool(
         normalise_date(line.text))
 
 
@@ -293,7 +300,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             continue
         return date
     for line in lines:
-        if _PUBLISHED.search(line.text) and is_dateline(line):
+        if line.words <= DATELINE_WORDS and _PUBLISHED.search(line.text) and is_dateline(line):
             date = normalise_date(_date_text(line.text))
             if date:
                 return date
@@ -311,7 +318,7 @@ def find_section(lines: list[Line], title: int | None, body_start: int
     """The section, and a headline found at the end of a breadcrumb if any."""
     anchor = title if title is not None else body_start
     for j in range(max(0, anchor - 6), min(len(lines), anchor + 6)):
-        match = _READ_TIME.match(lines[j].text)
+        match = _read_time(lines[j])
         label = match.group(1).strip(" ·|•-–—,") if match else ""
         if label and not normalise_date(label) and len(label.split()) <= 4:
             return label, None
@@ -381,7 +388,7 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
         if _SUMMARY_LABEL.match(line.text):
             labelled = True
             continue
-        if is_byline(line) or is_dateline(line) or _READ_TIME.match(line.text):
+        if is_byline(line) or is_dateline(line) or _read_time(line):
             continue
         kind = kind_of(line)
         if kind in (Kind.CLUTTER, Kind.BARRIER):
