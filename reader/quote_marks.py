@@ -18,7 +18,6 @@ DOUBLE_CLOSE: Final = frozenset("”»")
 DOUBLE_EITHER: Final = frozenset('"＂')
 SINGLE_OPEN: Final = frozenset("‘‚‹")
 SINGLE_CLOSE: Final = frozenset("’›")
-SINGLE_EITHER: Final = frozenset("'")
 _BEFORE_OPENER: Final = frozenset(" \t\n([{—–-/:;,…") | DOUBLE_OPEN | SINGLE_OPEN
 _AFTER_CLOSER: Final = frozenset(" \t\n)]}—–-/:;,.!?…") | DOUBLE_CLOSE | SINGLE_CLOSE
 

@@ -273,7 +273,6 @@ class NameIndex:
 
     full_names: dict[str, str] = field(default_factory=dict)
     """Any single name token (lower-case) -> the fullest person name containing it last."""
-    persons: set[str] = field(default_factory=set)
     gender_votes: dict[str, list[int]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     titles: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -314,7 +313,6 @@ class NameIndex:
 
     def _add_person(self, name: list[str]) -> None:
         full = " ".join(name)
-        self.persons.add(full)
         for token in name:
             plain = _plain(token)
             if plain in _SUFFIXES:
@@ -360,11 +358,6 @@ class NameIndex:
         # "Prince Andrew", "Dr. Osei": a titled person; "Carlos": a known first name
         return text, len(name) < len(tokens) or _first_name_gender(text) != 0
 
-    def fullest(self, name: str) -> str:
-        """The fullest form of a person's name the article uses."""
-        key, _person = self.canonical(name.split())
-        return key or name
-
     def confirmed_person(self, name: str) -> bool:
         """A known first name, a title or a he/she in the article: surely a person."""
         votes = self.gender_votes.get(name)
@@ -393,9 +386,6 @@ class NameIndex:
             return None
         people = self.titles.get(words[1], {})
         return next(iter(people)) if len(people) == 1 else None
-
-    def is_person(self, name: str) -> bool:
-        return name in self.persons
 
     def gender(self, name: str) -> int:
         """+1 male, -1 female, 0 unknown."""
