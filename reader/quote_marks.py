@@ -99,6 +99,9 @@ def _pair(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int,
                     text, pos, width) else "stray"
             else:
                 role = "close"
+        if role == "open" and open_at is not None and text[open_at[0]] == "„" and (
+                text[pos] == "“"):
+            role = "close"  # German style: „so“
         if role == "open":
             if open_at is not None and text[open_at[0]] == "«" and text[pos] != "«":
                 continue

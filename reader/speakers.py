@@ -60,6 +60,7 @@ _NOT_APPOSITION: Final = re.compile(
     r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b")
 """Words before a name that make the phrase a clause, not a second name for the subject:
 "The report, published by the Institute, warned" (the Institute did not warn)."""
+_COMMA: Final = re.compile(r"\s*,\s*")
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -316,7 +317,13 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if runs and runs[-1][1] >= len(chunk) - 1 and not _PREPOSITION_BEFORE.search(
             chunk[:runs[-1][0]]):
         return _name(text, lo + runs[-1][0], lo + runs[-1][1])
-    return _descriptor(text, lo, lo + len(chunk))
+    after = lo + len(chunk)
+    comma = _COMMA.match(text, after)
+    if comma:  # "said the mayor, Jonas Weber": the name in apposition
+        apposed = name_runs(text[comma.end():min(hi, comma.end() + 80)])
+        if apposed and apposed[0][0] == 0 and strip_titles(apposed[0][2]):
+            return _name(text, comma.end(), comma.end() + apposed[0][1])
+    return _descriptor(text, lo, after)
 
 
 def is_title_word(word: str) -> bool:

@@ -61,6 +61,12 @@ def test_guillemets_are_quotation_marks():
     ]
 
 
+def test_german_low_opening_mark_closes_with_a_high_one():
+    quotes = quotes_of("„Wir bleiben offen“, said the mayor, Jonas Weber. “Really,” he added.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Wir bleiben offen", "Jonas Weber"), ("Really,", "Jonas Weber")]
+
+
 def test_mixed_marks_and_two_apostrophes_as_closing_mark_still_pair():
     paragraphs = [
         "\"These figures are wrong,” Ines Moreau said.",
