@@ -21,7 +21,7 @@ def _whole(*phrases: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(phrases) + r")\W*$")
 
 
-_AD = _whole(
+_AD_PHRASES = (
     r"advertisement", r"advertising", r"ad", r"ads", r"sponsored( content)?", r"promoted",
     r"advertisement\W+(scroll|continue|story).*", r"publicidad", r"anuncio", r"publicité",
     r"annonce", r"werbung", r"anzeige", r"pubblicità", r"publicidade", r"реклама", r"広告", r"광고",
@@ -29,7 +29,7 @@ _AD = _whole(
     r"scroll (down )?to continue( reading)?.*", r"content continues below", r"paid (post|content)",
     r"skip (ad|advert)", r"(close|hide) ad", r"report (this )?ad",
 )
-_SHARE = _whole(
+_SHARE_PHRASES = (
     r"share( this)?( (article|story|page|post))?( on \w+)?", r"shares?", r"tweet", r"e-?mail",
     r"print", r"copy( the)? link", r"link copied", r"facebook", r"twitter", r"x", r"whatsapp",
     r"linkedin", r"pinterest", r"reddit", r"flipboard", r"telegram", r"messenger",
@@ -38,6 +38,9 @@ _SHARE = _whole(
     r"(share|follow)( us)? on .{1,40}", r"(facebook|twitter|linkedin|email|whatsapp|pinterest)"
     r"( (facebook|twitter|linkedin|email|whatsapp|pinterest|reddit|print|x))+",
 )
+_SHARE = _whole(*_SHARE_PHRASES)
+_AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES)
+"""Ad labels and share prompts in one match, since a short line is tested for both."""
 _LEAD_IN = re.compile(
     r"^(?:read more|related|see also|also read|read also|more|recommended|watch|watch now|"
     r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
@@ -238,7 +241,7 @@ def is_clutter(line: Line) -> bool:
     searches run on the short lines where clutter lives.
     """
     text = line.text
-    if line.words <= 8 and (_AD.match(line.lower) or is_share_bar(line)):
+    if line.words <= 8 and (_AD_OR_SHARE.match(line.lower) or _network_names(line)):
         return True
     if line.words <= 30 and not _LEAD_MARKS.isdisjoint(text) and _LEAD_IN.match(line.lower):
         return True
@@ -262,8 +265,11 @@ def is_share_bar(line: Line) -> bool:
     """Share buttons copied as a line: "Share this on WhatsApp", "Facebook Twitter Email"."""
     if line.words > 8:
         return False
-    if _SHARE.match(line.lower):
-        return True
+    return bool(_SHARE.match(line.lower)) or _network_names(line)
+
+
+def _network_names(line: Line) -> bool:
+    """A line mostly of network names ("Facebook Twitter Email"), as a share bar copies."""
     names = line.key.split()
     return bool(names) and sum(map(_NETWORKS.__contains__, names)) * 2 >= len(names)
 

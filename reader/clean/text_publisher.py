@@ -21,6 +21,10 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)(?:\s*(?:ⓒ|©|copyright))*
 _SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
                      r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
                      r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
+_SOURCE_INITIALS = "oOtTfF"
+"""The letters a source line opens with: the costly pattern runs only on such lines."""
+_COPYRIGHT_MARKS = ("©", "ⓒ", "(c)", "copyr")
+"""One of these is in the lower-cased text of any line `_COPYRIGHT` finds."""
 _DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
                               r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
 _NOT_A_NAME = re.compile(r"^(?:skip|support|find|follow|subscribe|sign|join|get|read|log|donate|"
@@ -38,7 +42,7 @@ def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None
     copyright holder; a wire agency in the dateline ("LONDON (Reuters) -").
     """
     for line in lines[max(0, body_end - 1):] if body_end else lines:
-        match = _SOURCE.match(line.text)
+        match = _SOURCE.match(line.text) if line.text[:1] in _SOURCE_INITIALS else None
         if match and len(match.group(1).split()) <= 6:
             return match.group(1).strip()
     holder = _copyright_holder(lines[body_end:] if body_end else lines)
@@ -56,6 +60,8 @@ def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None
 
 def _copyright_holder(lines: list[Line]) -> str | None:
     for line in lines:
+        if not any(mark in line.lower for mark in _COPYRIGHT_MARKS):
+            continue
         match = _COPYRIGHT.search(line.text)
         if match:
             name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$", "",
