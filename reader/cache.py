@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import math
 import os
 import sqlite3
 import threading
@@ -31,7 +30,7 @@ from typing import Any, Final
 
 from reader import clean as _clean
 from reader import paths
-from reader.model import WORDS_PER_MINUTE, Article, Format, LoadError
+from reader.model import Article, Format, LoadError, byline, read_time
 from reader.search import SearchHit, parse_query, snippet
 
 CLEANER_VERSION: Final = 1
@@ -98,22 +97,13 @@ class ArticleSummary:
 
     @property
     def byline(self) -> str:
-        """Same rule as `Article.byline`, so list and header agree."""
-        parts = [", ".join(self.authors)] if self.authors else []
-        if self.publisher and self.publisher not in self.authors:
-            parts.append(self.publisher)
-        return " · ".join(parts)
+        return byline(self.authors, self.publisher)
 
     @classmethod
     def of(cls, article: Article) -> ArticleSummary:
         words = article.word_count  # counted once: it walks every paragraph
         return cls(article.path, article.format, article.title, tuple(article.authors),
                    article.publisher, article.published, words, read_time(words))
-
-
-def read_time(words: int) -> int:
-    """`Article.read_time_minutes` for a known word count."""
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 def cache_file() -> Path:

@@ -32,6 +32,19 @@ def count_words(text: str) -> int:
     return sum(1 for token in rest.split() if _WORD.search(token)) + math.ceil(cjk / 2)
 
 
+def read_time(words: int) -> int:
+    """Minutes to read `words` at `WORDS_PER_MINUTE`, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def byline(authors: list[str] | tuple[str, ...], publisher: str | None) -> str:
+    """Who wrote it and where, as one line for lists and headers."""
+    parts = [", ".join(authors)] if authors else []
+    if publisher and publisher not in authors:
+        parts.append(publisher)
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words inside quotation marks that someone said or wrote.
@@ -84,15 +97,11 @@ class Article:
 
     @property
     def read_time_minutes(self) -> int:
-        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+        return read_time(self.word_count)
 
     @property
     def byline(self) -> str:
-        """Who wrote it and where, as one line for lists and headers."""
-        parts = [", ".join(self.authors)] if self.authors else []
-        if self.publisher and self.publisher not in self.authors:
-            parts.append(self.publisher)
-        return " · ".join(parts)
+        return byline(self.authors, self.publisher)
 
     def speakers(self) -> list[tuple[str, int]]:
         """Who is quoted, most quoted first, with how many quotes each."""
@@ -104,6 +113,7 @@ class Article:
 
     def to_json(self) -> dict[str, Any]:
         """The `reader --json` object, in the documented field order."""
+        words = self.word_count  # walks every paragraph: once
         return {
             "path": self.path,
             "format": self.format,
@@ -116,8 +126,8 @@ class Article:
             "paragraphs": list(self.paragraphs),
             "headings": list(self.headings),
             "url": self.url,
-            "word_count": self.word_count,
-            "read_time_minutes": self.read_time_minutes,
+            "word_count": words,
+            "read_time_minutes": read_time(words),
             "quotes": [_span_json(q) for q in self.quotes],
             "attributions": [_span_json(a) for a in self.attributions],
         }
