@@ -67,11 +67,13 @@ ISOLATED = 0.4
 TEASER_CHARS = 400
 """Teaser blurbs are shorter than this; a longer lone paragraph may be a one-paragraph story."""
 LOOKAHEAD = 7
-DATE_WORDS = 6
 """Lines after an end marker in which prose means the story goes on."""
+DATE_WORDS = 6
+SHORT_VALUE = -2.0
+CLUTTER_VALUE = -6.0
+BARRIER_VALUE = -15.0
+"""What a line that is not prose costs the run search: an end marker most of all."""
 
-_VALUES = {Kind.SHORT.value: -2.0, Kind.CLUTTER.value: -6.0, Kind.BARRIER.value: -15.0}
-"""Keyed by the kind's value: hashing an Enum member runs Python code."""
 
 
 def find_body(lines: list[Line]) -> Body:
@@ -98,7 +100,8 @@ def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     elif kind is Kind.NEAR:
         value = line.chars / 25 if not line.uncased else line.chars / 12
     else:
-        return _VALUES[kind.value]
+        return SHORT_VALUE if kind is Kind.SHORT else (
+            CLUTTER_VALUE if kind is Kind.CLUTTER else BARRIER_VALUE)
     if repeats.get(line.key, 0) > 1:
         value = min(value, 0.0) - 2.0
     return value

@@ -142,8 +142,7 @@ _BARRIER = re.compile(
 
 _TRUNCATED = ("..", "…")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
-_LEAD_MARKS = frozenset(":|>»›-–—")
-_CAPTION_MARKS = frozenset(":,")
+_LEAD_MARK = re.compile(r"[:|>»›\-–—]")
 
 
 CLUTTER_WORDS = 40
@@ -237,15 +236,25 @@ def _tag_list(line: Line) -> bool:
 def is_clutter(line: Line) -> bool:
     """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links.
 
-    Long lines are only checked for a credit at their end: the costly
+    The answer is kept on the line, since the byline finder asks again.
+    """
+    known = line.clutter
+    if known is None:
+        known = line.clutter = _is_clutter(line)
+    return known
+
+
+def _is_clutter(line: Line) -> bool:
+    """Long lines are only checked for a credit at their end: the costly
     searches run on the short lines where clutter lives.
     """
     text = line.text
     if line.words <= 8 and (_AD_OR_SHARE.match(line.lower) or _network_names(line)):
         return True
-    if line.words <= 30 and not _LEAD_MARKS.isdisjoint(text) and _LEAD_IN.match(line.lower):
+    if line.words <= 30 and _LEAD_MARK.search(text) and _LEAD_IN.match(line.lower):
         return True
-    if not _CAPTION_MARKS.isdisjoint(text[:30]) and _CAPTION_LEAD.match(line.lower):
+    opening = text[:30]
+    if (":" in opening or "," in opening) and _CAPTION_LEAD.match(line.lower):
         return True
     lowered = line.lower
     if line.words > CLUTTER_WORDS:
@@ -271,7 +280,9 @@ def is_share_bar(line: Line) -> bool:
 def _network_names(line: Line) -> bool:
     """A line mostly of network names ("Facebook Twitter Email"), as a share bar copies."""
     names = line.key.split()
-    return bool(names) and sum(map(_NETWORKS.__contains__, names)) * 2 >= len(names)
+    if _NETWORKS.isdisjoint(names):
+        return False
+    return sum(map(_NETWORKS.__contains__, names)) * 2 >= len(names)
 
 
 def is_credit_line(line: Line) -> bool:

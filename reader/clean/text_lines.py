@@ -97,7 +97,6 @@ class Line:
     lower_ratio: float = 0.0
     """Share of words starting in lower case: high in prose, low in menus and headlines."""
     ends_sentence: bool = False
-    sentences: int = 0
     bullet: bool = False
     """Starts with a bullet symbol ("•", "-", "*"), not a number."""
     item: bool = False
@@ -112,6 +111,22 @@ class Line:
     """Whether the line names the writers, once the metadata finder has asked."""
     dateline: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line carries the publication date, once the metadata finder has asked."""
+    clutter: bool | None = field(default=None, repr=False, compare=False)
+    """Whether the line is page clutter, once the line classifier has asked."""
+    _sentences: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def sentences(self) -> int:
+        """Sentence ends in the line, counted when first asked: only long lines ever are."""
+        if self._sentences < 0:
+            text = self.text
+            if text.isascii():
+                breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count(
+                    '." ')
+            else:
+                breaks = len(_SENTENCE_BREAK.findall(text))
+            self._sentences = breaks + self.ends_sentence
+        return self._sentences
 
 
 def split_lines(text: str) -> list[Line]:
@@ -199,14 +214,12 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
         uncased = False
         key = " ".join(folded.split())
         words = key.count(" ") + 1 if key else 0
-        sentences = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
     else:
         uncased_chars = len(_UNCASED.findall(text))
         uncased = bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", ""))
         key = " ".join(_TOKEN.findall(lower_text))
         words = count_words(text) if uncased_chars or _CJK_EDGE.search(text) else (
             key.count(" ") + 1 if key else 0)
-        sentences = len(_SENTENCE_BREAK.findall(text))
     lower_ratio = 0.0
     if words >= CASE_MIN_WORDS:
         if signs is not None and not uncased and text.isascii():
@@ -223,7 +236,6 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
     plain_start = first.isalnum()
     return Line(
         text, index, blank_before, words, len(text), uncased, lower_ratio, ends_sentence,
-        sentences + ends_sentence,
         not plain_start and bool(_BULLET.match(text)),
         (not plain_start or first.isdigit()) and bool(_ITEM.match(text)),
         lower_text, key,
