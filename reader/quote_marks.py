@@ -56,7 +56,9 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
     return not before.isspace() and (after in _AFTER_CLOSER or after in DOUBLE_EITHER)
 
 
-_DOUBLE_MARK: Final = re.compile(r"’’|''|‘‘|``|[“„«‟”»\"＂]")
+_DOUBLE_MARK: Final = re.compile(r"[“„«‟”»\"＂]")
+_DOUBLE_PAIR: Final = re.compile(r"’’|''|‘‘|``")
+"""Two single marks used as one double mark (AP's closing ’’), searched only where present."""
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
 _DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
 _OPENING_SINGLE: Final = re.compile(r"[‘‚‹]")
@@ -67,7 +69,10 @@ _LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
 def _double_marks(text: str) -> list[tuple[int, int, str]]:
     """Every double mark as (offset, width, role) with role "open", "close" or "either"."""
     marks: list[tuple[int, int, str]] = []
-    for match in _DOUBLE_MARK.finditer(text):
+    found = list(_DOUBLE_MARK.finditer(text))
+    if "’’" in text or "''" in text or "‘‘" in text or "``" in text:
+        found = sorted(found + list(_DOUBLE_PAIR.finditer(text)), key=lambda m: m.start())
+    for match in found:
         mark, pos = match.group(), match.start()
         if len(mark) == 2:
             if mark == "''" and not (_is_closer(text, pos, 2) or _is_opener(text, pos, 2)):
