@@ -39,6 +39,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
+_URL_STARTS = ("http", "www.")
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A figure: "32,000" is one, a score "70-44" holds two."""
@@ -115,8 +116,8 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
     A single short line between rows (a sub-heading, a line with one
     figure) does not break the table.
     """
-    rows = [kind is not Kind.CLUTTER and _row_like(line, True)
-            for line, kind in zip(lines, kinds, strict=True)]
+    rows = [kind is not Kind.CLUTTER and (3 <= line.words <= ROW_WORDS or line.text.startswith(
+        _URL_STARTS)) and _row_like(line, True) for line, kind in zip(lines, kinds, strict=True)]
     if rows.count(True) < TABLE_ROWS:
         return
     i = 0
@@ -259,7 +260,7 @@ def _row_like(line: Line, bullets: bool) -> bool:
     two or more figures.
     """
     text = line.text
-    if text.startswith(("http", "www.")) and _URL_LINE.match(text):
+    if text.startswith(_URL_STARTS) and _URL_LINE.match(text):
         return True
     if not 3 <= line.words <= ROW_WORDS:
         return False

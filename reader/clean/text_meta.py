@@ -301,7 +301,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             continue
         return date
     for line in lines:
-        if is_dateline(line) and _PUBLISHED.search(line.text):
+        if line.words <= DATELINE_WORDS and is_dateline(line) and _PUBLISHED.search(line.text):
             date = normalise_date(_date_text(line.text))
             if date:
                 return date
@@ -360,9 +360,16 @@ def _kicker(lines: list[Line], j: int) -> bool:
             and kind_of(above) is Kind.SHORT and above.text.lower() not in MENU_WORDS
             and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
         return False
-    pattern = re.compile(rf"\b{re.escape(above.key)}\b")
-    return not above.text.endswith(":") and sum(
-        1 for line in lines if line.words <= MENU_LINE_WORDS and pattern.search(line.key)) >= 2
+    if above.text.endswith(":"):
+        return False
+    # A plain substring test first: the word-bounded pattern is compiled and run only for
+    # the few lines that contain the label at all.
+    label = above.key
+    mentions = [line.key for line in lines if line.words <= MENU_LINE_WORDS and label in line.key]
+    if len(mentions) < 2:
+        return False
+    pattern = re.compile(rf"\b{re.escape(label)}\b")
+    return sum(1 for key in mentions if pattern.search(key)) >= 2
 
 
 def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
