@@ -118,11 +118,16 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=256)
 def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"the group, Workers United," and ", the group that": both open with plain text, so
+    `re` can skip ahead quickly; the name before the comma of the second is found after."""
     word = re.escape(head)
     return (
-        re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
-        re.compile(rf"(?<![\w’'-]){_RUN},\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
+        re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
+        re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
     )
+
+
+_RUN_BEFORE_COMMA: Final = re.compile(rf"(?<![\w’'-]){_RUN}$")
 
 
 @lru_cache(maxsize=256)
@@ -140,11 +145,16 @@ def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory)
             text = text[:before]
         if head not in text:
             continue
-        found = [m for pattern in patterns for m in pattern.finditer(text)]
-        names = [m for m in found if m.group(1)[:1].isupper()
-                 and m.group(1).split()[0].lower() not in FUNCTION_WORDS]
+        found = [(m.start(), m.group(1)) for m in patterns[0].finditer(text)
+                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        for match in patterns[1].finditer(text):
+            run = _RUN_BEFORE_COMMA.search(text, max(0, match.start() - 80), match.start())
+            if run:
+                found.append((run.start(), run.group(1)))
+        names = [(at, name) for at, name in found if name[:1].isupper()
+                 and name.split()[0].lower() not in FUNCTION_WORDS]
         if names:
-            return max(names, key=lambda m: m.start()).group(1)
+            return max(names)[1]
     return None
 
 
