@@ -166,7 +166,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     dropped.
     """
     text = paragraphs[index]
-    if not _DOUBLE_OR_OPENING.search(text) and not _LOOSE_SINGLE.search(text):
+    singles = bool(_OPENING_SINGLE.search(text) or _LOOSE_SINGLE.search(text))
+    if not singles and not _DOUBLE_OR_OPENING.search(text):
         return [], []
     pairs, still_open = _pair(text, _double_marks(text))
     top = [Span(index, s, e, om, cm) for s, e, om, cm in pairs]
@@ -176,6 +177,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
         if follows and end > still_open[0] + still_open[1]:
             top.append(Span(index, still_open[0] + still_open[1], end, still_open[0], None,
                             runs_on=True))
+    if not singles:  # only apostrophes inside words: no single mark can pair
+        return top, []
     covered = [(span.open_mark, (span.close_mark or len(text)) + 1) for span in top]
     for lo, hi in _gaps(covered, len(text)):
         top.extend(Span(index, s, e, om, cm) for s, e, om, cm in _pair_singles(text, lo, hi))

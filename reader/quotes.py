@@ -29,7 +29,7 @@ from reader.speakers import (
     subject_after,
     subject_before,
 )
-from reader.speech_cues import ANY_CUE, CORE_CUE, INVERTED_CUE, is_prepositional
+from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
 
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
@@ -113,7 +113,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
                 subject = leading_subject(masked, lo, match.start())
         if subject is not None:
             speaker, person = resolve(subject, index, number, memory)
-        core = bool(CORE_CUE.fullmatch(match.group()))
+        core = is_core(cue)
         found.append(_Said(match.start(), match.end(), cue, subject, speaker, person, core))
         if speaker:
             memory.spoken.append((number, match.start(), speaker, person))

@@ -171,6 +171,16 @@ INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
 where "comments" and "notes" can only be verbs."""
 
 
+_CORE_TEXTS: Final = frozenset(_usable_forms(CORE_VERBS, True) + _usable_forms(CORE_VERBS, False)
+                              + [form for verb in CORE_VERBS for form in verb_forms(verb)[:2]]
+                              + list(PREPOSITIONAL_CUES) + ["according to", "quoting"])
+
+
+def is_core(cue: str) -> bool:
+    """Whether a cue (spaces normalised, as found) reports speech on its own."""
+    return cue.lower() in _CORE_TEXTS if cue[:1].isupper() else cue in _CORE_TEXTS
+
+
 def is_prepositional(cue: str) -> bool:
     """Whether the speaker comes after this cue ("according to X")."""
     return " ".join(cue.lower().split()) in PREPOSITIONAL_CUES
