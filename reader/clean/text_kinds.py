@@ -178,7 +178,7 @@ class Kind(Enum):
 def kind_of(line: Line) -> Kind:
     """Classify one line by its text alone (computed once per line, then kept on it)."""
     if line.kind is None:
-        line.kind = _classify(line)
+        line.kind = _classify(line) if line.twin is None else kind_of(line.twin)
     return line.kind  # type: ignore[return-value]
 
 

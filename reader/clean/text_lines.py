@@ -114,6 +114,9 @@ class Line:
     clutter: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line is page clutter, once the line classifier has asked."""
     _sentences: int = field(default=-1, repr=False, compare=False)
+    twin: Line | None = field(default=None, repr=False, compare=False)
+    """An earlier line of the page with the same text (menus repeat in the footer), whose
+    answers this one can share."""
 
     @property
     def sentences(self) -> int:
@@ -145,15 +148,28 @@ def split_lines(text: str) -> list[Line]:
     sign_lines = text.encode("utf-8", "surrogatepass").translate(_CASE_SIGNS).decode(
         "ascii").split("\n")
     lines: list[Line] = []
+    seen: dict[str, Line] = {}
     blank = False
     for line, lower, folded, signs in zip(raw, lower_lines, folded_lines, sign_lines,
                                           strict=True):
-        if line:
-            lines.append(_measure(line, len(lines), blank, lower.strip(), folded, signs))
-            blank = False
-        else:
+        if not line:
             blank = True
+            continue
+        twin = seen.get(line)
+        if twin is None:
+            seen[line] = _measure(line, len(lines), blank, lower.strip(), folded, signs)
+            lines.append(seen[line])
+        else:
+            lines.append(_repeat(twin, len(lines), blank))
+        blank = False
     return lines
+
+
+def _repeat(twin: Line, index: int, blank_before: bool) -> Line:
+    """A line whose text appeared before: the same measurements, its own place."""
+    return Line(twin.text, index, blank_before, twin.words, twin.chars, twin.uncased,
+                twin.lower_ratio, twin.ends_sentence, twin.bullet, twin.item, twin.lower,
+                twin.key, twin=twin)
 
 
 def _normalise_spaces(text: str) -> str:
