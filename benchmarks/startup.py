@@ -12,13 +12,17 @@ same session, alternately, and the ratio of medians is what counts.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import pty
 import select
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -40,10 +44,11 @@ Minimal().run()
 def time_to_screen(argv: list[str], markers: list[bytes], env: dict[str, str],
                    timeout: float = 30.0) -> float:
     """Seconds until every marker has appeared in what the program wrote to the terminal."""
+    start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
-    start = time.perf_counter()
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen = b""
     try:
         os.set_blocking(fd, False)
@@ -58,10 +63,8 @@ def time_to_screen(argv: list[str], markers: list[bytes], env: dict[str, str],
                     return time.perf_counter() - start
         raise RuntimeError(f"{argv} never painted {markers}; got {seen[-400:]!r}")
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)
-        except ProcessLookupError:
-            pass
         os.waitpid(pid, 0)
         os.close(fd)
 
@@ -72,7 +75,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="reader-bench-")
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="120", LINES="40",
+    env = dict(os.environ, TERM="xterm-256color",
                READER_CONFIG_DIR=f"{home}/config", READER_DATA_DIR=f"{home}/data",
                READER_CACHE_DIR=f"{home}/cache")
     peer_file = Path(home) / "minimal_app.py"
@@ -86,8 +89,9 @@ def main() -> None:
         reader_times.append(time_to_screen(reader_cmd, [b"Quit", b"Library", b"Nothing open"],
                                            env))
     peer, ours = statistics.median(peer_times), statistics.median(reader_times)
-    print(f"minimal Textual app: median {peer * 1000:.0f} ms  {[round(t * 1000) for t in peer_times]}")
-    print(f"reader {args.library}: median {ours * 1000:.0f} ms  {[round(t * 1000) for t in reader_times]}")
+    for name, median, times in [("minimal Textual app", peer, peer_times),
+                                (f"reader {args.library}", ours, reader_times)]:
+        print(f"{name}: median {median * 1000:.0f} ms  {[round(t * 1000) for t in times]}")
     print(f"ratio reader / minimal: {ours / peer:.2f} (target <= 1.3)")
 
 

@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -18,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.cache import ArticleCache, list_cached
 from reader.clean.decode import visible
 from reader.config import Config
 from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
@@ -28,6 +28,9 @@ from reader.ui.article_list import SORT_NAMES, SORTS, VIEWS, ArticleList
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
 from reader.ui.theme import palette_for
+
+if TYPE_CHECKING:  # SQLite is imported by the loading worker, off the start-up path
+    from reader.cache import ArticleCache
 
 BATCH_SECONDS = 0.05
 """How often the loading worker hands finished articles to the list."""
@@ -147,6 +150,8 @@ class ReaderApp(App[None]):
             found.skipped = 0
             self.call_from_thread(self._report_rescan, len(found.files))
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
+        from reader.cache import list_cached
+
         cache = self._open_cache()
         batch: list[Entry] = []
         last = time.monotonic()
@@ -165,6 +170,8 @@ class ReaderApp(App[None]):
 
     def _open_cache(self) -> ArticleCache:
         """The article cache, opened once, off the UI thread, by the first load."""
+        from reader.cache import ArticleCache
+
         with self._cache_lock:
             if self.cache is None:
                 self.cache = ArticleCache.open()

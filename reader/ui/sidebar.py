@@ -48,11 +48,13 @@ class Sidebar(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self.set_class(True, "-no-quotes")
+        self.show_library(0, 0, 0)
 
     def show_library(self, articles: int, failed: int, skipped: int) -> None:
         """Before an article is opened: what the library holds."""
         text = Text()
-        _field(text, "Library", f"{articles:,} article" + ("" if articles == 1 else "s"))
+        count = f"{articles:,} article" + ("" if articles == 1 else "s") if articles else "loading…"
+        _field(text, "Library", count)
         if failed:
             _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
         if skipped:
