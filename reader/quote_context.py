@@ -20,7 +20,8 @@ the attribution, while offsets stay the same."""
 _ABBREVIATION: Final = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|No|vs|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
+_SENTENCE_END: Final = re.compile(r"[.!?…][.!?…]*[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
+"""Written `[.!?…][.!?…]*`, not `[.!?…]+`, so that `re` can skip ahead to punctuation."""
 _ATTRIBUTION_NEXT: Final = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
     rf"(?:{ANY_CUE.pattern})")
