@@ -52,6 +52,9 @@ BARE_NAME_WORDS = 8
 DATE_REACH = 6
 """How many lines below the headline (or the story's start) a date line is looked for."""
 _PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht)\b", _I)
+_PUBLISHED_HINT = re.compile(r"publ|ted|veröffentl")
+"""Parts of each `_PUBLISHED` word without an "i" or "s", letters that match exotic
+characters when case is ignored ("ı", "ſ"): every line `_PUBLISHED` finds has one."""
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
 _READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
                         _I)
@@ -301,7 +304,8 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             continue
         return date
     for line in lines:
-        if line.words <= DATELINE_WORDS and is_dateline(line) and _PUBLISHED.search(line.text):
+        if line.words <= DATELINE_WORDS and _PUBLISHED_HINT.search(line.lower) and is_dateline(
+                line) and _PUBLISHED.search(line.text):
             date = normalise_date(_date_text(line.text))
             if date:
                 return date
