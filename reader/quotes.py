@@ -33,7 +33,17 @@ from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
 
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
-_JOINED_END: Final = re.compile(r"\b(?:and|but|then|to)\s+(?:[a-z]+ly\s+)?$")
+_JOINERS: Final = frozenset({"and", "but", "then", "to"})
+
+
+def _joined(gap: str) -> bool:
+    """Whether a cue follows "and", "but", "then" or "to" (an adverb may come between)."""
+    if not gap[-1:].isspace():
+        return False
+    words = gap.split()
+    if words and words[-1].endswith("ly") and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    return bool(words) and words[-1] in _JOINERS
 
 
 @dataclass(slots=True)
@@ -97,7 +107,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
         gap = masked[clause_lo:match.start()]
         subject: Subject | None = None
         tail = gap[-30:]
-        shared = (cue.endswith("ing") and _COMMA_END.search(tail)) or _JOINED_END.search(tail)
+        shared = (cue.endswith("ing") and _COMMA_END.search(tail)) or _joined(tail)
         if is_prepositional(cue):
             subject = subject_after(masked, match.end(), hi)
         elif not shared:

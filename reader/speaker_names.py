@@ -116,8 +116,9 @@ elena olga natalia irina svetlana fatima aisha leila mariam meryl oprah serena v
 """.split())
 
 _HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
-_MALE_HINT: Final = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father|Brother)\.?\s+$")
-_FEMALE_HINT: Final = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
+_MALE_HONORIFICS: Final = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+_FEMALE_HONORIFICS: Final = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
+                                       "sister"})
 
 
 @lru_cache(maxsize=8192)
@@ -410,10 +411,11 @@ class NameIndex:
         for position in self.by_key.get(name, ()):
             mention = self.mentions[position]
             text = self.paragraphs[mention.paragraph]
-            before = text[max(0, mention.start - 12):mention.start]
-            if _MALE_HINT.search(before):
+            before = text[max(0, mention.start - 12):mention.start].split()
+            honorific = before[-1].rstrip(".").lower() if before else ""
+            if honorific in _MALE_HONORIFICS:
                 votes[0] += 3
-            elif _FEMALE_HINT.search(before):
+            elif honorific in _FEMALE_HONORIFICS:
                 votes[1] += 3
             if not opens_sentence(text, mention.start):
                 continue
