@@ -83,7 +83,9 @@ def find_body(lines: list[Line]) -> Body:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
     repeats = Counter([line.key for line in lines if line.key])
-    values = [_value(line, kind, repeats) for line, kind in zip(lines, kinds, strict=True)]
+    values = [_value(line, kind, repeats) if kind is Kind.PROSE or kind is Kind.NEAR else (
+        SHORT_VALUE if kind is Kind.SHORT else CLUTTER_VALUE if kind is Kind.CLUTTER
+        else BARRIER_VALUE) for line, kind in zip(lines, kinds, strict=True)]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
@@ -96,13 +98,11 @@ def find_body(lines: list[Line]) -> Body:
 
 
 def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
+    """What a prose or near-prose line earns; repeated across the page, it is a teaser."""
     if kind is Kind.PROSE:
         value = min(line.chars, 1200) / 10 if not line.uncased else min(line.chars, 600) / 5
-    elif kind is Kind.NEAR:
-        value = line.chars / 25 if not line.uncased else line.chars / 12
     else:
-        return SHORT_VALUE if kind is Kind.SHORT else (
-            CLUTTER_VALUE if kind is Kind.CLUTTER else BARRIER_VALUE)
+        value = line.chars / 25 if not line.uncased else line.chars / 12
     if repeats.get(line.key, 0) > 1:
         value = min(value, 0.0) - 2.0
     return value
@@ -143,8 +143,8 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
 
 def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
     """A paragraph opening with a dateline ("LOS ANGELES (AP) —") starts a story."""
-    for i, line in enumerate(lines):
-        if kinds[i] in (Kind.PROSE, Kind.NEAR) and _DATELINE.match(line.text):
+    for i in [i for i, kind in enumerate(kinds) if kind is Kind.PROSE or kind is Kind.NEAR]:
+        if _DATELINE.match(lines[i].text):
             values[i] = max(values[i], 0.0) + DATELINE_VALUE
 
 

@@ -186,7 +186,10 @@ def _classify(line: Line) -> Kind:
     text = line.text
     if line.words <= 12 and _BARRIER.match(line.lower):
         return Kind.BARRIER
-    if is_clutter(line):
+    clutter = line.clutter
+    if clutter is None:
+        clutter = line.clutter = _is_clutter(line)
+    if clutter:
         return Kind.CLUTTER
     if text.endswith(_TRUNCATED) or (line.words >= 4 and glued_teaser(text)):
         return Kind.SHORT
