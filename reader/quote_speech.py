@@ -143,7 +143,7 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     cue, and capitalised names and titles in mid-sentence, are not.
     """
     content = text[span.start:span.end]
-    words = WORDS.findall(content, 0, 160)  # enough to count up to the thresholds below
+    words = WORDS.findall(content, 0, 90)  # enough words for every threshold below
     if not words:
         return False
     lo, hi = sentence_of(bounds, span.open_mark)
