@@ -158,9 +158,8 @@ def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) ->
     """
     story = [i for i, kind in enumerate(kinds) if kind is not Kind.CLUTTER]
     out = list(values)
-    for n, i in enumerate(story):
-        if kinds[i] is not Kind.PROSE:
-            continue
+    for n in [n for n, i in enumerate(story) if kinds[i] is Kind.PROSE]:
+        i = story[n]
         before = kinds[story[n - 1]] if n > 0 else Kind.SHORT
         after = kinds[story[n + 1]] if n + 1 < len(story) else Kind.SHORT
         if before is Kind.SHORT and after is Kind.SHORT and lines[i].chars < TEASER_CHARS:
@@ -179,21 +178,15 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
     starts a list of dated teasers), and so does a share bar.
     """
     seen = 0.0
-    damped = False
-    out = []
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        # Whether a line is a marker is asked only while it can still make a difference.
-        if not damped and seen >= STORY_SEEN and (
+        if seen >= STORY_SEEN and (
                 kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i])) or (
                     kind is Kind.CLUTTER and is_share_bar(lines[i]))) and not _prose_follows(
                 kinds, i):
-            damped = True
+            return values[:i] + [v * DAMPING if v > 0 else v for v in values[i:]]
         if value > 0:
             seen += value
-            if damped:
-                value *= DAMPING
-        out.append(value)
-    return out
+    return values
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
