@@ -254,7 +254,8 @@ def clear_caches() -> None:
 
 
 def is_org(tokens: list[str] | tuple[str, ...]) -> bool:
-    return not ORG_WORDS.isdisjoint(_plain(token) for token in tokens)
+    """Whether a run names an organisation ("Electoral Commission", "The Pentagon")."""
+    return any(token.lower().rstrip(".").replace("’", "'") in ORG_WORDS for token in tokens)
 
 
 @dataclass(slots=True)
