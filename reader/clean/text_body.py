@@ -19,6 +19,11 @@ from dataclasses import dataclass
 
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import (
+    BARRIER,
+    CLUTTER,
+    NEAR,
+    PROSE,
+    SHORT,
     Kind,
     glued_teaser,
     is_credit_line,
@@ -83,8 +88,8 @@ def find_body(lines: list[Line]) -> Body:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
     repeats = Counter([line.key for line in lines if line.key])
-    values = [_value(line, kind, repeats) if kind is Kind.PROSE or kind is Kind.NEAR else (
-        SHORT_VALUE if kind is Kind.SHORT else CLUTTER_VALUE if kind is Kind.CLUTTER
+    values = [_value(line, kind, repeats) if kind is PROSE or kind is NEAR else (
+        SHORT_VALUE if kind is SHORT else CLUTTER_VALUE if kind is CLUTTER
         else BARRIER_VALUE) for line, kind in zip(lines, kinds, strict=True)]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
@@ -99,7 +104,7 @@ def find_body(lines: list[Line]) -> Body:
 
 def _value(line: Line, kind: Kind, repeats: Counter[str]) -> float:
     """What a prose or near-prose line earns; repeated across the page, it is a teaser."""
-    if kind is Kind.PROSE:
+    if kind is PROSE:
         value = min(line.chars, 1200) / 10 if not line.uncased else min(line.chars, 600) / 5
     else:
         value = line.chars / 25 if not line.uncased else line.chars / 12
@@ -116,7 +121,7 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
     A single short line between rows (a sub-heading, a line with one
     figure) does not break the table.
     """
-    rows = [kind is not Kind.CLUTTER and (3 <= line.words <= ROW_WORDS or line.text.startswith(
+    rows = [kind is not CLUTTER and (3 <= line.words <= ROW_WORDS or line.text.startswith(
         _URL_STARTS)) and _row_like(line, True) for line, kind in zip(lines, kinds, strict=True)]
     if rows.count(True) < TABLE_ROWS:
         return
@@ -132,7 +137,7 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
             if rows[j]:
                 count += 1
             elif not (j + 1 < len(lines) and rows[j + 1] and j > i and rows[j - 1]
-                      and lines[j].words <= LABEL_WORDS and kinds[j] is not Kind.CLUTTER):
+                      and lines[j].words <= LABEL_WORDS and kinds[j] is not CLUTTER):
                 break
             j += 1
         if count >= TABLE_ROWS:
@@ -143,7 +148,7 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
 
 def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
     """A paragraph opening with a dateline ("LOS ANGELES (AP) —") starts a story."""
-    for i in [i for i, kind in enumerate(kinds) if kind is Kind.PROSE or kind is Kind.NEAR]:
+    for i in [i for i, kind in enumerate(kinds) if kind is PROSE or kind is NEAR]:
         if _DATELINE.match(lines[i].text):
             values[i] = max(values[i], 0.0) + DATELINE_VALUE
 
@@ -156,13 +161,13 @@ def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) ->
     two paragraphs does not separate them. A long lone paragraph is no
     teaser and keeps its value.
     """
-    story = [i for i, kind in enumerate(kinds) if kind is not Kind.CLUTTER]
+    story = [i for i, kind in enumerate(kinds) if kind is not CLUTTER]
     out = list(values)
-    for n in [n for n, i in enumerate(story) if kinds[i] is Kind.PROSE]:
+    for n in [n for n, i in enumerate(story) if kinds[i] is PROSE]:
         i = story[n]
-        before = kinds[story[n - 1]] if n > 0 else Kind.SHORT
-        after = kinds[story[n + 1]] if n + 1 < len(story) else Kind.SHORT
-        if before is Kind.SHORT and after is Kind.SHORT and lines[i].chars < TEASER_CHARS:
+        before = kinds[story[n - 1]] if n > 0 else SHORT
+        after = kinds[story[n + 1]] if n + 1 < len(story) else SHORT
+        if before is SHORT and after is SHORT and lines[i].chars < TEASER_CHARS:
             out[i] *= ISOLATED
     return out
 
@@ -180,8 +185,8 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
     seen = 0.0
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
         if seen >= STORY_SEEN and (
-                kind is Kind.BARRIER or (kind is Kind.SHORT and _bare_date(lines[i])) or (
-                    kind is Kind.CLUTTER and is_share_bar(lines[i]))) and not _prose_follows(
+                kind is BARRIER or (kind is SHORT and _bare_date(lines[i])) or (
+                    kind is CLUTTER and is_share_bar(lines[i]))) and not _prose_follows(
                 kinds, i):
             return values[:i] + [v * DAMPING if v > 0 else v for v in values[i:]]
         if value > 0:
@@ -197,9 +202,9 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
     is a teaser.
     """
     for k in range(i + 1, min(len(kinds), i + 1 + LOOKAHEAD)):
-        if kinds[k] is Kind.PROSE:
-            following = kinds[k + 1] if k + 1 < len(kinds) else Kind.BARRIER
-            return following in (Kind.PROSE, Kind.BARRIER)
+        if kinds[k] is PROSE:
+            following = kinds[k + 1] if k + 1 < len(kinds) else BARRIER
+            return following in (PROSE, BARRIER)
     return False
 
 
@@ -225,7 +230,7 @@ def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: in
     first = _last_row(lines, kinds, start - 1, -1, bullets=False)
     if first is not None:
         start = first
-    if start > 0 and _row_like(lines[start], True) and kinds[start - 1] is Kind.SHORT and _label(
+    if start > 0 and _row_like(lines[start], True) and kinds[start - 1] is SHORT and _label(
             lines[start - 1]):
         start -= 1
     return start, end
@@ -235,7 +240,7 @@ def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: 
               ) -> int | None:
     """Walking from `i` by `step`, the farthest line of a run of rows, if there are enough."""
     rows, gap, last = 0, False, None
-    while 0 <= i < len(lines) and kinds[i] in (Kind.SHORT, Kind.NEAR, Kind.PROSE):
+    while 0 <= i < len(lines) and kinds[i] in (SHORT, NEAR, PROSE):
         if _row_like(lines[i], bullets):
             rows, gap, last = rows + 1, False, i
         elif not gap and lines[i].words <= 6:
@@ -290,22 +295,22 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
         if i in captions:
             i += 1
             continue
-        if kind is Kind.NEAR and i > start and kinds[i - 1] is Kind.BARRIER and not (
+        if kind is NEAR and i > start and kinds[i - 1] is BARRIER and not (
                 lines[i].ends_sentence):
             i += 1
             continue
-        if kind in (Kind.PROSE, Kind.NEAR):
+        if kind in (PROSE, NEAR):
             kept.append(lines[i])
             i += 1
             continue
-        if kind is not Kind.SHORT:
+        if kind is not SHORT:
             i += 1
             continue
         run_end = i
-        while run_end < end and kinds[run_end] is Kind.SHORT:
+        while run_end < end and kinds[run_end] is SHORT:
             run_end += 1
         run = lines[i:run_end]
-        after_prose = run_end < end and kinds[run_end] in (Kind.PROSE, Kind.NEAR)
+        after_prose = run_end < end and kinds[run_end] in (PROSE, NEAR)
         if sum(1 for line in run if _row_like(line, bullets=True)) >= MIN_ROWS:
             for line in run:
                 if _label(line):
@@ -313,7 +318,7 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
                 kept.append(line)
             i = run_end
             continue
-        boxed = i > start and kinds[i - 1] is Kind.BARRIER
+        boxed = i > start and kinds[i - 1] is BARRIER
         listed = not boxed and after_prose and MIN_ROWS <= len(run) <= MAX_ITEMS and all(
             _item_like(line) for line in run)
         for n, line in enumerate(run):

@@ -175,6 +175,13 @@ class Kind(Enum):
     CLUTTER = "clutter"
     BARRIER = "barrier"
 
+
+PROSE, NEAR, SHORT, CLUTTER, BARRIER = (
+    Kind.PROSE, Kind.NEAR, Kind.SHORT, Kind.CLUTTER, Kind.BARRIER)
+"""The kinds under plain module names: looking a member up on an Enum class costs about
+ten times a global's lookup, and the body finder compares kinds in every loop."""
+
+
 def kind_of(line: Line) -> Kind:
     """Classify one line by its text alone (computed once per line, then kept on it)."""
     if line.kind is None:
@@ -185,33 +192,33 @@ def kind_of(line: Line) -> Kind:
 def _classify(line: Line) -> Kind:
     text = line.text
     if line.words <= 12 and _BARRIER.match(line.lower):
-        return Kind.BARRIER
+        return BARRIER
     clutter = line.clutter
     if clutter is None:
         clutter = line.clutter = _is_clutter(line)
     if clutter:
-        return Kind.CLUTTER
+        return CLUTTER
     if text.endswith(_TRUNCATED) or (line.words >= 4 and glued_teaser(text)):
-        return Kind.SHORT
+        return SHORT
     if line.uncased:
         if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
-            return Kind.PROSE
+            return PROSE
         if line.chars >= 20 and line.ends_sentence:
-            return Kind.NEAR
-        return Kind.SHORT
+            return NEAR
+        return SHORT
     if line.words >= 20 and line.lower_ratio >= 0.45:
         if _tag_list(line):
-            return Kind.SHORT
-        return Kind.PROSE if line.sentences or "," in text else Kind.NEAR
+            return SHORT
+        return PROSE if line.sentences or "," in text else NEAR
     if line.words >= 10 and line.lower_ratio >= 0.55 and (line.ends_sentence or line.sentences):
-        return Kind.PROSE
+        return PROSE
     if line.words >= 5 and line.ends_sentence and line.lower_ratio >= 0.3:
-        return Kind.NEAR
+        return NEAR
     if line.words >= 12 and line.lower_ratio >= 0.6 and line.sentences:
-        return Kind.NEAR
+        return NEAR
     if line.words >= 8 and line.lower_ratio >= 0.7:
-        return Kind.NEAR
-    return Kind.SHORT
+        return NEAR
+    return SHORT
 
 
 def glued_teaser(text: str) -> bool:

@@ -15,7 +15,16 @@ from collections import Counter
 from itertools import accumulate
 
 from reader.clean.common import normalise_date
-from reader.clean.text_kinds import Kind, is_clutter, is_credit_line, kind_of
+from reader.clean.text_kinds import (
+    BARRIER,
+    CLUTTER,
+    NEAR,
+    PROSE,
+    SHORT,
+    is_clutter,
+    is_credit_line,
+    kind_of,
+)
 from reader.clean.text_lines import Line
 
 TITLE_WINDOW = 40
@@ -141,7 +150,7 @@ def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
     if not ok or line.item or line.text.endswith((":", "…", "..", "»", "›", ">")):
         return False
-    if kind_of(line) in (Kind.PROSE, Kind.CLUTTER, Kind.BARRIER) or is_byline(line) or (
+    if kind_of(line) in (PROSE, CLUTTER, BARRIER) or is_byline(line) or (
             is_dateline(line)):
         return False
     lower = line.lower
@@ -361,7 +370,7 @@ def _kicker(lines: list[Line], j: int) -> bool:
     """
     above = lines[j]
     if not (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
-            and kind_of(above) is Kind.SHORT and above.text.lower() not in MENU_WORDS
+            and kind_of(above) is SHORT and above.text.lower() not in MENU_WORDS
             and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
         return False
     if above.text.endswith(":"):
@@ -403,11 +412,11 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
         if is_byline(line) or is_dateline(line) or _read_time(line):
             continue
         kind = kind_of(line)
-        if kind in (Kind.CLUTTER, Kind.BARRIER):
+        if kind in (CLUTTER, BARRIER):
             continue
         if labelled and (line.chars >= KEY_POINT_CHARS or (
                 j + 1 < len(lines) and is_credit_line(lines[j + 1]))):
             labelled = False
-        if line.bullet or labelled or (kind in (Kind.PROSE, Kind.NEAR) and not bullets_only):
+        if line.bullet or labelled or (kind in (PROSE, NEAR) and not bullets_only):
             picked.append(j)
     return picked
