@@ -62,6 +62,9 @@ _DOUBLE_PAIR: Final = re.compile(r"’’|''|‘‘|``")
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
 _DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
 _OPENING_SINGLE: Final = re.compile(r"[‘‚‹]")
+_SINGLE_AFTER_BREAK: Final = re.compile(
+    "[" + re.escape("".join(sorted(_BEFORE_OPENER))) + "]['’›]")
+"""A ' or ’ where a quote could open: without one (or a ‘), no single marks can pair."""
 _LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
 """A ’ or ' that is not inside a word (an apostrophe in "don't" cannot quote)."""
 
@@ -166,7 +169,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     dropped.
     """
     text = paragraphs[index]
-    singles = bool(_OPENING_SINGLE.search(text) or _LOOSE_SINGLE.search(text))
+    singles = bool("‘" in text or "‚" in text or "‹" in text or text[:1] in ("'", "’", "›")
+                   or _SINGLE_AFTER_BREAK.search(text))
     if not singles and not _DOUBLE_OR_OPENING.search(text):
         return [], []
     pairs, still_open = _pair(text, _double_marks(text))
