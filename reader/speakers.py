@@ -31,7 +31,7 @@ _NOT_ADVERBS: Final = frozenset("""
 family assembly supply rally ally reply anomaly monopoly fly belly bully jelly folly lily
 """.split())
 _LEADING_FILLER: Final = re.compile(
-    r"^[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
+    r"[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
     r"what|which|where|when|that)\b[\s,]*)+", re.I)
 _CLAUSE_OPENER: Final = re.compile(
@@ -109,11 +109,10 @@ def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
 
 
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
-    chunk = text[lo:hi]
-    lead = _LEADING_FILLER.match(chunk)
+    """text[lo:hi] without leading conjunctions and trailing auxiliaries, as offsets."""
+    lead = _LEADING_FILLER.match(text, lo, hi)
     if lead:
-        lo += lead.end()
-        chunk = text[lo:hi]
+        lo = lead.end()
     hi = _drop_trailing_filler(text, lo, hi)
     while lo < hi and not text[lo].isalnum():
         lo += 1
