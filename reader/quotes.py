@@ -57,14 +57,14 @@ class _Said:
     speaker: str | None
     person: bool
     core: bool
+    start: int = 0
+    """Where the whole phrase starts: the cue or its subject, whichever comes first."""
+    end: int = 0
 
-    @property
-    def start(self) -> int:
-        return min(self.cue_start, self.subject.start) if self.subject else self.cue_start
-
-    @property
-    def end(self) -> int:
-        return max(self.cue_end, self.subject.end) if self.subject else self.cue_end
+    def __post_init__(self) -> None:
+        subject = self.subject
+        self.start = min(self.cue_start, subject.start) if subject else self.cue_start
+        self.end = max(self.cue_end, subject.end) if subject else self.cue_end
 
 
 def _cue_matches(masked: str, quotes: list[Span],
