@@ -384,9 +384,9 @@ class NameIndex:
         Only when the article gives that title to exactly one person.
         """
         words = descriptor.lower().split()
-        if len(words) != 2 or words[0] != "the" or words[1] not in TITLE_WORDS:
-            return None
-        people = self.titles.get(words[1], {})
+        if len(words) < 2 or words[0] != "the" or any(w not in TITLE_WORDS for w in words[1:]):
+            return None  # "the president", "the former prime minister"; not "the actor"
+        people = self.titles.get(words[-1], {})
         return next(iter(people)) if len(people) == 1 else None
 
     def gender(self, name: str) -> int:

@@ -218,6 +218,14 @@ def test_a_description_stops_before_its_verb():
         ("All berths are open.", "The statement from the port authority")]
 
 
+def test_a_bare_title_means_the_one_person_holding_it():
+    paragraphs = [
+        "Former President Walter Grady held a rally in Akron on Saturday.",
+        "“We will win this state again,” the former president told supporters.",
+    ]
+    assert said(*paragraphs)[0][1] == "Walter Grady"
+
+
 def test_unnamed_sources_keep_the_article_phrase():
     assert said(
         "A European diplomat told The Chronicle that the talks were “going nowhere fast.”"
