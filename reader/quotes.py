@@ -34,6 +34,9 @@ from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 _JOINERS: Final = frozenset({"and", "but", "then", "to"})
+MAX_PER_PARAGRAPH: Final = 120
+"""A paragraph with more quote marks or reporting words than this is not prose (a pasted
+log, a hostile file); linking each to each would cost the square of their number."""
 
 
 def _joined(gap: str) -> bool:
@@ -167,9 +170,9 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         cue_matches = list(ANY_CUE.finditer(masked_all))
-        if not top and not cue_matches:
+        if not top and not cue_matches or max(len(top), len(cue_matches)) > MAX_PER_PARAGRAPH:
             chain = _next_chain(quotes, chain, False, [], len(quotes))
-            continue  # nothing quoted, nobody reported: nothing to do here
+            continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
         indent = len(text) - len(text.lstrip()) if continuing else 0
@@ -211,7 +214,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
                                 span.end))
         attributed = [Attribution(text[item.start:item.end], item.speaker, item.cue, number,
                                   item.start, item.end)
-                      for item in said if item.speaker and (item.core or id(item) in linked)]
+                      for item in said if item.speaker and (
+                          id(item) in linked or item.core and _reports_speech(masked, item))]
         attributions.extend(attributed)
         spoken_here = [q for q in quotes[first_new:] if q.speaker]
         heard = [item for item in said if item.speaker]
@@ -224,6 +228,23 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return quotes, attributions
+
+
+_ALWAYS_SPEECH: Final = re.compile(r"^(?:said|says|say|told|tells|tell|according to|per)\b")
+_COMPLEMENT: Final = re.compile(
+    r"""^\s*(?:$|[,:;.!?—–\-"“”'‘]|that\b|how\b|why\b|what\b|whether\b|if\b|in\s+an?\s+
+    |on\s+\w+day\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|today\b|yesterday\b
+    |last\s+\w+|this\s+\w+|earlier\b|later\b|late\b|via\b|through\b)""", re.I | re.X)
+
+
+def _reports_speech(masked: str, item: _Said) -> bool:
+    """Whether a reporting word not tied to a quote reports speech: "The Times reported
+    Friday that…", "she added", but not "the line will add five stops"."""
+    if _ALWAYS_SPEECH.match(item.cue):
+        return True
+    if item.subject is not None and item.subject.start >= item.cue_end:
+        return True  # inverted: "added the minister"
+    return bool(_COMPLEMENT.match(masked[item.cue_end:item.cue_end + 40]))
 
 
 def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], said: list[_Said],

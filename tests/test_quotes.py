@@ -382,3 +382,24 @@ def test_sample_article_not_quotes_are_not_reported(name):
     article = load(bundled_samples() / name)
     found = {_words(q.text) for q in article.quotes}
     assert not found & {_words(text) for text in expected["not_quotes"]}
+
+
+def test_a_reporting_verb_used_for_something_else_is_not_an_attribution():
+    _, attributions = find_quotes([
+        "The new line will add five stops east of the station, officials said.",
+        "The committee noted the rise in costs.",
+        "The Ledger reported Friday that the deal had collapsed.",
+    ])
+    texts = [a.text for a in attributions]
+    assert not any("add" in t for t in texts)
+    assert not any("noted" in t for t in texts)
+    assert any(t.endswith("reported") for t in texts)
+    assert any(t.endswith("said") for t in texts)
+
+
+def test_a_paragraph_that_is_not_prose_is_left_alone():
+    """Thousands of marks and cues in one paragraph (a pasted log, a hostile file) are not
+    paired each with each: no quotes come out of it, and the rest of the article is read."""
+    junk = 'he said "' * 2000
+    quotes, _ = find_quotes([junk, '"Fine," said Ada Osei.'])
+    assert [(q.paragraph, q.text, q.speaker) for q in quotes] == [(1, "Fine,", "Ada Osei")]
