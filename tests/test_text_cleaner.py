@@ -260,3 +260,36 @@ def test_a_results_roundup_of_short_lines_is_the_story() -> None:
     assert article.title == "Roundup: Eastfield stay unbeaten in girls hockey"
     assert article.paragraphs == results
     assert article.headings == [0, 7]
+
+
+def test_invisible_characters_and_odd_spaces_never_split_or_glue_words() -> None:
+    # Copies from a browser carry soft hyphens, zero-width spaces and typographic spaces.
+    odd = [STORY[0].replace("footbridge", "foot\u00adbridge").replace(" the canal",
+                                                                     " the\u200b canal"),
+           STORY[1].replace(" and ", "\u2009\u00a0 and\u202f"),
+           STORY[2].replace("said", "\ufeffsaid"),
+           STORY[3].replace(" ", "\u3000", 2)]
+    text = page(*HEADER, "By\u00a0Jo\u2002Marsh", "2\u00a0June\u00a02026", story=odd, footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == STORY
+    assert article.authors == ["Jo Marsh"]
+    assert article.published == "2026-06-02"
+
+
+def test_repeated_lines_are_judged_like_their_first_copy() -> None:
+    # Menus come back in the footer and every photo carries the same credit: each copy of
+    # a line must be recognised as well as the first one was.
+    teaser = ("Lock gates at the top of the flight will be replaced over the winter, the trust "
+              "said, closing the canal to boats for six weeks.")
+    menu = ("News", "Sport", "Local", "Weather")
+    credit = "Photograph: Kim Ode/Getty Images"
+    story = [STORY[0], "Footbridge support", "The damaged support, seen from the towpath.",
+             credit, STORY[1], STORY[2], "Bridge deck",
+             "Engineers inspecting the bridge deck last week.", credit, STORY[3]]
+    text = page("The Canal Times", *menu, teaser, "Footbridge over the canal to be rebuilt",
+                "By Jo Marsh", "2 June 2026", story=story,
+                footer=("Related", teaser, *menu, "© 2026 The Canal Times"))
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == STORY
+    assert article.title == "Footbridge over the canal to be rebuilt"
+    assert article.publisher == "The Canal Times"
