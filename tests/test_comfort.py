@@ -298,3 +298,33 @@ async def test_r_rescans_and_lists_new_files(tmp_path):
         await loaded(pilot)
         assert "A fresh arrival" in titles(app)
         assert len(titles(app)) == 5
+
+
+async def test_a_corrupt_state_file_is_set_aside_with_a_message_at_start(tmp_path):
+    folder = library_copy(tmp_path)
+    state_file = tmp_path / "state.json"
+    state_file.write_text('{"version": 1, "articles": [broken')
+    state, messages = ReadingState.load(state_file)
+    assert messages and "state.json" in messages[0]
+    app = ReaderApp([str(folder)], state=state, messages=messages)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert any("state.json" in n.message for n in app._notifications)
+        assert len(titles(app)) == 4
+    assert list(tmp_path.glob("state.json.corrupt-*"))
+
+
+async def test_a_corrupt_cache_is_set_aside_with_a_message_at_start(tmp_path, monkeypatch):
+    folder = library_copy(tmp_path)
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    monkeypatch.setenv("READER_CACHE_DIR", str(cache_dir))
+    from reader.cache import CACHE_FILE
+
+    (cache_dir / CACHE_FILE).write_bytes(b"this is not a database" * 100)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert any("cache" in n.message.lower() for n in app._notifications)
+        assert len(titles(app)) == 4
