@@ -44,3 +44,28 @@ def test_help_screen(app, snap_compare):
 
 def test_open_dialog(app, snap_compare):
     assert snap_compare(app, press=["o"], terminal_size=SIZE, run_before=wait_loaded)
+
+
+def test_light_theme_keeps_quotes_readable(app, snap_compare):
+    async def light(pilot) -> None:
+        await wait_loaded(pilot)
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(app, press=["j", "enter"], terminal_size=SIZE, run_before=light)
+
+
+def test_find_in_article_highlights_matches(app, snap_compare):
+    assert snap_compare(app, press=["j", "enter", "slash", *"the", "enter"], terminal_size=SIZE,
+                        run_before=wait_loaded)
+
+
+def test_search_dialog(app, snap_compare):
+    async def search(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+s", *"ferries")
+        await pilot.pause(0.3)
+        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=search)
