@@ -237,10 +237,8 @@ def glued_teaser(text: str) -> bool:
 
 def _tag_list(line: Line) -> bool:
     """ "stock car 2018, stock car brasil, ...": keywords joined by commas, not a sentence."""
-    if line.sentences:
-        return False
-    parts = line.text.split(",")
-    return len(parts) >= TAG_PARTS and line.words <= len(parts) * TAG_WORDS
+    parts = line.text.count(",") + 1
+    return parts >= TAG_PARTS and not line.sentences and line.words <= parts * TAG_WORDS
 
 
 def is_clutter(line: Line) -> bool:

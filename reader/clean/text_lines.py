@@ -238,8 +238,8 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
             key.count(" ") + 1 if key else 0)
     lower_ratio = 0.0
     if words >= CASE_MIN_WORDS:
-        if signs is not None and not uncased and text.isascii():
-            lower, cased = _initials_from_signs(" " + signs.strip(" ")[:CASE_SAMPLE_CHARS])
+        if signs is not None and not uncased and _signs_fit(text, signs := signs.lstrip(" ")):
+            lower, cased = _initials_from_signs(" " + signs[:CASE_SAMPLE_CHARS])
         else:
             initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
             lower = sum(map(str.islower, initials))
@@ -256,6 +256,19 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
         (not plain_start or first.isdigit()) and bool(_ITEM.match(text)),
         lower_text, key,
     )
+
+
+def _signs_fit(text: str, signs: str) -> bool:
+    """Do the page's case signs for this line (one per UTF-8 byte) cover its sample one to one?
+
+    They do for an ASCII line. A line whose sample is ASCII but which has other
+    characters further on fits too, as long as the signs start where the text
+    does (a non-ASCII space stripped off its start would shift them).
+    """
+    if text.isascii():
+        return True
+    return text[:CASE_SAMPLE_CHARS].isascii() and signs[:1] == chr(_CASE_SIGNS[ord(text[0])]) and (
+        signs[:1] != "x")
 
 
 def _initials_from_signs(signs: str) -> tuple[int, int]:
