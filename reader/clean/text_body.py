@@ -266,7 +266,10 @@ def _row_like(line: Line, bullets: bool) -> bool:
         return bullets or not line.bullet
     if ": " in text[:LABEL_CHARS] and _LABELLED.match(text):
         return True
-    return bool(_DIGIT.search(text)) and len(_FIGURE.findall(text)) >= 2 and not _bare_date(line)
+    # Two figures: a digit after the end of the first (a figure runs as far as it can).
+    first = _FIGURE.search(text)
+    return first is not None and _DIGIT.search(text, first.end()) is not None and not (
+        _bare_date(line))
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:

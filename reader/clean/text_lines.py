@@ -18,7 +18,6 @@ _ODD_SPACES = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2
 """Tabs and the Unicode spaces a browser copies from `&nbsp;` and typographic spacing."""
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width characters and soft hyphens, which only break up words."""
-_ANY_ODD = re.compile(f"[{_ODD_SPACES}{_INVISIBLES}]")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _TOKEN = re.compile(r"\w+")
@@ -178,7 +177,9 @@ def _normalise_spaces(text: str) -> str:
     Plain `str.replace` per character present runs in C over the whole page,
     several times faster than a regular expression substitution.
     """
-    if "\t" in text or (not text.isascii() and _ANY_ODD.search(text)):
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if not text.isascii():
         for char in _INVISIBLES:
             if char in text:
                 text = text.replace(char, "")
