@@ -210,7 +210,7 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
 
 def _bare_date(line: Line) -> bool:
     """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
-    return line.words <= DATE_WORDS and bool(_DIGIT.search(line.text)) and bool(
+    return line.words <= DATE_WORDS and line.digits and bool(
         normalise_date(line.text))
 
 
@@ -266,6 +266,8 @@ def _row_like(line: Line, bullets: bool) -> bool:
         return bullets or not line.bullet
     if ": " in text[:LABEL_CHARS] and _LABELLED.match(text):
         return True
+    if not line.digits:
+        return False
     # Two figures: a digit after the end of the first (a figure runs as far as it can).
     first = _FIGURE.search(text)
     return first is not None and _DIGIT.search(text, first.end()) is not None and not (

@@ -18,6 +18,7 @@ _ODD_SPACES = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2
 """Tabs and the Unicode spaces a browser copies from `&nbsp;` and typographic spacing."""
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width characters and soft hyphens, which only break up words."""
+_DIGIT = re.compile(r"\d")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _TOKEN = re.compile(r"\w+")
@@ -31,7 +32,8 @@ _OPENERS = "\"'([*-"
 
 
 def _case_table() -> bytes:
-    """Bytes to case signs: "l" lower case, "U" upper case, "m" an opening mark, " " a space.
+    """Bytes to case signs: "l" lower case, "U" upper case, "m" an opening mark, " " a space,
+    "d" a digit.
 
     Any other byte is "x", except the line break, which stays. In these signs a
     word's first letter in an ASCII line is a sign after a space and any marks,
@@ -46,6 +48,8 @@ def _case_table() -> bytes:
             signs[code] = ord("U")
         elif char in _OPENERS:
             signs[code] = ord("m")
+        elif char.isdigit():
+            signs[code] = ord("d")
         elif char.isspace():
             signs[code] = ord(" ")
     signs[ord("\n")] = ord("\n")
@@ -100,6 +104,8 @@ class Line:
     """Starts with a bullet symbol ("•", "-", "*"), not a number."""
     item: bool = False
     """Starts with a bullet or a list number ("1.", "2)")."""
+    digits: bool = False
+    """Holds a digit: dates, figures and table rows need one, so most lines are passed over."""
     lower: str = field(default="", repr=False)
     """The text in lower case, for the clutter patterns, which are written in lower case."""
     key: str = field(default="", repr=False)
@@ -167,8 +173,8 @@ def split_lines(text: str) -> list[Line]:
 def _repeat(twin: Line, index: int, blank_before: bool) -> Line:
     """A line whose text appeared before: the same measurements, its own place."""
     return Line(twin.text, index, blank_before, twin.words, twin.chars, twin.uncased,
-                twin.lower_ratio, twin.ends_sentence, twin.bullet, twin.item, twin.lower,
-                twin.key, twin=twin)
+                twin.lower_ratio, twin.ends_sentence, twin.bullet, twin.item, twin.digits,
+                twin.lower, twin.key, twin=twin)
 
 
 def _normalise_spaces(text: str) -> str:
@@ -231,7 +237,9 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
         uncased = False
         key = " ".join(folded.split())
         words = key.count(" ") + 1 if key else 0
+        digits = "d" in signs if signs is not None else _DIGIT.search(text) is not None
     else:
+        digits = _DIGIT.search(text) is not None
         uncased_chars = len(_UNCASED.findall(text))
         uncased = bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", ""))
         key = " ".join(_TOKEN.findall(lower_text))
@@ -255,7 +263,7 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
         text, index, blank_before, words, len(text), uncased, lower_ratio, ends_sentence,
         not plain_start and bool(_BULLET.match(text)),
         (not plain_start or first.isdigit()) and bool(_ITEM.match(text)),
-        lower_text, key,
+        digits, lower_text, key,
     )
 
 

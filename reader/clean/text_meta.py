@@ -161,7 +161,7 @@ def _headline_shaped(line: Line) -> bool:
     if _read_time(line) or (
             line.words <= 6 and _SUMMARY_LABEL.match(line.text)) or _AGO.search(lower):
         return False
-    if line.uncased or not _DIGIT.search(line.text):
+    if line.uncased or not line.digits:
         return True
     tokens = line.text.split()
     return sum(1 for t in tokens if _DIGIT.search(t)) * 3 < len(tokens)
@@ -213,7 +213,7 @@ def is_dateline(line: Line) -> bool:
 
 def _is_dateline(line: Line) -> bool:
     # Every date `normalise_date` reads has digits; most lines have none, found at C speed.
-    return line.words <= DATELINE_WORDS and bool(_DIGIT.search(line.text)) and bool(
+    return line.words <= DATELINE_WORDS and line.digits and bool(
         _DATE_WORDS.search(line.text)) and bool(normalise_date(line.text))
 
 
