@@ -69,6 +69,7 @@ _READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minu
                         _I)
 _CRUMB_MARKS = frozenset("›»>/|→")
 _DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"\w")
 _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>/|]|\s→\s)\s*")
 MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
                "main menu", "sections", "more", "close", "open", "log in", "sign in",
@@ -375,14 +376,31 @@ def _kicker(lines: list[Line], j: int) -> bool:
         return False
     if above.text.endswith(":"):
         return False
-    # A plain substring test first: the word-bounded pattern is compiled and run only for
-    # the few lines that contain the label at all.
     label = above.key
     mentions = [line.key for line in lines if line.words <= MENU_LINE_WORDS and label in line.key]
-    if len(mentions) < 2:
-        return False
-    pattern = re.compile(rf"\b{re.escape(label)}\b")
-    return sum(1 for key in mentions if pattern.search(key)) >= 2
+    return len(mentions) >= 2 and sum(1 for key in mentions if _has_word(key, label)) >= 2
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does `word` stand in `text` as a whole word, as `\bword\b` would find it?
+
+    Checked by hand because the label differs on every page: compiling a pattern
+    for it costs more than cleaning the rest of the page's metadata.
+    """
+    if not word:
+        return _WORD_CHAR.search(text) is not None
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if _is_word_char(word[0]) != (start > 0 and _is_word_char(text[start - 1])) and (
+                _is_word_char(word[-1]) != (end < len(text) and _is_word_char(text[end]))):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
