@@ -161,6 +161,7 @@ _BARRIER = re.compile(
     r"\s*[:.!]?\s*$")
 
 
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _TRUNCATED = ("..", "…")
 """A teaser cut short with an ellipsis: a link to another story, not this one."""
 _LEAD_MARK = re.compile(r"[:|>»›\-–—]")
@@ -321,6 +322,6 @@ def is_credit_line(line: Line) -> bool:
 
 
 def quoted(text: str) -> bool:
-    return bool(re.search(r"[\"“”«»„]", text))
+    return _QUOTE_MARK.search(text) is not None
 
 
