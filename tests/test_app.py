@@ -326,3 +326,35 @@ async def test_narrow_terminal_hides_sidebar_but_s_shows_it():
         await pilot.press("s")
         assert app.query_one(Sidebar).display
         assert app.query_one(OptionList).size.width <= 31
+
+
+async def test_choosing_a_speaker_in_the_sidebar_marks_their_quotes_and_jumps():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")
+        from reader.ui.sidebar import SpeakerList
+
+        speakers = app.query_one(SpeakerList)
+        assert speakers.speakers[0] == "Margit Halloran"  # most quoted first
+        speakers.focus()
+        await pilot.press("down", "enter")  # the second: Tomasz Weir
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        assert pane.chosen_speaker == "Tomasz Weir"
+        chosen = pane.article.quotes[pane.quote_index]
+        assert chosen.speaker == "Tomasz Weir"
+        assert chosen.text.startswith("Thirty minutes")
+
+
+async def test_plain_and_pane_highlight_the_same_quote_spans():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "enter")
+        pane = app.query_one(ReadingPane)
+        styled = pane.paragraph_widgets[1].content
+        spans = [styled.plain[s.start:s.end] for s in styled.spans if s.style]
+        assert any(text.startswith('"We carried more people') for text in spans)
+        assert "said Margit Halloran" in spans  # the attribution phrase
+        assert "Margit Halloran" in spans  # the speaker, stressed within it

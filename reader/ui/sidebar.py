@@ -28,6 +28,8 @@ class SpeakerList(OptionList):
     def show(self, speakers: list[tuple[str, int]]) -> None:
         self.speakers = [name for name, _ in speakers]
         self.set_options([Option(_speaker_row(name, count)) for name, count in speakers])
+        if speakers:
+            self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
