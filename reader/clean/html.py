@@ -29,20 +29,17 @@ def clean_html(text: str, path: str) -> Article:
         return article
     linked_data = json_ld(root)
     strip_invisible(root)
-    meta = read_meta(root, linked_data)
+    read_meta(root, linked_data, article)
     etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
-    key_points = meta.summary if len(meta.summary) > 1 else []
-    body = extract_body(page if page is not None else root, meta.title, key_points)
+    key_points = article.summary if len(article.summary) > 1 else []
+    body = extract_body(page if page is not None else root, article.title, key_points)
     if not body.paragraphs:
         body.paragraphs = _linked_body(linked_data)
-    article.title = meta.title or title_from_path(path)
-    article.authors = meta.authors
-    article.publisher = meta.publisher
-    article.section = meta.section
-    article.published = meta.published
-    article.summary = [] if _repeats_lead(meta.summary, body.paragraphs) else meta.summary
-    article.url = meta.url or _saved_from(text)
+    article.title = article.title or title_from_path(path)
+    if _repeats_lead(article.summary, body.paragraphs):
+        article.summary = []
+    article.url = article.url or _saved_from(text)
     article.paragraphs = body.paragraphs
     article.headings = body.headings
     return _without_controls(article)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +22,7 @@ from reader.clean.html_authors import find_authors, ld_names
 from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement
+from reader.model import Article
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
 KEY_POINTS_DEPTH = 5
@@ -40,24 +40,10 @@ _DATE_NAME = re.compile(r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|
 _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
-@dataclass(slots=True)
-class Meta:
-    """Metadata found in a page, every field optional."""
-
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    publisher: str | None = None
-    section: str | None = None
-    published: str | None = None
-    summary: list[str] = field(default_factory=list)
-    url: str | None = None
-
-
-def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
-    """Metadata from `<meta>` tags, JSON-LD objects and the visible page."""
+def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Article) -> None:
+    """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page."""
     tags = _meta_tags(root)
     article = _article_object(linked_data)
-    meta = Meta()
     publisher = _first(ld_names(article.get("publisher")),
                        tags.get("og:site_name", []), tags.get("application-name", []))
     if publisher:  # "Autoracing | F1 | Indy" is a name followed by a menu
@@ -68,7 +54,6 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]]) -> Meta:
     meta.published = _published(root, article, tags)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
-    return meta
 
 
 def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
