@@ -73,7 +73,7 @@ async def test_list_fills_in_sorted_order_and_shows_failures():
             "City library [bold red]extends[/] its hours",
             "Late frost nips the valley's apple blossom",
         ]
-        assert "4 articles, 1 failed" in app.sub_title
+        assert "4 articles, 1 failed" in str(app.query_one("#list-title").content)
 
 
 async def test_failed_file_shows_its_reason_when_opened():

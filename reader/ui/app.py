@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.clean.decode import visible
@@ -82,25 +82,18 @@ class ReaderApp(App[None]):
         self.sidebar_wanted = True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # Only what the first frame shows: the filter and find boxes and the progress bar are
+        # mounted when first needed, since every widget costs start-up time.
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder="filter by title or author", id="filter")
+                yield Static(Text("reader", "bold"), id="list-title")
                 yield ArticleList(id="articles")
-                with Vertical(id="progress"):
-                    yield Static(id="progress-label")
-                    yield ProgressBar(show_eta=False, show_percentage=False, id="progress-bar")
             with Vertical(id="reading-column"):
                 yield ReadingPane(id="reading")
-                yield Input(placeholder="find in this article (Enter: done, n/N: next/previous)",
-                            id="find")
             yield Sidebar(id="sidebar")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
-        self.query_one("#find", Input).display = False
-        self.query_one("#progress").display = False
         self._restore_settings()
         self._apply_theme()
         self.query_one(ArticleList).focus()
@@ -195,13 +188,21 @@ class ReaderApp(App[None]):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        box = self.query_one("#progress")
         done = self.loaded >= self.total
-        box.display = not done
-        if not done:
-            self.query_one("#progress-label", Static).update(
-                Text(f"Loading {self.loaded:,} / {self.total:,}"))
-            self.query_one(ProgressBar).update(total=self.total, progress=self.loaded)
+        boxes = self.query("#progress")
+        if done:
+            boxes.remove()
+        else:
+            label = Text(f"Loading {self.loaded:,} / {self.total:,}")
+            if boxes:
+                self.query_one("#progress-label", Static).update(label)
+                self.query_one(ProgressBar).update(total=self.total, progress=self.loaded)
+            else:
+                bar = ProgressBar(total=self.total, show_eta=False, show_percentage=False,
+                                  id="progress-bar")
+                bar.progress = self.loaded
+                self.query_one("#list-pane").mount(
+                    Vertical(Static(label, id="progress-label"), bar, id="progress"))
         entries = self.query_one(ArticleList).entries
         count = len(entries)
         failed = sum(1 for entry in entries if entry.error)
@@ -210,7 +211,7 @@ class ReaderApp(App[None]):
             parts.append(f"{failed} failed")
         if self.skipped:
             parts.append(f"{self.skipped} skipped (not articles)")
-        self.sub_title = ", ".join(parts)
+        self.query_one("#list-title", Static).update(Text(", ".join(parts), "bold"))
         if self.open_entry is None:
             self.query_one(Sidebar).show_library(count, failed, self.skipped)
 
@@ -268,10 +269,26 @@ class ReaderApp(App[None]):
 
     # Filter ------------------------------------------------------------------
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def _box(self, box_id: str, placeholder: str, container: str) -> Input:
+        """The filter or find box, mounted the first time it is wanted."""
+        found = self.query(f"#{box_id}")
+        if found:
+            box = found.first(Input)
+        else:
+            box = Input(placeholder=placeholder, id=box_id)
+            parent = self.query_one(container)
+            await parent.mount(box, before=1 if box_id == "filter" else None)
         box.display = True
         box.focus()
+        return box
+
+    def _box_shown(self, box_id: str) -> Input | None:
+        found = self.query(f"#{box_id}")
+        box = found.first(Input) if found else None
+        return box if box is not None and box.display else None
+
+    async def action_filter(self) -> None:
+        await self._box("filter", "filter by title or author", "#list-pane")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -282,12 +299,12 @@ class ReaderApp(App[None]):
         self.query_one(ArticleList).focus()
 
     def action_clear_filter(self) -> None:
-        if self.query_one("#find", Input).display:
+        if self._box_shown("find"):
             self._close_find()
             self.query_one(ReadingPane).focus()
             return
-        box = self.query_one("#filter", Input)
-        if not box.display:
+        box = self._box_shown("filter")
+        if box is None:
             return
         box.value = ""
         box.display = False
@@ -296,13 +313,12 @@ class ReaderApp(App[None]):
 
     # Find in the article ------------------------------------------------------
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         if self.query_one(ReadingPane).article is None:
             self.notify("Open an article first.", markup=False)
             return
-        box = self.query_one("#find", Input)
-        box.display = True
-        box.focus()
+        await self._box("find", "find in this article (Enter: done, n/N: next/previous)",
+                        "#reading-column")
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -316,8 +332,9 @@ class ReaderApp(App[None]):
             self.notify(f"Not found: {event.value}", severity="warning", markup=False)
 
     def _close_find(self) -> None:
-        box = self.query_one("#find", Input)
-        if box.display or box.value:
+        found = self.query("#find")
+        box = found.first(Input) if found else None
+        if box is not None and (box.display or box.value):
             box.value = ""
             box.display = False
             self.query_one(ReadingPane).find("")

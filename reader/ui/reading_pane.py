@@ -21,6 +21,13 @@ DEFAULT_WIDTH = 80
 MIN_WIDTH, MAX_WIDTH = 40, 200
 
 
+def _welcome() -> Text:
+    text = Text("Nothing open yet.\n\n", "bold")
+    text.append("Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
+                "o opens more files, / filters the list, ? lists every key.", "")
+    return text
+
+
 class ReadingPane(VerticalScroll):
     """Scrollable article view; keys scroll like a pager."""
 
@@ -62,22 +69,18 @@ class ReadingPane(VerticalScroll):
         self.match_index: int | None = None
 
     def compose(self):
-        yield Vertical(id="page")
-
-    def on_mount(self) -> None:
-        self.show_welcome()
+        # The welcome is composed, not mounted later, so it is in the very first frame.
+        with Vertical(id="page"):
+            yield Static(_welcome(), classes="welcome")
 
     @property
     def page(self) -> Vertical:
         return self.query_one("#page", Vertical)
 
-    def show_welcome(self, count: int = 0) -> None:
+    def show_welcome(self) -> None:
         self.article = None
-        text = Text("Nothing open yet.\n\n", "bold")
-        text.append("Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
-                    "o opens more files, / filters the list, ? lists every key.", "")
         self.paragraph_widgets = []
-        self._fill([Static(text, classes="welcome")])
+        self._fill([Static(_welcome(), classes="welcome")])
 
     def show_entry(self, entry: Entry) -> None:
         """Show an article, or why its file could not be read."""

@@ -44,35 +44,31 @@ class Sidebar(VerticalScroll, can_focus=False):
     """Metadata of the open article."""
 
     def compose(self):
-        yield Static(id="meta")
-        yield Static(Text("Quoted", "bold"), id="quoted-title")
-        yield SpeakerList(id="speakers")
-
-    def on_mount(self) -> None:
+        # Only the metadata is composed, so it is in the very first frame; the "Quoted" list
+        # is mounted with the first article that quotes anyone.
         self.set_class(True, "-no-quotes")
-        self.show_library(0, 0, 0)
+        yield Static(library_text(0, 0, 0), id="meta")
+
+    def _speakers(self) -> SpeakerList:
+        found = self.query(SpeakerList)
+        if found:
+            return found.first(SpeakerList)
+        speakers = SpeakerList(id="speakers")
+        self.mount_all([Static(Text("Quoted", "bold"), id="quoted-title"), speakers])
+        return speakers
 
     def show_library(self, articles: int, failed: int, skipped: int) -> None:
         """Before an article is opened: what the library holds."""
-        text = Text()
-        count = f"{articles:,} article" + ("" if articles == 1 else "s") if articles else "loading…"
-        _field(text, "Library", count)
-        if failed:
-            _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
-        if skipped:
-            _field(text, "Skipped", f"{skipped:,} files that are not articles")
-        self.query_one("#meta", Static).update(text)
+        self.query_one("#meta", Static).update(library_text(articles, failed, skipped))
 
     def show_entry(self, entry: Entry | None) -> None:
         meta = self.query_one("#meta", Static)
-        speakers = self.query_one(SpeakerList)
         if entry is None or entry.article is None:
             text = Text()
             if entry is not None:
                 _field(text, "File", visible(entry.path))
                 _field(text, "Error", entry.error or "")
             meta.update(text)
-            speakers.show([])
             self.set_class(True, "-no-quotes")
             return
         article = entry.article
@@ -90,8 +86,21 @@ class Sidebar(VerticalScroll, can_focus=False):
         _field(text, "File", visible(entry.path))
         meta.update(text)
         who = article.speakers()
-        speakers.show(who)
+        if who or self.query(SpeakerList):
+            self._speakers().show(who)
         self.set_class(not who, "-no-quotes")
+
+
+def library_text(articles: int, failed: int, skipped: int) -> Text:
+    """The sidebar before an article is opened: what the library holds."""
+    text = Text()
+    count = f"{articles:,} article" + ("" if articles == 1 else "s") if articles else "loading…"
+    _field(text, "Library", count)
+    if failed:
+        _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
+    if skipped:
+        _field(text, "Skipped", f"{skipped:,} files that are not articles")
+    return text
 
 
 def _field(text: Text, label: str, value: str) -> None:
