@@ -138,13 +138,13 @@ def _fuller_pattern(head: str) -> re.Pattern[str]:
 def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory) -> str | None:
     """A name the article set beside this head noun: "the group, Workers United," or
     "Workers United, the group that …"; the latest such pairing before `before`."""
-    patterns = _apposition_patterns(head)
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para]
         if para == paragraph:
             text = text[:before]
         if head not in text:
             continue
+        patterns = _apposition_patterns(head)  # compiled only when the head is there at all
         found = [(m.start(), m.group(1)) for m in patterns[0].finditer(text)
                  if m.start() == 0 or not text[m.start() - 1].isalnum()]
         for match in patterns[1].finditer(text):
@@ -193,11 +193,10 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
         for mention in reversed(recent):
             if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
                 return mention.key, False
-    pattern = _fuller_pattern(head)
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = memory.paragraphs[para][:subject.start] if para == paragraph else (
             memory.paragraphs[para])
-        found = pattern.findall(text) if head in text else []
+        found = _fuller_pattern(head).findall(text) if head in text else []
         if found:
             return "the " + found[-1], False
     return None
