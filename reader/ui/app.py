@@ -411,9 +411,21 @@ class ReaderApp(App[None]):
             from reader.export import to_markdown
 
             text, what = to_markdown(article), "article"
+        from reader.clipboard import fits_osc52
+
         self.copy_to_clipboard(text)
-        self.notify(f"Copied the {what} ({len(text):,} characters) to the clipboard",
+        cut = "" if fits_osc52(text) else " (cut to the first 75 kB the terminal accepts)"
+        self.notify(f"Copied the {what} ({len(text):,} characters) to the clipboard{cut}",
                     markup=False, timeout=2)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's OSC 52 copy, with the size terminals accept and the pass-through that
+        tmux and GNU screen need to hand it on to the real terminal."""
+        from reader.clipboard import detect_multiplexer, osc52
+
+        self._clipboard = text
+        if self._driver is not None:
+            self._driver.write(osc52(text, multiplexer=detect_multiplexer()))
 
     def action_open_original(self) -> None:
         """O: the file in $VISUAL/$EDITOR (the app steps aside), else its web address."""
