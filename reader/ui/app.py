@@ -78,6 +78,7 @@ class ReaderApp(App[None]):
         self._cache_lock = threading.Lock()
         self.total = 0
         self.loaded = 0
+        self.failed = 0
         self.open_entry: Entry | None = None
         self.sidebar_wanted = True
 
@@ -124,9 +125,6 @@ class ReaderApp(App[None]):
         finally:
             self.call_from_thread(self._load_finished)
 
-    def _known_paths(self) -> set[str]:
-        return {entry.path for entry in self.query_one(ArticleList).entries}
-
     def _report_rescan(self, count: int) -> None:
         self.notify(f"{count} new article file(s) found" if count else "No new files.",
                     timeout=2, markup=False)
@@ -138,8 +136,8 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         found = scan(paths)
         if only_new:
-            known = self.call_from_thread(self._known_paths)
-            found.files = [name for name in found.files if name not in known]
+            articles = self.call_from_thread(self.query_one, ArticleList)
+            found.files = [name for name in found.files if not articles.lists(name)]
             found.skipped = 0
             self.call_from_thread(self._report_rescan, len(found.files))
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
@@ -180,9 +178,9 @@ class ReaderApp(App[None]):
 
     def _add_entries(self, entries: list[Entry]) -> None:
         articles = self.query_one(ArticleList)
-        known = {entry.path for entry in articles.entries}
-        fresh = [entry for entry in entries if entry.path not in known]
+        fresh = [entry for entry in entries if not articles.lists(entry.path)]
         self.loaded += len(entries)
+        self.failed += sum(1 for entry in fresh if entry.error)
         if fresh:
             articles.add_entries(fresh)
         self._show_progress()
@@ -203,9 +201,7 @@ class ReaderApp(App[None]):
                 bar.progress = self.loaded
                 self.query_one("#list-pane").mount(
                     Vertical(Static(label, id="progress-label"), bar, id="progress"))
-        entries = self.query_one(ArticleList).entries
-        count = len(entries)
-        failed = sum(1 for entry in entries if entry.error)
+        count, failed = len(self.query_one(ArticleList).entries), self.failed
         parts = [f"{count:,} article" + ("" if count == 1 else "s")]
         if failed:
             parts.append(f"{failed} failed")

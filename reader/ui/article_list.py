@@ -205,6 +205,10 @@ class ArticleList(OptionList):
         self.sort = sort if sort in SORTS else "path"
         self.rebuild()
 
+    def lists(self, path: str) -> bool:
+        """Whether the article at `path` is already in the list (shown or filtered out)."""
+        return path in self._entry_index
+
     def reveal(self, path: str) -> bool:
         """Highlight the row of `path`, clearing the filter and view if they hide it."""
         index = self._entry_index.get(path)
