@@ -251,11 +251,10 @@ class ReaderApp(App[None]):
         self._step(-1)
 
     def _step(self, step: int) -> None:
+        # Step from the open article; if the highlight has moved elsewhere, open that row first.
         articles = self.query_one(ArticleList)
-        if articles.current() is self.open_entry or self.open_entry is None:
-            entry = articles.step(step) if self.open_entry is not None else articles.current()
-        else:
-            entry = articles.current()
+        reading_highlighted = self.open_entry is not None and articles.current() is self.open_entry
+        entry = articles.step(step) if reading_highlighted else articles.current()
         if entry is not None:
             self.show_entry(entry)
 
@@ -267,10 +266,8 @@ class ReaderApp(App[None]):
 
     async def _box(self, box_id: str, placeholder: str, container: str) -> Input:
         """The filter or find box, mounted the first time it is wanted."""
-        found = self.query(f"#{box_id}")
-        if found:
-            box = found.first(Input)
-        else:
+        box = self._mounted_box(box_id)
+        if box is None:
             box = Input(placeholder=placeholder, id=box_id)
             parent = self.query_one(container)
             await parent.mount(box, before=1 if box_id == "filter" else None)
@@ -278,9 +275,12 @@ class ReaderApp(App[None]):
         box.focus()
         return box
 
-    def _box_shown(self, box_id: str) -> Input | None:
+    def _mounted_box(self, box_id: str) -> Input | None:
         found = self.query(f"#{box_id}")
-        box = found.first(Input) if found else None
+        return found.first(Input) if found else None
+
+    def _box_shown(self, box_id: str) -> Input | None:
+        box = self._mounted_box(box_id)
         return box if box is not None and box.display else None
 
     async def action_filter(self) -> None:
@@ -328,8 +328,7 @@ class ReaderApp(App[None]):
             self.notify(f"Not found: {event.value}", severity="warning", markup=False)
 
     def _close_find(self) -> None:
-        found = self.query("#find")
-        box = found.first(Input) if found else None
+        box = self._mounted_box("find")
         if box is not None and (box.display or box.value):
             box.value = ""
             box.display = False
