@@ -30,7 +30,7 @@ from typing import Any, Final
 
 from reader import clean as _clean
 from reader import paths
-from reader.model import Article, Format, LoadError, byline, read_time
+from reader.model import Article, Format, LoadError, read_time
 from reader.search import SearchHit, parse_query, snippet
 
 CLEANER_VERSION: Final = 1
@@ -94,10 +94,6 @@ class ArticleSummary:
     published: str | None
     word_count: int
     read_time_minutes: int
-
-    @property
-    def byline(self) -> str:
-        return byline(self.authors, self.publisher)
 
     @classmethod
     def of(cls, article: Article) -> ArticleSummary:

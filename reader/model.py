@@ -44,14 +44,6 @@ def read_time(words: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def byline(authors: list[str] | tuple[str, ...], publisher: str | None) -> str:
-    """Who wrote it and where, as one line for lists and headers."""
-    parts = [", ".join(authors)] if authors else []
-    if publisher and publisher not in authors:
-        parts.append(publisher)
-    return " · ".join(parts)
-
-
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words inside quotation marks that someone said or wrote.
@@ -108,7 +100,11 @@ class Article:
 
     @property
     def byline(self) -> str:
-        return byline(self.authors, self.publisher)
+        """Who wrote it and where, as one line for headers."""
+        parts = [", ".join(self.authors)] if self.authors else []
+        if self.publisher and self.publisher not in self.authors:
+            parts.append(self.publisher)
+        return " · ".join(parts)
 
     def speakers(self) -> list[tuple[str, int]]:
         """Who is quoted, most quoted first, with how many quotes each."""

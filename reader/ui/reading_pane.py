@@ -77,11 +77,6 @@ class ReadingPane(VerticalScroll):
     def page(self) -> Vertical:
         return self.query_one("#page", Vertical)
 
-    def show_welcome(self) -> None:
-        self.article = None
-        self.paragraph_widgets = []
-        self._fill([Static(_welcome(), classes="welcome")])
-
     def show_entry(self, entry: Entry) -> None:
         """Show an article, or why its file could not be read."""
         if entry.article is None:
