@@ -6,12 +6,12 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader import __version__
 from reader.clean.decode import visible
 from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
-from reader.model import LoadError
+from reader.model import Article, LoadError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +100,7 @@ def _print_json(found: Scan) -> int:
         if isinstance(item, LoadError):
             status = 1
             record = {"path": item.path, "error": item.reason}
-            print(f"reader: {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
+            _report(item)
         else:
             record = item.to_json()
         out.write(json_line(record))
@@ -125,20 +125,28 @@ def json_line(record: dict) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
 
 
+def _report(error: LoadError) -> None:
+    print(f"reader: {visible(error.path)}: {visible(error.reason)}", file=sys.stderr)
+
+
+def _articles(found: Scan, failed: list[LoadError]) -> Iterator[Article]:
+    """The articles that load, in order; each file that does not is reported and kept."""
+    for item in load_all(found.files):
+        if isinstance(item, LoadError):
+            failed.append(item)
+            _report(item)
+        else:
+            yield item
+
+
 def _print_markdown(found: Scan) -> int:
     from reader.export import to_markdown
 
-    status = 1 if found.missing else 0
-    first = True
-    for item in load_all(found.files):
-        if isinstance(item, LoadError):
-            status = 1
-            print(f"reader: {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
-            continue
-        sys.stdout.write(("" if first else "\n") + to_markdown(item))
-        first = False
+    failed: list[LoadError] = []
+    for number, article in enumerate(_articles(found, failed)):
+        sys.stdout.write(("\n" if number else "") + to_markdown(article))
     sys.stdout.flush()
-    return status
+    return 1 if found.missing or failed else 0
 
 
 def _print_plain(found: Scan) -> int:
@@ -148,21 +156,14 @@ def _print_plain(found: Scan) -> int:
     from reader.render import PLAIN_PALETTE, Palette, article_text
 
     console = Console(highlight=False, emoji=False, markup=False)
-    errors = Console(stderr=True, highlight=False, markup=False, emoji=False)
     palette = Palette() if console.is_terminal else PLAIN_PALETTE
-    status = 1 if found.missing else 0
-    first = True
-    for item in load_all(found.files):
-        if isinstance(item, LoadError):
-            status = 1
-            errors.print(f"reader: {visible(item.path)}: {visible(item.reason)}", soft_wrap=True)
-            continue
-        if not first:
+    failed: list[LoadError] = []
+    for number, article in enumerate(_articles(found, failed)):
+        if number:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")
-        first = False
         if console.is_terminal:
-            console.print(article_text(item, palette), width=min(console.width, 88))
+            console.print(article_text(article, palette), width=min(console.width, 88))
         else:
             # Piped: one line per paragraph, for grep and other tools to take apart.
-            console.print(article_text(item, palette), soft_wrap=True)
-    return status
+            console.print(article_text(article, palette), soft_wrap=True)
+    return 1 if found.missing or failed else 0
