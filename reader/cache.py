@@ -546,10 +546,8 @@ def _move_aside(location: Path) -> str:
 def _stat(name: str) -> os.stat_result | LoadError:
     try:
         return os.stat(name)
-    except FileNotFoundError:
-        return LoadError(name, "file not found (moved or deleted?)")
     except OSError as error:
-        return LoadError(name, f"cannot read: {error.strerror or error}")
+        return LoadError(name, _clean.os_reason(error))
 
 
 def _clean_and_store(name: str, info: os.stat_result, cache: ArticleCache) -> Article | LoadError:

@@ -48,7 +48,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise LoadError(name, _os_reason(error)) from None
+        raise LoadError(name, os_reason(error)) from None
     except ValueError:  # a NUL in the name: no file can have it
         raise LoadError(name, "not a valid file name (it holds a NUL character)") from None
     if stat.S_ISDIR(info.st_mode):
@@ -61,7 +61,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     try:
         fd = open_quietly(path)
     except OSError as error:
-        raise LoadError(name, _os_reason(error)) from None
+        raise LoadError(name, os_reason(error)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise LoadError(name, "not a regular file (pipe, socket or device)")
@@ -69,7 +69,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
             fd = -1
             data = handle.read(limit + 1)
     except OSError as error:
-        raise LoadError(name, _os_reason(error)) from None
+        raise LoadError(name, os_reason(error)) from None
     finally:
         if fd >= 0:
             os.close(fd)
@@ -78,7 +78,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _os_reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
     """What went wrong, in words, without the errno number or a repeated path."""
     if isinstance(error, FileNotFoundError):
         return "file not found (moved or deleted?)"
