@@ -28,7 +28,6 @@ NEVER_TEXT = (
 )
 """Elements whose content a reader never sees as article prose."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """What lxml refuses in text set on an element: controls, lone surrogates, U+FFFE and U+FFFF.
 
@@ -53,7 +52,7 @@ def parse(text: str) -> HtmlElement | None:
     characters go first: lxml keeps them in text it parses but refuses them in
     text set back on an element, and no page shows them.
     """
-    text = _CONTROL.sub("", text)
+    text = _NOT_XML.sub("", text)
     data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
