@@ -151,8 +151,7 @@ class ReaderApp(App[None]):
                 return
             entry = Entry.from_result(result)
             if entry.summary is not None:
-                entry.read = self.state.is_read(entry.path)
-                entry.bookmarked = self.state.is_bookmarked(entry.path)
+                entry.read, entry.bookmarked = self.state.marks(entry.path)
             batch.append(entry)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.call_from_thread(self._add_entries, batch)
