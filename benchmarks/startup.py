@@ -87,7 +87,12 @@ def main() -> None:
     peer_file.write_text(MINIMAL_APP)
     reader_cmd = [sys.executable, "-m", "reader", args.library]
     peer_cmd = [sys.executable, str(peer_file)]
-    subprocess.run([sys.executable, "-c", "import textual.app, reader.ui.app"], check=True)
+    # Warm the OS cache and write reader's bytecode, as any earlier run would on a user's
+    # machine (Textual's came with its install). Without this, PYTHONDONTWRITEBYTECODE=1
+    # in the environment makes reader compile its source at every start and Textual not.
+    warm_env = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", "import textual.app, reader.cli, reader.ui.app"],
+                   check=True, env=warm_env)
     moments = {"first frame": ([b"ready"], [b"Library", b"Nothing open"]),
                "with footer": ([b"ready", b"Quit"], [b"Library", b"Nothing open", b"Quit"])}
     for moment, (peer_markers, reader_markers) in moments.items():

@@ -142,6 +142,26 @@ async def test_tab_moves_between_panes():
         assert app.focused is app.query_one(ReadingPane)
 
 
+def footer_hints(app: ReaderApp) -> list[str]:
+    return [key.description for key in app.query("FooterKey")]
+
+
+async def test_footer_hints_follow_the_focused_pane():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert "Open" in footer_hints(app) and "Quit" in footer_hints(app)
+        assert "Next quote" not in footer_hints(app)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert "Next quote" in footer_hints(app) and "Find" in footer_hints(app)
+        await pilot.press("shift+tab", "tab", "shift+tab")
+        await pilot.pause()
+        hints = footer_hints(app)
+        assert "Next quote" not in hints and "Open" in hints
+        assert len(hints) == len(set(hints)), "each hint once, however often focus moved"
+
+
 @pytest.mark.parametrize("key", ["space", "pagedown"])
 async def test_paging_the_reading_pane(tmp_path, key):
     app = make_app(long_article(tmp_path))

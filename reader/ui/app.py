@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import threading
 import time
@@ -16,7 +17,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets import Input, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.clean.decode import visible
@@ -25,6 +26,7 @@ from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
 from reader.model import Article, LoadError
 from reader.state import ReadingState
 from reader.ui.article_list import SORT_NAMES, SORTS, VIEWS, ArticleList
+from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
 from reader.ui.theme import palette_for
@@ -102,9 +104,19 @@ class ReaderApp(App[None]):
         for message in self.messages:
             self.notify(message, severity="warning", timeout=8, markup=False)
         if self.initial_paths:
-            # Start after the first frame is on screen: the worker competes for the GIL.
             self.pending_loads += 1
-            self.call_after_refresh(self.load_paths, self.initial_paths)
+        self.call_after_refresh(self._first_frame_painted)
+
+    def _first_frame_painted(self) -> None:
+        # `reader` pauses the garbage collector while it starts: everything made so far lives
+        # on, so a collection would only delay the first frame. Freezing keeps later
+        # collections from walking all of it again.
+        gc.freeze()
+        gc.enable()
+        # The footer fills in after the next refresh; the loading worker competes for the
+        # GIL, so it starts once that has been painted too.
+        if self.initial_paths:
+            self.call_after_refresh(self.call_after_refresh, self.load_paths, self.initial_paths)
 
     # Loading ---------------------------------------------------------------
 
