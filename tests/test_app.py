@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
@@ -96,6 +96,68 @@ async def test_moving_in_the_list(down, up):
         assert highlighted_title(app).startswith("Harbour ferries")
 
 
+def many_articles(tmp_path: Path, folders: int = 3, per_folder: int = 20) -> Path:
+    for f in range(folders):
+        folder = tmp_path / f"desk-{f}"
+        folder.mkdir()
+        for n in range(per_folder):
+            (folder / f"story-{n:02d}.md").write_text(
+                f"# Story {f}-{n:02d} from desk {f}\n\nA short paragraph of the story.\n")
+    return tmp_path
+
+
+def cursor_row_on_screen(app: ReaderApp) -> str:
+    """The text of the list pane's lines that carry the cursor's background."""
+    articles = app.query_one(ArticleList)
+    cursor = articles.get_visual_style("article-list--row", "article-list--cursor")
+    lines = articles.render_lines(articles.size.region)
+    return " ".join(strip.text.strip() for strip in lines
+                    if any(segment.style and segment.style.bgcolor
+                           and segment.style.bgcolor.triplet
+                           and segment.style.bgcolor == cursor.rich_style.bgcolor
+                           for segment in strip))
+
+
+async def test_a_long_list_scrolls_with_the_cursor_and_skips_headings(tmp_path):
+    app = make_app(many_articles(tmp_path))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await loaded(pilot)
+        articles = app.query_one(ArticleList)
+        assert articles.shown[0] == str(tmp_path / "desk-0")  # a heading per folder
+        assert highlighted_title(app) == "Story 0-00 from desk 0"
+        await pilot.press(*["j"] * 25)
+        assert highlighted_title(app) == "Story 1-05 from desk 1"  # passed a heading
+        assert articles.scroll_offset.y > 0
+        assert "Story 1-05 from desk 1" in cursor_row_on_screen(app)
+        await pilot.press("G")
+        assert highlighted_title(app) == "Story 2-19 from desk 2"
+        assert "Story 2-19 from desk 2" in cursor_row_on_screen(app)
+        await pilot.press("g")
+        assert highlighted_title(app) == "Story 0-00 from desk 0"
+        assert articles.scroll_offset.y == 0  # the first heading is back in view
+        await pilot.press("pagedown")
+        paged = highlighted_title(app)
+        assert paged > "Story 0-05"
+        assert paged in cursor_row_on_screen(app)
+        await pilot.press("pageup")
+        assert highlighted_title(app) == "Story 0-00 from desk 0"
+        await pilot.press("end", "enter")
+        assert app.open_entry.title == "Story 2-19 from desk 2"
+
+
+async def test_filtering_a_scrolled_list_keeps_the_cursor_on_a_shown_article(tmp_path):
+    app = make_app(many_articles(tmp_path))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("G", "slash", *"desk 1")
+        await pilot.pause()
+        assert row_titles(app) == [f"Story 1-{n:02d} from desk 1" for n in range(20)]
+        assert highlighted_title(app) == "Story 1-00 from desk 1"
+        assert "Story 1-00 from desk 1" in cursor_row_on_screen(app)
+        await pilot.press("enter", "j", "j")
+        assert highlighted_title(app) == "Story 1-02 from desk 1"
+
+
 @pytest.mark.parametrize("key", ["enter", "l"])
 async def test_opening_shows_article_sidebar_and_clears_unread_mark(key):
     app = make_app()
@@ -112,9 +174,9 @@ async def test_opening_shows_article_sidebar_and_clears_unread_mark(key):
                          "harbour-ferry-timetable.md"]:
             assert expected in meta
         assert app.focused is app.query_one(ReadingPane)
-        prompt = app.query_one(ArticleList).get_option_at_index(1).prompt
+        prompt = app.query_one(ArticleList).prompt_at(1)
         assert not str(prompt).startswith("●")
-        other = app.query_one(ArticleList).get_option_at_index(2).prompt
+        other = app.query_one(ArticleList).prompt_at(2)
         assert str(other).startswith("●")
 
 
@@ -345,7 +407,7 @@ async def test_narrow_terminal_hides_sidebar_but_s_shows_it():
         assert not app.query_one(Sidebar).display
         await pilot.press("s")
         assert app.query_one(Sidebar).display
-        assert app.query_one(OptionList).size.width <= 31
+        assert app.query_one(ArticleList).size.width <= 31  # the list pane narrows
 
 
 async def test_choosing_a_speaker_in_the_sidebar_marks_their_quotes_and_jumps():

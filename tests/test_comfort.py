@@ -45,7 +45,7 @@ def row_marks(app: ReaderApp) -> dict[str, str]:
     marks = {}
     for position, index in enumerate(articles.shown):
         if isinstance(index, int):
-            prompt = str(articles.get_option_at_index(position).prompt)
+            prompt = str(articles.prompt_at(position))
             marks[articles.entries[index].title] = prompt[0]
     return marks
 

@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.clean.decode import visible
@@ -224,12 +224,10 @@ class ReaderApp(App[None]):
 
     # Opening articles -------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#articles")
-    def _open_highlighted(self, event: OptionList.OptionSelected) -> None:
-        entry = self.query_one(ArticleList).current()
-        if entry is not None:
-            self.show_entry(entry)
-            self.query_one(ReadingPane).focus()
+    @on(ArticleList.Selected)
+    def _open_selected(self, event: ArticleList.Selected) -> None:
+        self.show_entry(event.entry)
+        self.query_one(ReadingPane).focus()
 
     def show_entry(self, entry: Entry) -> None:
         """Show an entry in the panes, mark it read, and return to where it was left."""
@@ -502,7 +500,7 @@ class ReaderApp(App[None]):
 
         sections = [
             ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]),
-            ("Article list", ArticleList.BINDINGS + _option_list_keys()),
+            ("Article list", ArticleList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
             ("Moving between panes", [Binding("tab", "", "Next pane"),
                                       Binding("shift+tab", "", "Previous pane"),
@@ -638,7 +636,3 @@ def _scratch_state_path() -> str:
 
     return os.path.join(tempfile.mkdtemp(prefix="reader-state-"), "state.json")
 
-
-def _option_list_keys() -> list[Binding]:
-    return [Binding("up,down", "", "Move"), Binding("pageup,pagedown", "", "Page"),
-            Binding("home,end", "", "First / last")]

@@ -1,14 +1,24 @@
-"""The list pane: one line-rendered row per article, filtered, sorted and grouped on demand."""
+"""The list pane: a row per article, drawn line by line, filtered, sorted and grouped on demand."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
+from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual
 
 from reader.library import Entry
 
@@ -19,19 +29,6 @@ VIEWS = ("all", "unread", "bookmarked")
 SORTS = ("path", "newest", "oldest", "title", "publisher", "read_time")
 SORT_NAMES = {"path": "folder", "newest": "newest first", "oldest": "oldest first",
               "title": "title", "publisher": "publisher", "read_time": "read time"}
-
-
-class RowContent(Content):
-    """A list row whose height is its line count: rows never wrap (see the stylesheet).
-
-    Textual asks every option its height whenever the options change; answering
-    from the text alone keeps filtering 10,000 rows within a frame.
-    """
-
-    __slots__ = ()
-
-    def get_height(self, rules, width: int) -> int:
-        return self.plain.count("\n") + 1
 
 
 def _published(entry: Entry) -> str:
@@ -58,29 +55,82 @@ def _short_folder(folder: str) -> str:
     return "/".join(parts[-2:]) + "/" if parts else folder
 
 
-class ArticleList(OptionList):
-    """Articles as options; each row's option is built once and reused when the view changes."""
+class ArticleList(ScrollView, can_focus=True):
+    """Articles as rows of a list that draws only the lines on screen.
+
+    A row is a position in `shown`: an index into `entries`, or the text of a group
+    heading. Filtering, sorting and loading rebuild plain lists and nothing else, so
+    they cost a pass over 10,000 strings, not 10,000 options or widgets; drawing
+    costs the rows in view.
+    """
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .article-list--row {
+            padding: 0 1;
+        }
+        & > .article-list--cursor {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .article-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .article-list--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--row", "article-list--cursor", "article-list--hover",
+    }
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("l", "select", "Open", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "Top", show=False),
+        Binding("end,G", "last", "Bottom", show=False),
         Binding("enter", "select", "Open", id="open_article"),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        Binding("l", "select", "Open", show=False),
     ]
 
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    """Position in `shown` of the row under the cursor (never a heading)."""
+
+    _hover: reactive[int | None] = reactive(None)
+
+    class Selected(Message):
+        """Enter or a click on an article row."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
     def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+        super().__init__(**kwargs)
         self.entries: list[Entry] = []
         self.shown: list[int | str] = []
-        """For each option, its index into `entries`, or the text of a group heading."""
+        """For each row, its index into `entries`, or the text of a group heading."""
+        self._starts: list[int] = [0]
+        """The first line of each row, and after them the line count of the list."""
         self.read: set[str] = set()
         self.bookmarked: set[str] = set()
         self.needle = ""
         self.view = "all"
         self.sort = "path"
-        self._row_cache: dict[int, Option] = {}
+        self._prompts: dict[int, Content] = {}
+        self._strips: dict[tuple[int | str, Style, int], list[Strip]] = {}
         self._entry_index: dict[str, int] = {}
         self._folders: list[str] = []
         """Each entry's folder, computed once, for the folder headings."""
@@ -98,16 +148,13 @@ class ArticleList(OptionList):
                 self.read.add(entry.path)
             if entry.bookmarked:
                 self.bookmarked.add(entry.path)
-        fresh = [i for i in range(start, len(self.entries)) if self._passes(self.entries[i])]
+        passes = self._filter()
+        fresh = [i for i in range(start, len(self.entries)) if passes(self.entries[i])]
         if self.sort == "path" and not self._many_groups(fresh):
             # Loading appends in path order: extend in place instead of rebuilding.
             headed = any(isinstance(i, str) for i in self.shown)
-            rows = self._with_headers(fresh, self._last_group()) if headed else fresh
-            keep = self.highlighted
-            self.shown.extend(rows)
-            self.add_options([self._row(i) for i in rows])
-            if keep is None:
-                self._highlight_first()
+            self._show(self.shown + (self._with_headers(fresh, self._last_group())
+                                     if headed else fresh), self.current_index())
         else:
             self.rebuild()
 
@@ -118,19 +165,30 @@ class ArticleList(OptionList):
         and they are already in order.
         """
         current = self.current_index()
+        passes, entries = self._filter(), self.entries
         if narrowing:
-            rows = [i for i in self.shown if isinstance(i, int) and self._passes(self.entries[i])]
+            rows = [i for i in self.shown if isinstance(i, int) and passes(entries[i])]
         else:
-            rows = [i for i, entry in enumerate(self.entries) if self._passes(entry)]
+            rows = [i for i, entry in enumerate(entries) if passes(entry)]
             key = _sort_key(self.sort)
             if key is not None:
                 rows.sort(key=lambda i: key(self.entries[i]))
-        self.shown = self._with_headers(rows)
-        self.set_options([self._row(i) for i in self.shown])
-        if current in self.shown:
-            self.highlighted = self.shown.index(current)
-        else:
-            self._highlight_first()
+        self._show(self._with_headers(rows), current)
+
+    def _show(self, rows: list[int | str], current: int | None) -> None:
+        """Make `rows` the list, with the cursor on `current` if it is among them."""
+        self.shown = rows
+        self._starts = list(accumulate((1 if isinstance(row, str) else 2 for row in rows),
+                                       initial=0))
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        position = None
+        if current is not None:
+            with contextlib.suppress(ValueError):
+                position = rows.index(current)
+        if position is None:
+            position = next((p for p, row in enumerate(rows) if isinstance(row, int)), None)
+        self.highlighted = position
+        self.refresh()
 
     def _group(self, index: int) -> str:
         """The heading a row falls under: its folder, or its publisher."""
@@ -167,27 +225,22 @@ class ArticleList(OptionList):
                 return self._group(index)
         return None
 
-    def _row(self, index: int | str) -> Option:
-        if isinstance(index, str):
-            label = _short_folder(index) if self.sort == "path" else index
-            return Option(RowContent.assemble((label, "bold $secondary")), disabled=True)
-        option = self._row_cache.get(index)
-        if option is None:
-            option = self._row_cache[index] = Option(self._prompt(self.entries[index]))
-        return option
-
     def _passes(self, entry: Entry) -> bool:
-        if self.view == "unread" and (entry.path in self.read or entry.error):
-            return False
-        if self.view == "bookmarked" and entry.path not in self.bookmarked:
-            return False
-        return not self.needle or self.needle.casefold() in entry.search_key
+        return self._filter()(entry)
 
-    def _highlight_first(self) -> None:
-        for position, index in enumerate(self.shown):
-            if isinstance(index, int):
-                self.highlighted = position
-                return
+    def _filter(self) -> Callable[[Entry], bool]:
+        """The test a row must pass, with the needle folded once rather than once a row."""
+        needle, view = self.needle.casefold(), self.view
+        read, bookmarked = self.read, self.bookmarked
+
+        def passes(entry: Entry) -> bool:
+            if view == "unread" and (entry.path in read or entry.error):
+                return False
+            if view == "bookmarked" and entry.path not in bookmarked:
+                return False
+            return not needle or needle in entry.search_key
+
+        return passes
 
     # Changing the view --------------------------------------------------------
 
@@ -246,6 +299,157 @@ class ArticleList(OptionList):
                 self.highlighted = position
                 return self.current()
 
+    # Moving the cursor ---------------------------------------------------------
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._refresh_rows(old, new)
+        self._keep_in_view(new)
+
+    def watch__hover(self, old: int | None, new: int | None) -> None:
+        self._refresh_rows(old, new)
+
+    def _refresh_rows(self, *positions: int | None) -> None:
+        for position in positions:
+            if position is not None and position < len(self.shown):
+                top = self._starts[position]
+                self.refresh_lines(top, self._starts[position + 1] - top)
+
+    def _keep_in_view(self, position: int | None) -> None:
+        if position is None or position >= len(self.shown) or not self.is_mounted:
+            return
+        top, bottom = self._starts[position], self._starts[position + 1]
+        if position > 0 and isinstance(self.shown[position - 1], str):
+            top -= 1  # keep the group's heading in view with its first article
+        self.scroll_to_region(Region(0, top, self.scrollable_content_region.width, bottom - top),
+                              animate=False, force=True, immediate=True)
+
+    def _article_near(self, position: int, step: int) -> int | None:
+        """The first article row from `position` on in direction `step`, if any."""
+        while 0 <= position < len(self.shown):
+            if isinstance(self.shown[position], int):
+                return position
+            position += step
+        return None
+
+    def _move(self, position: int, step: int) -> None:
+        found = self._article_near(position, step)
+        if found is None:
+            found = self._article_near(position - step, -step)
+        if found is not None:
+            self.highlighted = found
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None:
+            self._move(0, 1)
+        elif (found := self._article_near(self.highlighted + 1, 1)) is not None:
+            self.highlighted = found
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            self._move(0, 1)
+        elif (found := self._article_near(self.highlighted - 1, -1)) is not None:
+            self.highlighted = found
+
+    def action_first(self) -> None:
+        self._move(0, 1)
+
+    def action_last(self) -> None:
+        self._move(len(self.shown) - 1, -1)
+
+    def _page(self, step: int) -> None:
+        if self.highlighted is None:
+            self._move(0, 1)
+            return
+        line = self._starts[self.highlighted] + step * self.scrollable_content_region.height
+        line = max(0, min(line, self._starts[-1] - 1))
+        self._move(bisect_right(self._starts, line) - 1, step)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_select(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            self.post_message(self.Selected(entry))
+
+    def _position_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        position = bisect_right(self._starts, offset.y + self.scroll_offset.y) - 1
+        return position if 0 <= position < len(self.shown) else None
+
+    def _on_click(self, event: events.Click) -> None:
+        position = self._position_at(event)
+        if position is not None and isinstance(self.shown[position], int):
+            self.highlighted = position
+            self.action_select()
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover = self._position_at(event)
+
+    def _on_leave(self, event: events.Leave) -> None:
+        self._hover = None
+
+    # Drawing ------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # theme or focus changed the row styles
+        super().notify_style_update()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        self._keep_in_view(self.highlighted)
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        position = bisect_right(self._starts, line) - 1
+        if 0 <= position < len(self.shown):
+            strips = self._row_strips(position, width)
+            offset = line - self._starts[position]
+            if offset < len(strips):
+                return strips[offset]
+        return Strip.blank(width, self.get_visual_style("article-list--row").rich_style)
+
+    def _row_strips(self, position: int, width: int) -> list[Strip]:
+        row = self.shown[position]
+        if position == self.highlighted:
+            style = self.get_visual_style("article-list--row", "article-list--cursor")
+        elif position == self._hover and isinstance(row, int):
+            style = self.get_visual_style("article-list--row", "article-list--hover")
+        else:
+            style = self.get_visual_style("article-list--row")
+        key = (row, style, width)
+        strips = self._strips.get(key)
+        if strips is None:
+            if len(self._strips) > 500:
+                self._strips.clear()
+            padding = self.get_component_styles("article-list--row").padding
+            content = self._heading(row) if isinstance(row, str) else self._content(row)
+            strips = Visual.to_strips(self, Padding(content, padding), width, None, style)
+            strips = self._strips[key] = [strip.extend_cell_length(width, style.rich_style)
+                                          for strip in strips]
+        return strips
+
+    def _heading(self, group: str) -> Content:
+        label = _short_folder(group) if self.sort == "path" else group
+        return Content.assemble((label, "bold $secondary"))
+
+    def _content(self, index: int) -> Content:
+        prompt = self._prompts.get(index)
+        if prompt is None:
+            prompt = self._prompts[index] = self._prompt(self.entries[index])
+        return prompt
+
+    def prompt_at(self, position: int) -> Content:
+        """What the row at `position` says (for tests and the help of screen readers)."""
+        row = self.shown[position]
+        return self._heading(row) if isinstance(row, str) else self._content(row)
+
     # Marks ------------------------------------------------------------------------
 
     def mark_read(self, entry: Entry) -> None:
@@ -262,23 +466,22 @@ class ArticleList(OptionList):
         index = self._entry_index.get(entry.path)
         if index is None:
             return
-        prompt = self._prompt(entry)
-        if index in self._row_cache:
-            self._row_cache[index] = Option(prompt)
-        if index in self.shown:
-            self.replace_option_prompt_at_index(self.shown.index(index), prompt)
+        self._prompts.pop(index, None)
+        self._strips = {key: strips for key, strips in self._strips.items() if key[0] != index}
+        with contextlib.suppress(ValueError):
+            self._refresh_rows(self.shown.index(index))
 
     def _prompt(self, entry: Entry) -> Content:
         """Two lines: marks and title, then source and read time (or the failure)."""
         if entry.error is not None:
-            return RowContent.assemble(("✗ ", "bold $error"), (entry.title, "strike"), "\n",
-                                       ("  failed: " + entry.error, "$error"))
+            return Content.assemble(("✗ ", "bold $error"), (entry.title, "strike"), "\n",
+                                    ("  failed: " + entry.error, "$error"))
         unread = entry.path not in self.read
         mark = BOOKMARK_MARK if entry.path in self.bookmarked else (
             UNREAD_MARK if unread else " ")
         details = [entry.source] if entry.source else []
         details.append(f"{entry.summary.read_time_minutes} min")
-        return RowContent.assemble(
+        return Content.assemble(
             (mark + " ", "bold $accent"),
             (entry.title, "bold" if unread else ""),
             "\n",
