@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 from typing import ClassVar
 
@@ -134,6 +134,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._entry_index: dict[str, int] = {}
         self._folders: list[str] = []
         """Each entry's folder, computed once, for the folder headings."""
+        self._keys: list[str] = []
+        """Each entry's case-folded title, file name, authors and publisher, for the filter."""
 
     # Building rows -----------------------------------------------------------
 
@@ -144,12 +146,12 @@ class ArticleList(ScrollView, can_focus=True):
         for index, entry in enumerate(entries, start):
             self._entry_index[entry.path] = index
             self._folders.append(os.path.dirname(entry.path) or ".")
+            self._keys.append(entry.search_key)
             if entry.read:
                 self.read.add(entry.path)
             if entry.bookmarked:
                 self.bookmarked.add(entry.path)
-        passes = self._filter()
-        fresh = [i for i in range(start, len(self.entries)) if passes(self.entries[i])]
+        fresh = self._matching(range(start, len(self.entries)))
         if self.sort == "path" and not self._many_groups(fresh):
             # Loading appends in path order: extend in place instead of rebuilding.
             headed = any(isinstance(i, str) for i in self.shown)
@@ -165,15 +167,29 @@ class ArticleList(ScrollView, can_focus=True):
         and they are already in order.
         """
         current = self.current_index()
-        passes, entries = self._filter(), self.entries
         if narrowing:
-            rows = [i for i in self.shown if isinstance(i, int) and passes(entries[i])]
+            rows = self._matching([i for i in self.shown if isinstance(i, int)])
         else:
-            rows = [i for i, entry in enumerate(entries) if passes(entry)]
+            rows = self._matching(range(len(self.entries)))
             key = _sort_key(self.sort)
             if key is not None:
                 rows.sort(key=lambda i: key(self.entries[i]))
         self._show(self._with_headers(rows), current)
+
+    def _matching(self, candidates: Iterable[int]) -> list[int]:
+        """The candidates that pass the view and the filter, in their order.
+
+        Tests plain parallel lists rather than entries: at 10,000 rows this runs on
+        every typed character.
+        """
+        needle, keys, entries = self.needle.casefold(), self._keys, self.entries
+        rows = [i for i in candidates if needle in keys[i]] if needle else list(candidates)
+        if self.view == "unread":
+            read = self.read
+            rows = [i for i in rows if entries[i].path not in read and not entries[i].error]
+        elif self.view == "bookmarked":
+            rows = [i for i in rows if entries[i].path in self.bookmarked]
+        return rows
 
     def _show(self, rows: list[int | str], current: int | None) -> None:
         """Make `rows` the list, with the cursor on `current` if it is among them."""
@@ -200,7 +216,11 @@ class ArticleList(ScrollView, can_focus=True):
         """Put a heading row before each group, for the sorts that group."""
         if self.sort not in ("path", "publisher") or not rows:
             return list(rows)
-        groups = [self._group(i) for i in rows]
+        if self.sort == "path":
+            folders = self._folders
+            groups = [folders[i] for i in rows]
+        else:
+            groups = [self._group(i) for i in rows]
         if self.sort == "path" and previous is None and len(set(groups)) == 1:
             return list(rows)  # one folder needs no heading
         out: list[int | str] = []
@@ -224,23 +244,6 @@ class ArticleList(ScrollView, can_focus=True):
             if isinstance(index, int):
                 return self._group(index)
         return None
-
-    def _passes(self, entry: Entry) -> bool:
-        return self._filter()(entry)
-
-    def _filter(self) -> Callable[[Entry], bool]:
-        """The test a row must pass, with the needle folded once rather than once a row."""
-        needle, view = self.needle.casefold(), self.view
-        read, bookmarked = self.read, self.bookmarked
-
-        def passes(entry: Entry) -> bool:
-            if view == "unread" and (entry.path in read or entry.error):
-                return False
-            if view == "bookmarked" and entry.path not in bookmarked:
-                return False
-            return not needle or needle in entry.search_key
-
-        return passes
 
     # Changing the view --------------------------------------------------------
 
