@@ -63,8 +63,10 @@ _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
 _DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
 _OPENING_SINGLE: Final = re.compile(r"[‘‚‹]")
 _SINGLE_AFTER_BREAK: Final = re.compile(
-    "[" + re.escape("".join(sorted(_BEFORE_OPENER))) + "]['’›]")
-"""A ' or ’ where a quote could open: without one (or a ‘), no single marks can pair."""
+    "['’›](?<=[" + re.escape("".join(sorted(_BEFORE_OPENER))) + "].)")
+"""A ' or ’ where a quote could open: without one (or a ‘), no single marks can pair. The
+mark comes first and the character before it is looked back at, so that `re` jumps from
+mark to mark instead of stopping at every space."""
 _LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
 """A ’ or ' that is not inside a word (an apostrophe in "don't" cannot quote)."""
 
