@@ -148,7 +148,8 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
         at = match.start()
         start = at
         tokens: list[str] = []
-        for token in run.split():
+        words = run.split()
+        for token in words:
             at = text.index(token, at)
             if not tokens:
                 if _plain(token) in FUNCTION_WORDS:
@@ -164,7 +165,7 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
-        if len(runs) > before_multi and any(
+        if len(runs) > before_multi and not _LINKS.isdisjoint(words) and any(  # cheap test first
                 token in _LINKS for run in runs[before_multi:] for token in run[2]):
             runs[before_multi:] = [piece for run in runs[before_multi:]
                                    for piece in _split_linked(text, run)]
@@ -203,6 +204,8 @@ def strip_titles(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     name: list[str] = []
+    words = 0
+    """Tokens of the name other than suffixes ("Jr"): four at most."""
     for token in reversed(tokens):
         plain = _plain(token)
         if plain in _SUFFIXES and not name:
@@ -210,13 +213,16 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
             continue
         if plain in TITLE_WORDS or plain in FUNCTION_WORDS:
             break
-        if len(plain) > 1 and token.rstrip(".").isupper() and "." not in token.rstrip("."):
+        bare = token.rstrip(".")
+        if len(plain) > 1 and bare.isupper() and "." not in bare:
             break  # acronyms: NFL, DL, CBS
-        if "." in token.rstrip(".") and token.isupper():
+        if "." in bare and token.isupper():
             break  # U.S., U.N.
         name.append(token)
-        if len([t for t in name if _plain(t) not in _SUFFIXES]) >= 4:
-            break
+        if plain not in _SUFFIXES:
+            words += 1
+            if words >= 4:
+                break
     name.reverse()
     while name and name[0].islower():
         name.pop(0)
@@ -255,7 +261,10 @@ def clear_caches() -> None:
 
 def is_org(tokens: list[str] | tuple[str, ...]) -> bool:
     """Whether a run names an organisation ("Electoral Commission", "The Pentagon")."""
-    return any(token.lower().rstrip(".").replace("’", "'") in ORG_WORDS for token in tokens)
+    for token in tokens:  # noqa: SIM110 - called for every run; a loop is half the cost of any()
+        if token.lower().rstrip(".").replace("’", "'") in ORG_WORDS:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -336,7 +345,9 @@ class NameIndex:
 
     def _canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
         name = strip_titles(tokens)
-        link = next((n for n, t in enumerate(tokens) if t in ("of", "for")), None)
+        link = None
+        if "of" in tokens or "for" in tokens:
+            link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))
         if link and len(name) < len(tokens) - link and _plain(tokens[link - 1]) not in (
                 TITLE_WORDS):  # "Transport for London": the whole run is the name
             return " ".join(tokens).rstrip("."), False
