@@ -145,6 +145,27 @@ async def test_a_long_list_scrolls_with_the_cursor_and_skips_headings(tmp_path):
         assert app.open_entry.title == "Story 2-19 from desk 2"
 
 
+async def test_a_list_filled_in_batches_matches_one_built_at_once(tmp_path):
+    app = make_app(many_articles(tmp_path))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await loaded(pilot)
+        articles = app.query_one(ArticleList)
+        entries, at_once = list(articles.entries), list(articles.shown)
+        assert len([row for row in at_once if isinstance(row, str)]) == 3
+        for batches in ([5, 10, 60], [25, 60], [1, 2, 3, 60]):
+            articles.entries, articles.shown, articles._starts = [], [], [0]
+            articles._entry_index, articles._folders, articles._keys = {}, [], []
+            articles.highlighted = None
+            start = 0
+            for end in batches:
+                articles.add_entries(entries[start:end])
+                start = end
+            await pilot.pause()
+            assert articles.shown == at_once
+            assert articles._starts[-1] == 3 + 2 * 60  # three headings, two lines a row
+            assert highlighted_title(app) == "Story 0-00 from desk 0"
+
+
 async def test_filtering_a_scrolled_list_keeps_the_cursor_on_a_shown_article(tmp_path):
     app = make_app(many_articles(tmp_path))
     async with app.run_test(size=(120, 24)) as pilot:

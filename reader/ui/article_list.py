@@ -153,12 +153,20 @@ class ArticleList(ScrollView, can_focus=True):
                 self.bookmarked.add(entry.path)
         fresh = self._matching(range(start, len(self.entries)))
         if self.sort == "path" and not self._many_groups(fresh):
-            # Loading appends in path order: extend in place instead of rebuilding.
-            headed = any(isinstance(i, str) for i in self.shown)
-            self._show(self.shown + (self._with_headers(fresh, self._last_group())
-                                     if headed else fresh), self.current_index())
+            self._append(self._with_headers(fresh, self._last_group()) if self._headed else fresh)
         else:
             self.rebuild()
+
+    def _append(self, rows: list[int | str]) -> None:
+        """Loading delivers files in path order: add rows at the end, the rest untouched."""
+        self.shown.extend(rows)
+        self._starts.extend(accumulate((1 if isinstance(row, str) else 2 for row in rows),
+                                       initial=self._starts[-1]))
+        del self._starts[-len(rows) - 1]  # the old end, now the first new row's start
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        if self.highlighted is None:
+            self._move(0, 1)
+        self.refresh()
 
     def rebuild(self, narrowing: bool = False) -> None:
         """Recompute which rows show and in what order, keeping the highlighted article.
@@ -231,13 +239,16 @@ class ArticleList(ScrollView, can_focus=True):
             out.append(index)
         return out
 
+    @property
+    def _headed(self) -> bool:
+        return bool(self.shown) and isinstance(self.shown[0], str)
+
     def _many_groups(self, fresh: list[int]) -> bool:
         """Whether appending `fresh` brings a second folder to a list without headings yet."""
-        if any(isinstance(i, str) for i in self.shown):
+        if self._headed or not (self.shown or fresh):
             return False
-        folders = {self._folders[i] for i in self.shown if isinstance(i, int)}
-        folders |= {self._folders[i] for i in fresh}
-        return len(folders) > 1
+        first = self._folders[self.shown[0] if self.shown else fresh[0]]
+        return any(self._folders[i] != first for i in fresh)
 
     def _last_group(self) -> str | None:
         for index in reversed(self.shown):
