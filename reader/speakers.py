@@ -61,6 +61,7 @@ _NOT_APPOSITION: Final = re.compile(
 """Words before a name that make the phrase a clause, not a second name for the subject:
 "The report, published by the Institute, warned" (the Institute did not warn)."""
 _COMMA: Final = re.compile(r"\s*,\s*")
+_SPACES: Final = re.compile(r"\s+")
 _WORD: Final = re.compile(r"[\w’'.-]+")
 
 
@@ -288,9 +289,8 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
 
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
-    rest = text[pos:hi]
-    match = re.match(r"\s+", rest)
-    lo = pos + (match.end() if match else 0)
+    match = _SPACES.match(text, pos, hi)
+    lo = match.end() if match else pos
     words = _WORD.findall(text[lo:min(hi, lo + 80)])
     if not words:
         return None
