@@ -276,6 +276,8 @@ class Mention:
     start: int
     end: int
     person: bool
+    opens: bool | None = None
+    """Whether it opens its sentence, once asked (see `NameIndex.is_subject`)."""
 
 
 @dataclass(slots=True)
@@ -378,6 +380,13 @@ class NameIndex:
             votes = self._votes(name)
         return bool(votes[0] or votes[1]) or name in self.titled_people
 
+    def is_subject(self, mention: Mention) -> bool:
+        """Whether a mention opens its sentence. Gender votes and pronoun salience both ask
+        about the same mentions, so the answer is kept on the mention."""
+        if mention.opens is None:
+            mention.opens = opens_sentence(self.paragraphs[mention.paragraph], mention.start)
+        return mention.opens
+
     def mentions_between(self, first: int, last: int) -> list[Mention]:
         """Mentions in paragraphs first..last, in reading order (a slice, not a scan)."""
         lo = bisect_left(self.mention_paragraphs, max(first, 0))
@@ -429,7 +438,7 @@ class NameIndex:
                 votes[0] += 3
             elif honorific in _FEMALE_HONORIFICS:
                 votes[1] += 3
-            if not opens_sentence(text, mention.start):
+            if not self.is_subject(mention):
                 continue
             following = self.mentions[position + 1] if position + 1 < len(self.mentions) else None
             stop = len(text)

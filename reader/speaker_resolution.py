@@ -20,7 +20,6 @@ from reader.speaker_names import (
     Mention,
     NameIndex,
     is_org,
-    opens_sentence,
 )
 from reader.speaker_names import clear_caches as clear_name_caches
 from reader.speakers import PERSONAL, Subject
@@ -40,9 +39,6 @@ class SpeakerMemory:
     def inside_quote(self, paragraph: int, offset: int) -> bool:
         return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
 
-    def is_subject(self, paragraph: int, offset: int) -> bool:
-        return opens_sentence(self.paragraphs[paragraph], offset)
-
     def salience(self, index: NameIndex, mention: Mention) -> float | None:
         """How likely a mention is to be what a later pronoun means (None: never).
 
@@ -54,7 +50,7 @@ class SpeakerMemory:
             return self.saliences[key]
         value: float | None = None
         if not self.inside_quote(mention.paragraph, mention.start):
-            value = 2.0 if self.is_subject(mention.paragraph, mention.start) else 0.5
+            value = 2.0 if index.is_subject(mention) else 0.5
             if not index.confirmed_person(mention.key):
                 value -= 0.75
         self.saliences[key] = value
@@ -100,9 +96,12 @@ _DEFINITE: Final = re.compile(r"^(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+
                               re.I)
 
 
+_HEAD_END: Final = re.compile(r"\s+(?:at|of|for|in|from|with|on|to)\s+")
+
+
 def _head(descriptor: str) -> str:
     """The head noun of a descriptor: "a senior official at the ministry" -> "official"."""
-    core = re.split(r"\s+(?:at|of|for|in|from|with|on|to)\s+", descriptor, maxsplit=1)[0]
+    core = _HEAD_END.split(descriptor, maxsplit=1)[0]
     return core.split()[-1].lower().rstrip(".,") if core.split() else ""
 
 
@@ -175,8 +174,8 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     for para, _at, speaker, person in reversed(memory.spoken):
         if paragraph - para > 12:
             break
-        if speaker != subject.text and _head(speaker) == head and len(speaker) > len(
-                subject.text):
+        if len(speaker) > len(subject.text) and speaker != subject.text and (
+                _head(speaker) == head):  # the head last: it is the costly test
             return speaker, person
     recent = [m for m in index.mentions_between(paragraph - 6, paragraph)
               if (m.paragraph, m.start) < (paragraph, subject.start)
