@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
+from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar
 
@@ -226,23 +227,50 @@ async def test_tab_moves_between_panes():
 
 
 def footer_hints(app: ReaderApp) -> list[str]:
-    return [key.description for key in app.query("FooterKey")]
+    """The key hints as drawn along the bottom: "q Quit", "/ Filter", ..."""
+    drawn = app.query_one(Footer).render().plain
+    return [hint.strip() for hint in drawn.split("  ") if hint.strip()]
 
 
 async def test_footer_hints_follow_the_focused_pane():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert "Open" in footer_hints(app) and "Quit" in footer_hints(app)
-        assert "Next quote" not in footer_hints(app)
+        hints = footer_hints(app)
+        assert "⏎ Open" in hints and "q Quit" in hints and "/ Filter" in hints
+        assert "] Next quote" not in hints
+        assert hints[-1] == "▏ ^p palette"
         await pilot.press("j", "enter")
         await pilot.pause()
-        assert "Next quote" in footer_hints(app) and "Find" in footer_hints(app)
+        hints = footer_hints(app)
+        assert "] Next quote" in hints and "/ Find" in hints and "/ Filter" not in hints
         await pilot.press("shift+tab", "tab", "shift+tab")
         await pilot.pause()
         hints = footer_hints(app)
-        assert "Next quote" not in hints and "Open" in hints
+        assert "] Next quote" not in hints and "⏎ Open" in hints
         assert len(hints) == len(set(hints)), "each hint once, however often focus moved"
+
+
+async def test_clicking_a_footer_hint_runs_its_key():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        footer = app.query_one(Footer)
+        drawn = footer.render().plain
+        await pilot.click(Footer, offset=(drawn.index("Help"), 0))
+        await pilot.pause()
+        assert "reader — keys" in rendered(app.screen.query_one("#help-title").render())
+
+
+async def test_footer_drops_hints_that_do_not_fit_but_keeps_the_palette():
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+        drawn = app.query_one(Footer).render().plain
+        assert len(drawn) <= 60
+        assert drawn.startswith(" ⏎ Open  q Quit")
+        assert drawn.rstrip().endswith("^p palette")
+        assert "Search all" not in drawn
 
 
 @pytest.mark.parametrize("key", ["space", "pagedown"])
