@@ -113,8 +113,9 @@ def _print_json(found: Scan) -> int:
     return status
 
 
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                             "\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = ("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                   "\u2066-\u2069\ud800-\udfff]")
+"""Characters escaped in JSON output; compiled on first use (`re` caches it), not at start-up."""
 
 
 def json_line(record: dict) -> str:
@@ -126,7 +127,7 @@ def json_line(record: dict) -> str:
     showing the output cannot be driven by them (json escapes C0 controls itself).
     """
     line = json.dumps(record, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
+    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
 
 
 def _report(error: LoadError) -> None:

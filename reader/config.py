@@ -14,7 +14,6 @@ import datetime
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +100,8 @@ class Config:
         """Check TOML text as if read from `source` (which anchors relative library paths)."""
         name = Path(source)
         try:
+            import tomllib  # here, not at the top: most people have no config file
+
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             return cls(), [f"{name}: syntax error: {error}; using all defaults."]
