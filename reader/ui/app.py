@@ -108,15 +108,15 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._first_frame_painted)
 
     def _first_frame_painted(self) -> None:
-        # `reader` pauses the garbage collector while it starts: everything made so far lives
-        # on, so a collection would only delay the first frame. Freezing keeps later
-        # collections from walking all of it again.
-        gc.freeze()
-        gc.enable()
-        # The footer fills in after the next refresh; the loading worker competes for the
-        # GIL, so it starts once that has been painted too.
+        if not gc.isenabled():
+            # `reader` paused the garbage collector for its start (see cli.main): what was
+            # made so far lives on, so freeze it rather than have every later collection
+            # walk it again.
+            gc.freeze()
+            gc.enable()
         if self.initial_paths:
-            self.call_after_refresh(self.call_after_refresh, self.load_paths, self.initial_paths)
+            # Only now: the loading worker competes with the first frame for the GIL.
+            self.load_paths(self.initial_paths)
 
     # Loading ---------------------------------------------------------------
 
