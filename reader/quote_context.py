@@ -9,11 +9,13 @@ still points into the original paragraph.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Final
 
 from reader.quote_marks import Span
 from reader.speech_cues import ANY_CUE
 
+_START: Final = attrgetter("start")
 MASK: Final = "▒"
 """Stands in for quoted words, so cue words and names inside a quote are never read as
 the attribution, while offsets stay the same."""
@@ -31,8 +33,10 @@ _ATTRIBUTION_NEXT: Final = re.compile(
 
 def mask(text: str, spans: list[Span]) -> str:
     """Replace quoted words with MASK, keeping the quote's final punctuation."""
+    if not spans:
+        return text  # most paragraphs quote nobody
     pieces, at = [], 0
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in sorted(spans, key=_START):
         keep = span.end
         while keep > span.start and text[keep - 1] in ".!?,;:…":
             keep -= 1
