@@ -261,10 +261,7 @@ def clear_caches() -> None:
 
 def is_org(tokens: list[str] | tuple[str, ...]) -> bool:
     """Whether a run names an organisation ("Electoral Commission", "The Pentagon")."""
-    for token in tokens:  # noqa: SIM110 - called for every run; a loop is half the cost of any()
-        if token.lower().rstrip(".").replace("’", "'") in ORG_WORDS:
-            return True
-    return False
+    return not ORG_WORDS.isdisjoint(map(_plain, tokens))
 
 
 @dataclass(slots=True)
@@ -301,20 +298,26 @@ class NameIndex:
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
         index = cls()
-        runs = [(number, start, end, tokens, _strip_titles(tuple(tokens)))
+        runs = [(number, start, end, tuple(tokens))
                 for number, text in enumerate(paragraphs)
                 for start, end, tokens in name_runs(text)]
-        for _number, _start, _end, _tokens, name in runs:
-            if len(name) >= 2 and not is_org(name):
-                index._add_person(list(name))
-        for number, start, end, tokens, name in runs:
-            key, person = index.known.get(tuple(tokens)) or index.canonical(tokens)
+        people: set[tuple[str, ...]] = set()
+        for _number, _start, _end, tokens in runs:
+            name = _strip_titles(tokens)
+            if len(name) >= 2 and name not in people:  # adding a person again changes nothing
+                people.add(name)
+                if not is_org(name):
+                    index._add_person(name)
+        mentions = index.mentions
+        for number, start, end, tokens in runs:
+            key, person = index.canonical(tokens)
             if not key:
                 continue
-            index.mentions.append(Mention(key, number, start, end, person))
-            if person and len(name) < len(tokens):
+            mentions.append(Mention(key, number, start, end, person))
+            titles = len(tokens) - len(_strip_titles(tokens)) if person else 0
+            if titles:  # "President Joe Biden": the article gives him a title
                 index.titled_people.add(key)
-                for token in tokens[:len(tokens) - len(name)]:
+                for token in tokens[:titles]:
                     counts = index.titles.setdefault(_plain(token), {})
                     counts[key] = counts.get(key, 0) + 1
         index.mention_paragraphs = [mention.paragraph for mention in index.mentions]
@@ -324,7 +327,7 @@ class NameIndex:
                 index.by_key.setdefault(mention.key, []).append(position)
         return index
 
-    def _add_person(self, name: list[str]) -> None:
+    def _add_person(self, name: tuple[str, ...]) -> None:
         full = " ".join(name)
         for token in name:
             plain = _plain(token)
@@ -333,20 +336,23 @@ class NameIndex:
             known = self.full_names.get(plain)
             if known is None or len(full) > len(known) and full.endswith(known):
                 self.full_names[plain] = full
-        surname = _plain(name[-1]) if _plain(name[-1]) not in _SUFFIXES else _plain(name[-2])
+        surname = _plain(name[-1])
+        if surname in _SUFFIXES:
+            surname = _plain(name[-2])
         known = self.full_names.get(surname)
         if known is None or len(full) > len(known):
             self.full_names[surname] = full
 
-    def canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
+    def canonical(self, tokens: list[str] | tuple[str, ...]) -> tuple[str | None, bool]:
         """A run of capitalised words as (fullest name or organisation, is a person)."""
         key = tuple(tokens)
-        if key not in self.known:
-            self.known[key] = self._canonical(tokens)
-        return self.known[key]
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._canonical(key)
+        return found
 
-    def _canonical(self, tokens: list[str]) -> tuple[str | None, bool]:
-        name = strip_titles(tokens)
+    def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
+        name = _strip_titles(tokens)
         link = None
         if "of" in tokens or "for" in tokens:
             link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))
