@@ -144,11 +144,14 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
             if run.lower() not in FUNCTION_WORDS:
                 runs.append((match.start(), match.end(), [run]))
             continue
+        words = run.split()
+        if "." not in run and _LINKS.isdisjoint(words) and _plain(words[0]) not in FUNCTION_WORDS:
+            runs.append((match.start(), match.end(), words))  # "Sergei Lavrov": nothing to cut
+            continue
         before_multi = len(runs)
         at = match.start()
         start = at
         tokens: list[str] = []
-        words = run.split()
         for token in words:
             at = text.index(token, at)
             if not tokens:
@@ -303,6 +306,8 @@ class NameIndex:
                 for start, end, tokens in name_runs(text)]
         people: set[tuple[str, ...]] = set()
         for _number, _start, _end, tokens in runs:
+            if len(tokens) < 2:
+                continue  # one word: no full name to learn
             name = _strip_titles(tokens)
             if len(name) >= 2 and name not in people:  # adding a person again changes nothing
                 people.add(name)
@@ -314,7 +319,7 @@ class NameIndex:
             if not key:
                 continue
             mentions.append(Mention(key, number, start, end, person))
-            titles = len(tokens) - len(_strip_titles(tokens)) if person else 0
+            titles = len(tokens) - len(_strip_titles(tokens)) if person and len(tokens) > 1 else 0
             if titles:  # "President Joe Biden": the article gives him a title
                 index.titled_people.add(key)
                 for token in tokens[:titles]:
