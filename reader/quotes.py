@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Final
 
 from reader.model import Attribution, Quote
@@ -34,6 +35,7 @@ from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 _JOINERS: Final = frozenset({"and", "but", "then", "to"})
+_FIRST: Final = itemgetter(0)
 _WORD_CHAR: Final = re.compile(r"\w")
 _NOT_BETWEEN: Final = re.compile(r"[^\s,”\"’'»]")
 """Anything but spaces, commas and closing marks between a quote and its cue."""
@@ -78,8 +80,7 @@ def _cue_matches(masked: str, quotes: list[Span],
     """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
     if not quotes:
         return found
-    found = list(found)
-    taken = {m.start() for m in found}
+    inverted = []
     for span in quotes:
         if span.close_mark is None:
             continue
@@ -87,8 +88,12 @@ def _cue_matches(masked: str, quotes: list[Span],
         if gap is None:
             continue
         match = INVERTED_CUE.match(masked, gap.end())
-        if match and match.start() not in taken:
-            found.append(match)
+        if match:
+            inverted.append(match)
+    if not inverted:
+        return found  # the usual case: nothing to add, and `found` is in order already
+    taken = {m.start() for m in found}
+    found = found + [m for m in inverted if m.start() not in taken]
     return sorted(found, key=lambda m: m.start())
 
 
@@ -99,40 +104,43 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
     for match in _cue_matches(masked, quotes, cue_matches):
-        lo, hi = sentence_of(bounds, match.start())
+        start, end = match.span()
+        lo, hi = sentence_of(bounds, start)
         clause_lo = lo
         for close in closes:
-            if clause_lo <= close < match.start():
+            if clause_lo <= close < start:
                 clause_lo = close + 1
-        earlier = [s for s in found if lo <= s.cue_start and s.cue_end <= match.start()]
+        earlier = [s for s in found if lo <= s.cue_start and s.cue_end <= start]
         if earlier:
             clause_lo = max(clause_lo, earlier[-1].cue_end)
-        semicolon = masked.rfind(";", clause_lo, match.start())
+        semicolon = masked.rfind(";", clause_lo, start)
         clause_lo = max(clause_lo, semicolon + 1)
-        cue = " ".join(match.group().split())
-        gap = masked[clause_lo:match.start()]
+        cue = match.group()
+        if not cue.isalpha():
+            cue = " ".join(cue.split())  # "according  to": spaces normalised
+        gap = masked[clause_lo:start]
         subject: Subject | None = None
         tail = gap[-30:]
         shared = (cue.endswith("ing") and _COMMA_END.search(tail)) or _joined(tail)
         if is_prepositional(cue):
-            subject = subject_after(masked, match.end(), hi)
+            subject = subject_after(masked, end, hi)
         elif not shared:
-            subject = subject_before(masked, clause_lo, match.start())
+            subject = subject_before(masked, clause_lo, start)
             if subject is None and (not _WORD_CHAR.search(gap) or (
                     gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))):
-                subject = subject_after(masked, match.end(), hi)
+                subject = subject_after(masked, end, hi)
         speaker, person = None, False
         if subject is None and (shared or cue.endswith("ing") or earlier):
             if earlier and earlier[-1].speaker:
                 speaker, person = earlier[-1].speaker, earlier[-1].person
             else:
-                subject = leading_subject(masked, lo, match.start())
+                subject = leading_subject(masked, lo, start)
         if subject is not None:
             speaker, person = resolve(subject, index, number, memory)
         core = is_core(cue)
-        found.append(_Said(match.start(), match.end(), cue, subject, speaker, person, core))
+        found.append(_Said(start, end, cue, subject, speaker, person, core))
         if speaker:
-            memory.spoken.append((number, match.start(), speaker, person))
+            memory.spoken.append((number, start, speaker, person))
     return found
 
 
@@ -225,7 +233,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         if spoken_here or heard:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
                 (item.end, item.speaker) for item in heard]
-            speaker = max(ends, key=lambda e: e[0])[1]
+            speaker = max(ends, key=_FIRST)[1]
             last = (speaker, True, number)
         quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         chain = _next_chain(quotes, chain, continuing, accepted, first_new)
@@ -270,7 +278,7 @@ def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], sa
     spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark]
     spoken = [item for item in spoken if item[1]]
     if spoken:
-        _end, speaker, person = max(spoken, key=lambda item: item[0])
+        _end, speaker, person = max(spoken, key=_FIRST)
         return speaker, person
     return None, False
 

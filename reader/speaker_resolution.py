@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Final
 
 from reader.speaker_names import (
@@ -201,6 +202,10 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     return None
 
 
+_POSITION: Final = itemgetter(0, 1)
+"""(paragraph, offset) of a candidate: newest first once sorted in reverse."""
+
+
 def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
                     memory: SpeakerMemory) -> str | None:
     """The person "he" or "she" most likely means at this point of the article.
@@ -222,7 +227,7 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
             break
         if person and (para, at) < (paragraph, offset):
             candidates.append((para, at, speaker, 2.5))
-    candidates.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    candidates.sort(key=_POSITION, reverse=True)
     scores: dict[str, float] = {}
     genders: dict[str, int] = {}
     newer: set[str] = set()
@@ -239,4 +244,4 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
         newer.add(key)
     if not scores:
         return None
-    return max(scores.items(), key=lambda item: item[1])[0]
+    return max(scores, key=scores.__getitem__)
