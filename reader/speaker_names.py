@@ -204,8 +204,24 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return list(_strip_titles(tuple(tokens)))
 
 
+def _stops_name(token: str, plain: str) -> bool:
+    """A title, a function word or an acronym: the name, read backwards, ends before it."""
+    if plain in TITLE_WORDS or plain in FUNCTION_WORDS:
+        return True
+    bare = token.rstrip(".")
+    if len(plain) > 1 and bare.isupper() and "." not in bare:
+        return True  # acronyms: NFL, DL, CBS
+    return "." in bare and token.isupper()  # U.S., U.N.
+
+
 @lru_cache(maxsize=4096)
 def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    if len(tokens) == 1:  # most runs are one word: kept whole, or nothing is left
+        token = tokens[0]
+        plain = _plain(token)
+        if plain not in _SUFFIXES and _stops_name(token, plain) or token.islower():
+            return ()
+        return tokens
     name: list[str] = []
     words = 0
     """Tokens of the name other than suffixes ("Jr"): four at most."""
@@ -214,13 +230,8 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if plain in _SUFFIXES and not name:
             name.append(token)
             continue
-        if plain in TITLE_WORDS or plain in FUNCTION_WORDS:
+        if _stops_name(token, plain):
             break
-        bare = token.rstrip(".")
-        if len(plain) > 1 and bare.isupper() and "." not in bare:
-            break  # acronyms: NFL, DL, CBS
-        if "." in bare and token.isupper():
-            break  # U.S., U.N.
         name.append(token)
         if plain not in _SUFFIXES:
             words += 1
