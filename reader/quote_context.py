@@ -49,6 +49,28 @@ def mask(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
+_MASKED: Final = re.compile(MASK + "+")
+
+
+def find_cues(masked: str) -> list[re.Match[str]]:
+    """Reporting words (`ANY_CUE`) in a masked paragraph, in order, skipping masked words.
+
+    No reporting word holds a MASK, and none of its look-aheads gets past one
+    (they want spaces, letters, a comma or a quotation mark), so searching
+    between the masked stretches finds exactly what searching the whole
+    paragraph finds, without stepping through the quarter of it that is masked.
+    """
+    if MASK not in masked:
+        return list(ANY_CUE.finditer(masked))
+    found: list[re.Match[str]] = []
+    at = 0
+    for run in _MASKED.finditer(masked):
+        found += ANY_CUE.finditer(masked, at, run.start())
+        at = run.end()
+    found += ANY_CUE.finditer(masked, at)
+    return found
+
+
 def sentences(masked: str) -> list[tuple[int, int]]:
     """Sentence bounds in a masked paragraph.
 

@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Final
 
 from reader.model import Attribution, Quote
-from reader.quote_context import mask, sentence_of, sentences
+from reader.quote_context import find_cues, mask, sentence_of, sentences
 from reader.quote_marks import Span, scan_paragraph, starts_with_opener
 from reader.quote_speech import WORDS, is_speech
 from reader.speaker_names import NameIndex
@@ -30,7 +30,7 @@ from reader.speakers import (
     subject_after,
     subject_before,
 )
-from reader.speech_cues import ANY_CUE, INVERTED_CUE, is_core, is_prepositional
+from reader.speech_cues import INVERTED_CUE, is_core, is_prepositional
 
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
@@ -180,7 +180,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
-        cue_matches = list(ANY_CUE.finditer(masked_all))
+        cue_matches = find_cues(masked_all)
         if not top and not cue_matches or max(len(top), len(cue_matches)) > MAX_PER_PARAGRAPH:
             chain = _next_chain(quotes, chain, False, [], len(quotes))
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
@@ -194,7 +194,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         memory.quoted[number] = [(s.start, s.end) for s in top]
         masked = mask(text, accepted) if len(accepted) < len(top) else masked_all
         if masked is not masked_all:
-            cue_matches = list(ANY_CUE.finditer(masked))
+            cue_matches = find_cues(masked)
         said = _said_in(masked, number, bounds, accepted, index, memory, cue_matches)
         linked: set[int] = set()
         first_new = len(quotes)
