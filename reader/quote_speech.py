@@ -161,11 +161,11 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     capital = stripped[:1].isupper()
     opens_sentence = not before.strip(" \t\"“‘'«(—–-")
     after_mark = before.rstrip().endswith((",", ":"))
-    ends_in_punct = content.rstrip()[-1:] in _END_PUNCT or after.startswith(",")
+    inner_punct = content.rstrip()[-1:] in _END_PUNCT
+    ends_in_punct = inner_punct or after.startswith(",")
     if _title_like(words) and not (ends_in_punct and len(words) >= 4
                                      and _cue_follows(after, cues_after)):
         return False
-    inner_punct = content.rstrip()[-1:] in _END_PUNCT
     if capital and not opens_sentence and not after_mark and len(words) <= 4 and not (
             inner_punct and _cue_follows(after, cues_after)) and not _cue_precedes(
                 before, cues_before):

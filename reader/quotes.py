@@ -181,7 +181,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         cue_matches = find_cues(masked_all)
-        if not top and not cue_matches or max(len(top), len(cue_matches)) > MAX_PER_PARAGRAPH:
+        if not top and not cue_matches or (
+                len(top) > MAX_PER_PARAGRAPH or len(cue_matches) > MAX_PER_PARAGRAPH):
             chain = _next_chain(quotes, chain, False, [], len(quotes))
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
@@ -235,7 +236,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
                 (item.end, item.speaker) for item in heard]
             speaker = max(ends, key=_FIRST)[1]
             last = (speaker, True, number)
-        quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
+        if nested:
+            quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return quotes, attributions

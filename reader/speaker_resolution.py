@@ -38,7 +38,8 @@ class SpeakerMemory:
     saliences: dict[tuple[int, int], float | None] = field(default_factory=dict)
 
     def inside_quote(self, paragraph: int, offset: int) -> bool:
-        return any(lo <= offset < hi for lo, hi in self.quoted.get(paragraph, ()))
+        quoted = self.quoted.get(paragraph)
+        return bool(quoted) and any(lo <= offset < hi for lo, hi in quoted)
 
     def salience(self, index: NameIndex, mention: Mention) -> float | None:
         """How likely a mention is to be what a later pronoun means (None: never).
@@ -240,7 +241,8 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
         score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
         if known == gender:
             score += 0.5
-        scores[key] = max(scores.get(key, -99.0), score)
+        previous = scores.get(key, -99.0)
+        scores[key] = score if score > previous else previous
         newer.add(key)
     if not scores:
         return None
