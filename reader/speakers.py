@@ -137,7 +137,8 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
         start = hi - len(words[-1])
         return Subject(words[-1], start, hi, "pronoun")
-    runs = name_runs(chunk)
+    # A run that ends the chunk needs a capital in its last word: none, no run to look for.
+    runs = [] if words[-1].islower() else name_runs(chunk)
     last = runs[-1] if runs else None
     if last and lo + last[1] >= hi - 1:
         before = chunk[:last[0]]
