@@ -183,7 +183,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         cue_matches = find_cues(masked_all)
         if not top and not cue_matches or (
                 len(top) > MAX_PER_PARAGRAPH or len(cue_matches) > MAX_PER_PARAGRAPH):
-            chain = _next_chain(quotes, chain, False, [], len(quotes))
+            if chain:
+                chain = _next_chain(quotes, chain, False, [], len(quotes))
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
@@ -238,7 +239,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             last = (speaker, True, number)
         if nested:
             quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
-        chain = _next_chain(quotes, chain, continuing, accepted, first_new)
+        if chain or accepted:  # otherwise there is no quote to carry on
+            chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return quotes, attributions
 
