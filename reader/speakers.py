@@ -96,12 +96,17 @@ def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
         word_end = end
         while word_end > lo and text[word_end - 1] in " \t,":
             word_end -= 1
-        word_start = word_end
-        while word_start > lo and text[word_start - 1].isalpha():
-            word_start -= 1
-        if word_start <= lo or text[word_start - 1] not in " \t,":
-            return end  # the first word of the clause is never filler
-        word = text[word_start:word_end]
+        space = text.rfind(" ", lo, word_end)
+        word = text[space + 1:word_end]
+        if space >= lo and word.isalpha():  # the usual case: a word after a space
+            word_start = space + 1
+        else:
+            word_start = word_end
+            while word_start > lo and text[word_start - 1].isalpha():
+                word_start -= 1
+            if word_start <= lo or text[word_start - 1] not in " \t,":
+                return end  # the first word of the clause is never filler
+            word = text[word_start:word_end]
         if word in _TRAILING_FILLER or (
                 word.endswith("ly") and word.islower() and word not in _NOT_ADVERBS):
             end = word_start
