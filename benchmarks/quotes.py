@@ -8,6 +8,11 @@ to a peer: the naive one-regex finder, run in the same process.
 
     python benchmarks/quotes.py /work/shared/quotes-bench --out /tmp/pred.jsonl
     cd /work/shared/quotes-bench && python score.py --pred /tmp/pred.jsonl
+
+For a count of instructions that does not depend on the machine's load, `--passes N`
+only runs the finder N times (caches emptied before each) and prints nothing; under
+`valgrind --tool=cachegrind`, half the difference between `--passes 3` and
+`--passes 1` is one pass with warm caches.
 """
 
 from __future__ import annotations
@@ -57,9 +62,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench", type=Path, help="folder with texts/*.txt")
     parser.add_argument("--out", type=Path, help="write predictions here (default: stdout)")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best counts")
+    parser.add_argument("--passes", type=int, help="only run the finder this many times "
+                        "(for instruction counts), without output or timing")
     args = parser.parse_args(argv)
     paths = sorted((args.bench / "texts").glob("*.txt"))
     articles = [read_bench_text(path) for path in paths]
+    if args.passes is not None:
+        for _ in range(args.passes):
+            clear_caches()
+            for paragraphs in articles:
+                find_quotes(paragraphs)
+        return 0
     lines = []
     for path, paragraphs in zip(paths, articles, strict=True):
         quotes, _attributions = find_quotes(paragraphs)
