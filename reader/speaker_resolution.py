@@ -38,8 +38,11 @@ class SpeakerMemory:
     saliences: dict[tuple[int, int], float | None] = field(default_factory=dict)
 
     def inside_quote(self, paragraph: int, offset: int) -> bool:
-        quoted = self.quoted.get(paragraph)
-        return bool(quoted) and any(lo <= offset < hi for lo, hi in quoted)
+        """Whether an offset lies in quoted words (asked per mention: a loop, not any())."""
+        for lo, hi in self.quoted.get(paragraph, ()):  # noqa: SIM110
+            if lo <= offset < hi:
+                return True
+        return False
 
     def salience(self, index: NameIndex, mention: Mention) -> float | None:
         """How likely a mention is to be what a later pronoun means (None: never).
@@ -217,8 +220,8 @@ def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
     rules a person out.
     """
     candidates: list[tuple[int, int, str, float]] = []
-    for mention in index.mentions_between(paragraph - 4, paragraph):
-        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
+    for mention in index.mentions_between(paragraph - 4, paragraph):  # none after `paragraph`
+        if not mention.person or mention.paragraph == paragraph and mention.start >= offset:
             continue
         salience = memory.salience(index, mention)
         if salience is not None:

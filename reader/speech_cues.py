@@ -186,4 +186,7 @@ def is_core(cue: str) -> bool:
 
 def is_prepositional(cue: str) -> bool:
     """Whether the speaker comes after this cue ("according to X")."""
-    return " ".join(cue.lower().split()) in PREPOSITIONAL_CUES
+    lower = cue.lower()
+    if lower.isalpha():  # one word ("per", "quoting"): no spaces to normalise
+        return lower in PREPOSITIONAL_CUES
+    return " ".join(lower.split()) in PREPOSITIONAL_CUES
