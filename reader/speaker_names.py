@@ -312,35 +312,35 @@ class NameIndex:
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
         index = cls()
-        runs = [(number, start, end, tuple(tokens))
-                for number, text in enumerate(paragraphs)
-                for start, end, tokens in name_runs(text)]
+        runs: list[tuple[int, int, int, tuple[str, ...]]] = []
         people: set[tuple[str, ...]] = set()
-        for _number, _start, _end, tokens in runs:
-            if len(tokens) < 2:
-                continue  # one word: no full name to learn
-            name = _strip_titles(tokens)
-            if len(name) >= 2 and name not in people:  # adding a person again changes nothing
-                people.add(name)
-                if not is_org(name):
-                    index._add_person(name)
-        mentions = index.mentions
-        for number, start, end, tokens in runs:
-            key, person = index.canonical(tokens)
+        for number, text in enumerate(paragraphs):
+            for start, end, words in name_runs(text):
+                tokens = tuple(words)
+                runs.append((number, start, end, tokens))
+                if len(tokens) < 2:
+                    continue  # one word: no full name to learn
+                name = _strip_titles(tokens)
+                if len(name) >= 2 and name not in people:  # adding a person again changes nothing
+                    people.add(name)
+                    if not is_org(name):
+                        index._add_person(name)
+        mentions, known, by_key = index.mentions, index.known, index.by_key
+        for number, start, end, tokens in runs:  # every full name is known now
+            key, person = known.get(tokens) or index.canonical(tokens)
             if not key:
                 continue
+            if person:
+                by_key.setdefault(key, []).append(len(mentions))
+                titles = len(tokens) - len(_strip_titles(tokens)) if len(tokens) > 1 else 0
+                if titles:  # "President Joe Biden": the article gives him a title
+                    index.titled_people.add(key)
+                    for token in tokens[:titles]:
+                        counts = index.titles.setdefault(_plain(token), {})
+                        counts[key] = counts.get(key, 0) + 1
             mentions.append(Mention(key, number, start, end, person))
-            titles = len(tokens) - len(_strip_titles(tokens)) if person and len(tokens) > 1 else 0
-            if titles:  # "President Joe Biden": the article gives him a title
-                index.titled_people.add(key)
-                for token in tokens[:titles]:
-                    counts = index.titles.setdefault(_plain(token), {})
-                    counts[key] = counts.get(key, 0) + 1
-        index.mention_paragraphs = [mention.paragraph for mention in index.mentions]
+        index.mention_paragraphs = [mention.paragraph for mention in mentions]
         index.paragraphs = paragraphs
-        for position, mention in enumerate(index.mentions):
-            if mention.person:
-                index.by_key.setdefault(mention.key, []).append(position)
         return index
 
     def _add_person(self, name: tuple[str, ...]) -> None:

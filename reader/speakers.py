@@ -149,8 +149,8 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         before = chunk[:last[0]]
         if not strip_titles(last[2]):
             return _descriptor(text, lo, hi)
-        descriptor = _DETERMINER.match(chunk) and not chunk[len(_DETERMINER.match(chunk)
-                                                                .group())][:1].isupper()
+        determiner = _DETERMINER.match(chunk)
+        descriptor = determiner and not chunk[determiner.end()][:1].isupper()
         if descriptor and _PREPOSITION_BEFORE.search(before[-60:]):
             return _descriptor(text, lo, hi)
         if _POSSESSIVE_END.search(before[-60:]) and not _looks_personal(last[2]):
@@ -181,6 +181,10 @@ _HANDLE: Final = re.compile(r"\b(?:posts|goes|writes|tweets|known)\s+(?:as|by|un
 _INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
 
 
+_VERBS: Final = frozenset({"is", "was", "are", "were", "be", "has", "have", "had"})
+"""A description holding one of these is a clause ("the plan was"), not a speaker."""
+
+
 def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     """A speaker described, not named: "a senior official at the ministry"."""
     chunk = text[lo:hi]
@@ -200,8 +204,7 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     words = chunk.split()
     if not words or len(words) > 14 or words[-1].lower() in FUNCTION_WORDS:
         return None
-    if any(word.lower() in {"is", "was", "are", "were", "be", "has", "have", "had"}
-           for word in words):
+    if not _VERBS.isdisjoint(map(str.lower, words)):
         return None
     return Subject(chunk, lo, hi, "descriptor")
 
