@@ -172,7 +172,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     """
     text = paragraphs[index]
     singles = bool("‘" in text or "‚" in text or "‹" in text or text[:1] in ("'", "’", "›")
-                   or _SINGLE_AFTER_BREAK.search(text))
+                   or ("’" in text or "'" in text or "›" in text)  # half the paragraphs have none
+                   and _SINGLE_AFTER_BREAK.search(text))
     if not singles and not _DOUBLE_OR_OPENING.search(text):
         return [], []
     pairs, still_open = _pair(text, _double_marks(text))
