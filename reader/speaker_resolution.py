@@ -122,16 +122,38 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=256)
 def _apposition_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"the group, Workers United," and ", the group that": both open with plain text, so
-    `re` can skip ahead quickly; the name before the comma of the second is found after."""
+    """"the group, " (the name follows: `_RUN_THEN_BREAK`) and ", the group that" (the name
+    came before the comma: `_RUN_BEFORE_COMMA`). Both open with plain text, so `re` can skip
+    ahead quickly; the name patterns are the same for every head and compiled once, which
+    keeps what an article with new head nouns pays for compiling small."""
     word = re.escape(head)
     return (
-        re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{_RUN}\s*[,(]"),
+        re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+"),
         re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b"),
     )
 
 
+_RUN_THEN_BREAK: Final = re.compile(rf"{_RUN}\s*[,(]")
 _RUN_BEFORE_COMMA: Final = re.compile(rf"(?<![\w’'-]){_RUN}$")
+
+
+def _names_after(head_pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """(where, name) for each "the group, Workers United (" in text, found as one pattern
+    (head, then name) would find them: leftmost first, none overlapping.
+
+    The head part has one way to match at a given place and the name cannot start with
+    a space, so trying the name where the head part ends is the same as matching both.
+    """
+    found: list[tuple[int, str]] = []
+    at = 0
+    while (opening := head_pattern.search(text, at)) is not None:
+        name = _RUN_THEN_BREAK.match(text, opening.end())
+        if name is None:
+            at = opening.start() + 1
+            continue
+        found.append((opening.start(), name.group(1)))
+        at = name.end()
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -149,8 +171,8 @@ def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory)
         if head not in text:
             continue
         patterns = _apposition_patterns(head)  # compiled only when the head is there at all
-        found = [(m.start(), m.group(1)) for m in patterns[0].finditer(text)
-                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        found = [(at, name) for at, name in _names_after(patterns[0], text)
+                 if at == 0 or not text[at - 1].isalnum()]
         for match in patterns[1].finditer(text):
             run = _RUN_BEFORE_COMMA.search(text, max(0, match.start() - 80), match.start())
             if run:
