@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.clean import load
@@ -403,3 +403,32 @@ def test_a_paragraph_that_is_not_prose_is_left_alone():
     junk = 'he said "' * 2000
     quotes, _ = find_quotes([junk, '"Fine," said Ada Osei.'])
     assert [(q.paragraph, q.text, q.speaker) for q in quotes] == [(1, "Fine,", "Ada Osei")]
+
+
+_HEADS = ["group", "big", "neo-banks", "a", "of", "x_y"]
+_PHRASE = st.tuples(
+    st.sampled_from(["the", "The", ", the", ", a", ", an", "a", "an", "bathe", "", ","]),
+    st.lists(st.sampled_from(["big", "group", "x_y", "neo-banks", "old", "a", "the"]), max_size=3),
+    st.sampled_from([*_HEADS, "said", "group-", "ſhe"]),
+    st.sampled_from([",", ", Acme (", ", Acme Corp,", ", of the Union (", " said", "", "-x", "."]),
+).map(lambda p: " ".join([p[0], *p[1], p[2]]) + p[3])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PHRASE, max_size=6), st.sampled_from([" ", "  ", "", "\t"]),
+       st.sampled_from(_HEADS))
+def test_head_noun_phrases_are_found_as_a_pattern_per_head_would_find_them(phrases, gap, head):
+    """The phrases around a head noun ("the group, Acme (", ", the group", "a big group") are
+    searched with fixed patterns, the head compared as text, so that an article does not
+    compile a pattern per noun; what they find is what the per-head patterns found."""
+    from reader import speaker_resolution as resolution
+
+    text = gap.join(phrases)
+    word = re.escape(head)
+    after = re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{resolution._RUN}\s*[,(]")
+    before = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b")
+    fuller = re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{word})\b")
+    assert resolution._names_after(head, text) == [(m.start(), m.group(1))
+                                                   for m in after.finditer(text)]
+    assert resolution._commas_before(head, text) == [m.start() for m in before.finditer(text)]
+    assert resolution._fuller_phrases(head, text) == fuller.findall(text)
