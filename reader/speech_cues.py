@@ -164,9 +164,8 @@ _PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+
                          r"|\b[Pp]er(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))")
 _NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
 """Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
-CORE_CUE: Final = _cue_pattern(CORE_VERBS)
-"""Lower-case on purpose: "State" in "Secretary of State" is no cue."""
 ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
+"""Lower-case on purpose: "State" in "Secretary of State" is no cue."""
 _PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
                          for form in verb_forms(verb)[:2]]
 INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
