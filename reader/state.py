@@ -283,7 +283,10 @@ class ReadingState:
     def key_for(self, article: ArticleRef) -> str:
         """The content key of an article file; re-hashed only when the file changed on disk."""
         name = _path_of(article)
-        signature = _signature(Path(name))
+        return self._key_for(name, _signature(Path(name)))
+
+    def _key_for(self, name: str, signature: tuple[int, int, int] | None) -> str:
+        """`key_for` with the stat already taken, so `_find` does not stat the file twice."""
         cached = self._keys.get(name)
         if cached and signature is not None and cached[0] == signature:
             return cached[1]
@@ -315,7 +318,7 @@ class ReadingState:
         if not need_key and path_entry is None and info is not None \
                 and None not in self._sizes and info.st_size not in self._sizes:
             return None, None, info
-        key = self.key_for(name)
+        key = self._key_for(name, _stat_signature(info))
         entry = self._entries.get(key)
         return key, (entry if entry is not None else path_entry), info
 
@@ -432,7 +435,10 @@ def _path_of(article: ArticleRef) -> str:
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
-        info = path.stat()
+        return _stat_signature(path.stat())
     except OSError:
         return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _stat_signature(info: os.stat_result | None) -> tuple[int, int, int] | None:
+    return None if info is None else (info.st_ino, info.st_size, info.st_mtime_ns)
