@@ -361,7 +361,6 @@ class ReaderApp(App[None]):
         except LoadError as error:
             self.notify(f"Cannot bookmark: {error.reason}", severity="error", markup=False)
             return
-        entry.bookmarked = marked
         self.query_one(ArticleList).set_bookmark(entry, marked)
         self.notify(("Bookmarked: " if marked else "Bookmark removed: ") + entry.title,
                     markup=False, timeout=2)

@@ -49,6 +49,12 @@ def _sort_key(sort: str) -> Callable[[Entry], object] | None:
     return None
 
 
+def _line_starts(rows: list[int | str], first: int = 0) -> Iterable[int]:
+    """The first line of each row from `first` on, then the line after the last:
+    a heading is one line, an article two."""
+    return accumulate((1 if isinstance(row, str) else 2 for row in rows), initial=first)
+
+
 def _short_folder(folder: str) -> str:
     """The last two parts of a folder path: enough to tell folders apart in a narrow pane."""
     parts = [p for p in folder.replace(os.sep, "/").split("/") if p]
@@ -124,8 +130,6 @@ class ArticleList(ScrollView, can_focus=True):
         """For each row, its index into `entries`, or the text of a group heading."""
         self._starts: list[int] = [0]
         """The first line of each row, and after them the line count of the list."""
-        self.read: set[str] = set()
-        self.bookmarked: set[str] = set()
         self.needle = ""
         self.view = "all"
         self.sort = "path"
@@ -147,10 +151,6 @@ class ArticleList(ScrollView, can_focus=True):
             self._entry_index[entry.path] = index
             self._folders.append(os.path.dirname(entry.path) or ".")
             self._keys.append(entry.search_key)
-            if entry.read:
-                self.read.add(entry.path)
-            if entry.bookmarked:
-                self.bookmarked.add(entry.path)
         fresh = self._matching(range(start, len(self.entries)))
         if self.sort == "path" and not self._many_groups(fresh):
             self._append(self._with_headers(fresh, self._last_group()) if self._headed else fresh)
@@ -160,9 +160,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _append(self, rows: list[int | str]) -> None:
         """Loading delivers files in path order: add rows at the end, the rest untouched."""
         self.shown.extend(rows)
-        self._starts.extend(accumulate((1 if isinstance(row, str) else 2 for row in rows),
-                                       initial=self._starts[-1]))
-        del self._starts[-len(rows) - 1]  # the old end, now the first new row's start
+        self._starts.extend(_line_starts(rows, first=self._starts.pop()))
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
         if self.highlighted is None:
             self._move(0, 1)
@@ -193,25 +191,21 @@ class ArticleList(ScrollView, can_focus=True):
         needle, keys, entries = self.needle.casefold(), self._keys, self.entries
         rows = [i for i in candidates if needle in keys[i]] if needle else list(candidates)
         if self.view == "unread":
-            read = self.read
-            rows = [i for i in rows if entries[i].path not in read and not entries[i].error]
+            rows = [i for i in rows if not entries[i].read and not entries[i].error]
         elif self.view == "bookmarked":
-            rows = [i for i in rows if entries[i].path in self.bookmarked]
+            rows = [i for i in rows if entries[i].bookmarked]
         return rows
 
     def _show(self, rows: list[int | str], current: int | None) -> None:
         """Make `rows` the list, with the cursor on `current` if it is among them."""
         self.shown = rows
-        self._starts = list(accumulate((1 if isinstance(row, str) else 2 for row in rows),
-                                       initial=0))
+        self._starts = list(_line_starts(rows))
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
         position = None
         if current is not None:
             with contextlib.suppress(ValueError):
                 position = rows.index(current)
-        if position is None:
-            position = next((p for p, row in enumerate(rows) if isinstance(row, int)), None)
-        self.highlighted = position
+        self.highlighted = self._article_near(0, 1) if position is None else position
         self.refresh()
 
     def _group(self, index: int) -> str:
@@ -302,16 +296,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def step(self, step: int) -> Entry | None:
         """Highlight the next (`step` 1) or previous (-1) article and return it."""
-        if not any(isinstance(i, int) for i in self.shown):
-            return None
-        position = self.highlighted if self.highlighted is not None else -step
-        while True:
-            position += step
-            if not 0 <= position < len(self.shown):
-                return self.current()
-            if isinstance(self.shown[position], int):
-                self.highlighted = position
-                return self.current()
+        self._cursor(step)
+        return self.current()
 
     # Moving the cursor ---------------------------------------------------------
 
@@ -352,17 +338,18 @@ class ArticleList(ScrollView, can_focus=True):
         if found is not None:
             self.highlighted = found
 
-    def action_cursor_down(self) -> None:
+    def _cursor(self, step: int) -> None:
+        """One article down (`step` 1) or up (-1), past headings; stays at either end."""
         if self.highlighted is None:
             self._move(0, 1)
-        elif (found := self._article_near(self.highlighted + 1, 1)) is not None:
+        elif (found := self._article_near(self.highlighted + step, step)) is not None:
             self.highlighted = found
 
+    def action_cursor_down(self) -> None:
+        self._cursor(1)
+
     def action_cursor_up(self) -> None:
-        if self.highlighted is None:
-            self._move(0, 1)
-        elif (found := self._article_near(self.highlighted - 1, -1)) is not None:
-            self.highlighted = found
+        self._cursor(-1)
 
     def action_first(self) -> None:
         self._move(0, 1)
@@ -468,12 +455,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     def mark_read(self, entry: Entry) -> None:
         """Drop the unread mark of a row in place."""
-        if entry.path not in self.read:
-            self.read.add(entry.path)
+        if not entry.read:
+            entry.read = True
             self._refresh_row(entry)
 
     def set_bookmark(self, entry: Entry, marked: bool) -> None:
-        (self.bookmarked.add if marked else self.bookmarked.discard)(entry.path)
+        entry.bookmarked = marked
         self._refresh_row(entry)
 
     def _refresh_row(self, entry: Entry) -> None:
@@ -490,8 +477,8 @@ class ArticleList(ScrollView, can_focus=True):
         if entry.error is not None:
             return Content.assemble(("✗ ", "bold $error"), (entry.title, "strike"), "\n",
                                     ("  failed: " + entry.error, "$error"))
-        unread = entry.path not in self.read
-        mark = BOOKMARK_MARK if entry.path in self.bookmarked else (
+        unread = not entry.read
+        mark = BOOKMARK_MARK if entry.bookmarked else (
             UNREAD_MARK if unread else " ")
         details = [entry.source] if entry.source else []
         details.append(f"{entry.summary.read_time_minutes} min")
