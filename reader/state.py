@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
 
+from reader.config import MAX_WIDTH, MIN_WIDTH
 from reader.model import Article, LoadError
 from reader.storage import atomic_write, load_json_state
 
@@ -64,8 +65,9 @@ class Settings:
         found = []
         if self.theme is not None and (not isinstance(self.theme, str) or not self.theme):
             found.append("theme must be a non-empty name")
-        if self.width is not None and (type(self.width) is not int or not 40 <= self.width <= 200):
-            found.append("width must be a whole number from 40 to 200")
+        if self.width is not None and (type(self.width) is not int
+                                       or not MIN_WIDTH <= self.width <= MAX_WIDTH):
+            found.append(f"width must be a whole number from {MIN_WIDTH} to {MAX_WIDTH}")
         if type(self.sidebar) is not bool:
             found.append("sidebar must be true or false")
         if self.sort not in SORT_ORDERS:
