@@ -160,8 +160,6 @@ _WENT_ON_END: Final = r"(?=\s*[,:\"“]|\s+to\s+(?:say|add|note)\b)"
 """"She went on: …", "he went on to say": speech; "while talks were going on": not."""
 _PER_END: Final = r"(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))"
 
-_PREPOSITIONAL: Final = (r"\b(?:[Aa]ccording\s+to|[Qq]uoting|in\s+the\s+words\s+of)\b"
-                         r"|\b[Pp]er(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))")
 _NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
 """Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
 ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
