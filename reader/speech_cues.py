@@ -171,9 +171,9 @@ INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
 where "comments" and "notes" can only be verbs."""
 
 
-_CORE_TEXTS: Final = frozenset(_usable_forms(CORE_VERBS, True) + _usable_forms(CORE_VERBS, False)
-                              + [form for verb in CORE_VERBS for form in verb_forms(verb)[:2]]
-                              + list(PREPOSITIONAL_CUES) + ["according to", "quoting"])
+_CORE_TEXTS: Final = frozenset([form for verb in CORE_VERBS for form in verb_forms(verb)]
+                              + list(PREPOSITIONAL_CUES))
+"""Every form, not only those `ANY_CUE` finds: the inverted "“…,” comments X" is asked about."""
 
 
 def is_core(cue: str) -> bool:
