@@ -182,8 +182,6 @@ def is_core(cue: str) -> bool:
 
 
 def is_prepositional(cue: str) -> bool:
-    """Whether the speaker comes after this cue ("according to X")."""
-    lower = cue.lower()
-    if lower.isalpha():  # one word ("per", "quoting"): no spaces to normalise
-        return lower in PREPOSITIONAL_CUES
-    return " ".join(lower.split()) in PREPOSITIONAL_CUES
+    """Whether the speaker comes after this cue (spaces normalised, as for `is_core`):
+    "according to X"."""
+    return cue.lower() in PREPOSITIONAL_CUES
