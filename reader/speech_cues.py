@@ -75,33 +75,6 @@ def verb_forms(verb: str) -> tuple[str, ...]:
     return tuple(form + tail for form in forms)
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation built as a prefix tree, so a non-cue fails at its first letter.
-
-    Python's `re` tries alternatives one by one; with some 300 verb forms a
-    flat alternation made cue search the slowest step of the quote finder.
-    """
-    tree: dict[str, dict] = {}
-    for word in set(words):
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _tree_pattern(tree)
-
-
-def _tree_pattern(node: dict[str, dict]) -> str:
-    ends = "" in node
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
-                for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
-
-
 _NOT_BEFORE_TO: Final = frozenset({"add", "go on", "continue", "call", "urge", "ask", "tell",
                                    "promise", "vow", "threaten", "agree", "propose", "beg"})
 """Verbs that stop reporting before "to": "went on to win", "added to the list", "called to
@@ -139,6 +112,8 @@ def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _ending_tree(endings: dict[str, str]) -> str:
+    """Words as one prefix tree, each followed by its ending: `re` tries alternatives one
+    by one, so a flat list of some 300 forms was tried form by form at every word."""
     tree: dict[str, Any] = {}
     for word, ending in endings.items():
         node = tree
@@ -166,7 +141,7 @@ ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
 _PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
                          for form in verb_forms(verb)[:2]]
-INVERTED_CUE: Final = re.compile(rf"\b(?:{_alternation(_PRESENT_FORMS)})\b")
+INVERTED_CUE: Final = re.compile(r"\b" + _ending_tree(dict.fromkeys(_PRESENT_FORMS, r"\b")))
 """Every present form, for the inverted order right after a quote ("“…,” comments X"),
 where "comments" and "notes" can only be verbs."""
 
