@@ -28,7 +28,7 @@ from reader.state import ReadingState
 from reader.ui.article_list import SORT_NAMES, SORTS, VIEWS, ArticleList
 from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
-from reader.ui.sidebar import Sidebar, SpeakerList
+from reader.ui.sidebar import Sidebar, SpeakerList, articles_phrase
 from reader.ui.theme import palette_for
 
 if TYPE_CHECKING:  # SQLite is imported by the loading worker, off the start-up path
@@ -213,7 +213,7 @@ class ReaderApp(App[None]):
                 self.query_one("#list-pane").mount(
                     Vertical(Static(label, id="progress-label"), bar, id="progress"))
         count, failed = len(self.query_one(ArticleList).entries), self.failed
-        parts = [f"{count:,} article" + ("" if count == 1 else "s")]
+        parts = [articles_phrase(count)]
         if failed:
             parts.append(f"{failed} failed")
         if self.skipped:

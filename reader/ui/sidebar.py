@@ -94,13 +94,18 @@ class Sidebar(VerticalScroll, can_focus=False):
 def library_text(articles: int, failed: int, skipped: int) -> Text:
     """The sidebar before an article is opened: what the library holds."""
     text = Text()
-    count = f"{articles:,} article" + ("" if articles == 1 else "s") if articles else "loading…"
+    count = articles_phrase(articles) if articles else "loading…"
     _field(text, "Library", count)
     if failed:
         _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
     if skipped:
         _field(text, "Skipped", f"{skipped:,} files that are not articles")
     return text
+
+
+def articles_phrase(count: int) -> str:
+    """ "1 article", "10,000 articles": for the list title and the sidebar alike."""
+    return f"{count:,} article" + ("" if count == 1 else "s")
 
 
 def _field(text: Text, label: str, value: str) -> None:
