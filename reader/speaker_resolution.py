@@ -61,8 +61,8 @@ class SpeakerMemory:
         return value
 
 
-def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory,
-            outer_speaker: str | None = None) -> tuple[str | None, bool]:
+def resolve(subject: Subject, index: NameIndex, paragraph: int,
+            memory: SpeakerMemory) -> tuple[str | None, bool]:
     """The fullest name behind a speaker phrase, and whether it is a person."""
     if subject.kind == "name":
         key, person = index.canonical(subject.text.split())
@@ -76,8 +76,6 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
             return earlier
         return subject.text, False
     word = subject.text.lower()
-    if word in ("i", "we") and outer_speaker:
-        return outer_speaker, True
     if word in PERSONAL:
         person = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
         if person:
