@@ -217,7 +217,8 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     head = match.group(1).lower()
     named = _apposed_name(head, paragraph, subject.start, memory)
     if named:
-        return index.canonical(named.split())[0] or named, index.canonical(named.split())[1]
+        key, person = index.canonical(named.split())
+        return key or named, person
     for para, _at, speaker, person in reversed(memory.spoken):
         if paragraph - para > 12:
             break
