@@ -15,7 +15,6 @@ from typing import Final
 from reader.quote_context import sentence_of
 from reader.quote_marks import Span
 from reader.speaker_names import FUNCTION_WORDS
-from reader.speech_cues import ANY_CUE
 
 _MODIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
@@ -138,12 +137,13 @@ def _governing_cue(before: str, after: str, words: int, cues_before: list[Cue],
 
 
 def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
-              cues: list[Cue] | None = None) -> bool:
+              cues: list[Cue]) -> bool:
     """Whether the words in a span are someone's words rather than a title or scare quote.
 
     Words tied to a reporting verb are speech whatever their length; a whole
     sentence in quotes is speech even without one; short phrases without a
-    cue, and capitalised names and titles in mid-sentence, are not.
+    cue, and capitalised names and titles in mid-sentence, are not. `cues` are
+    the paragraph's reporting words, found once for all its spans.
     """
     content = text[span.start:span.end]
     words = WORDS.findall(content, 0, 90)  # enough words for every threshold below
@@ -153,8 +153,6 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     before = masked[lo:span.open_mark]
     close = span.close_mark if span.close_mark is not None else span.end
     after = masked[close + 1:hi] if span.close_mark is not None else ""
-    if cues is None:
-        cues = [match.span() for match in ANY_CUE.finditer(masked)]
     cues_before = _cues_in(cues, lo, span.open_mark)
     cues_after = _cues_in(cues, close + 1, hi) if after else []
     stripped = content.strip(" …'\"‘’[(.")
