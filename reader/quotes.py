@@ -292,7 +292,10 @@ def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> boo
     lo, hi = sentence_of(bounds, span.open_mark)
     close = span.close_mark if span.close_mark is not None else span.end
     outside = masked[lo:span.open_mark] + masked[close + 1:hi]
-    return not re.search(r"\w", outside)
+    return not _WORD_CHAR.search(outside)
+
+
+_TWO_NAMES: Final = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:
@@ -300,7 +303,7 @@ def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) 
     continuation of the previous paragraph's speaker)."""
     lo, hi = sentence_of(bounds, span.open_mark)
     outside = masked[lo:span.open_mark] + " " + masked[(span.close_mark or span.end) + 1:hi]
-    return bool(re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+", outside))
+    return bool(_TWO_NAMES.search(outside))
 
 
 def _next_chain(quotes: list[Quote], chain: list[int], continuing: bool,
