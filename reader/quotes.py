@@ -279,8 +279,7 @@ def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], sa
             return speaker, person
     spoken = [(quote.end, who[0], who[1]) for quote, who in zip(accepted, resolved, strict=False)
               if who[0]]
-    spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark]
-    spoken = [item for item in spoken if item[1]]
+    spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark and s.speaker]
     if spoken:
         _end, speaker, person = max(spoken, key=_FIRST)
         return speaker, person
