@@ -322,7 +322,14 @@ class ArticleCache:
         `info` must be the stat taken *before* the file was read, so a file that
         changes while it is being cleaned is cleaned again next time.
         """
+        self._put(path, info, item)
+
+    def _put(self, path: str | os.PathLike[str], info: os.stat_result,
+             item: Article | LoadError) -> ArticleSummary | None:
+        """`put`, also giving the article's list entry: counting its words walks every
+        paragraph, and `to_json` has just done that, so a cold list does not count twice."""
         key = _key(path)
+        summary = None
         if isinstance(item, LoadError):
             values: tuple[Any, ...] = (None, None, None, None, None, None, None, item.reason, None)
             text = None
@@ -330,17 +337,21 @@ class ArticleCache:
             data = item.to_json()
             body = zlib.compress(json.dumps(data, ensure_ascii=False,
                                             separators=(",", ":")).encode())
+            summary = ArticleSummary(item.path, item.format, item.title, tuple(item.authors),
+                                     item.publisher, item.published, data["word_count"],
+                                     data["read_time_minutes"])
             values = (item.format, item.title, json.dumps(item.authors, ensure_ascii=False),
-                      item.publisher, item.published, data["word_count"],
-                      data["read_time_minutes"], None, body)
+                      item.publisher, item.published, summary.word_count,
+                      summary.read_time_minutes, None, body)
             text = (item.title, ", ".join(item.authors), "\n".join(item.summary + item.paragraphs))
         for _attempt in range(2):
             try:
                 with self._guard(writing=True):
                     self._write(key, info, values, text)
-                return
+                break
             except _Miss:
                 continue
+        return summary
 
     def _write(self, key: str, info: os.stat_result, values: tuple[Any, ...],
                text: tuple[str, str, str] | None) -> None:
@@ -550,19 +561,21 @@ def _stat(name: str) -> os.stat_result | LoadError:
         return LoadError(name, _clean.os_reason(error))
 
 
-def _clean_and_store(name: str, info: os.stat_result, cache: ArticleCache) -> Article | LoadError:
-    """Read and clean one file. Only failures of the *content* are cached: a permission
-    problem is fixed with chmod, which leaves size and mtime alone, so it must be retried."""
+def _clean_and_store(name: str, info: os.stat_result, cache: ArticleCache
+                     ) -> tuple[Article | LoadError, ArticleSummary | None]:
+    """Read and clean one file; the result, and for an article its list entry.
+
+    Only failures of the *content* are cached: a permission problem is fixed
+    with chmod, which leaves size and mtime alone, so it must be retried."""
     try:
         data = _clean.read_bytes(name)
     except LoadError as error:
-        return error
+        return error, None
     try:
         item: Article | LoadError = _clean.clean_bytes(data, name)
     except LoadError as error:
         item = error
-    cache.put(name, info, item)
-    return item
+    return item, cache._put(name, info, item)
 
 
 def load_cached(files: Iterable[str], cache: ArticleCache) -> Iterator[Article | LoadError]:
@@ -574,7 +587,7 @@ def load_cached(files: Iterable[str], cache: ArticleCache) -> Iterator[Article |
                 yield info
                 continue
             hit = cache.get(name, info)
-            yield hit if hit is not None else _clean_and_store(name, info, cache)
+            yield hit if hit is not None else _clean_and_store(name, info, cache)[0]
     finally:
         cache.flush()
 
@@ -608,5 +621,5 @@ def _list_chunk(files: list[str], cache: ArticleCache) -> Iterator[ArticleSummar
         elif cached is not None:
             yield cached
         else:
-            item = _clean_and_store(name, info, cache)
-            yield item if isinstance(item, LoadError) else ArticleSummary.of(item)
+            item, summary = _clean_and_store(name, info, cache)
+            yield summary if summary is not None else item
