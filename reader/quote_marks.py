@@ -35,8 +35,6 @@ class Span:
     end: int
     open_mark: int
     close_mark: int | None
-    nested_in: int | None = None
-    """Index (in the same paragraph's top-level list) of the quote this one sits in."""
     runs_on: bool = False
     """The quote has no closing mark because it continues in the next paragraph."""
 
@@ -190,9 +188,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     for lo, hi in _gaps(covered, len(text)):
         top.extend(Span(index, s, e, om, cm) for s, e, om, cm in _pair_singles(text, lo, hi))
     top.sort(key=lambda span: span.start)
-    nested = [Span(index, s, e, om, cm, nested_in=n)
-              for n, span in enumerate(top)
-              for s, e, om, cm in _pair_singles(text, span.start, span.end)]
+    nested = [Span(index, s, e, om, cm)
+              for span in top for s, e, om, cm in _pair_singles(text, span.start, span.end)]
     return [_trim(text, span) for span in top], [_trim(text, span) for span in nested]
 
 
@@ -214,5 +211,4 @@ def _trim(text: str, span: Span) -> Span:
         end -= 1
     if end == span.end:
         return span
-    return Span(span.paragraph, span.start, end, span.open_mark, span.close_mark,
-                span.nested_in, span.runs_on)
+    return Span(span.paragraph, span.start, end, span.open_mark, span.close_mark, span.runs_on)
