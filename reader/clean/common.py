@@ -14,6 +14,7 @@ _MONTH_FIRST = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})")
 _SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?")
+_NOT_WORD = re.compile(r"\W+")
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -75,3 +76,8 @@ def title_from_path(path: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space (including non-breaking spaces) to one space."""
     return re.sub(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
+
+
+def text_key(text: str) -> str:
+    """Word characters only, lower-cased: the same line however a page punctuates or spaces it."""
+    return _NOT_WORD.sub("", text).lower()

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from reader.clean.common import squash, title_from_path
+from reader.clean.common import squash, text_key, title_from_path
 from reader.clean.decode import strip_controls
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
@@ -96,9 +96,5 @@ def _repeats_lead(summary: list[str], paragraphs: list[str]) -> bool:
     """A one-line description that is just the story's opening words is not a summary."""
     if len(summary) != 1:
         return False
-    wanted = _key(summary[0].rstrip(".… "))
-    return bool(wanted) and any(wanted in _key(p) for p in paragraphs[:2])
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
+    wanted = text_key(summary[0].rstrip(".… "))
+    return bool(wanted) and any(wanted in text_key(p) for p in paragraphs[:2])

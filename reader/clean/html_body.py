@@ -17,10 +17,10 @@ The method uses no rule for any one site:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.clean.common import text_key
 from reader.clean.html_blocks import Block, blocks
 from reader.clean.html_clutter import is_clutter
 from reader.clean.html_furniture import boilerplate_regions
@@ -56,14 +56,14 @@ def extract_body(root: HtmlElement, title: str = "", elsewhere: Iterable[str] = 
     kept = [b for b in all_blocks if not _under(b.owner, marked)]
     chosen = _body_elements(kept)
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
-    shown = {_key(line) for line in (title, *elsewhere)} - {""}
+    shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
     if not body.paragraphs:
         # Nothing looked like a story: a page of short lines or links. Show what there
         # is rather than nothing; the reader can judge it.
         body = _tidy(kept, shown) if kept else Body()
     if not body.paragraphs:
-        body = Body([b.text for b in all_blocks if _key(b.text) not in shown])
+        body = Body([b.text for b in all_blocks if text_key(b.text) not in shown])
     return body
 
 
@@ -199,7 +199,7 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     for block in candidates:
         text = block.text
         if (block.link_density > 0.5 and not _linked_sentence(block)) or is_clutter(text) \
-                or _key(text) in shown:
+                or text_key(text) in shown:
             continue
         if block.owner.tag == "h1" and not body.paragraphs:
             continue  # the headline in another wording; the title already shows it
@@ -217,7 +217,3 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
         body.paragraphs.pop()
         body.headings.pop()
     return body
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()

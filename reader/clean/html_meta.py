@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from reader.clean.common import normalise_date, squash
+from reader.clean.common import normalise_date, squash, text_key
 from reader.clean.html_authors import find_authors, ld_names
 from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_title import clean_title
@@ -182,9 +182,9 @@ def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
                 trail = [element_text(a) for a in el.iter("a")] or \
                     [block.text for block in blocks(el)]
                 break
-    title_key = re.sub(r"\W+", "", title).lower()
+    title_key = text_key(title)
     for step in reversed(trail):
-        key = re.sub(r"\W+", "", step).lower()
+        key = text_key(step)
         if key and key != title_key and not _HOME.match(step) and len(step) <= 40:
             return step
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reader.clean.common import squash
+from reader.clean.common import squash, text_key
 
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
 SITE_SLACK = 8
@@ -27,9 +27,9 @@ def clean_title(raw: str, site_names: Iterable[str], h1: str = "") -> str:
     parts = _SEPARATOR.split(title)
     if len(parts) == 1:
         return title
-    sites = {_key(name) for name in site_names if _key(name)}
-    h1_key = _key(h1)
-    if h1_key and h1_key != _key(title) and h1_key in _key(title):
+    sites = {text_key(name) for name in site_names if text_key(name)}
+    h1_key = text_key(h1)
+    if h1_key and h1_key != text_key(title) and h1_key in text_key(title):
         return squash(h1)
     while len(parts) > 1 and _is_site(parts[-1], sites):
         parts.pop()
@@ -48,13 +48,9 @@ def clean_title(raw: str, site_names: Iterable[str], h1: str = "") -> str:
 
 
 def _is_site(part: str, sites: set[str]) -> bool:
-    key = _key(part)
+    key = text_key(part)
     if not key:
         return True
     return any(key == site or (len(site) > 3 and (
         (len(key) > 3 and key in site) or (site in key and len(key) <= len(site) + SITE_SLACK)))
         for site in sites)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text or "").lower()
