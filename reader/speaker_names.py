@@ -397,9 +397,7 @@ class NameIndex:
 
     def confirmed_person(self, name: str) -> bool:
         """A known first name, a title or a he/she in the article: surely a person."""
-        votes = self.gender_votes.get(name)
-        if votes is None:
-            votes = self._votes(name)
+        votes = self._votes(name)
         return bool(votes[0] or votes[1]) or name in self.titled_people
 
     def is_subject(self, mention: Mention) -> bool:
@@ -417,8 +415,7 @@ class NameIndex:
 
     def learn_gender(self, name: str, gender: int) -> None:
         """Remember that the article called this person "he" (+1) or "she" (-1)."""
-        votes = self.gender_votes.get(name) or self._votes(name)
-        votes[0 if gender > 0 else 1] += 2
+        self._votes(name)[0 if gender > 0 else 1] += 2
 
     def titled(self, descriptor: str) -> str | None:
         """The person a bare title stands for: "the president" -> "Donald Trump".
@@ -433,21 +430,22 @@ class NameIndex:
 
     def gender(self, name: str) -> int:
         """+1 male, -1 female, 0 unknown."""
-        votes = self.gender_votes.get(name)
-        if votes is None:
-            votes = self._votes(name)
-        if votes and votes[0] != votes[1]:
+        votes = self._votes(name)
+        if votes[0] != votes[1]:
             return 1 if votes[0] > votes[1] else -1
         return _first_name_gender(name)
 
     def _votes(self, name: str) -> list[int]:
-        """Count how the article refers to a person, once, when first asked.
+        """How the article refers to a person (+1 votes, -1 votes), counted when first asked.
 
         A first name from the lists gives two votes; "Mr"/"Ms" before a
         mention three; a he/she after a mention that opens its sentence one
         ("Lavrov said he would go" is good evidence, "…threatened Omar, and
         he said…" is not, which is why only sentence subjects vote).
         """
+        votes = self.gender_votes.get(name)
+        if votes is not None:
+            return votes
         gender = _first_name_gender(name)
         votes = [2 * (gender > 0), 2 * (gender < 0)]
         self.gender_votes[name] = votes
