@@ -103,8 +103,8 @@ _HEAD_END: Final = re.compile(r"\s+(?:at|of|for|in|from|with|on|to)\s+")
 
 def _head(descriptor: str) -> str:
     """The head noun of a descriptor: "a senior official at the ministry" -> "official"."""
-    core = _HEAD_END.split(descriptor, maxsplit=1)[0]
-    return core.split()[-1].lower().rstrip(".,") if core.split() else ""
+    words = _HEAD_END.split(descriptor, maxsplit=1)[0].split()
+    return words[-1].lower().rstrip(".,") if words else ""
 
 
 _RUN: Final = r"((?:[A-Z][\w’'&.-]*|of|for|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|for|the))*?)"
