@@ -235,13 +235,13 @@ def _is_appositive(text: str, part: tuple[int, int]) -> bool:
 
 
 def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
-    for part in parts:
+    for number, part in enumerate(parts):
         chunk = text[part[0]:part[1]]
         if not chunk.strip() or _CLAUSE_OPENER.match(chunk):
             continue
         found = phrase_subject(text, *part)
-        if found and found.kind == "descriptor" and part is not parts[-1]:
-            following = parts[parts.index(part) + 1]
+        if found and found.kind == "descriptor" and number + 1 < len(parts):
+            following = parts[number + 1]
             apposed = phrase_subject(text, *following)
             if apposed and apposed.kind == "name" and not _NOT_APPOSITION.search(
                     text[following[0]:apposed.start]):
