@@ -175,8 +175,8 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     chain: list[int] = []
-    last: tuple[str | None, bool, int] = (None, False, -9)
-    """The last speaker named, whether a person, and in which paragraph."""
+    last: tuple[str | None, int] = (None, -9)
+    """The last speaker named, and in which paragraph."""
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
@@ -215,14 +215,14 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             resolved.append((speaker, person, cue))
             if speaker:
                 memory.spoken.append((number, span.start, speaker, person))
-        for position, (speaker, person, cue) in enumerate(resolved):
+        for position, (speaker, _person, cue) in enumerate(resolved):
             span = accepted[position]
             if speaker is None:
                 later = [r for r in resolved[position + 1:] if r[0]]
                 if later and _stands_alone(span, masked, bounds):
-                    speaker, person = later[0][0], later[0][1]
-                elif last[2] >= number - 1 and not _names_someone_else(span, masked, bounds):
-                    speaker, person = last[0], last[1]
+                    speaker = later[0][0]
+                elif last[1] >= number - 1 and not _names_someone_else(span, masked, bounds):
+                    speaker = last[0]
             quotes.append(Quote(text[span.start:span.end], speaker, cue, number, span.start,
                                 span.end))
         attributed = [Attribution(text[item.start:item.end], item.speaker, item.cue, number,
@@ -236,7 +236,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
                 (item.end, item.speaker) for item in heard]
             speaker = max(ends, key=_FIRST)[1]
-            last = (speaker, True, number)
+            last = (speaker, number)
         if nested:
             quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         if chain or accepted:  # otherwise there is no quote to carry on
