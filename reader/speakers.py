@@ -221,7 +221,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
         found = phrase_subject(text, last_lo, last_hi, stripped=True)
         if found and (found.kind != "descriptor" or len(parts) == 1):
             return found
-        if found and found.kind == "descriptor":
+        if found:  # a descriptor, after an earlier segment
             head = _first_subject(text, parts[:-1])
             if head and head.kind == "name" and _is_appositive(text, parts[-1]):
                 return head
