@@ -117,9 +117,7 @@ class Config:
         for key, value in data.items():
             reader = _READERS.get(key)
             if reader is None:
-                hint = difflib.get_close_matches(key, _READERS, n=1)
-                problem(key, "unknown setting, ignored"
-                        + (f" (did you mean '{hint[0]}'?)" if hint else "") + ".")
+                problem(key, f"unknown setting, ignored{_did_you_mean(key, _READERS)}.")
                 continue
             parsed = reader(value, name.parent,
                             lambda text, item=None, key=key: problem(key, text, item))
@@ -133,10 +131,14 @@ class Config:
         messages = []
         for binding in self.keys:
             if binding not in ids:
-                hint = difflib.get_close_matches(binding, ids, n=1)
                 messages.append(f"keys.{binding}: no such binding, ignored"
-                                + (f" (did you mean '{hint[0]}'?)" if hint else "") + ".")
+                                f"{_did_you_mean(binding, ids)}.")
         return messages
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    hint = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""
 
 
 def _type_name(value: Any) -> str:
