@@ -51,8 +51,8 @@ def _front_matter(article: Article) -> str:
             if items:
                 lines.append(f"{key}:")
                 lines.extend(f"  - {yaml_string(item)}" for item in items)
-        elif value and _clean(value):
-            lines.append(f"{key}: {yaml_string(_clean(value))}")
+        elif value and (cleaned := _clean(value)):
+            lines.append(f"{key}: {yaml_string(cleaned)}")
     lines.append("---")
     return "\n".join(lines)
 
