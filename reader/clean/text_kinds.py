@@ -83,7 +83,6 @@ _LEGAL_NOTICES = {
     "compensation": (r"may receive compensation",),
     "email": (r"email address will not be published", r"save my name, email"),
     "fields": (r"required fields are marked",),
-    "save my": (r"save my name, email",),
     "personal data": (r"personal data",),
     "protection": (r"data protection",),
     "activation": (r"activation link",),
