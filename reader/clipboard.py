@@ -21,10 +21,15 @@ OSC52_LIMIT: Final = 100_000
 Multiplexer = Literal["tmux", "screen"] | None
 
 
+def _room(limit: int) -> int:
+    """Most raw bytes whose base64 fits in `limit`: one rule for cutting and for `fits_osc52`."""
+    return limit // 4 * 3
+
+
 def _payload_bytes(text: str, limit: int) -> bytes:
     """The longest UTF-8 prefix of `text` whose base64 fits in `limit` bytes."""
     data = text.encode("utf-8")
-    room = limit // 4 * 3
+    room = _room(limit)
     if len(data) <= room:
         return data
     cut = room
@@ -35,7 +40,7 @@ def _payload_bytes(text: str, limit: int) -> bytes:
 
 def fits_osc52(text: str, limit: int = OSC52_LIMIT) -> bool:
     """Whether `text` can be copied whole, so the UI can say when it was cut."""
-    return len(text.encode("utf-8")) <= limit // 4 * 3
+    return len(text.encode("utf-8")) <= _room(limit)
 
 
 def osc52(text: str, limit: int = OSC52_LIMIT, multiplexer: Multiplexer = None) -> str:
