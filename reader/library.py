@@ -220,10 +220,6 @@ class Entry:
             self._search_key = "\n".join(parts).casefold()
         return self._search_key
 
-    def matches(self, needle: str) -> bool:
-        """Case-insensitive match on title, authors and publisher, for the list filter."""
-        return not needle or needle.casefold() in self.search_key
-
 
 def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:
     """The whole article for a row being opened: from the cache, else cleaned now and stored."""
