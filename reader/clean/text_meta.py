@@ -193,11 +193,13 @@ def is_byline(line: Line) -> bool:
 
 
 def _is_byline(line: Line) -> bool:
-    if line.words > 25 or is_clutter(line) and not _BY.match(line.text):
+    if line.words > 25:
         return False
     match = _BY.match(line.text)
     if match:
         return bool(_names(match.group(1)))
+    if is_clutter(line):
+        return False
     if "|" in line.text:
         head = line.text.split("|", 1)[0].strip()
         return bool(_NAME.match(head)) and not _ROLES.search(head)
