@@ -88,7 +88,7 @@ def _linked_body(linked_data: list[dict]) -> list[str]:
     for item in linked_data:
         text = item.get("articleBody")
         if isinstance(text, str) and text.strip():
-            return [squash(line) for line in text.splitlines() if squash(line)]
+            return [squashed for line in text.splitlines() if (squashed := squash(line))]
     return []
 
 
