@@ -135,14 +135,13 @@ def _published(root: HtmlElement, article: dict[str, Any],
         date = normalise_date(value)
         if date:
             return date
-    candidates = [element_text(el) for el in root.iter()
-                  if isinstance(el.tag, str) and el.tag not in ("html", "body")
-                  and _DATE_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))]
-    candidates = [text for text in candidates if len(text) <= 80]
-    for value in candidates:
-        date = normalise_date(value)
-        if date:
-            return date
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _DATE_NAME.search(
+                (el.get("class") or "") + " " + (el.get("id") or "")):
+            text = element_text(el)
+            date = normalise_date(text) if len(text) <= 80 else None
+            if date:
+                return date
     return None
 
 
