@@ -13,12 +13,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from reader.clean.decode import visible
+from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
 from reader.model import Article
 from reader.render import Palette, find_in_article, header_text, paragraph_text
-
-DEFAULT_WIDTH = 80
-MIN_WIDTH, MAX_WIDTH = 40, 200
 
 
 def _welcome() -> Text:
