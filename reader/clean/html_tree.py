@@ -33,6 +33,10 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 
 The parser itself lets them through from character references ("&#1;", "&#xFFFE;").
 """
+_NOT_XML_BYTES = (*(bytes((code,)) for code in (*range(9), 11, 12, *range(14, 32), 127)),
+                  "\ufffe".encode(), "\uffff".encode())
+"""`_NOT_XML`'s characters but the surrogates (which fail to encode) in UTF-8: finding byte
+strings runs at memory speed, so a page without them skips the slower character-class scan."""
 CARD_LINKS = 2
 HIDDEN_TEXT_SHARE = 0.3
 """Hidden elements holding at least this share of the page's text are kept (see below)."""
@@ -52,8 +56,14 @@ def parse(text: str) -> HtmlElement | None:
     characters go first: lxml keeps them in text it parses but refuses them in
     text set back on an element, and no page shows them.
     """
-    text = _NOT_XML.sub("", text)
-    data = text.encode("utf-8", "replace")
+    try:
+        data = text.encode("utf-8")
+        refused = any(mark in data for mark in _NOT_XML_BYTES)
+    except UnicodeEncodeError:  # a lone surrogate
+        refused = True
+    if refused:  # rare: `decode` has removed all of them but U+FFFE and U+FFFF
+        text = _NOT_XML.sub("", text)
+        data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
     try:
