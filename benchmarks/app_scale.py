@@ -25,8 +25,8 @@ import time
 
 
 def fake_entries(count: int):
-    from reader.cache import ArticleSummary
     from reader.library import Entry
+    from reader.store.cache import ArticleSummary
 
     return [Entry(f"/library/{i // 500:03d}/article-{i:05d}.html",
                   summary=ArticleSummary(f"/library/{i // 500:03d}/article-{i:05d}.html", "html",

@@ -60,14 +60,14 @@ def count_reads() -> dict[str, int]:
 
 def child(phase: str, library: str, count: int, queries: int) -> dict:
     """One measured phase; runs in a fresh process and returns its figures."""
-    import reader.cache
-    from reader.cache import ArticleCache, list_cached, load_cached
+    import reader.store.cache
     from reader.library import scan
     from reader.model import LoadError
+    from reader.store.cache import ArticleCache, list_cached, load_cached
 
     # Other engineers edit the cleaners while this runs; a changed fingerprint would
     # (correctly) empty the cache between phases. Pin it: this measures the cache itself.
-    reader.cache.cleaner_version = lambda: "benchmark"
+    reader.store.cache.cleaner_version = lambda: "benchmark"
     files = scan([library]).files[:count]
     if phase == "overhead":
         return write_overhead(files) | {"phase": phase, "files": len(files)}
@@ -103,9 +103,9 @@ def child(phase: str, library: str, count: int, queries: int) -> dict:
 def write_overhead(files: list[str]) -> dict:
     """Time cleaning and caching each file side by side, in one process and one pass,
     so the ratio holds even while the machine (or the cleaners) change under us."""
-    from reader.cache import ArticleCache
     from reader.clean import load
     from reader.model import LoadError
+    from reader.store.cache import ArticleCache
 
     cleaning = caching = 0.0
     with ArticleCache.open() as cache:
@@ -178,7 +178,7 @@ def search_latency(cache, files: list[str], count: int) -> dict:
 
 def naive_search(cache, query: str) -> list:
     """The peer: the textbook FTS5 query, ranked by bm25 with FTS5's own `snippet()`."""
-    from reader.search import parse_query
+    from reader.store.search import parse_query
 
     parsed = parse_query(query)
     if parsed is None:

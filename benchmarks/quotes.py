@@ -26,7 +26,7 @@ from pathlib import Path
 
 from reader.model import count_words
 from reader.quotes import find_quotes
-from reader.speaker_resolution import clear_caches
+from reader.quotes.resolution import clear_caches
 
 _NAIVE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 

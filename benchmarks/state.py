@@ -25,8 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.state import ReadingState
-from reader.storage import atomic_write
+from reader.store.state import ReadingState
+from reader.store.storage import atomic_write
 
 
 def best(repeat: int, action: Callable[[], object]) -> float:

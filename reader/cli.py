@@ -10,9 +10,9 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from reader import __version__
-from reader.clean.decode import visible
 from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
 from reader.model import Article, LoadError
+from reader.safe_text import visible
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     args = build_parser().parse_args(argv)
     if args.config_path:
-        from reader.paths import config_file
+        from reader.store.paths import config_file
 
         print(config_file())
         return 0
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Paused until the first frame is on screen (ReaderApp turns it back on): start-up only
     # makes objects that live on, and a collection midway costs the first frame ~20 ms.
     gc.disable()
-    from reader.state import ReadingState
+    from reader.store.state import ReadingState
     from reader.ui.app import ReaderApp
 
     state, state_messages = ReadingState.load()

@@ -4,7 +4,7 @@ A mistake in a hand-edited file must never stop the reader from opening:
 each bad value is reported in a message that names the setting and what
 was expected, and that one setting falls back to its default. A file that
 is not valid TOML at all gives one message with the line and all defaults.
-Settings changed inside the app are reading state (`reader.state`), not
+Settings changed inside the app are reading state (`reader.store.state`), not
 config: this file is only ever written by the user.
 """
 
@@ -76,7 +76,7 @@ class Config:
         A missing file is normal (all defaults, no message). Never raises.
         """
         if path is None:
-            from reader.paths import config_file
+            from reader.store.paths import config_file
 
             path = config_file()
         source = Path(path)

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.clean import load, open_quietly
-from reader.clean.decode import visible
 from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
 from reader.model import Article, LoadError
+from reader.safe_text import visible
 
 if TYPE_CHECKING:  # the cache (SQLite) is imported by the loading worker, not at start-up
-    from reader.cache import ArticleCache, ArticleSummary
+    from reader.store.cache import ArticleCache, ArticleSummary
 
 _GLOB_CHARS = set("*?[")
 
@@ -191,7 +191,7 @@ class Entry:
         if isinstance(result, LoadError):
             return cls(result.path, error=result.reason)
         if isinstance(result, Article):
-            from reader.cache import ArticleSummary
+            from reader.store.cache import ArticleSummary
 
             return cls(result.path, summary=ArticleSummary.of(result), article=result)
         return cls(result.path, summary=result)
@@ -223,7 +223,7 @@ class Entry:
 
 def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:
     """The whole article for a row being opened: from the cache, else cleaned now and stored."""
-    from reader.cache import load_cached
+    from reader.store.cache import load_cached
 
     for item in load_cached([path], cache):
         return item

@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 
-import reader.cache as cache_module
 import reader.clean as clean
-from reader.cache import ArticleCache, ArticleSummary, cleaner_version, list_cached, load_cached
+import reader.store.cache as cache_module
 from reader.model import Article, Attribution, LoadError, Quote
-from reader.search import fts_query, parse_query, snippet
+from reader.store.cache import (
+    ArticleCache,
+    ArticleSummary,
+    cleaner_version,
+    list_cached,
+    load_cached,
+)
+from reader.store.search import fts_query, parse_query, snippet
 
 HARBOUR = """Harbour ferry timetable cut again
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from reader.config import Config
-from reader.state import ReadingState
+from reader.store.state import ReadingState
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
 from reader.ui.reading_pane import ReadingPane
@@ -319,7 +319,7 @@ async def test_a_corrupt_cache_is_set_aside_with_a_message_at_start(tmp_path, mo
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir()
     monkeypatch.setenv("READER_CACHE_DIR", str(cache_dir))
-    from reader.cache import CACHE_FILE
+    from reader.store.cache import CACHE_FILE
 
     (cache_dir / CACHE_FILE).write_bytes(b"this is not a database" * 100)
     app = make_app(folder, tmp_path / "state.json")

@@ -421,7 +421,7 @@ def test_head_noun_phrases_are_found_as_a_pattern_per_head_would_find_them(phras
     """The phrases around a head noun ("the group, Acme (", ", the group", "a big group") are
     searched with fixed patterns, the head compared as text, so that an article does not
     compile a pattern per noun; what they find is what the per-head patterns found."""
-    from reader import speaker_resolution as resolution
+    from reader.quotes import resolution as resolution
 
     text = gap.join(phrases)
     word = re.escape(head)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import paths
 from reader.model import Article
-from reader.state import ReadingState
-from reader.storage import atomic_write, load_json_state, remove_stale_temps
+from reader.store import paths
+from reader.store.state import ReadingState
+from reader.store.storage import atomic_write, load_json_state, remove_stale_temps
 
 
 def _article(folder: Path, name: str, text: str) -> Path:
@@ -392,7 +392,7 @@ KILLS = int(os.environ.get("READER_KILLS", "40"))
 
 _WRITER = textwrap.dedent("""
     import sys
-    from reader.state import ReadingState
+    from reader.store.state import ReadingState
 
     state, messages = ReadingState.load(sys.argv[1], debounce=0)
     if messages:

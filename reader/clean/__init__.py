@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Final
 
 from reader.clean.common import title_from_path
-from reader.clean.decode import decode, strip_controls, visible
+from reader.clean.decode import decode
 from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
 from reader.model import Article, Format, LoadError
+from reader.safe_text import strip_controls, visible
 
 MAX_BYTES: Final = 32 * 1024 * 1024
 """Larger files are refused: no saved article is this big, and parsing one would stall.

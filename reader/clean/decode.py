@@ -15,6 +15,8 @@ import re
 import unicodedata
 from typing import Final
 
+from reader.safe_text import strip_controls
+
 _META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -22,10 +24,6 @@ _BOMS = (
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
 )
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _SAMPLE: Final = 200_000
@@ -56,37 +54,6 @@ def decode(data: bytes, html: bool = False) -> str:
 def _drop_control_reference(match: re.Match[str]) -> str:
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
     return "" if code in _NOT_XML_CHARS else match.group(0)
-
-
-def strip_controls(text: str) -> str:
-    """Remove C0/C1 controls (ESC, BEL, backspace, CR) and bidi overrides, keep tab and newline.
-
-    Article text reaches the terminal; an ESC or OSC sequence left in it could
-    move the cursor, set the clipboard or fake a link. A bidi override could
-    make a line read backwards. Lone surrogates cannot be printed or encoded.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
-
-
-def visible(text: str) -> str:
-    """Text safe to print as one line: controls shown as escapes, undecodable name bytes as \\xNN.
-
-    For file names and error messages, which must stay recognisable (a path
-    with a newline or an invalid byte in it is still that path) but must not
-    act on the terminal or break one-line-per-error output.
-    """
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif _CONTROL.match(char) or char in "\t\n\u2028\u2029":
-            out.append(char.encode("unicode_escape").decode("ascii") if code < 0x10000
-                       else f"\\U{code:08x}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _decode(data: bytes, html: bool) -> str:

@@ -13,11 +13,11 @@ import re
 from lxml import etree
 
 from reader.clean.common import squash, text_key, title_from_path
-from reader.clean.decode import strip_controls
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
 from reader.clean.html_tree import json_ld, parse, strip_invisible
 from reader.model import Article
+from reader.safe_text import strip_controls
 
 
 def clean_html(text: str, path: str) -> Article:

@@ -20,11 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.clean.decode import visible
 from reader.config import Config
 from reader.library import Entry, fetch_article, iter_scan, missing_paths, scan
 from reader.model import Article, LoadError
-from reader.state import ReadingState
+from reader.safe_text import visible
+from reader.store.state import ReadingState
 from reader.ui.article_list import SORT_NAMES, SORTS, VIEWS, ArticleList
 from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
@@ -32,7 +32,7 @@ from reader.ui.sidebar import Sidebar, SpeakerList, articles_phrase
 from reader.ui.theme import palette_for
 
 if TYPE_CHECKING:  # SQLite is imported by the loading worker, off the start-up path
-    from reader.cache import ArticleCache
+    from reader.store.cache import ArticleCache
 
 BATCH_SECONDS = 0.05
 """How often the loading worker hands finished articles to the list."""
@@ -153,7 +153,7 @@ class ReaderApp(App[None]):
             found.skipped = 0
             self.call_from_thread(self._report_rescan, len(found.files))
         self.call_from_thread(self._begin_load, len(found.files), found.skipped)
-        from reader.cache import list_cached
+        from reader.store.cache import list_cached
 
         cache = self._open_cache()
         batch: list[Entry] = []
@@ -172,7 +172,7 @@ class ReaderApp(App[None]):
 
     def _open_cache(self) -> ArticleCache:
         """The article cache, opened once, off the UI thread, by the first load."""
-        from reader.cache import ArticleCache
+        from reader.store.cache import ArticleCache
 
         with self._cache_lock:
             if self.cache is None:

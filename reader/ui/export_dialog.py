@@ -15,8 +15,8 @@ from textual.widgets import Input, Label, Static
 
 from reader.export import to_markdown
 from reader.model import Article
-from reader.paths import data_dir
-from reader.storage import atomic_write
+from reader.store.paths import data_dir
+from reader.store.storage import atomic_write
 
 
 def export_folder() -> Path:

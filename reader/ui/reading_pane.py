@@ -12,11 +12,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.clean.decode import visible
 from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
 from reader.model import Article
 from reader.render import Palette, find_in_article, header_text, paragraph_text
+from reader.safe_text import visible
 
 
 def _welcome() -> Text:

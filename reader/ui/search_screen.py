@@ -16,8 +16,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.cache import ArticleCache
-from reader.search import SearchHit
+from reader.store.cache import ArticleCache
+from reader.store.search import SearchHit
 
 
 def hit_row(hit: SearchHit) -> Content:

@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.clean.decode import visible
 from reader.library import Entry
+from reader.safe_text import visible
 
 
 class SpeakerList(OptionList):

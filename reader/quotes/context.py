@@ -12,8 +12,8 @@ import re
 from operator import attrgetter
 from typing import Final
 
-from reader.quote_marks import Span
-from reader.speech_cues import ANY_CUE
+from reader.quotes.cues import ANY_CUE
+from reader.quotes.marks import Span
 
 _START: Final = attrgetter("start")
 MASK: Final = "▒"

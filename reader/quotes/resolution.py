@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Final
 
-from reader.speaker_names import (
+from reader.quotes.names import (
     FUNCTION_WORDS,
     ORG_HEADS,
     Mention,
     NameIndex,
     is_org,
 )
-from reader.speaker_names import clear_caches as clear_name_caches
-from reader.speakers import PERSONAL, Subject
+from reader.quotes.names import clear_caches as clear_name_caches
+from reader.quotes.subjects import PERSONAL, Subject
 
 
 @dataclass(slots=True)

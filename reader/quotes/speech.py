@@ -12,9 +12,9 @@ import re
 from bisect import bisect_left
 from typing import Final
 
-from reader.quote_context import sentence_of
-from reader.quote_marks import Span
-from reader.speaker_names import FUNCTION_WORDS
+from reader.quotes.context import sentence_of
+from reader.quotes.marks import Span
+from reader.quotes.names import FUNCTION_WORDS
 
 _MODIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"

@@ -10,7 +10,7 @@ Only a file both moved and edited at once starts fresh.
 
 Saving is debounced and cheap: `save()` is a flag check when nothing
 changed, so the UI can call it after every key press or on a timer, and
-`flush()` once on exit. Writes are atomic (`reader.storage.atomic_write`).
+`flush()` once on exit. Writes are atomic (`reader.store.storage.atomic_write`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from reader.config import MAX_WIDTH, MIN_WIDTH
 from reader.model import Article, LoadError
-from reader.storage import atomic_write, load_json_state
+from reader.store.storage import atomic_write, load_json_state
 
 SCHEMA_VERSION: Final = 1
 DEBOUNCE_SECONDS: Final = 2.0
@@ -156,7 +156,7 @@ class ReadingState:
                  debounce: float = DEBOUNCE_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if path is None:
-            from reader.paths import state_file
+            from reader.store.paths import state_file
 
             path = state_file()
         self.path = Path(path)

@@ -1,9 +1,9 @@
 """Who a reporting verb points at: the subject before "said", the name after "according to".
 
-Works on a paragraph whose quoted words are masked (see `reader.quote_context`),
+Works on a paragraph whose quoted words are masked (see `reader.quotes.context`),
 so nothing inside a quote is mistaken for the speaker. The phrase found here
 ("Lavrov", "he", "the official") is turned into a speaker by
-`reader.speaker_resolution`.
+`reader.quotes.resolution`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from reader.speaker_names import (
+from reader.quotes.names import (
     FUNCTION_WORDS,
     TITLE_WORDS,
     name_runs,

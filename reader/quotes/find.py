@@ -1,13 +1,7 @@
-"""Direct quotes and attributions in cleaned paragraphs: who said what.
+"""Stage 4 of the quote finder: link each quote to a reporting phrase and its speaker.
 
-The steps, each in its own module: `reader.quote_marks` pairs quotation
-marks into spans; `reader.quote_context` masks quoted words and finds
-sentences; `reader.quote_speech` decides which spans are someone's words
-rather than titles, names or scare quotes; this module links each quote to
-a reporting phrase, and `reader.speakers` turns that phrase into a
-speaker, resolving pronouns, descriptions and short names. Everything is
-plain regular expressions over one article (about two milliseconds per
-thousand words), and no language model is needed.
+See `reader.quotes` for the stages in order. This module pairs quotes with
+cues, carries a speaker across a run of quotes and fills nested quotes.
 """
 
 from __future__ import annotations
@@ -18,19 +12,19 @@ from operator import itemgetter
 from typing import Final
 
 from reader.model import Attribution, Quote
-from reader.quote_context import find_cues, mask, sentence_of, sentences
-from reader.quote_marks import Span, scan_paragraph, starts_with_opener
-from reader.quote_speech import WORDS, is_speech
-from reader.speaker_names import NameIndex
-from reader.speaker_resolution import SpeakerMemory, resolve
-from reader.speakers import (
+from reader.quotes.context import find_cues, mask, sentence_of, sentences
+from reader.quotes.cues import INVERTED_CUE, is_core, is_prepositional
+from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
+from reader.quotes.names import NameIndex
+from reader.quotes.resolution import SpeakerMemory, resolve
+from reader.quotes.speech import WORDS, is_speech
+from reader.quotes.subjects import (
     Subject,
     is_title_word,
     leading_subject,
     subject_after,
     subject_before,
 )
-from reader.speech_cues import INVERTED_CUE, is_core, is_prepositional
 
 _SPACE: Final = re.compile(r"\s+")
 _COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
