@@ -28,12 +28,22 @@ def fake_entries(count: int):
     from reader.library import Entry
     from reader.store.cache import ArticleSummary
 
-    return [Entry(f"/library/{i // 500:03d}/article-{i:05d}.html",
-                  summary=ArticleSummary(f"/library/{i // 500:03d}/article-{i:05d}.html", "html",
-                                         f"Headline number {i} about council budgets",
-                                         ("Author Name",), "The Daily Example",
-                                         f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", 600, 3))
-            for i in range(count)]
+    return [
+        Entry(
+            f"/library/{i // 500:03d}/article-{i:05d}.html",
+            summary=ArticleSummary(
+                f"/library/{i // 500:03d}/article-{i:05d}.html",
+                "html",
+                f"Headline number {i} about council budgets",
+                ("Author Name",),
+                "The Daily Example",
+                f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                600,
+                3,
+            ),
+        )
+        for i in range(count)
+    ]
 
 
 async def key_and_filter_costs(count: int, presses: int = 60) -> dict[str, float]:
@@ -59,11 +69,14 @@ async def key_and_filter_costs(count: int, presses: int = 60) -> dict[str, float
         articles = app.query_one(ArticleList)
         shown = len([i for i in articles.shown if isinstance(i, int)])
         frame_times = filter_frame_costs(articles, "number 12")
-    return {"key_ms": statistics.median(times) * 1000,
-            "filter_ms": statistics.median(filter_times) * 1000,
-            "filter_max_ms": max(filter_times) * 1000, "shown_after_filter": shown,
-            "filter_frame_ms": statistics.median(frame_times) * 1000,
-            "filter_frame_max_ms": max(frame_times) * 1000}
+    return {
+        "key_ms": statistics.median(times) * 1000,
+        "filter_ms": statistics.median(filter_times) * 1000,
+        "filter_max_ms": max(filter_times) * 1000,
+        "shown_after_filter": shown,
+        "filter_frame_ms": statistics.median(frame_times) * 1000,
+        "filter_frame_max_ms": max(frame_times) * 1000,
+    }
 
 
 def filter_frame_costs(articles, typed: str, rounds: int = 5) -> list[float]:
@@ -97,10 +110,15 @@ async def main():
 asyncio.run(main())
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
-    env = dict(os.environ, READER_CACHE_DIR=f"{home}/cache", READER_DATA_DIR=f"{home}/data",
-               READER_CONFIG_DIR=f"{home}/config")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True).stdout.split()
+    env = dict(
+        os.environ,
+        READER_CACHE_DIR=f"{home}/cache",
+        READER_DATA_DIR=f"{home}/data",
+        READER_CONFIG_DIR=f"{home}/config",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), float(out[-1])
 
 
@@ -108,19 +126,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("library", help="folder of 10,000 articles (make_library.py)")
     parser.add_argument("small", help="folder of 100 articles, for the memory comparison")
-    parser.add_argument("--skip-full-list", action="store_true",
-                        help="only the key press and filter figures (seconds, not minutes)")
+    parser.add_argument(
+        "--skip-full-list",
+        action="store_true",
+        help="only the key press and filter figures (seconds, not minutes)",
+    )
     args = parser.parse_args()
     small = asyncio.run(key_and_filter_costs(100))
     big = asyncio.run(key_and_filter_costs(10_000))
-    result = {"key_ms_100": small["key_ms"], "key_ms_10000": big["key_ms"],
-              "key_ratio": big["key_ms"] / small["key_ms"],
-              "filter_ms_per_char_10000": big["filter_ms"],
-              "filter_max_ms_10000": big["filter_max_ms"],
-              "filter_ms_per_char_100": small["filter_ms"],
-              "filter_frame_ms_10000": big["filter_frame_ms"],
-              "filter_frame_max_ms_10000": big["filter_frame_max_ms"],
-              "filter_frame_ms_100": small["filter_frame_ms"]}
+    result = {
+        "key_ms_100": small["key_ms"],
+        "key_ms_10000": big["key_ms"],
+        "key_ratio": big["key_ms"] / small["key_ms"],
+        "filter_ms_per_char_10000": big["filter_ms"],
+        "filter_max_ms_10000": big["filter_max_ms"],
+        "filter_ms_per_char_100": small["filter_ms"],
+        "filter_frame_ms_10000": big["filter_frame_ms"],
+        "filter_frame_max_ms_10000": big["filter_frame_max_ms"],
+        "filter_frame_ms_100": small["filter_frame_ms"],
+    }
     if args.skip_full_list:
         print(json.dumps({k: round(v, 3) for k, v in result.items()}, indent=2))
         return
@@ -128,12 +152,22 @@ def main() -> None:
     cold, rss_cold = full_list(args.library, home)
     warm, rss_warm = full_list(args.library, home)
     small_cold, rss_small = full_list(args.small, tempfile.mkdtemp(prefix="reader-scale-"))
-    result.update(full_list_cold_s=cold, full_list_warm_s=warm, warm_over_cold=warm / cold,
-                  full_list_100_cold_s=small_cold,
-                  rss_mb_100=rss_small, rss_mb_10000_cold=rss_cold, rss_mb_10000_warm=rss_warm,
-                  rss_ratio_cold=rss_cold / rss_small, rss_ratio_warm=rss_warm / rss_small)
-    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v
-                      for k, v in result.items()}, indent=2))
+    result.update(
+        full_list_cold_s=cold,
+        full_list_warm_s=warm,
+        warm_over_cold=warm / cold,
+        full_list_100_cold_s=small_cold,
+        rss_mb_100=rss_small,
+        rss_mb_10000_cold=rss_cold,
+        rss_mb_10000_warm=rss_warm,
+        rss_ratio_cold=rss_cold / rss_small,
+        rss_ratio_warm=rss_warm / rss_small,
+    )
+    print(
+        json.dumps(
+            {k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}, indent=2
+        )
+    )
 
 
 if __name__ == "__main__":

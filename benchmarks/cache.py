@@ -165,14 +165,24 @@ def search_latency(cache, files: list[str], count: int) -> dict:
             naive_wall.append((time.perf_counter() - start) * 1000)
         hits.append(len(found))
         unranked += bool(found) and found[0].rank == 0.0
-    figures = {"queries": count, "runs": len(wall),
-               "queries_with_hits": sum(1 for h in hits if h), "fell_back_to_unranked": unranked}
-    for name, samples in (("wall", wall), ("cpu", cpu), ("naive_wall", naive_wall),
-                          ("naive_cpu", naive_cpu)):
+    figures = {
+        "queries": count,
+        "runs": len(wall),
+        "queries_with_hits": sum(1 for h in hits if h),
+        "fell_back_to_unranked": unranked,
+    }
+    for name, samples in (
+        ("wall", wall),
+        ("cpu", cpu),
+        ("naive_wall", naive_wall),
+        ("naive_cpu", naive_cpu),
+    ):
         samples.sort()
-        figures |= {f"{name}_median_ms": statistics.median(samples),
-                    f"{name}_p95_ms": samples[int(len(samples) * 0.95) - 1],
-                    f"{name}_max_ms": samples[-1]}
+        figures |= {
+            f"{name}_median_ms": statistics.median(samples),
+            f"{name}_p95_ms": samples[int(len(samples) * 0.95) - 1],
+            f"{name}_max_ms": samples[-1],
+        }
     return figures
 
 
@@ -186,14 +196,30 @@ def naive_search(cache, query: str) -> list:
     return cache._db.execute(
         "SELECT s.name, a.title, snippet(search, -1, '[', ']', '…', 24), rank FROM search"
         " JOIN articles a ON a.id = search.rowid JOIN temp.scope s ON s.path = a.path"
-        " WHERE search MATCH ? ORDER BY rank LIMIT 50", (parsed.fts(),)).fetchall()
+        " WHERE search MATCH ? ORDER BY rank LIMIT 50",
+        (parsed.fts(),),
+    ).fetchall()
 
 
 def run(phase: str, library: str, count: int, cache_dir: str, queries: int = 0) -> dict:
     env = os.environ | {"READER_CACHE_DIR": cache_dir}
-    out = subprocess.run([sys.executable, __file__, "--child", phase, library,
-                          "--count", str(count), "--queries", str(queries)],
-                         env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            phase,
+            library,
+            "--count",
+            str(count),
+            "--queries",
+            str(queries),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = json.loads(out.stdout)
     print(json.dumps(figures), file=sys.stderr)
     return figures
@@ -205,38 +231,54 @@ def search_and_memory(args: argparse.Namespace, cache_dir: str, cold: dict | Non
     rss_big = run("rss", args.library, 10**9, cache_dir)
     db_size = sum(f.stat().st_size for f in Path(cache_dir).iterdir()) / 2**20
     for clock in ("wall", "cpu"):
-        print(f"search ({clock}): median {search[f'{clock}_median_ms']:.1f} ms, "
-              f"p95 {search[f'{clock}_p95_ms']:.1f} ms, max {search[f'{clock}_max_ms']:.1f} ms "
-              f"over {search['runs']} runs of {search['queries']} queries")
+        print(
+            f"search ({clock}): median {search[f'{clock}_median_ms']:.1f} ms, "
+            f"p95 {search[f'{clock}_p95_ms']:.1f} ms, max {search[f'{clock}_max_ms']:.1f} ms "
+            f"over {search['runs']} runs of {search['queries']} queries"
+        )
     for clock in ("wall", "cpu"):
         ours, peer = f"{clock}_", f"naive_{clock}_"
-        print(f"peer, plain FTS5 bm25 + snippet() ({clock}): median "
-              f"{search[peer + 'median_ms']:.1f} ms, p95 {search[peer + 'p95_ms']:.1f} ms, "
-              f"max {search[peer + 'max_ms']:.1f} ms; ratio ours/peer: median "
-              f"{search[ours + 'median_ms'] / search[peer + 'median_ms']:.2f}, p95 "
-              f"{search[ours + 'p95_ms'] / search[peer + 'p95_ms']:.2f}, max "
-              f"{search[ours + 'max_ms'] / search[peer + 'max_ms']:.2f}")
-    print(f"search: {search['queries_with_hits']} queries with hits, "
-          f"{search['fell_back_to_unranked']} fell back to unranked order")
-    print(f"peak RSS: {rss_small['peak_rss_mib']:.0f} MiB for {rss_small['files']} files, "
-          f"{rss_big['peak_rss_mib']:.0f} MiB for {rss_big['files']}, ratio "
-          f"{rss_big['peak_rss_mib'] / rss_small['peak_rss_mib']:.2f}")
+        print(
+            f"peer, plain FTS5 bm25 + snippet() ({clock}): median "
+            f"{search[peer + 'median_ms']:.1f} ms, p95 {search[peer + 'p95_ms']:.1f} ms, "
+            f"max {search[peer + 'max_ms']:.1f} ms; ratio ours/peer: median "
+            f"{search[ours + 'median_ms'] / search[peer + 'median_ms']:.2f}, p95 "
+            f"{search[ours + 'p95_ms'] / search[peer + 'p95_ms']:.2f}, max "
+            f"{search[ours + 'max_ms'] / search[peer + 'max_ms']:.2f}"
+        )
+    print(
+        f"search: {search['queries_with_hits']} queries with hits, "
+        f"{search['fell_back_to_unranked']} fell back to unranked order"
+    )
+    print(
+        f"peak RSS: {rss_small['peak_rss_mib']:.0f} MiB for {rss_small['files']} files, "
+        f"{rss_big['peak_rss_mib']:.0f} MiB for {rss_big['files']}, ratio "
+        f"{rss_big['peak_rss_mib'] / rss_small['peak_rss_mib']:.2f}"
+    )
     if cold:
-        print(f"peak RSS of the cold run (bodies streamed, not kept): "
-              f"{cold['peak_rss_mib']:.0f} MiB")
+        print(
+            f"peak RSS of the cold run (bodies streamed, not kept): {cold['peak_rss_mib']:.0f} MiB"
+        )
     print(f"cache size on disk: {db_size:.0f} MiB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("library")
-    parser.add_argument("--peer", type=int, default=1000,
-                        help="files for the cleaning vs storing comparison")
+    parser.add_argument(
+        "--peer", type=int, default=1000, help="files for the cleaning vs storing comparison"
+    )
     parser.add_argument("--queries", type=int, default=40)
-    parser.add_argument("--keep-cache", metavar="DIR",
-                        help="fill this (empty) folder with the full cache and keep it")
-    parser.add_argument("--reuse-cache", metavar="DIR",
-                        help="only the search and memory phases, on a cache kept earlier")
+    parser.add_argument(
+        "--keep-cache",
+        metavar="DIR",
+        help="fill this (empty) folder with the full cache and keep it",
+    )
+    parser.add_argument(
+        "--reuse-cache",
+        metavar="DIR",
+        help="only the search and memory phases, on a cache kept earlier",
+    )
     parser.add_argument("--count", type=int, default=10**9, help="(child) files to use")
     parser.add_argument("--child", metavar="PHASE", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -259,15 +301,19 @@ def main() -> int:
         warm = run("warm", args.library, 10**9, big)
         listed = run("list", args.library, 10**9, big)
         print(f"files: {cold['files']} ({cold['failures']} unreadable)")
-        print(f"cost of filling the cache, first {overhead['files']} files: "
-              f"{overhead['cache_seconds']:.2f} s storing vs {overhead['clean_seconds']:.2f} s "
-              f"cleaning, ratio {overhead['cache_seconds'] / overhead['clean_seconds']:.3f}")
+        print(
+            f"cost of filling the cache, first {overhead['files']} files: "
+            f"{overhead['cache_seconds']:.2f} s storing vs {overhead['clean_seconds']:.2f} s "
+            f"cleaning, ratio {overhead['cache_seconds'] / overhead['clean_seconds']:.3f}"
+        )
         for name, phase in (("warm load_cached", warm), ("warm list_cached", listed)):
-            print(f"{name}: {phase['seconds']:.2f} s wall ({phase['cpu_seconds']:.2f} s CPU) vs "
-                  f"cold {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU); "
-                  f"ratio {phase['seconds'] / cold['seconds']:.3f} wall, "
-                  f"{phase['cpu_seconds'] / cold['cpu_seconds']:.3f} CPU; "
-                  f"files read {phase['reads']}")
+            print(
+                f"{name}: {phase['seconds']:.2f} s wall ({phase['cpu_seconds']:.2f} s CPU) vs "
+                f"cold {cold['seconds']:.1f} s wall ({cold['cpu_seconds']:.1f} s CPU); "
+                f"ratio {phase['seconds'] / cold['seconds']:.3f} wall, "
+                f"{phase['cpu_seconds'] / cold['cpu_seconds']:.3f} CPU; "
+                f"files read {phase['reads']}"
+            )
         search_and_memory(args, big, cold)
     return 0
 

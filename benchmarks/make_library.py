@@ -25,36 +25,195 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-SECTIONS = ["world", "politics", "business", "science", "health", "technology", "climate",
-            "culture", "sport", "education", "transport", "housing"]
-FIRST = ["Amara", "Bogdan", "Chen", "Dalia", "Emeka", "Fatima", "Gareth", "Hana", "Igor",
-         "Jolene", "Kwame", "Lucia", "Mateo", "Nadia", "Oren", "Priya", "Quentin", "Rosa",
-         "Sipho", "Tamsin", "Umar", "Vera", "Wendell", "Ximena", "Yusuf", "Zofia", "Anders",
-         "Beatriz", "Callum", "Delphine", "Esteban", "Greta", "Hiroshi", "Ines", "Jonas"]
-LAST = ["Okafor", "Lindqvist", "Marchetti", "Nakamura", "Oyelaran", "Petrov", "Quispe",
-        "Rahman", "Szabo", "Tanaka", "Umarov", "Valdivia", "Whitcombe", "Xu", "Yilmaz",
-        "Zielinski", "Abernathy", "Brennan", "Castellanos", "Dube", "Eriksen", "Fonseca",
-        "Gallagher", "Haddad", "Iversen", "Jaramillo", "Kowalczyk", "Laurent", "Mbeki"]
-ROLES = ["the finance minister", "a spokeswoman for the council", "the chief executive",
-         "a senior researcher at the institute", "the union's general secretary",
-         "an economist at the central bank", "the head of the regional health authority",
-         "a local shop owner", "the team's coach", "a resident of the northern district",
-         "the transport commissioner", "a professor of climate science"]
-ORGS = ["the Ministry of Finance", "the city council", "the national rail operator",
-        "the university hospital", "the port authority", "the energy regulator",
-        "the teachers' union", "the central bank", "the football federation",
-        "the housing agency", "the weather service", "the statistics office"]
-NOUNS = ["budget", "plan", "report", "strike", "election", "bridge", "vaccine", "tariff",
-         "reservoir", "school", "pipeline", "subsidy", "ferry", "drought", "contract",
-         "survey", "festival", "stadium", "reform", "inquiry", "shortage", "harvest",
-         "network", "tunnel", "clinic", "museum", "factory", "satellite", "court", "treaty"]
-VERBS = ["approved", "rejected", "delayed", "announced", "criticised", "expanded", "cut",
-         "defended", "questioned", "welcomed", "postponed", "investigated", "funded",
-         "cancelled", "reviewed", "promised", "blocked", "unveiled", "revised", "extended"]
-ADJECTIVES = ["new", "controversial", "long-awaited", "costly", "regional", "emergency",
-              "temporary", "ambitious", "revised", "national", "modest", "disputed"]
-SAYING = ["said", "told reporters", "said in a statement", "added", "warned", "argued",
-          "wrote in an email", "said on Tuesday", "explained"]
+SECTIONS = [
+    "world",
+    "politics",
+    "business",
+    "science",
+    "health",
+    "technology",
+    "climate",
+    "culture",
+    "sport",
+    "education",
+    "transport",
+    "housing",
+]
+FIRST = [
+    "Amara",
+    "Bogdan",
+    "Chen",
+    "Dalia",
+    "Emeka",
+    "Fatima",
+    "Gareth",
+    "Hana",
+    "Igor",
+    "Jolene",
+    "Kwame",
+    "Lucia",
+    "Mateo",
+    "Nadia",
+    "Oren",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sipho",
+    "Tamsin",
+    "Umar",
+    "Vera",
+    "Wendell",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
+    "Anders",
+    "Beatriz",
+    "Callum",
+    "Delphine",
+    "Esteban",
+    "Greta",
+    "Hiroshi",
+    "Ines",
+    "Jonas",
+]
+LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Marchetti",
+    "Nakamura",
+    "Oyelaran",
+    "Petrov",
+    "Quispe",
+    "Rahman",
+    "Szabo",
+    "Tanaka",
+    "Umarov",
+    "Valdivia",
+    "Whitcombe",
+    "Xu",
+    "Yilmaz",
+    "Zielinski",
+    "Abernathy",
+    "Brennan",
+    "Castellanos",
+    "Dube",
+    "Eriksen",
+    "Fonseca",
+    "Gallagher",
+    "Haddad",
+    "Iversen",
+    "Jaramillo",
+    "Kowalczyk",
+    "Laurent",
+    "Mbeki",
+]
+ROLES = [
+    "the finance minister",
+    "a spokeswoman for the council",
+    "the chief executive",
+    "a senior researcher at the institute",
+    "the union's general secretary",
+    "an economist at the central bank",
+    "the head of the regional health authority",
+    "a local shop owner",
+    "the team's coach",
+    "a resident of the northern district",
+    "the transport commissioner",
+    "a professor of climate science",
+]
+ORGS = [
+    "the Ministry of Finance",
+    "the city council",
+    "the national rail operator",
+    "the university hospital",
+    "the port authority",
+    "the energy regulator",
+    "the teachers' union",
+    "the central bank",
+    "the football federation",
+    "the housing agency",
+    "the weather service",
+    "the statistics office",
+]
+NOUNS = [
+    "budget",
+    "plan",
+    "report",
+    "strike",
+    "election",
+    "bridge",
+    "vaccine",
+    "tariff",
+    "reservoir",
+    "school",
+    "pipeline",
+    "subsidy",
+    "ferry",
+    "drought",
+    "contract",
+    "survey",
+    "festival",
+    "stadium",
+    "reform",
+    "inquiry",
+    "shortage",
+    "harvest",
+    "network",
+    "tunnel",
+    "clinic",
+    "museum",
+    "factory",
+    "satellite",
+    "court",
+    "treaty",
+]
+VERBS = [
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "criticised",
+    "expanded",
+    "cut",
+    "defended",
+    "questioned",
+    "welcomed",
+    "postponed",
+    "investigated",
+    "funded",
+    "cancelled",
+    "reviewed",
+    "promised",
+    "blocked",
+    "unveiled",
+    "revised",
+    "extended",
+]
+ADJECTIVES = [
+    "new",
+    "controversial",
+    "long-awaited",
+    "costly",
+    "regional",
+    "emergency",
+    "temporary",
+    "ambitious",
+    "revised",
+    "national",
+    "modest",
+    "disputed",
+]
+SAYING = [
+    "said",
+    "told reporters",
+    "said in a statement",
+    "added",
+    "warned",
+    "argued",
+    "wrote in an email",
+    "said on Tuesday",
+    "explained",
+]
 QUOTES = [
     "We cannot keep asking families to wait another year for this",
     "The numbers simply do not add up, and everyone in this building knows it",
@@ -67,8 +226,32 @@ QUOTES = [
     "I have never seen anything like it in thirty years of doing this job",
     "The evidence points in one direction, and we intend to follow it",
 ]
-SYLLABLES = ["ka", "lo", "mir", "ten", "sa", "vo", "ran", "del", "qui", "bor", "an", "es",
-             "tor", "li", "mun", "gar", "ve", "nos", "pel", "dri", "ost", "ul", "zen", "ha"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mir",
+    "ten",
+    "sa",
+    "vo",
+    "ran",
+    "del",
+    "qui",
+    "bor",
+    "an",
+    "es",
+    "tor",
+    "li",
+    "mun",
+    "gar",
+    "ve",
+    "nos",
+    "pel",
+    "dri",
+    "ost",
+    "ul",
+    "zen",
+    "ha",
+]
 
 
 class Words:
@@ -94,19 +277,31 @@ class Words:
     def sentence(self) -> str:
         r = self.rng
         forms = [
-            lambda: f"{upper_first(self.pick(ORGS))} {self.pick(VERBS)} the "
-                    f"{self.pick(ADJECTIVES)} {self.pick(NOUNS)} for {self.place()} on "
-                    f"{r.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}.",
-            lambda: f"The {self.pick(NOUNS)} in {self.place()} will cost about "
-                    f"{r.randint(2, 900)} million, according to {self.pick(ORGS)}.",
-            lambda: f"Officials in {self.place()} said the {self.pick(NOUNS)} had been "
-                    f"{self.pick(VERBS)} after {r.randint(2, 40)} months of talks.",
-            lambda: f"Critics say the {self.pick(ADJECTIVES)} {self.pick(NOUNS)} does little "
-                    f"for people in {self.place()} and {self.place()}.",
-            lambda: f"Figures published by {self.pick(ORGS)} show a rise of "
-                    f"{r.randint(1, 60)} per cent since {r.randint(1998, 2025)}.",
-            lambda: f"{self.name()}, who has worked on the {self.pick(NOUNS)} since "
-                    f"{r.randint(2001, 2024)}, {self.pick(VERBS)} an earlier proposal.",
+            lambda: (
+                f"{upper_first(self.pick(ORGS))} {self.pick(VERBS)} the "
+                f"{self.pick(ADJECTIVES)} {self.pick(NOUNS)} for {self.place()} on "
+                f"{r.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}."
+            ),
+            lambda: (
+                f"The {self.pick(NOUNS)} in {self.place()} will cost about "
+                f"{r.randint(2, 900)} million, according to {self.pick(ORGS)}."
+            ),
+            lambda: (
+                f"Officials in {self.place()} said the {self.pick(NOUNS)} had been "
+                f"{self.pick(VERBS)} after {r.randint(2, 40)} months of talks."
+            ),
+            lambda: (
+                f"Critics say the {self.pick(ADJECTIVES)} {self.pick(NOUNS)} does little "
+                f"for people in {self.place()} and {self.place()}."
+            ),
+            lambda: (
+                f"Figures published by {self.pick(ORGS)} show a rise of "
+                f"{r.randint(1, 60)} per cent since {r.randint(1998, 2025)}."
+            ),
+            lambda: (
+                f"{self.name()}, who has worked on the {self.pick(NOUNS)} since "
+                f"{r.randint(2001, 2024)}, {self.pick(VERBS)} an earlier proposal."
+            ),
         ]
         return r.choice(forms)()
 
@@ -116,7 +311,7 @@ class Words:
         speaker, role = self.name(), r.choice(ROLES)
         if r.random() < 0.5:
             return f"\u201c{words},\u201d {r.choice(SAYING)} {speaker}, {role}."
-        return f"{speaker}, {role}, {r.choice(SAYING)}: \"{words}.\""
+        return f'{speaker}, {role}, {r.choice(SAYING)}: "{words}."'
 
     def paragraph(self) -> str:
         r = self.rng
@@ -126,8 +321,10 @@ class Words:
         return " ".join(parts)
 
     def title(self) -> str:
-        return (f"{upper_first(self.pick(ORGS))} {self.pick(VERBS)} "
-                f"{self.pick(ADJECTIVES)} {self.pick(NOUNS)} in {self.place()}")
+        return (
+            f"{upper_first(self.pick(ORGS))} {self.pick(VERBS)} "
+            f"{self.pick(ADJECTIVES)} {self.pick(NOUNS)} in {self.place()}"
+        )
 
 
 def upper_first(text: str) -> str:
@@ -156,9 +353,11 @@ def script_noise(rng: random.Random, size: int) -> str:
     chunks, total = [], 0
     while total < size:
         name = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(1, 3)))
-        chunk = (f"var {name}{rng.randint(0, 999)}=function(e,t){{return e&&e.__esModule?e:"
-                 f"{{default:e,id:{rng.randint(0, 10**6)}}}}};window.dataLayer=window.dataLayer"
-                 f"||[];dataLayer.push({{event:'view',slot:'{name}-{rng.randint(0, 99)}'}});")
+        chunk = (
+            f"var {name}{rng.randint(0, 999)}=function(e,t){{return e&&e.__esModule?e:"
+            f"{{default:e,id:{rng.randint(0, 10**6)}}}}};window.dataLayer=window.dataLayer"
+            f"||[];dataLayer.push({{event:'view',slot:'{name}-{rng.randint(0, 99)}'}});"
+        )
         chunks.append(chunk)
         total += len(chunk)
     return "".join(chunks)
@@ -168,44 +367,61 @@ def html_page(rng: random.Random, words: Words, target: int) -> str:
     section = rng.choice(SECTIONS)
     title = words.title()
     authors = [words.name() for _ in range(rng.choice([1, 1, 1, 2, 3]))]
-    publisher = f"The {rng.choice(['Daily', 'Evening', 'Northern', 'Coastal'])} " \
-                f"{rng.choice(['Ledger', 'Courier', 'Observer', 'Dispatch', 'Chronicle'])}"
+    publisher = (
+        f"The {rng.choice(['Daily', 'Evening', 'Northern', 'Coastal'])} "
+        f"{rng.choice(['Ledger', 'Courier', 'Observer', 'Dispatch', 'Chronicle'])}"
+    )
     when = datetime(2015, 1, 1) + timedelta(minutes=rng.randint(0, 10 * 365 * 24 * 60))
     paragraphs = body(words, rng.randint(4000, 14000))
-    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-          "datePublished": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "articleSection": section,
-          "author": [{"@type": "Person", "name": a} for a in authors],
-          "publisher": {"@type": "Organization", "name": publisher}}
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "datePublished": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "articleSection": section,
+        "author": [{"@type": "Person", "name": a} for a in authors],
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
     nav = "".join(f'<li><a href="/{s}">{s.capitalize()}</a></li>' for s in SECTIONS)
     related = "".join(
         f'<li><a href="/{rng.choice(SECTIONS)}/{rng.randint(10**5, 10**6)}">'
-        f"{html.escape(words.title())}</a></li>" for _ in range(rng.randint(5, 25)))
-    ads = [f'<div class="ad-slot" id="ad-{i}" data-size="300x250"><span>Advertisement</span>'
-           f"</div>" for i in range(rng.randint(2, 6))]
+        f"{html.escape(words.title())}</a></li>"
+        for _ in range(rng.randint(5, 25))
+    )
+    ads = [
+        f'<div class="ad-slot" id="ad-{i}" data-size="300x250"><span>Advertisement</span></div>'
+        for i in range(rng.randint(2, 6))
+    ]
     article = [f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs]
     for ad in ads:
         article.insert(rng.randint(1, len(article)), ad)
-    head = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(title)} | {publisher}</title>"
-            f'<meta property="og:title" content="{html.escape(title)}">'
-            f'<meta name="author" content="{html.escape(", ".join(authors))}">'
-            f'<meta property="article:published_time" content="{ld["datePublished"]}">'
-            f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-            "<style>body{font-family:Georgia,serif}.ad-slot{min-height:250px}"
-            ".nav li{display:inline-block;padding:0 .5em}</style>")
-    page = [head, "</head><body>",
-            '<div id="cookie-banner"><p>We use cookies to improve your experience. '
-            "<button>Accept all</button></p></div>",
-            f'<header><a class="logo" href="/">{publisher}</a><nav><ul class="nav">{nav}</ul>'
-            "</nav></header><main>",
-            f'<article><h1>{html.escape(title)}</h1><p class="byline">By '
-            f"{html.escape(' and '.join(authors))}</p>"
-            f'<time datetime="{ld["datePublished"]}">{when:%B %d, %Y}</time>',
-            "".join(article), "</article>",
-            f'<aside><h2>Related</h2><ul>{related}</ul></aside></main>',
-            f"<footer><p>&copy; {when.year} {publisher}. All rights reserved.</p>"
-            '<ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>'
-            "</ul></footer>"]
+    head = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} | {publisher}</title>"
+        f'<meta property="og:title" content="{html.escape(title)}">'
+        f'<meta name="author" content="{html.escape(", ".join(authors))}">'
+        f'<meta property="article:published_time" content="{ld["datePublished"]}">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        "<style>body{font-family:Georgia,serif}.ad-slot{min-height:250px}"
+        ".nav li{display:inline-block;padding:0 .5em}</style>"
+    )
+    page = [
+        head,
+        "</head><body>",
+        '<div id="cookie-banner"><p>We use cookies to improve your experience. '
+        "<button>Accept all</button></p></div>",
+        f'<header><a class="logo" href="/">{publisher}</a><nav><ul class="nav">{nav}</ul>'
+        "</nav></header><main>",
+        f'<article><h1>{html.escape(title)}</h1><p class="byline">By '
+        f"{html.escape(' and '.join(authors))}</p>"
+        f'<time datetime="{ld["datePublished"]}">{when:%B %d, %Y}</time>',
+        "".join(article),
+        "</article>",
+        f"<aside><h2>Related</h2><ul>{related}</ul></aside></main>",
+        f"<footer><p>&copy; {when.year} {publisher}. All rights reserved.</p>"
+        '<ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>'
+        "</ul></footer>",
+    ]
     so_far = sum(len(part) for part in page)
     page.append(f"<script>{script_noise(rng, max(0, target - so_far))}</script></body></html>")
     return "".join(page)
@@ -217,8 +433,12 @@ def text_scrape(rng: random.Random, words: Words, target: int) -> str:
     for index, paragraph in enumerate(body(words, target - 200)):
         lines += [paragraph, ""]
         if index and index % 6 == 0:
-            lines += [rng.choice(["Advertisement", "Share this article", "Read more:",
-                                  "Skip advertisement"]), ""]
+            lines += [
+                rng.choice(
+                    ["Advertisement", "Share this article", "Read more:", "Skip advertisement"]
+                ),
+                "",
+            ]
     lines += ["Related topics", "", " · ".join(rng.sample(SECTIONS, 4))]
     return "\n".join(lines) + "\n"
 

@@ -35,16 +35,16 @@ def read_bench_text(path: Path) -> list[str]:
     """The body paragraphs of a bench text file (the title line is not body)."""
     text = path.read_text(encoding="utf-8")
     _title, _, body = text.partition("\n\n")
-    return [" ".join(block.split("\n")).strip() for block in re.split(r"\n\s*\n", body)
-            if block.strip()]
+    return [
+        " ".join(block.split("\n")).strip() for block in re.split(r"\n\s*\n", body) if block.strip()
+    ]
 
 
 def _naive(paragraphs: list[str]) -> int:
     return sum(len(_NAIVE.findall(p)) for p in paragraphs)
 
 
-def _best_ms(function, articles: list[list[str]], repeat: int,
-             clock=time.perf_counter) -> float:
+def _best_ms(function, articles: list[list[str]], repeat: int, clock=time.perf_counter) -> float:
     """Best of `repeat` runs over all articles, with the name caches emptied first each time
     so that every run pays for its names as an unseen article would."""
     best = float("inf")
@@ -62,8 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench", type=Path, help="folder with texts/*.txt")
     parser.add_argument("--out", type=Path, help="write predictions here (default: stdout)")
     parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best counts")
-    parser.add_argument("--passes", type=int, help="only run the finder this many times "
-                        "(for instruction counts), without output or timing")
+    parser.add_argument(
+        "--passes",
+        type=int,
+        help="only run the finder this many times "
+        "(for instruction counts), without output or timing",
+    )
     args = parser.parse_args(argv)
     paths = sorted((args.bench / "texts").glob("*.txt"))
     articles = [read_bench_text(path) for path in paths]
@@ -76,9 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for path, paragraphs in zip(paths, articles, strict=True):
         quotes, _attributions = find_quotes(paragraphs)
-        lines.append(json.dumps({"path": str(path), "quotes": [
-            {"text": q.text, "speaker": q.speaker, "cue": q.cue} for q in quotes]},
-            ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "path": str(path),
+                    "quotes": [
+                        {"text": q.text, "speaker": q.speaker, "cue": q.cue} for q in quotes
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
     output = "\n".join(lines) + "\n"
     if args.out:
         args.out.write_text(output, encoding="utf-8")
@@ -90,9 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     for label, clock in (("wall", time.perf_counter), ("cpu", time.process_time)):
         ours = _best_ms(find_quotes, articles, args.repeat, clock)
         naive = _best_ms(_naive, articles, args.repeat, clock)
-        print(f"{label}: find_quotes {ours * per_k:.3f} ms per 1,000 words ({ours:.1f} ms "
-              f"total); naive regex {naive * per_k:.3f} ms; ratio {ours / naive:.0f}x",
-              file=sys.stderr)
+        print(
+            f"{label}: find_quotes {ours * per_k:.3f} ms per 1,000 words ({ours:.1f} ms "
+            f"total); naive regex {naive * per_k:.3f} ms; ratio {ours / naive:.0f}x",
+            file=sys.stderr,
+        )
     return 0
 
 

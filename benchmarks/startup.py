@@ -32,7 +32,7 @@ import termios
 import time
 from pathlib import Path
 
-MINIMAL_APP = '''
+MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
@@ -44,11 +44,12 @@ class Minimal(App):
         yield Footer()
 
 Minimal().run()
-'''
+"""
 
 
-def time_to_screen(argv: list[str], moments: list[list[bytes]], env: dict[str, str],
-                   timeout: float = 30.0) -> list[float]:
+def time_to_screen(
+    argv: list[str], moments: list[list[bytes]], env: dict[str, str], timeout: float = 30.0
+) -> list[float]:
     """Seconds until each moment's markers have all appeared in what the program wrote to
     the terminal, from one spawn."""
     start = time.perf_counter()
@@ -87,9 +88,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="reader-bench-")
-    env = dict(os.environ, TERM="xterm-256color",
-               READER_CONFIG_DIR=f"{home}/config", READER_DATA_DIR=f"{home}/data",
-               READER_CACHE_DIR=f"{home}/cache")
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        READER_CONFIG_DIR=f"{home}/config",
+        READER_DATA_DIR=f"{home}/data",
+        READER_CACHE_DIR=f"{home}/cache",
+    )
     peer_file = Path(home) / "minimal_app.py"
     peer_file.write_text(MINIMAL_APP)
     reader_cmd = [sys.executable, "-m", "reader", args.library]
@@ -98,25 +103,33 @@ def main() -> None:
     # machine (Textual's came with its install). Without this, PYTHONDONTWRITEBYTECODE=1
     # in the environment makes reader compile its source at every start and Textual not.
     warm_env = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-c", "import textual.app, reader.cli, reader.ui.app"],
-                   check=True, env=warm_env)
+    subprocess.run(
+        [sys.executable, "-c", "import textual.app, reader.cli, reader.ui.app"],
+        check=True,
+        env=warm_env,
+    )
     names = ["first frame", "with footer"]
     peer_moments = [[b"ready"], [b"ready", b"Quit"]]
     reader_moments = [[b"Library", b"Nothing open"], [b"Library", b"Nothing open", b"Quit"]]
     peer_times: list[list[float]] = [[] for _ in names]
     reader_times: list[list[float]] = [[] for _ in names]
     for _ in range(args.runs):
-        for times, result in ((peer_times, time_to_screen(peer_cmd, peer_moments, env)),
-                              (reader_times, time_to_screen(reader_cmd, reader_moments, env))):
+        for times, result in (
+            (peer_times, time_to_screen(peer_cmd, peer_moments, env)),
+            (reader_times, time_to_screen(reader_cmd, reader_moments, env)),
+        ):
             for index, seconds in enumerate(result):
                 times[index].append(seconds)
     for index, moment in enumerate(names):
         peer, ours = statistics.median(peer_times[index]), statistics.median(reader_times[index])
         print(f"{moment}:")
-        for name, median, times in [("  minimal Textual app", peer, peer_times[index]),
-                                    (f"  reader {args.library}", ours, reader_times[index])]:
+        for name, median, times in [
+            ("  minimal Textual app", peer, peer_times[index]),
+            (f"  reader {args.library}", ours, reader_times[index]),
+        ]:
             print(f"{name}: median {median * 1000:.0f} ms  {[round(t * 1000) for t in times]}")
         print(f"  ratio reader / minimal: {ours / peer:.2f} (target <= 1.3)")
+
 
 if __name__ == "__main__":
     main()

@@ -79,12 +79,18 @@ def main() -> int:
         encode = best(args.repeat, lambda: json.dumps(payload).encode()) or 1e-9
 
     print(f"library: {len(files)} files, {megabytes:.1f} MB, {len(files[::2])} marked read")
-    print(f"list read marks after restart: {listing * 1e3:8.2f} ms   "
-          f"hash every file: {hashing * 1e3:8.2f} ms   ratio {listing / hashing:.3f}")
-    print(f"atomic_write {len(data) / 1024:.0f} kB:   {atomic * 1e3:8.2f} ms   "
-          f"plain write: {plain * 1e3:8.2f} ms   ratio {atomic / plain:.1f}")
-    print(f"save() with nothing changed: {idle * 1e6:8.3f} us   "
-          f"JSON encode alone: {encode * 1e6:8.1f} us   ratio {idle / encode:.5f}")
+    print(
+        f"list read marks after restart: {listing * 1e3:8.2f} ms   "
+        f"hash every file: {hashing * 1e3:8.2f} ms   ratio {listing / hashing:.3f}"
+    )
+    print(
+        f"atomic_write {len(data) / 1024:.0f} kB:   {atomic * 1e3:8.2f} ms   "
+        f"plain write: {plain * 1e3:8.2f} ms   ratio {atomic / plain:.1f}"
+    )
+    print(
+        f"save() with nothing changed: {idle * 1e6:8.3f} us   "
+        f"JSON encode alone: {encode * 1e6:8.1f} us   ratio {idle / encode:.5f}"
+    )
     return 0
 
 

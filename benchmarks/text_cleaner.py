@@ -38,7 +38,7 @@ DEFAULT_BENCH = Path("/work/shared/extraction-bench")
 REPO = Path(__file__).resolve().parent.parent
 SCORE_COMMAND = (
     "cd /work && /work/venv/bin/python shared/extraction-bench/score.py shared/extraction-bench "
-    "--inputs dumps --extractor \"cmd:/work/venv/bin/reader --json\""
+    '--inputs dumps --extractor "cmd:/work/venv/bin/reader --json"'
 )
 Cleaner = Callable[[str, str], Article]
 
@@ -57,23 +57,31 @@ def baseline_cleaner(rev: str) -> Cleaner:
     """
     listing = subprocess.run(
         ["git", "-C", str(REPO), "ls-tree", "--name-only", rev, "reader/clean/"],
-        check=True, capture_output=True, text=True).stdout.split()
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     modules = [path for path in listing if Path(path).name.startswith("text")]
     package = "baseline_" + "".join(ch for ch in rev if ch.isalnum())
     root = Path(tempfile.mkdtemp(prefix="text_cleaner_baseline_"))
     (root / package).mkdir()
     (root / package / "__init__.py").write_text("")
     for path in modules:
-        source = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"],
-                                check=True, capture_output=True, text=True).stdout
+        source = subprocess.run(
+            ["git", "-C", str(REPO), "show", f"{rev}:{path}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         source = source.replace("reader.clean.text", f"{package}.text")
         (root / package / Path(path).name).write_text(source)
     sys.path.insert(0, str(root))
     return importlib.import_module(f"{package}.text").clean_text
 
 
-def best_rates(cleaners: dict[str, Cleaner], dumps: list[tuple[str, str]], rounds: int
-               ) -> dict[str, tuple[float, float]]:
+def best_rates(
+    cleaners: dict[str, Cleaner], dumps: list[tuple[str, str]], rounds: int
+) -> dict[str, tuple[float, float]]:
     """Dumps per second of each cleaner, by wall clock and by CPU time, best of `rounds`.
 
     The cleaners take turns within every round, so a burst of load elsewhere
@@ -88,22 +96,27 @@ def best_rates(cleaners: dict[str, Cleaner], dumps: list[tuple[str, str]], round
                 clean(text, path)
             best[name][0] = min(best[name][0], time.perf_counter() - wall)
             best[name][1] = min(best[name][1], time.process_time() - cpu)
-    return {name: (len(dumps) / wall, len(dumps) / max(cpu, 1e-9))
-            for name, (wall, cpu) in best.items()}
+    return {
+        name: (len(dumps) / wall, len(dumps) / max(cpu, 1e-9)) for name, (wall, cpu) in best.items()
+    }
 
 
 def disagreements(first: Cleaner, second: Cleaner, dumps: list[tuple[str, str]]) -> int:
     """On how many dumps the two cleaners give different articles."""
-    return sum(1 for path, text in dumps
-               if dataclasses.asdict(first(text, path)) != dataclasses.asdict(second(text, path)))
+    return sum(
+        1
+        for path, text in dumps
+        if dataclasses.asdict(first(text, path)) != dataclasses.asdict(second(text, path))
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--baseline", metavar="REV",
-                        help="also time the text cleaner of this git revision")
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also time the text cleaner of this git revision"
+    )
     args = parser.parse_args(argv)
     files = sorted((args.bench / "dumps").glob("*.txt"))
     if not files:
@@ -117,17 +130,23 @@ def main(argv: list[str] | None = None) -> int:
         cleaners[f"at {args.baseline}"] = baseline_cleaner(args.baseline)
     cleaners["every-line (peer)"] = every_line
     rates = best_rates(cleaners, dumps, args.rounds)
-    print(f"{len(dumps)} dumps, {size / 1e6:.1f} MB of text, best of {args.rounds} rounds, "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{len(dumps)} dumps, {size / 1e6:.1f} MB of text, best of {args.rounds} rounds, "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     peer_cpu = rates["every-line (peer)"][1]
     for name, (wall, cpu) in rates.items():
-        print(f"{name + ':':<22}{wall:8.0f} dumps/s wall   {cpu:8.0f} dumps/s CPU   "
-              f"ratio to peer (CPU) = {cpu / peer_cpu:.4f}")
+        print(
+            f"{name + ':':<22}{wall:8.0f} dumps/s wall   {cpu:8.0f} dumps/s CPU   "
+            f"ratio to peer (CPU) = {cpu / peer_cpu:.4f}"
+        )
     if args.baseline:
         before = rates[f"at {args.baseline}"][1]
-        print(f"speed-up over {args.baseline} (CPU): {rates['clean_text'][1] / before:.2f}x; "
-              f"dumps cleaned differently: "
-              f"{disagreements(clean_text, cleaners[f'at {args.baseline}'], dumps)}")
+        print(
+            f"speed-up over {args.baseline} (CPU): {rates['clean_text'][1] / before:.2f}x; "
+            f"dumps cleaned differently: "
+            f"{disagreements(clean_text, cleaners[f'at {args.baseline}'], dumps)}"
+        )
     print(f"dumps with an empty body: {empty}")
     print("accuracy (F1, P, R, fail) with the bench's scorer:")
     print(f"  {SCORE_COMMAND}")

@@ -22,17 +22,31 @@ def build_parser() -> argparse.ArgumentParser:
         "cleaned of clutter, with quotes and who said them highlighted.",
         epilog="With no PATH, opens the bundled sample articles.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article files, folders (searched recursively) or glob patterns")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files, folders (searched recursively) or glob patterns",
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--json", action="store_true",
-                      help="print each cleaned article as one JSON object per line, no UI")
-    mode.add_argument("--plain", action="store_true",
-                      help="print the cleaned articles as text, no UI")
-    mode.add_argument("--markdown", action="store_true",
-                      help="print the cleaned articles as Markdown with front matter, no UI")
-    parser.add_argument("--config-path", action="store_true",
-                        help="print where the configuration file is read from, and exit")
+    mode.add_argument(
+        "--json",
+        action="store_true",
+        help="print each cleaned article as one JSON object per line, no UI",
+    )
+    mode.add_argument(
+        "--plain", action="store_true", help="print the cleaned articles as text, no UI"
+    )
+    mode.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the cleaned articles as Markdown with front matter, no UI",
+    )
+    parser.add_argument(
+        "--config-path",
+        action="store_true",
+        help="print where the configuration file is read from, and exit",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -113,8 +127,7 @@ def _print_json(found: Scan) -> int:
     return status
 
 
-_UNSAFE_IN_JSON = ("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                   "\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 """Characters escaped in JSON output; compiled on first use (`re` caches it), not at start-up."""
 
 

@@ -57,7 +57,7 @@ def osc52(text: str, limit: int = OSC52_LIMIT, multiplexer: Multiplexer = None) 
     if multiplexer == "screen":
         # screen limits one DCS string, so the sequence goes in short chunks (as hterm's
         # osc52.sh does), each in its own pass-through.
-        chunks = [sequence[i:i + 76] for i in range(0, len(sequence), 76)]
+        chunks = [sequence[i : i + 76] for i in range(0, len(sequence), 76)]
         return "".join(f"\x1bP{chunk}\x1b\\" for chunk in chunks)
     return sequence
 

@@ -26,11 +26,13 @@ DEFAULT_WIDTH: Final = 80
 DEFAULT_THEME: Final = "textual-dark"
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
-_KEY = re.compile(r"^(?:(?:" + "|".join(_MODIFIERS) + r")\+)*(?:[a-z][a-z0-9_]*|[^\sA-Za-z0-9])$"
-                  r"|^[A-Za-z0-9]$")
+_KEY = re.compile(
+    r"^(?:(?:" + "|".join(_MODIFIERS) + r")\+)*(?:[a-z][a-z0-9_]*|[^\sA-Za-z0-9])$"
+    r"|^[A-Za-z0-9]$"
+)
 """One key as Textual names it: `q`, `G`, `]`, `ctrl+q`, `shift+tab`, `question_mark`, `f5`."""
 
-EXAMPLE_CONFIG: Final = '''\
+EXAMPLE_CONFIG: Final = """\
 # reader configuration. Copy to the path `reader --help` mentions, or to
 # $READER_CONFIG_DIR/config.toml, and change what you like. Every setting is
 # optional; a setting that is missing or wrong uses its default, and reader
@@ -54,7 +56,7 @@ theme = "textual-dark"
 quit = "ctrl+q"
 next_article = "n,right"
 previous_article = ["p", "left"]
-'''
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +87,20 @@ class Config:
         except FileNotFoundError:
             return cls(), []
         except OSError as error:
-            return cls(), [f"{source}: cannot read it ({error.strerror or error}); "
-                           "using all defaults."]
+            return cls(), [
+                f"{source}: cannot read it ({error.strerror or error}); using all defaults."
+            ]
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = raw[:error.start].count(b"\n") + 1
+            line = raw[: error.start].count(b"\n") + 1
             return cls(), [f"{source}: line {line}: not UTF-8 text; using all defaults."]
         return cls.parse(text, source)
 
     @classmethod
-    def parse(cls, text: str, source: str | os.PathLike[str] = "config.toml"
-              ) -> tuple[Config, list[str]]:
+    def parse(
+        cls, text: str, source: str | os.PathLike[str] = "config.toml"
+    ) -> tuple[Config, list[str]]:
         """Check TOML text as if read from `source` (which anchors relative library paths)."""
         name = Path(source)
         try:
@@ -119,8 +123,9 @@ class Config:
             if reader is None:
                 problem(key, f"unknown setting, ignored{_did_you_mean(key, _READERS)}.")
                 continue
-            parsed = reader(value, name.parent,
-                            lambda text, item=None, key=key: problem(key, text, item))
+            parsed = reader(
+                value, name.parent, lambda text, item=None, key=key: problem(key, text, item)
+            )
             if parsed is not None:
                 values[key] = parsed
         return cls(**values), messages
@@ -131,8 +136,9 @@ class Config:
         messages = []
         for binding in self.keys:
             if binding not in ids:
-                messages.append(f"keys.{binding}: no such binding, ignored"
-                                f"{_did_you_mean(binding, ids)}.")
+                messages.append(
+                    f"keys.{binding}: no such binding, ignored{_did_you_mean(binding, ids)}."
+                )
         return messages
 
 
@@ -168,8 +174,10 @@ def _read_library(value: Any, base: Path, problem) -> tuple[str, ...] | None:
     folders: list[str] = []
     for index, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            problem(f"item {index + 1} should be a folder path in quotes, got "
-                    f"{_type_name(item)}; skipped it.")
+            problem(
+                f"item {index + 1} should be a folder path in quotes, got "
+                f"{_type_name(item)}; skipped it."
+            )
             continue
         folder = Path(os.path.expandvars(os.path.expanduser(item.strip())))
         folders.append(str(folder if folder.is_absolute() else base / folder))
@@ -180,8 +188,9 @@ def _read_width(value: Any, base: Path, problem) -> int | None:
     if type(value) is float and value.is_integer():
         value = int(value)
     if type(value) is not int:
-        problem(f"expected a whole number of columns, got {_type_name(value)}; "
-                f"using {DEFAULT_WIDTH}.")
+        problem(
+            f"expected a whole number of columns, got {_type_name(value)}; using {DEFAULT_WIDTH}."
+        )
         return None
     if not MIN_WIDTH <= value <= MAX_WIDTH:
         problem(f"{value} is outside {MIN_WIDTH}-{MAX_WIDTH}; using {DEFAULT_WIDTH}.")
@@ -191,35 +200,46 @@ def _read_width(value: Any, base: Path, problem) -> int | None:
 
 def _read_theme(value: Any, base: Path, problem) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        problem(f"expected a theme name in quotes, got {_type_name(value)}; "
-                f"using {DEFAULT_THEME}.")
+        problem(f"expected a theme name in quotes, got {_type_name(value)}; using {DEFAULT_THEME}.")
         return None
     return value.strip()
 
 
 def _read_keys(value: Any, base: Path, problem) -> Mapping[str, str] | None:
     if not isinstance(value, dict):
-        problem(f"expected a [keys] table of binding = \"key\" lines, got {_type_name(value)}; "
-                "using the default keys.")
+        problem(
+            f'expected a [keys] table of binding = "key" lines, got {_type_name(value)}; '
+            "using the default keys."
+        )
         return None
     keys: dict[str, str] = {}
     for binding, spec in value.items():
         if isinstance(spec, str):
             spec = spec.split(",")
         if not isinstance(spec, list) or not all(isinstance(key, str) for key in spec):
-            problem(f"expected a key like \"ctrl+q\" or a list of keys, got "
-                    f"{_type_name(spec)}; keeping its default.", binding)
+            problem(
+                f'expected a key like "ctrl+q" or a list of keys, got '
+                f"{_type_name(spec)}; keeping its default.",
+                binding,
+            )
             continue
         names = [key.strip() for key in spec]
         bad = [key for key in names if not _KEY.match(key)]
         if bad or not names:
             shown = ", ".join(repr(key) for key in bad) or "nothing"
-            problem(f"{shown} is not a key name (write keys like \"q\", \"ctrl+q\", "
-                    "\"shift+tab\", \"f5\", \"question_mark\"); keeping its default.", binding)
+            problem(
+                f'{shown} is not a key name (write keys like "q", "ctrl+q", '
+                '"shift+tab", "f5", "question_mark"); keeping its default.',
+                binding,
+            )
             continue
         keys[binding] = ",".join(names)
     return MappingProxyType(keys)
 
 
-_READERS = {"library": _read_library, "width": _read_width, "theme": _read_theme,
-            "keys": _read_keys}
+_READERS = {
+    "library": _read_library,
+    "width": _read_width,
+    "theme": _read_theme,
+    "keys": _read_keys,
+}

@@ -42,10 +42,16 @@ def to_markdown(article: Article) -> str:
 
 def _front_matter(article: Article) -> str:
     lines = ["---"]
-    for key, value in (("title", article.title), ("authors", article.authors),
-                       ("publisher", article.publisher), ("section", article.section),
-                       ("published", article.published), ("url", article.url),
-                       ("source", article.path), ("key_points", article.summary)):
+    for key, value in (
+        ("title", article.title),
+        ("authors", article.authors),
+        ("publisher", article.publisher),
+        ("section", article.section),
+        ("published", article.published),
+        ("url", article.url),
+        ("source", article.path),
+        ("key_points", article.summary),
+    ):
         if isinstance(value, list):
             items = [item for item in (_clean(v) for v in value) if item]
             if items:

@@ -46,8 +46,7 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
     return result
 
 
-def iter_scan(paths: Iterable[str | os.PathLike[str]], result: Scan | None = None
-              ) -> Iterator[str]:
+def iter_scan(paths: Iterable[str | os.PathLike[str]], result: Scan | None = None) -> Iterator[str]:
     """Yield article files as they are found, counting skipped and missing ones in `result`.
 
     Lazy, so the app can paint before a big folder has been walked, and the
@@ -115,8 +114,11 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
         try:
             # Kinds are read while the descriptor is open: for links they need a stat via it.
             with os.scandir(fd) as entries:
-                children = sorted((entry.name, _kind(entry)) for entry in entries
-                                  if not entry.name.startswith("."))
+                children = sorted(
+                    (entry.name, _kind(entry))
+                    for entry in entries
+                    if not entry.name.startswith(".")
+                )
         except OSError:
             return
         finally:

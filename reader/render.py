@@ -41,9 +41,11 @@ def find_in_article(article: Article, term: str) -> list[tuple[int, int, int]]:
     if not term.strip():
         return []
     pattern = re.compile(re.escape(term), re.IGNORECASE)
-    return [(index, match.start(), match.end())
-            for index, paragraph in enumerate(article.paragraphs)
-            for match in pattern.finditer(paragraph)]
+    return [
+        (index, match.start(), match.end())
+        for index, paragraph in enumerate(article.paragraphs)
+        for match in pattern.finditer(paragraph)
+    ]
 
 
 def header_text(article: Article, palette: Palette = Palette()) -> Text:

@@ -14,8 +14,7 @@ import re
 from typing import Final
 
 CONTROL: Final = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """C0/C1 controls but tab and newline, bidi marks and overrides, lone surrogates."""
 
@@ -44,8 +43,11 @@ def visible(text: str) -> str:
         if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
             out.append(f"\\x{code - 0xDC00:02x}")
         elif CONTROL.match(char) or char in "\t\n\u2028\u2029":
-            out.append(char.encode("unicode_escape").decode("ascii") if code < 0x10000
-                       else f"\\U{code:08x}")
+            out.append(
+                char.encode("unicode_escape").decode("ascii")
+                if code < 0x10000
+                else f"\\U{code:08x}"
+            )
         else:
             out.append(char)
     return "".join(out)

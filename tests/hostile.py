@@ -36,8 +36,18 @@ ESCAPES = {
 }
 """Control characters and sequences that act on a terminal; none may reach it raw."""
 
-VISIBLE_WORDS = ("ALERT", "click me", "themed", "quit now", "innocent link", "red via C1",
-                 "overwritten", "public", "gnp.exe", "hidden")
+VISIBLE_WORDS = (
+    "ALERT",
+    "click me",
+    "themed",
+    "quit now",
+    "innocent link",
+    "red via C1",
+    "overwritten",
+    "public",
+    "gnp.exe",
+    "hidden",
+)
 """Words from the strings above that must still be readable after cleaning."""
 
 LITERAL_MARKUP = tuple(MARKUP.values())
@@ -48,8 +58,10 @@ ALL = {**MARKUP, **ESCAPES}
 
 def hostile_paragraphs() -> list[str]:
     """One sentence per hostile string, each long enough to be kept as body text."""
-    return [f"Paragraph {name.replace('_', ' ')} says {value} and then the story goes on."
-            for name, value in ALL.items()]
+    return [
+        f"Paragraph {name.replace('_', ' ')} says {value} and then the story goes on."
+        for name, value in ALL.items()
+    ]
 
 
 def hostile_text() -> str:
@@ -94,8 +106,10 @@ def hostile_html() -> str:
 
 
 def _char_refs(value: str) -> str:
-    return "".join(f"&#{ord(c)};" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c == "\u202e"
-                   else html.escape(c) for c in value)
+    return "".join(
+        f"&#{ord(c)};" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c == "\u202e" else html.escape(c)
+        for c in value
+    )
 
 
 def write_hostile_articles(folder: Path) -> list[Path]:
@@ -131,7 +145,7 @@ def terminal_problems(raw: bytes) -> list[str]:
     problems = []
     if b"\x1b" in bare:
         at = bare.find(b"\x1b")
-        problems.append(f"escape sequence {bare[at:at + 12]!r}")
+        problems.append(f"escape sequence {bare[at : at + 12]!r}")
     for byte, name in ((b"\x07", "BEL"), (b"\x08", "backspace")):
         if byte in bare:
             problems.append(name)
@@ -146,5 +160,9 @@ def terminal_problems(raw: bytes) -> list[str]:
 
 def text_problems(text: str) -> list[str]:
     """Control characters left in text meant for the screen; empty if none."""
-    return [f"U+{ord(c):04X}" for c in dict.fromkeys(re.findall(
-        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text))]
+    return [
+        f"U+{ord(c):04X}"
+        for c in dict.fromkeys(
+            re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+        )
+    ]

@@ -55,9 +55,11 @@ def highlighted_title(app: ReaderApp) -> str:
 
 
 def long_article(tmp_path: Path) -> Path:
-    body = "\n\n".join(f"Paragraph {i} of the long story, with enough words to wrap once or "
-                       f"twice in the reading pane so that scrolling has something to do."
-                       for i in range(80))
+    body = "\n\n".join(
+        f"Paragraph {i} of the long story, with enough words to wrap once or "
+        f"twice in the reading pane so that scrolling has something to do."
+        for i in range(80)
+    )
     path = tmp_path / "long.md"
     path.write_text("# A very long story\n\n" + body + "\n\nThe very last line.\n")
     return path
@@ -103,7 +105,8 @@ def many_articles(tmp_path: Path, folders: int = 3, per_folder: int = 20) -> Pat
         folder.mkdir()
         for n in range(per_folder):
             (folder / f"story-{n:02d}.md").write_text(
-                f"# Story {f}-{n:02d} from desk {f}\n\nA short paragraph of the story.\n")
+                f"# Story {f}-{n:02d} from desk {f}\n\nA short paragraph of the story.\n"
+            )
     return tmp_path
 
 
@@ -112,11 +115,17 @@ def cursor_row_on_screen(app: ReaderApp) -> str:
     articles = app.query_one(ArticleList)
     cursor = articles.get_visual_style("article-list--row", "article-list--cursor")
     lines = articles.render_lines(articles.size.region)
-    return " ".join(strip.text.strip() for strip in lines
-                    if any(segment.style and segment.style.bgcolor
-                           and segment.style.bgcolor.triplet
-                           and segment.style.bgcolor == cursor.rich_style.bgcolor
-                           for segment in strip))
+    return " ".join(
+        strip.text.strip()
+        for strip in lines
+        if any(
+            segment.style
+            and segment.style.bgcolor
+            and segment.style.bgcolor.triplet
+            and segment.style.bgcolor == cursor.rich_style.bgcolor
+            for segment in strip
+        )
+    )
 
 
 async def test_a_long_list_scrolls_with_the_cursor_and_skips_headings(tmp_path):
@@ -192,8 +201,13 @@ async def test_opening_shows_article_sidebar_and_clears_unread_mark(key):
         assert "Crossings drop from every 20 minutes" in text  # key points
         assert "What changes" in text
         meta = sidebar_text(app)
-        for expected in ["Ines Okafor", "The Quayside Courier", "Transport", "2026-10-03",
-                         "harbour-ferry-timetable.md"]:
+        for expected in [
+            "Ines Okafor",
+            "The Quayside Courier",
+            "Transport",
+            "2026-10-03",
+            "harbour-ferry-timetable.md",
+        ]:
             assert expected in meta
         assert app.focused is app.query_one(ReadingPane)
         prompt = app.query_one(ArticleList).prompt_at(1)
@@ -351,8 +365,17 @@ async def test_help_lists_every_binding_and_closes():
 
         assert isinstance(app.screen, HelpScreen)
         shown = rendered(app.screen.query_one("#help-table").content)
-        for words in ["Quit", "Open file", "Filter", "Next", "Previous", "Sidebar",
-                      "Next quote", "Page down", "Next pane"]:
+        for words in [
+            "Quit",
+            "Open file",
+            "Filter",
+            "Next",
+            "Previous",
+            "Sidebar",
+            "Next quote",
+            "Page down",
+            "Next pane",
+        ]:
             assert words in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -429,8 +452,14 @@ async def test_command_palette_offers_the_app_actions():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for title in ["Open file or folder", "Filter articles", "Next article",
-                      "Previous article", "Toggle sidebar", "Keys"]:
+        for title in [
+            "Open file or folder",
+            "Filter articles",
+            "Next article",
+            "Previous article",
+            "Toggle sidebar",
+            "Keys",
+        ]:
             assert title in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"sidebar")
@@ -485,7 +514,7 @@ async def test_plain_and_pane_highlight_the_same_quote_spans():
         await pilot.press("j", "enter")
         pane = app.query_one(ReadingPane)
         styled = pane.paragraph_widgets[1].content
-        spans = [styled.plain[s.start:s.end] for s in styled.spans if s.style]
+        spans = [styled.plain[s.start : s.end] for s in styled.spans if s.style]
         assert any(text.startswith('"We carried more people') for text in spans)
         assert "said Margit Halloran" in spans  # the attribution phrase
         assert "Margit Halloran" in spans  # the speaker, stressed within it

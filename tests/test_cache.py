@@ -54,8 +54,9 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def steady_cleaner_version(monkeypatch: pytest.MonkeyPatch) -> None:
     """Others edit the cleaners while tests run; a changed fingerprint would (rightly)
     empty the cache mid-test. Tests pin it; `CLEANER_VERSION` still counts."""
-    monkeypatch.setattr(cache_module, "cleaner_version",
-                        lambda: f"{cache_module.CLEANER_VERSION}:tests")
+    monkeypatch.setattr(
+        cache_module, "cleaner_version", lambda: f"{cache_module.CLEANER_VERSION}:tests"
+    )
 
 
 @pytest.fixture
@@ -90,7 +91,8 @@ def test_cache_lives_in_reader_cache_dir(private_cache: Path) -> None:
 
 
 def test_second_load_reads_no_files_and_returns_the_same_articles(
-        tmp_path: Path, reads: list[str]) -> None:
+    tmp_path: Path, reads: list[str]
+) -> None:
     files = [write(tmp_path, "harbour.txt", HARBOUR), write(tmp_path, "orchard.txt", ORCHARD)]
     with ArticleCache.open() as cache:
         first = list(load_cached(files, cache))
@@ -104,7 +106,8 @@ def test_second_load_reads_no_files_and_returns_the_same_articles(
 
 
 def test_relative_and_absolute_names_share_an_entry_but_keep_their_spelling(
-        tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     absolute = write(tmp_path, "harbour.txt", HARBOUR)
     monkeypatch.chdir(tmp_path)
     with ArticleCache.open() as cache:
@@ -146,8 +149,9 @@ def test_deleted_file_is_reported_not_served_from_cache(tmp_path: Path) -> None:
     assert "not found" in item.reason
 
 
-def test_cleaner_version_bump_invalidates(tmp_path: Path, reads: list[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cleaner_version_bump_invalidates(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, "story.txt", HARBOUR)
     other = write(tmp_path, "orchard.txt", ORCHARD)
     with ArticleCache.open() as cache:
@@ -164,7 +168,8 @@ def test_cleaner_version_bump_invalidates(tmp_path: Path, reads: list[str],
 
 
 def test_failure_is_remembered_so_a_broken_file_is_not_parsed_again(
-        tmp_path: Path, reads: list[str]) -> None:
+    tmp_path: Path, reads: list[str]
+) -> None:
     empty = write(tmp_path, "empty.txt", "   \n")
     with ArticleCache.open() as cache:
         (first,) = load_cached([empty], cache)
@@ -177,7 +182,8 @@ def test_failure_is_remembered_so_a_broken_file_is_not_parsed_again(
 
 
 def test_read_errors_are_not_cached_because_chmod_does_not_change_mtime(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, "story.txt", HARBOUR)
     original = clean.read_bytes
 
@@ -206,8 +212,7 @@ def test_writes_are_batched_and_flushed_on_close(tmp_path: Path, private_cache: 
         assert reopened.get(path, os.stat(path)).title == "Harbour ferry timetable cut again"
 
 
-def test_garbage_cache_file_is_moved_aside_and_rebuilt(tmp_path: Path,
-                                                       private_cache: Path) -> None:
+def test_garbage_cache_file_is_moved_aside_and_rebuilt(tmp_path: Path, private_cache: Path) -> None:
     private_cache.mkdir()
     (private_cache / "articles.sqlite3").write_bytes(b"this is not a database at all" * 200)
     path = write(tmp_path, "story.txt", HARBOUR)
@@ -222,17 +227,20 @@ def test_garbage_cache_file_is_moved_aside_and_rebuilt(tmp_path: Path,
         assert cache.get(path, os.stat(path)) is not None
 
 
-def test_damage_found_while_open_is_recovered_without_raising(tmp_path: Path,
-                                                              private_cache: Path) -> None:
-    files = [write(tmp_path, f"story{i}.txt", HARBOUR + f"\nPart {i}.\n" + ORCHARD * 3)
-             for i in range(60)]
+def test_damage_found_while_open_is_recovered_without_raising(
+    tmp_path: Path, private_cache: Path
+) -> None:
+    files = [
+        write(tmp_path, f"story{i}.txt", HARBOUR + f"\nPart {i}.\n" + ORCHARD * 3)
+        for i in range(60)
+    ]
     with ArticleCache.open() as cache:
         list(load_cached(files, cache))
     database = private_cache / "articles.sqlite3"
     data = bytearray(database.read_bytes())
     page = 4096
     for start in range(2 * page, len(data), page):  # keep the header, smash every later page
-        data[start:start + page] = b"\xff" * page
+        data[start : start + page] = b"\xff" * page
     database.write_bytes(bytes(data))
     with ArticleCache.open() as cache:
         cache.search("ferry")
@@ -269,9 +277,14 @@ def test_forget_missing_drops_deleted_files_only(tmp_path: Path) -> None:
 
 
 def test_list_cached_gives_entries_in_order_without_reading_cached_files(
-        tmp_path: Path, reads: list[str]) -> None:
-    files = [write(tmp_path, "harbour.txt", HARBOUR), str(tmp_path / "missing.txt"),
-             write(tmp_path, "orchard.txt", ORCHARD), write(tmp_path, "empty.txt", "")]
+    tmp_path: Path, reads: list[str]
+) -> None:
+    files = [
+        write(tmp_path, "harbour.txt", HARBOUR),
+        str(tmp_path / "missing.txt"),
+        write(tmp_path, "orchard.txt", ORCHARD),
+        write(tmp_path, "empty.txt", ""),
+    ]
     with ArticleCache.open() as cache:
         first = list(list_cached(files, cache, chunk=2))
     reads.clear()
@@ -279,12 +292,17 @@ def test_list_cached_gives_entries_in_order_without_reading_cached_files(
         second = list(list_cached(files, cache, chunk=2))
     assert reads == []
     assert [str(i) if isinstance(i, LoadError) else i for i in second] == [
-        str(i) if isinstance(i, LoadError) else i for i in first]
+        str(i) if isinstance(i, LoadError) else i for i in first
+    ]
     assert isinstance(second[0], ArticleSummary)
     assert second[0].title == "Harbour ferry timetable cut again"
     assert second[0].word_count > 30
     assert [type(item).__name__ for item in second] == [
-        "ArticleSummary", "LoadError", "ArticleSummary", "LoadError"]
+        "ArticleSummary",
+        "LoadError",
+        "ArticleSummary",
+        "LoadError",
+    ]
 
 
 def test_title_match_outranks_body_mentions_and_snippet_marks_the_word(tmp_path: Path) -> None:
@@ -301,21 +319,48 @@ def test_title_match_outranks_body_mentions_and_snippet_marks_the_word(tmp_path:
 
 
 def test_search_finds_prefixes_phrases_and_accented_words(tmp_path: Path) -> None:
-    files = [write(tmp_path, "harbour.txt", HARBOUR),
-             write(tmp_path, "cafe.txt", "Café owners protest\n\nThe café on Rue Lépine closed.\n")]
+    files = [
+        write(tmp_path, "harbour.txt", HARBOUR),
+        write(tmp_path, "cafe.txt", "Café owners protest\n\nThe café on Rue Lépine closed.\n"),
+    ]
     with ArticleCache.open() as cache:
         list(load_cached(files, cache))
         assert [h.title for h in cache.search("timeta")] == ["Harbour ferry timetable cut again"]
         assert [h.title for h in cache.search('"port board"')] == [
-            "Harbour ferry timetable cut again"]
+            "Harbour ferry timetable cut again"
+        ]
         assert cache.search('"board port"') == []
         assert [h.title for h in cache.search("lepine")] == ["Café owners protest"]
 
 
-@pytest.mark.parametrize("query", ['"', '""', "AND", "OR NOT", "*", "NEAR(", "NEAR(ferry",
-                                   "ferry AND", "title:ferry", "^ferry", "ferry -harbour",
-                                   "(((", "'", "\\", "\x00", "ferry\"harbour", "🙂", "_", "a" * 500,
-                                   " ".join(["ferry"] * 200), "", "   ", "?!.,;"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "AND",
+        "OR NOT",
+        "*",
+        "NEAR(",
+        "NEAR(ferry",
+        "ferry AND",
+        "title:ferry",
+        "^ferry",
+        "ferry -harbour",
+        "(((",
+        "'",
+        "\\",
+        "\x00",
+        'ferry"harbour',
+        "🙂",
+        "_",
+        "a" * 500,
+        " ".join(["ferry"] * 200),
+        "",
+        "   ",
+        "?!.,;",
+    ],
+)
 def test_hostile_queries_never_raise(tmp_path: Path, query: str) -> None:
     path = write(tmp_path, "harbour.txt", HARBOUR)
     with ArticleCache.open() as cache:
@@ -352,8 +397,10 @@ def test_scope_limits_search_to_the_open_library(tmp_path: Path) -> None:
 
 
 def test_put_from_worker_threads_while_the_ui_thread_reads(tmp_path: Path) -> None:
-    files = [write(tmp_path, f"story{i:02d}.txt", HARBOUR.replace("ferry", f"ferry{i}"))
-             for i in range(40)]
+    files = [
+        write(tmp_path, f"story{i:02d}.txt", HARBOUR.replace("ferry", f"ferry{i}"))
+        for i in range(40)
+    ]
     errors: list[BaseException] = []
     with ArticleCache.open(batch_size=7) as cache:
 
@@ -380,24 +427,36 @@ def test_put_from_worker_threads_while_the_ui_thread_reads(tmp_path: Path) -> No
 
 
 def test_article_json_round_trip_keeps_quotes_and_attributions() -> None:
-    article = Article(path="x.md", format="markdown", title="T", authors=["A"], publisher="P",
-                      section="S", published="2024-01-02", summary=["k"],
-                      paragraphs=["One \u201cquote\u201d here.", "Two"], headings=[1],
-                      url="https://example.org/x",
-                      quotes=[Quote("quote", "A", "said", 0, 5, 10)],
-                      attributions=[Attribution("A said", "A", "said", 1, 0, 6)])
+    article = Article(
+        path="x.md",
+        format="markdown",
+        title="T",
+        authors=["A"],
+        publisher="P",
+        section="S",
+        published="2024-01-02",
+        summary=["k"],
+        paragraphs=["One \u201cquote\u201d here.", "Two"],
+        headings=[1],
+        url="https://example.org/x",
+        quotes=[Quote("quote", "A", "said", 0, 5, 10)],
+        attributions=[Attribution("A said", "A", "said", 1, 0, 6)],
+    )
     assert Article.from_json(article.to_json()) == article
 
 
 def test_too_slow_to_rank_falls_back_to_title_matches_first(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = [write(tmp_path, "orchard.txt", ORCHARD), write(tmp_path, "harbour.txt", HARBOUR)]
     ranked = ArticleCache._ranked
 
     def slow_ranking(self: ArticleCache, expression: str, limit: int):
         # What a word found in every article of a huge library costs, in a small one.
-        self._db.execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n"
-                         " WHERE x < 100000000) SELECT count(*) FROM n").fetchone()
+        self._db.execute(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n"
+            " WHERE x < 100000000) SELECT count(*) FROM n"
+        ).fetchone()
         return ranked(self, expression, limit)
 
     monkeypatch.setattr(ArticleCache, "_ranked", slow_ranking)
@@ -411,8 +470,12 @@ def test_too_slow_to_rank_falls_back_to_title_matches_first(
 
 def test_snippet_shows_the_passage_with_the_most_query_words() -> None:
     filler = "Nothing to see in this sentence at all. " * 20
-    text = ("The tram opened in spring. " + filler
-            + "Later the tram depot flooded after the storm. " + filler)
+    text = (
+        "The tram opened in spring. "
+        + filler
+        + "Later the tram depot flooded after the storm. "
+        + filler
+    )
     shown, marks = snippet(text, parse_query("tram depot"))
     assert "tram depot flooded" in shown
     assert shown.startswith("…") and shown.endswith("…")
@@ -421,8 +484,9 @@ def test_snippet_shows_the_passage_with_the_most_query_words() -> None:
 
 
 def test_snippet_marks_accented_words_and_whole_words_being_typed() -> None:
-    shown, marks = snippet("Owners of the café on Rue Lépine met the mayor.",
-                           parse_query("lepine cafe may"))
+    shown, marks = snippet(
+        "Owners of the café on Rue Lépine met the mayor.", parse_query("lepine cafe may")
+    )
     assert [shown[s:e] for s, e in marks] == ["café", "Lépine", "mayor"]
     shown, marks = snippet("A theme for the theatre.", parse_query("the "))
     assert [shown[s:e] for s, e in marks] == ["the"]

@@ -13,14 +13,29 @@ from reader import __version__
 from reader.cli import main
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
-FIELDS = ["path", "format", "title", "authors", "publisher", "section", "published", "summary",
-          "paragraphs", "headings", "url", "word_count", "read_time_minutes", "quotes",
-          "attributions"]
+FIELDS = [
+    "path",
+    "format",
+    "title",
+    "authors",
+    "publisher",
+    "section",
+    "published",
+    "summary",
+    "paragraphs",
+    "headings",
+    "url",
+    "word_count",
+    "read_time_minutes",
+    "quotes",
+    "attributions",
+]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def json_lines(text: str) -> list[dict]:
@@ -31,10 +46,15 @@ def test_json_prints_one_object_per_file_in_sorted_order_and_exits_1_on_failure(
     result = run("--json", str(LIBRARY))
     records = json_lines(result.stdout)
     assert [Path(r["path"]).name for r in records] == [
-        "broken-download.txt", "harbour-ferry-timetable.md", "library-hours.md",
-        "orchard-frost.md"]
-    assert records[0] == {"path": str(LIBRARY / "broken-download.txt"),
-                          "error": "not an article (binary data)"}
+        "broken-download.txt",
+        "harbour-ferry-timetable.md",
+        "library-hours.md",
+        "orchard-frost.md",
+    ]
+    assert records[0] == {
+        "path": str(LIBRARY / "broken-download.txt"),
+        "error": "not an article (binary data)",
+    }
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "broken-download.txt" in result.stderr
@@ -59,21 +79,28 @@ def test_json_fields_follow_the_contract():
     assert record["read_time_minutes"] == max(1, -(-words // 238))
     for quote in record["quotes"]:
         paragraph = record["paragraphs"][quote["paragraph"]]
-        assert paragraph[quote["start"]:quote["end"]] == quote["text"]
+        assert paragraph[quote["start"] : quote["end"]] == quote["text"]
         assert set(quote) == {"text", "speaker", "cue", "paragraph", "start", "end"}
     texts = [q["text"] for q in record["quotes"]]
     assert any(t.startswith("We carried more people") for t in texts)
     for attribution in record["attributions"]:
         paragraph = record["paragraphs"][attribution["paragraph"]]
-        assert paragraph[attribution["start"]:attribution["end"]] == attribution["text"]
+        assert paragraph[attribution["start"] : attribution["end"]] == attribution["text"]
 
 
 def test_json_keeps_argument_order_and_reports_missing_paths():
-    result = run("--json", str(LIBRARY / "orchard-frost.md"), str(LIBRARY / "nope.md"),
-                 str(LIBRARY / "library-hours.md"))
+    result = run(
+        "--json",
+        str(LIBRARY / "orchard-frost.md"),
+        str(LIBRARY / "nope.md"),
+        str(LIBRARY / "library-hours.md"),
+    )
     records = json_lines(result.stdout)
     assert [Path(r["path"]).name for r in records] == [
-        "orchard-frost.md", "nope.md", "library-hours.md"]
+        "orchard-frost.md",
+        "nope.md",
+        "library-hours.md",
+    ]
     assert records[1]["error"] == "no such file or folder"
     assert result.returncode == 1
 

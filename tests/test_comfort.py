@@ -51,8 +51,11 @@ def row_marks(app: ReaderApp) -> dict[str, str]:
 
 
 def long_article(folder: Path) -> Path:
-    body = "\n\n".join(f"Paragraph {i} of the long story goes on for a while so that the pane "
-                       f"has to scroll to show it all." for i in range(120))
+    body = "\n\n".join(
+        f"Paragraph {i} of the long story goes on for a while so that the pane "
+        f"has to scroll to show it all."
+        for i in range(120)
+    )
     path = folder / "long.md"
     path.write_text("# A long story\n\n" + body + "\n\nThe final needle paragraph.\n")
     return path
@@ -84,8 +87,10 @@ async def test_views_show_only_unread_then_only_bookmarked(tmp_path):
         await loaded(pilot)
         await pilot.press("j", "enter", "shift+tab", "j", "j", "b")
         await pilot.press("u")
-        assert titles(app) == ["City library [bold red]extends[/] its hours",
-                               "Late frost nips the valley's apple blossom"]
+        assert titles(app) == [
+            "City library [bold red]extends[/] its hours",
+            "Late frost nips the valley's apple blossom",
+        ]
         await pilot.press("u")
         assert titles(app) == ["Late frost nips the valley's apple blossom"]
         await pilot.press("u")
@@ -98,8 +103,10 @@ async def test_sorting_by_date_title_and_publisher(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("S")  # newest first; undated last
-        assert titles(app)[:2] == ["Harbour ferries move to a winter timetable",
-                                   "City library [bold red]extends[/] its hours"]
+        assert titles(app)[:2] == [
+            "Harbour ferries move to a winter timetable",
+            "City library [bold red]extends[/] its hours",
+        ]
         await pilot.press("S", "S")  # oldest, then title
         assert titles(app) == sorted(titles(app), key=str.casefold)
         await pilot.press("S")  # publisher, grouped under headings
@@ -268,7 +275,8 @@ async def test_ctrl_s_searches_bodies_of_the_whole_library_and_opens_a_hit(tmp_p
 
         assert isinstance(app.screen, SearchScreen)
         assert [hit.title for hit in app.screen.hits] == [
-            "Late frost nips the valley's apple blossom"]
+            "Late frost nips the valley's apple blossom"
+        ]
         assert "blackened" in app.screen.hits[0].snippet
         await pilot.press("enter")
         await pilot.pause()

@@ -18,7 +18,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_a_valid_file_is_used_as_written(tmp_path: Path):
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
         library = ["~/Articles", "clippings", "/srv/news"]
         width = 96
         theme = "nord"
@@ -28,14 +30,22 @@ def test_a_valid_file_is_used_as_written(tmp_path: Path):
         next_article = "n, right"
         previous_article = ["p", "left"]
         help = "question_mark"
-    """.replace("\n        ", "\n"))
+    """.replace("\n        ", "\n"),
+    )
     config, messages = Config.load(path)
     assert messages == []
-    assert config.library == (str(Path.home() / "Articles"), str(tmp_path / "clippings"),
-                              "/srv/news")
+    assert config.library == (
+        str(Path.home() / "Articles"),
+        str(tmp_path / "clippings"),
+        "/srv/news",
+    )
     assert config.width == 96 and config.theme == "nord"
-    assert dict(config.keys) == {"quit": "ctrl+q", "next_article": "n,right",
-                                 "previous_article": "p,left", "help": "question_mark"}
+    assert dict(config.keys) == {
+        "quit": "ctrl+q",
+        "next_article": "n,right",
+        "previous_article": "p,left",
+        "help": "question_mark",
+    }
 
 
 def test_a_missing_file_means_defaults_and_no_complaint(tmp_path: Path):
@@ -61,16 +71,19 @@ def test_unknown_settings_are_named_with_a_suggestion_and_ignored(tmp_path: Path
     assert "colour" in messages[1] and "unknown setting" in messages[1]
 
 
-@pytest.mark.parametrize(("line", "setting", "expected"), [
-    ('width = "wide"', "width", "whole number"),
-    ("width = 12", "width", "outside 40-200"),
-    ("width = 500", "width", "outside 40-200"),
-    ("width = true", "width", "whole number"),
-    ("theme = 3", "theme", "theme name"),
-    ('theme = ""', "theme", "theme name"),
-    ("library = 5", "library", "list of folders"),
-    ("keys = \"q\"", "keys", "[keys] table"),
-])
+@pytest.mark.parametrize(
+    ("line", "setting", "expected"),
+    [
+        ('width = "wide"', "width", "whole number"),
+        ("width = 12", "width", "outside 40-200"),
+        ("width = 500", "width", "outside 40-200"),
+        ("width = true", "width", "whole number"),
+        ("theme = 3", "theme", "theme name"),
+        ('theme = ""', "theme", "theme name"),
+        ("library = 5", "library", "list of folders"),
+        ('keys = "q"', "keys", "[keys] table"),
+    ],
+)
 def test_a_wrong_type_is_named_and_that_setting_defaults(tmp_path: Path, line, setting, expected):
     config, messages = Config.load(_write(tmp_path, line + "\n"))
     assert len(messages) == 1
@@ -79,7 +92,10 @@ def test_a_wrong_type_is_named_and_that_setting_defaults(tmp_path: Path, line, s
 
 
 def test_each_bad_value_costs_only_itself(tmp_path: Path):
-    config, messages = Config.load(_write(tmp_path, """
+    config, messages = Config.load(
+        _write(
+            tmp_path,
+            """
 width = 3.5
 theme = "gruvbox"
 library = ["~/ok", 7, ""]
@@ -87,7 +103,9 @@ library = ["~/ok", 7, ""]
 quit = "Enter"
 next_article = 5
 help = "f1"
-"""))
+""",
+        )
+    )
     assert config.theme == "gruvbox" and config.width == DEFAULT_WIDTH
     assert config.library == (str(Path.home() / "ok"),)
     assert dict(config.keys) == {"help": "f1"}

@@ -19,7 +19,7 @@ from reader.quotes import find_quotes
 
 TRICKY_TITLES = [
     'Update: Council says "no" to the tower',
-    "Biden's \"red line\": what it means",
+    'Biden\'s "red line": what it means',
     "Yes",
     "2024",
     "- Breaking",
@@ -116,8 +116,9 @@ def test_front_matter_is_valid_yaml_holding_the_exact_metadata(title: str):
 
 
 def test_missing_metadata_is_left_out_not_written_as_none():
-    article = Article(path="notes/x.md", format="markdown", title="Short note",
-                      paragraphs=["Only a line."])
+    article = Article(
+        path="notes/x.md", format="markdown", title="Short note", paragraphs=["Only a line."]
+    )
     data, body = _front_matter(to_markdown(article))
     assert data == {"title": "Short note", "source": "notes/x.md"}
     assert "None" not in to_markdown(article) and body.strip() == "Only a line."
@@ -131,8 +132,9 @@ def test_line_breaks_and_control_characters_cannot_break_the_front_matter():
 
 
 def test_characters_yaml_forbids_are_dropped_and_lone_surrogates_replaced():
-    article = _article("Odd\ufffe title\x85 here\x9b", paragraphs=["Broken \udc80 byte"],
-                       headings=[])
+    article = _article(
+        "Odd\ufffe title\x85 here\x9b", paragraphs=["Broken \udc80 byte"], headings=[]
+    )
     markdown = to_markdown(article)
     data, body = _front_matter(markdown)
     assert data["title"] == "Odd title here"
@@ -140,14 +142,18 @@ def test_characters_yaml_forbids_are_dropped_and_lone_surrogates_replaced():
     markdown.encode("utf-8")  # savable
 
 
-@given(st.text(st.sampled_from(list("ab 1.#*_-+>[]()!`\\<&;~|=:'\"é“”")), min_size=1,
-               max_size=30).map(lambda text: " ".join(text.split())).filter(bool))
+@given(
+    st.text(st.sampled_from(list("ab 1.#*_-+>[]()!`\\<&;~|=:'\"é“”")), min_size=1, max_size=30)
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
 def test_any_paragraph_renders_as_exactly_its_own_text(paragraph: str):
     """Property: whatever Markdown characters a paragraph holds, a renderer shows them as text."""
     markdown_it = pytest.importorskip("markdown_it")
     renderer = markdown_it.MarkdownIt("commonmark").enable(["strikethrough", "table"])
-    article = Article(path="x.md", format="markdown", title="T", paragraphs=[paragraph, "x"],
-                      headings=[0])
+    article = Article(
+        path="x.md", format="markdown", title="T", paragraphs=[paragraph, "x"], headings=[0]
+    )
     _, body = _front_matter(to_markdown(article))
     blocks = re.findall(r"<(p|h2)>(.*?)</\1>", renderer.render(body), re.S)
     assert [(tag, html.unescape(text)) for tag, text in blocks] == [("h2", paragraph), ("p", "x")]
@@ -165,7 +171,11 @@ def test_loading_the_export_gives_back_the_same_article(title: str):
     assert again.paragraphs == article.paragraphs
     assert again.headings == article.headings
     assert (again.publisher, again.section, again.published, again.url) == (
-        article.publisher, article.section, article.published, article.url)
+        article.publisher,
+        article.section,
+        article.published,
+        article.url,
+    )
     assert again.summary == article.summary
 
 
@@ -231,7 +241,7 @@ def test_osc52_cuts_long_text_at_a_character_boundary_within_the_limit():
 def test_osc52_passes_through_tmux_and_screen():
     tmux = osc52("hello", multiplexer="tmux")
     assert tmux.startswith("\x1bPtmux;\x1b\x1b]52;c;") and tmux.endswith("\x07\x1b\\")
-    assert _decode(tmux[len("\x1bPtmux;"):-2].replace("\x1b\x1b", "\x1b")) == "hello"
+    assert _decode(tmux[len("\x1bPtmux;") : -2].replace("\x1b\x1b", "\x1b")) == "hello"
     screen = osc52("x" * 500, multiplexer="screen")
     chunks = re.findall(r"\x1bP(.*?)\x1b\\", screen, re.S)
     assert len(chunks) > 1 and all(len(chunk) <= 76 for chunk in chunks)

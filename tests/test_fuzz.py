@@ -38,47 +38,180 @@ texts = st.text(
     alphabet=st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(SPECIALS)),
     max_size=400,
 )
-words = st.sampled_from([
-    "said", "says", "told", "according to", "Mr", "Ms.", "Dr", "Smith", "Okafor", "he", "she",
-    "\"", "“", "”", "'", "’", "«", "»", ",", ".", "\n", "\n\n", " ", "[bold]", "\x1b[2J", "&amp;",
-    "&#27;", "# ", "> ", "- ", "1. ", "**", "_", "---\n", "```", "<p>", "</p>", "By ", "Updated",
-])
+words = st.sampled_from(
+    [
+        "said",
+        "says",
+        "told",
+        "according to",
+        "Mr",
+        "Ms.",
+        "Dr",
+        "Smith",
+        "Okafor",
+        "he",
+        "she",
+        '"',
+        "“",
+        "”",
+        "'",
+        "’",
+        "«",
+        "»",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        " ",
+        "[bold]",
+        "\x1b[2J",
+        "&amp;",
+        "&#27;",
+        "# ",
+        "> ",
+        "- ",
+        "1. ",
+        "**",
+        "_",
+        "---\n",
+        "```",
+        "<p>",
+        "</p>",
+        "By ",
+        "Updated",
+    ]
+)
 prose = st.lists(st.one_of(words, texts.filter(lambda t: len(t) < 20)), max_size=60).map("".join)
 
 
 def _tag_names() -> st.SearchStrategy[str]:
-    return st.sampled_from([
-        "p", "div", "span", "a", "h1", "h2", "article", "main", "section", "header", "footer",
-        "nav", "aside", "figure", "figcaption", "blockquote", "ul", "ol", "li", "table", "tr",
-        "td", "script", "style", "noscript", "template", "svg", "math", "meta", "title", "time",
-        "br", "img", "iframe", "b", "i", "em", "strong", "pre", "code", "q", "cite", "html",
-        "body", "head", "x-custom", "p:weird", "!--",
-    ])
+    return st.sampled_from(
+        [
+            "p",
+            "div",
+            "span",
+            "a",
+            "h1",
+            "h2",
+            "article",
+            "main",
+            "section",
+            "header",
+            "footer",
+            "nav",
+            "aside",
+            "figure",
+            "figcaption",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "tr",
+            "td",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "math",
+            "meta",
+            "title",
+            "time",
+            "br",
+            "img",
+            "iframe",
+            "b",
+            "i",
+            "em",
+            "strong",
+            "pre",
+            "code",
+            "q",
+            "cite",
+            "html",
+            "body",
+            "head",
+            "x-custom",
+            "p:weird",
+            "!--",
+        ]
+    )
 
 
 attribute = st.tuples(
-    st.sampled_from(["class", "id", "itemprop", "property", "name", "content", "href", "rel",
-                     "datetime", "hidden", "style", "role", "aria-hidden", "data-x", "lang",
-                     "charset", "on\u00e9rror"]),
-    st.one_of(texts.filter(lambda t: len(t) < 30), st.sampled_from(
-        ["author", "headline", "article:published_time", "og:title", "byline", "2026-11-19",
-         "display:none", "main-content", "utf-16", "x-unknown", "base64", "utf-7", "\"",
-         "'"])),
+    st.sampled_from(
+        [
+            "class",
+            "id",
+            "itemprop",
+            "property",
+            "name",
+            "content",
+            "href",
+            "rel",
+            "datetime",
+            "hidden",
+            "style",
+            "role",
+            "aria-hidden",
+            "data-x",
+            "lang",
+            "charset",
+            "on\u00e9rror",
+        ]
+    ),
+    st.one_of(
+        texts.filter(lambda t: len(t) < 30),
+        st.sampled_from(
+            [
+                "author",
+                "headline",
+                "article:published_time",
+                "og:title",
+                "byline",
+                "2026-11-19",
+                "display:none",
+                "main-content",
+                "utf-16",
+                "x-unknown",
+                "base64",
+                "utf-7",
+                '"',
+                "'",
+            ]
+        ),
+    ),
 ).map(lambda kv: f' {kv[0]}="{kv[1]}"' if '"' not in kv[1] else f" {kv[0]}='{kv[1]}'")
 
 html_trees = st.recursive(
-    st.one_of(prose, st.sampled_from(["&nbsp;", "&#x1b;", "&#0;", "&#xD800;", "&bogus;", "<",
-                                      ">", "<!-- c -->", "<![CDATA[x]]>", "&#1114112;"])),
-    lambda children: st.tuples(_tag_names(), st.lists(attribute, max_size=3),
-                               st.lists(children, max_size=5), st.booleans()).map(
-        lambda t: f"<{t[0]}{''.join(t[1])}>{''.join(t[2])}" + (f"</{t[0]}>" if t[3] else "")),
+    st.one_of(
+        prose,
+        st.sampled_from(
+            [
+                "&nbsp;",
+                "&#x1b;",
+                "&#0;",
+                "&#xD800;",
+                "&bogus;",
+                "<",
+                ">",
+                "<!-- c -->",
+                "<![CDATA[x]]>",
+                "&#1114112;",
+            ]
+        ),
+    ),
+    lambda children: st.tuples(
+        _tag_names(), st.lists(attribute, max_size=3), st.lists(children, max_size=5), st.booleans()
+    ).map(lambda t: f"<{t[0]}{''.join(t[1])}>{''.join(t[2])}" + (f"</{t[0]}>" if t[3] else "")),
     max_leaves=40,
 )
 
 
 def _samples() -> list[bytes]:
     files = sorted(p for p in Path(bundled_samples()).glob("*") if p.is_file())
-    return [p.read_bytes() for p in files] or [b"Headline\n\nA body paragraph, \"quoted\" he said."]
+    return [p.read_bytes() for p in files] or [b'Headline\n\nA body paragraph, "quoted" he said.']
 
 
 @st.composite
@@ -91,14 +224,15 @@ def mutated_samples(draw: st.DrawFn) -> bytes:
         if action == "flip" and where < len(data):
             data[where] = draw(st.integers(0, 255))
         elif action == "insert":
-            data[where:where] = draw(st.one_of(st.binary(max_size=16),
-                                               words.map(lambda w: w.encode("utf-8"))))
+            data[where:where] = draw(
+                st.one_of(st.binary(max_size=16), words.map(lambda w: w.encode("utf-8")))
+            )
         elif action == "delete":
-            del data[where:where + draw(st.integers(1, 200))]
+            del data[where : where + draw(st.integers(1, 200))]
         elif action == "truncate":
             del data[where:]
         elif action == "repeat":
-            data[where:where] = data[where:where + draw(st.integers(1, 300))]
+            data[where:where] = data[where : where + draw(st.integers(1, 300))]
     return bytes(data)
 
 
@@ -121,8 +255,13 @@ def assert_readable(error: LoadError) -> None:
 
 def assert_safe_article(article: Article) -> None:
     optional = (article.publisher, article.section, article.published, article.url)
-    fields = [article.title, *article.authors, *article.summary, *article.paragraphs,
-              *(value for value in optional if value)]
+    fields = [
+        article.title,
+        *article.authors,
+        *article.summary,
+        *article.paragraphs,
+        *(value for value in optional if value),
+    ]
     for value in fields:
         assert isinstance(value, str)
         assert not TERMINAL_CONTROLS.search(value), repr(value)
@@ -137,7 +276,7 @@ def assert_spans_index_paragraphs(paragraphs, quotes, attributions) -> None:
         assert 0 <= span.paragraph < len(paragraphs)
         assert 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
     for quote in quotes:
-        assert paragraphs[quote.paragraph][quote.start:quote.end] == quote.text
+        assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -186,10 +325,34 @@ def test_decode_never_fails_and_leaves_no_controls(data, html):
     assert "\r" not in text
 
 
-@given(label=st.one_of(st.sampled_from([
-    "utf-8", "utf-16", "utf-32", "utf-7", "latin1", "cp1252", "shift_jis", "koi8-r", "base64",
-    "hex", "zlib", "rot13", "idna", "punycode", "mbcs", "undefined", "x-user-defined", ""]),
-    st.from_regex(r"[\w:.-]{1,12}", fullmatch=True)), body=st.binary(max_size=500))
+@given(
+    label=st.one_of(
+        st.sampled_from(
+            [
+                "utf-8",
+                "utf-16",
+                "utf-32",
+                "utf-7",
+                "latin1",
+                "cp1252",
+                "shift_jis",
+                "koi8-r",
+                "base64",
+                "hex",
+                "zlib",
+                "rot13",
+                "idna",
+                "punycode",
+                "mbcs",
+                "undefined",
+                "x-user-defined",
+                "",
+            ]
+        ),
+        st.from_regex(r"[\w:.-]{1,12}", fullmatch=True),
+    ),
+    body=st.binary(max_size=500),
+)
 def test_any_declared_charset_decodes(label, body):
     """A page may declare any charset name, even Python codecs that are not charsets at all."""
     page = b'<html><head><meta charset="' + label.encode() + b'"></head><body><p>' + body

@@ -36,7 +36,8 @@ def hostile_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "hostile"
     write_hostile_articles(folder)
     (folder / HOSTILE_NAME).write_text(
-        "The council met again on Thursday and agreed to the plan in full.\n", encoding="utf-8")
+        "The council met again on Thursday and agreed to the plan in full.\n", encoding="utf-8"
+    )
     (folder / EMPTY_HOSTILE_NAME).write_bytes(b"")
     return folder
 
@@ -46,8 +47,14 @@ def _run_in_pty(args: list[str], timeout: float = 120) -> tuple[int, bytes]:
     main, secondary = os.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env.update(TERM="xterm-256color", COLORTERM="truecolor", COLUMNS="100", LINES="40")
-    process = subprocess.Popen(READER + args, stdin=subprocess.DEVNULL, stdout=secondary,
-                               stderr=secondary, env=env, close_fds=True)
+    process = subprocess.Popen(
+        READER + args,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        close_fds=True,
+    )
     os.close(secondary)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
@@ -96,8 +103,12 @@ def test_plain_on_a_terminal_writes_no_escapes_but_styling(hostile_folder):
 
 
 def test_json_output_is_valid_and_inert(hostile_folder):
-    done = subprocess.run(READER + ["--json", os.fspath(hostile_folder)], capture_output=True,
-                          timeout=120, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        READER + ["--json", os.fspath(hostile_folder)],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 1
     for stream in (done.stdout, done.stderr):
         assert not re.search(rb"[\x00-\x09\x0b-\x1f\x7f]", stream)
@@ -109,11 +120,18 @@ def test_json_output_is_valid_and_inert(hostile_folder):
     assert HOSTILE_NAME in by_name, "the real file name survives, escaped only in JSON"
     articles = [r for r in records if "error" not in r]
     for record in articles:
-        values = [record["title"], *record["authors"], *record["summary"], *record["paragraphs"],
-                  record["publisher"] or "", record["section"] or ""]
+        values = [
+            record["title"],
+            *record["authors"],
+            *record["summary"],
+            *record["paragraphs"],
+            record["publisher"] or "",
+            record["section"] or "",
+        ]
         for value in values:
-            assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]",
-                                 value), value
+            assert not re.search(
+                "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", value
+            ), value
     for name in ("hostile-scrape.txt", "hostile-note.md", "hostile-page.html"):
         body = " ".join(by_name[name]["paragraphs"])
         for markup in LITERAL_MARKUP:
@@ -133,13 +151,15 @@ def test_each_escape_is_removed_wherever_it_comes_from(tmp_path, name):
         "a.txt": f"Headline here\n\nThe story says {sequence} and goes on for a while.\n",
         "a.md": f"# Headline here\n\nThe story says {sequence} and goes on for a while.\n",
         "a.html": f"<html><body><h1>Headline</h1><p>The story says {refs} and goes on for a "
-                  "while, long enough to count as a paragraph of the article.</p></body></html>",
+        "while, long enough to count as a paragraph of the article.</p></body></html>",
     }
     for file_name, content in files.items():
         path = tmp_path / file_name
         path.write_text(content, encoding="utf-8")
         article = load(path)
         text = " ".join([article.title, *article.paragraphs])
-        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), \
-            (file_name, text)
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), (
+            file_name,
+            text,
+        )
         assert "goes on for a while" in text

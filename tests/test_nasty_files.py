@@ -24,8 +24,10 @@ READER = [sys.executable, "-m", "reader"]
 BIG_HTML = 200 * 2**20
 LONG_LINE = 10 * 2**20
 
-PROSE = ("Late on Tuesday the harbour board agreed to dredge the eastern channel, "
-         "ending a dispute that had run for most of the year. ")
+PROSE = (
+    "Late on Tuesday the harbour board agreed to dredge the eastern channel, "
+    "ending a dispute that had run for most of the year. "
+)
 WESTERN = "Le café était fermé. Señor Muñoz: «très bien», dit-il. Straße, Größe, Øresund."
 SMART = "He said \u201cit\u2019s over\u201d \u2014 and left; the bill was \u20ac5 \u2026 or so."
 
@@ -66,18 +68,31 @@ def _build_corpus(folder: Path) -> dict[str, Path]:
     put("zip_as_text", "not-really-text.txt", archive.read_bytes())
     put("png_as_html", "not-really-a-page.html", b"\x89PNG\r\n\x1a\n" + bytes(512))
     files["huge_html"] = folder / "huge.html"
-    _write_sparse(files["huge_html"], b"<!doctype html><html><body><p>" + PROSE.encode(),
-                  BIG_HTML)
+    _write_sparse(files["huge_html"], b"<!doctype html><html><body><p>" + PROSE.encode(), BIG_HTML)
     files["long_line"] = folder / "one-line.txt"
     _write_streamed(files["long_line"], PROSE.encode() * 512, LONG_LINE)
-    put("deep", "deep.html", b"<html><head><title>Deep page</title></head><body>"
-        + b"<div>" * 100_000 + PROSE.encode() + b"</div>" * 100_000 + b"</body></html>")
-    put("utf16", "utf16.txt", ("Harbour dredging approved\n\n" + PROSE + SMART + "\n")
-        .encode("utf-16"))
+    put(
+        "deep",
+        "deep.html",
+        b"<html><head><title>Deep page</title></head><body>"
+        + b"<div>" * 100_000
+        + PROSE.encode()
+        + b"</div>" * 100_000
+        + b"</body></html>",
+    )
+    put(
+        "utf16",
+        "utf16.txt",
+        ("Harbour dredging approved\n\n" + PROSE + SMART + "\n").encode("utf-16"),
+    )
     put("latin1", "latin1.txt", f"Western headline\n\n{PROSE}{WESTERN}\n".encode("latin-1"))
     put("cp1252", "cp1252.txt", f"Smart quotes headline\n\n{PROSE}{SMART}\n".encode("cp1252"))
-    put("bad_utf8", "broken-utf8.txt", f"Broken bytes headline\n\n{PROSE}{SMART}\n".encode()
-        + b"\xff\xfe\xc3 and the end of the sentence.\n")
+    put(
+        "bad_utf8",
+        "broken-utf8.txt",
+        f"Broken bytes headline\n\n{PROSE}{SMART}\n".encode()
+        + b"\xff\xfe\xc3 and the end of the sentence.\n",
+    )
     put("nul", "nul-bytes.txt", f"Nul headline\n\n{PROSE}\x00{PROSE}\n".encode() + b"\x00" * 3)
     put("newline_name", "two\nlines.txt", f"Newline name\n\n{PROSE}\n".encode())
     put("bad_name", b"bad-\xff-name.txt", f"Undecodable name\n\n{PROSE}\n".encode())
@@ -140,23 +155,40 @@ def test_scan_terminates_and_keeps_only_article_candidates(corpus):
     listed = set(found.files)
     for key in ("png", "elf", "zip", "fifo"):
         assert os.fspath(files[key]) not in listed, key
-    for key in ("empty", "zip_as_text", "png_as_html", "huge_html", "long_line", "deep",
-                "utf16", "latin1", "cp1252", "bad_utf8", "nul", "newline_name", "bad_name",
-                "unreadable", "loop_article"):
+    for key in (
+        "empty",
+        "zip_as_text",
+        "png_as_html",
+        "huge_html",
+        "long_line",
+        "deep",
+        "utf16",
+        "latin1",
+        "cp1252",
+        "bad_utf8",
+        "nul",
+        "newline_name",
+        "bad_name",
+        "unreadable",
+        "loop_article",
+    ):
         assert os.fspath(files[key]) in listed, key
     assert found.skipped >= 4
     assert len(found.files) == len(listed), "a file was listed twice through the symlink loop"
     assert not any("again" in name for name in found.files)
 
 
-@pytest.mark.parametrize(("key", "reason"), [
-    ("empty", "empty file"),
-    ("blank", "empty file"),
-    ("zip_as_text", "not an article (binary data)"),
-    ("png_as_html", "not an article (binary data)"),
-    ("huge_html", "too large (200 MB; limit 32 MB)"),
-    ("long_line", "too large for a plain-text article (10 MB; limit 8 MB)"),
-])
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        ("empty", "empty file"),
+        ("blank", "empty file"),
+        ("zip_as_text", "not an article (binary data)"),
+        ("png_as_html", "not an article (binary data)"),
+        ("huge_html", "too large (200 MB; limit 32 MB)"),
+        ("long_line", "too large for a plain-text article (10 MB; limit 8 MB)"),
+    ],
+)
 def test_files_that_are_not_articles_get_a_clear_reason(corpus, key, reason):
     _, files = corpus
     result = _load(files[key])
@@ -165,16 +197,19 @@ def test_files_that_are_not_articles_get_a_clear_reason(corpus, key, reason):
     assert result.path == os.fspath(files[key])
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("utf16", SMART),
-    ("latin1", WESTERN),
-    ("cp1252", SMART),
-    ("bad_utf8", SMART),
-    ("nul", PROSE.strip()),
-    ("newline_name", PROSE.strip()),
-    ("bad_name", PROSE.strip()),
-    ("loop_article", PROSE.strip()),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("utf16", SMART),
+        ("latin1", WESTERN),
+        ("cp1252", SMART),
+        ("bad_utf8", SMART),
+        ("nul", PROSE.strip()),
+        ("newline_name", PROSE.strip()),
+        ("bad_name", PROSE.strip()),
+        ("loop_article", PROSE.strip()),
+    ],
+)
 def test_awkward_but_real_articles_load_with_the_right_characters(corpus, key, expected):
     _, files = corpus
     article = _load(files[key])
@@ -213,8 +248,10 @@ def test_file_removed_between_scan_and_read(tmp_path):
 
 def test_names_no_file_can_have_give_a_load_error(tmp_path):
     results = list(load_all([os.fspath(tmp_path / "nul\x00name.txt"), "x" * 5000]))
-    assert [r.reason for r in results] == ["not a valid file name (it holds a NUL character)",
-                                           "cannot read: file name too long"]
+    assert [r.reason for r in results] == [
+        "not a valid file name (it holds a NUL character)",
+        "cannot read: file name too long",
+    ]
 
 
 def test_file_without_read_permission(tmp_path, monkeypatch):
@@ -249,9 +286,11 @@ def test_fifo_swapped_in_after_the_size_check_does_not_block(tmp_path, monkeypat
     os.mkfifo(pipe)
     regular = os.stat(__file__)
     real_stat = os.stat
-    monkeypatch.setattr(clean.os, "stat",
-                        lambda p, *a, **k: regular if os.fspath(p) == os.fspath(pipe)
-                        else real_stat(p, *a, **k))
+    monkeypatch.setattr(
+        clean.os,
+        "stat",
+        lambda p, *a, **k: regular if os.fspath(p) == os.fspath(pipe) else real_stat(p, *a, **k),
+    )
     result = _load(pipe)
     assert isinstance(result, LoadError)
     assert result.reason == "not a regular file (pipe, socket or device)"
@@ -268,16 +307,22 @@ def test_memory_stays_bounded_for_a_200_mb_page(corpus):
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(after - before, type(result[0]).__name__)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe, os.fspath(files["huge_html"])],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, os.fspath(files["huge_html"])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     growth_kib, kind = done.stdout.split()
     assert kind == "LoadError"
     assert int(growth_kib) * 1024 < BIG_HTML / 20
 
 
 def _run(args: list[str], timeout: int = 180) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(READER + args, capture_output=True, timeout=timeout,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        READER + args, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
 
 
 def test_json_prints_one_valid_line_per_file_and_exits_1(corpus):
@@ -295,8 +340,7 @@ def test_json_prints_one_valid_line_per_file_and_exits_1(corpus):
         assert os.fspath(files[key]) in errors, key
     for key in ("utf16", "latin1", "cp1252", "bad_name", "newline_name"):
         assert os.fspath(files[key]) not in errors, key
-    bad_name = next(r["path"] for r in records if r["path"].startswith(
-        os.fspath(folder) + "/bad-"))
+    bad_name = next(r["path"] for r in records if r["path"].startswith(os.fspath(folder) + "/bad-"))
     assert os.fsencode(bad_name).endswith(b"bad-\xff-name.txt")
     stderr = done.stderr.decode("utf-8", "replace").splitlines()
     assert len(stderr) == len(errors), "one error line per failed file, even with odd names"
@@ -310,8 +354,9 @@ def test_plain_never_shows_a_traceback(corpus):
     assert b"harbour board agreed" in done.stdout
     assert b"Le caf\xc3\xa9 \xc3\xa9tait ferm\xc3\xa9." in done.stdout
     stderr = done.stderr.splitlines()
-    assert len(stderr) >= 6 and all(line.startswith(b"reader: ") for line in stderr), \
+    assert len(stderr) >= 6 and all(line.startswith(b"reader: ") for line in stderr), (
         "one line per failed file"
+    )
 
 
 def test_json_on_a_fifo_named_directly_does_not_block(corpus):

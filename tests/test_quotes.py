@@ -35,7 +35,7 @@ def said(*paragraphs: str) -> list[tuple[str, str | None]]:
 def assert_offsets_exact(paragraphs: list[str]) -> None:
     quotes, attributions = find_quotes(paragraphs)
     for span in [*quotes, *attributions]:
-        assert paragraphs[span.paragraph][span.start:span.end] == span.text
+        assert paragraphs[span.paragraph][span.start : span.end] == span.text
 
 
 # ---------------------------------------------------------------- marks
@@ -54,8 +54,10 @@ def test_straight_and_curly_marks_give_the_words_without_the_marks():
 
 
 def test_guillemets_are_quotation_marks():
-    assert said("« Nous resterons ouverts », a déclaré le maire. Paul Girard said later: "
-                "«We will stay open.»") == [
+    assert said(
+        "« Nous resterons ouverts », a déclaré le maire. Paul Girard said later: "
+        "«We will stay open.»"
+    ) == [
         (" Nous resterons ouverts ", None),
         ("We will stay open.", "Paul Girard"),
     ]
@@ -64,16 +66,20 @@ def test_guillemets_are_quotation_marks():
 def test_german_low_opening_mark_closes_with_a_high_one():
     quotes = quotes_of("„Wir bleiben offen“, said the mayor, Jonas Weber. “Really,” he added.")
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("Wir bleiben offen", "Jonas Weber"), ("Really,", "Jonas Weber")]
+        ("Wir bleiben offen", "Jonas Weber"),
+        ("Really,", "Jonas Weber"),
+    ]
 
 
 def test_mixed_marks_and_two_apostrophes_as_closing_mark_still_pair():
     paragraphs = [
-        "\"These figures are wrong,” Ines Moreau said.",
+        '"These figures are wrong,” Ines Moreau said.',
         "The regulator warned that “nobody is above the rules.’’ It gave no details.",
     ]
     assert [q.text for q in quotes_of(*paragraphs)] == [
-        "These figures are wrong,", "nobody is above the rules."]
+        "These figures are wrong,",
+        "nobody is above the rules.",
+    ]
     assert_offsets_exact(paragraphs)
 
 
@@ -93,16 +99,15 @@ def test_a_quote_over_several_paragraphs_is_one_item_per_paragraph_with_one_spea
         "The company has since replaced the pump.",
     ]
     quotes = quotes_of(*paragraphs)
-    assert [(q.paragraph, q.speaker) for q in quotes] == [
-        (1, "Harriet Cole"), (2, "Harriet Cole")]
-    assert quotes[0].text == ("We had water coming in faster than we could move it. "
-                              "Nobody slept.")
+    assert [(q.paragraph, q.speaker) for q in quotes] == [(1, "Harriet Cole"), (2, "Harriet Cole")]
+    assert quotes[0].text == ("We had water coming in faster than we could move it. Nobody slept.")
     assert_offsets_exact(paragraphs)
 
 
 def test_nested_quotes_keep_the_outer_quote_whole():
-    quotes = quotes_of("“My father always said, ‘Never sell the boat.’ So I never did,” "
-                       "Ruth Anand said.")
+    quotes = quotes_of(
+        "“My father always said, ‘Never sell the boat.’ So I never did,” Ruth Anand said."
+    )
     outer = [q for q in quotes if q.text.startswith("My father")]
     assert outer and outer[0].text.endswith("So I never did,")
     assert outer[0].speaker == "Ruth Anand"
@@ -124,13 +129,16 @@ def test_an_unclosed_mark_never_swallows_the_following_paragraphs():
     quotes = quotes_of(*paragraphs)
     assert all(q.paragraph != 1 for q in quotes)
     assert ("We will know more next week,", "a council spokesperson") in [
-        (q.text, q.speaker) for q in quotes]
+        (q.text, q.speaker) for q in quotes
+    ]
     assert_offsets_exact(paragraphs)
 
 
 def test_a_stray_opening_mark_before_a_title_does_not_pair_with_a_later_quote():
-    quotes = quotes_of("Her song “Harbour Lights (“Home Again”) closes the film. “I wrote it "
-                       "in a night,” said Elsa Marr.")
+    quotes = quotes_of(
+        "Her song “Harbour Lights (“Home Again”) closes the film. “I wrote it "
+        "in a night,” said Elsa Marr."
+    )
     assert [(q.text, q.speaker) for q in quotes] == [("I wrote it in a night,", "Elsa Marr")]
 
 
@@ -147,30 +155,36 @@ def test_partial_and_one_word_quotes_tied_to_a_speaker_are_quotes():
     ]
 
 
-@pytest.mark.parametrize("sentence", [
-    "The studio's new film, “Quiet Harbour,” opens on Friday.",
-    "She starred in “The Long Road Home” before moving to television.",
-    "Fans have started calling the new stadium the “Concrete Bowl”, a nickname the club hates.",
-    "A “phase two” plan is expected next spring.",
-    "The so-called “smart” meters will be fitted free of charge.",
-    "The campaign's slogan, “Every street, every night”, appears on buses across the city.",
-    "The account changed its name to “newsdeskUK” during the debate.",
-    "Doctors said he had a rare condition called “thresher's cough,” which is treatable.",
-    "The Orrin ministry said nothing new on the subject, and the two delegations signed as "
-    "“guests” rather than members.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The studio's new film, “Quiet Harbour,” opens on Friday.",
+        "She starred in “The Long Road Home” before moving to television.",
+        "Fans have started calling the new stadium the “Concrete Bowl”, a nickname the club hates.",
+        "A “phase two” plan is expected next spring.",
+        "The so-called “smart” meters will be fitted free of charge.",
+        "The campaign's slogan, “Every street, every night”, appears on buses across the city.",
+        "The account changed its name to “newsdeskUK” during the debate.",
+        "Doctors said he had a rare condition called “thresher's cough,” which is treatable.",
+        "The Orrin ministry said nothing new on the subject, and the two delegations signed as "
+        "“guests” rather than members.",
+    ],
+)
 def test_titles_nicknames_slogans_and_scare_quotes_are_not_quotes(sentence):
     assert quotes_of(sentence) == []
 
 
 def test_a_capitalised_quote_in_mid_sentence_counts_when_a_cue_follows():
     assert said("She paused for a moment, and “We will win,” Ines Alder said.") == [
-        ("We will win,", "Ines Alder")]
+        ("We will win,", "Ines Alder")
+    ]
 
 
 def test_a_whole_quoted_sentence_counts_even_without_a_cue():
-    paragraphs = ["“Nobody told us the road would close,” said shop owner Gail Morrow.",
-                  "“It cost us a week of trade.”"]
+    paragraphs = [
+        "“Nobody told us the road would close,” said shop owner Gail Morrow.",
+        "“It cost us a week of trade.”",
+    ]
     assert said(*paragraphs)[1] == ("It cost us a week of trade.", "Gail Morrow")
 
 
@@ -200,8 +214,7 @@ def test_pronoun_skips_people_of_the_other_gender_and_names_inside_quotes():
         "that the roof would not last,” he said.",
         "“Nobody listened,” he added.",
     ]
-    assert [speaker for _text, speaker in said(*paragraphs)] == [
-        "Daniel Okafor", "Daniel Okafor"]
+    assert [speaker for _text, speaker in said(*paragraphs)] == ["Daniel Okafor", "Daniel Okafor"]
 
 
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
@@ -215,7 +228,8 @@ def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
 
 def test_a_description_stops_before_its_verb():
     assert said("The statement from the port authority read: “All berths are open.”") == [
-        ("All berths are open.", "The statement from the port authority")]
+        ("All berths are open.", "The statement from the port authority")
+    ]
 
 
 def test_a_bare_title_means_the_one_person_holding_it():
@@ -268,16 +282,20 @@ def test_organisations_and_documents_can_speak():
 
 
 def test_according_to_names_the_source_after_the_cue():
-    assert said(
-        "The fire started in a kitchen, according to the county fire marshal, who called it "
-        "“entirely preventable.”"
-    )[0][1] == "the county fire marshal"
+    assert (
+        said(
+            "The fire started in a kitchen, according to the county fire marshal, who called it "
+            "“entirely preventable.”"
+        )[0][1]
+        == "the county fire marshal"
+    )
 
 
 def test_speaker_after_the_cue_in_inverted_order():
-    assert said("“It was the hardest year of my life,” wrote 41-year-old Tomas Lind of "
-                "Uppsala in a letter to the paper.") == [
-        ("It was the hardest year of my life,", "Tomas Lind")]
+    assert said(
+        "“It was the hardest year of my life,” wrote 41-year-old Tomas Lind of "
+        "Uppsala in a letter to the paper."
+    ) == [("It was the hardest year of my life,", "Tomas Lind")]
 
 
 def test_appositive_name_is_preferred_over_the_description():
@@ -287,13 +305,16 @@ def test_appositive_name_is_preferred_over_the_description():
 
 
 def test_a_participle_phrase_is_not_an_appositive_name():
-    assert said("The report, published on Thursday by the Halden Institute, warned that the "
-                "plan “does not add up.”") == [("does not add up.", "The report")]
+    assert said(
+        "The report, published on Thursday by the Halden Institute, warned that the "
+        "plan “does not add up.”"
+    ) == [("does not add up.", "The report")]
 
 
 def test_colon_introduces_the_sentence_subjects_words():
     assert said("Clara Voss had a simpler explanation: “We ran out of money.”") == [
-        ("We ran out of money.", "Clara Voss")]
+        ("We ran out of money.", "Clara Voss")
+    ]
 
 
 # ---------------------------------------------------------------- attributions
@@ -312,19 +333,29 @@ def test_attributions_cover_every_order_and_reported_speech():
     assert quotes == []
     found = {(a.paragraph, a.cue, a.source) for a in attributions}
     assert found == {
-        (0, "said", "Lavrov"), (1, "said", "Lavrov"), (2, "said", "Lavrov"),
-        (3, "told", "Lavrov"), (4, "according to", "New Yorker"), (5, "reported", "New Yorker"),
+        (0, "said", "Lavrov"),
+        (1, "said", "Lavrov"),
+        (2, "said", "Lavrov"),
+        (3, "told", "Lavrov"),
+        (4, "according to", "New Yorker"),
+        (5, "reported", "New Yorker"),
     }
-    assert {a.text for a in attributions} >= {"Lavrov said", "said Lavrov", "Lavrov told",
-                                              "according to The New Yorker"}
+    assert {a.text for a in attributions} >= {
+        "Lavrov said",
+        "said Lavrov",
+        "Lavrov told",
+        "according to The New Yorker",
+    }
     assert_offsets_exact(paragraphs)
 
 
 def test_phrases_that_only_look_like_cues_make_no_attribution():
-    _quotes, attributions = find_quotes([
-        "An engineer who asked not to be named was said to be furious.",
-        "The striker went on to score twice while talks were still going on.",
-    ])
+    _quotes, attributions = find_quotes(
+        [
+            "An engineer who asked not to be named was said to be furious.",
+            "The striker went on to score twice while talks were still going on.",
+        ]
+    )
     assert [a.cue for a in attributions] == []
 
 
@@ -336,7 +367,7 @@ def test_offsets_are_exact_and_spans_stay_inside_their_paragraph(paragraphs):
     quotes, attributions = find_quotes(paragraphs)
     for span in [*quotes, *attributions]:
         assert 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
-        assert paragraphs[span.paragraph][span.start:span.end] == span.text
+        assert paragraphs[span.paragraph][span.start : span.end] == span.text
 
 
 # ---------------------------------------------------------------- bundled samples
@@ -348,16 +379,20 @@ def _words(text: str) -> str:
 
 def _same_speaker(got: str | None, want: str) -> bool:
     """As a reader judges it: "The Aurora Space Agency" and "Aurora Space Agency" agree."""
+
     def tokens(name: str) -> list[str]:
         words = re.findall(r"[\w’'-]+", name.casefold())
         return words[1:] if words and words[0] in ("the", "a", "an") else words
+
     return bool(got) and tokens(got) == tokens(want)
 
 
 @cache
 def _sample_expectations() -> list[tuple[str, dict]]:
-    return [(path.name[:-len(".json")], json.loads(path.read_text(encoding="utf-8")))
-            for path in sorted(EXPECTED_DIR.glob("*.json"))]
+    return [
+        (path.name[: -len(".json")], json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(EXPECTED_DIR.glob("*.json"))
+    ]
 
 
 def _samples_with(key: str) -> list[str]:
@@ -373,7 +408,8 @@ def test_sample_article_quotes_and_speakers(name):
         quote = found.get(_words(want["text"]))
         assert quote is not None, f"missed {want['text']!r}"
         assert _same_speaker(quote.speaker, want["speaker"]), (
-            f"{want['text']!r}: {quote.speaker!r} instead of {want['speaker']!r}")
+            f"{want['text']!r}: {quote.speaker!r} instead of {want['speaker']!r}"
+        )
 
 
 @pytest.mark.parametrize("name", _samples_with("not_quotes"))
@@ -385,11 +421,13 @@ def test_sample_article_not_quotes_are_not_reported(name):
 
 
 def test_a_reporting_verb_used_for_something_else_is_not_an_attribution():
-    _, attributions = find_quotes([
-        "The new line will add five stops east of the station, officials said.",
-        "The committee noted the rise in costs.",
-        "The Ledger reported Friday that the deal had collapsed.",
-    ])
+    _, attributions = find_quotes(
+        [
+            "The new line will add five stops east of the station, officials said.",
+            "The committee noted the rise in costs.",
+            "The Ledger reported Friday that the deal had collapsed.",
+        ]
+    )
     texts = [a.text for a in attributions]
     assert not any("add" in t for t in texts)
     assert not any("noted" in t for t in texts)
@@ -415,8 +453,9 @@ _PHRASE = st.tuples(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_PHRASE, max_size=6), st.sampled_from([" ", "  ", "", "\t"]),
-       st.sampled_from(_HEADS))
+@given(
+    st.lists(_PHRASE, max_size=6), st.sampled_from([" ", "  ", "", "\t"]), st.sampled_from(_HEADS)
+)
 def test_head_noun_phrases_are_found_as_a_pattern_per_head_would_find_them(phrases, gap, head):
     """The phrases around a head noun ("the group, Acme (", ", the group", "a big group") are
     searched with fixed patterns, the head compared as text, so that an article does not
@@ -428,7 +467,8 @@ def test_head_noun_phrases_are_found_as_a_pattern_per_head_would_find_them(phras
     after = re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?{word},\s+{resolution._RUN}\s*[,(]")
     before = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}{word}\b")
     fuller = re.compile(rf"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){{1,2}}{word})\b")
-    assert resolution._names_after(head, text) == [(m.start(), m.group(1))
-                                                   for m in after.finditer(text)]
+    assert resolution._names_after(head, text) == [
+        (m.start(), m.group(1)) for m in after.finditer(text)
+    ]
     assert resolution._commas_before(head, text) == [m.start() for m in before.finditer(text)]
     assert resolution._fuller_phrases(head, text) == fuller.findall(text)

@@ -31,7 +31,9 @@ def _build(folder: Path) -> list[Path]:
     write_hostile_articles(folder / "nested" / "hostile")
     (folder / "no-extension").write_text(
         "A headline without a file extension\n\nThe story is plain text, sniffed before "
-        "it is offered, which means scan reads its first bytes.\n", encoding="utf-8")
+        "it is offered, which means scan reads its first bytes.\n",
+        encoding="utf-8",
+    )
     (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
     (folder / "empty.txt").write_bytes(b"")
     (folder / ".hidden.txt").write_text("Hidden\n\nNot listed.\n", encoding="utf-8")
@@ -50,16 +52,25 @@ def _snapshot(paths: list[Path]) -> dict[Path, tuple]:
     for path in paths:
         info = path.lstat()
         content = _read_without_touching(path) if path.is_file() else None
-        state[path] = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_atime_ns,
-                       info.st_ctime_ns, content)
+        state[path] = (
+            info.st_mode,
+            info.st_size,
+            info.st_mtime_ns,
+            info.st_atime_ns,
+            info.st_ctime_ns,
+            content,
+        )
     return state
 
 
 def _changes(before: dict[Path, tuple], after: dict[Path, tuple]) -> list[str]:
     fields = ("mode", "size", "mtime", "atime", "ctime", "contents")
-    return sorted(f"{field} of {path}" for path in before
-                  for field, old, new in zip(fields, before[path], after[path], strict=True)
-                  if old != new)
+    return sorted(
+        f"{field} of {path}"
+        for path in before
+        for field, old, new in zip(fields, before[path], after[path], strict=True)
+        if old != new
+    )
 
 
 @pytest.fixture
@@ -77,10 +88,20 @@ def test_reader_leaves_the_folder_exactly_as_it_was(library, mode, tmp_path):
     folder, paths = library
     before = _snapshot(paths)
     assert all(state[3] == LONG_AGO_NS for state in before.values())
-    env = dict(os.environ, **{name: os.fspath(tmp_path / name.lower()) for name in (
-        "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")})
-    done = subprocess.run(READER + [mode, os.fspath(folder)], capture_output=True,
-                          timeout=120, stdin=subprocess.DEVNULL, env=env)
+    env = dict(
+        os.environ,
+        **{
+            name: os.fspath(tmp_path / name.lower())
+            for name in ("XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+        },
+    )
+    done = subprocess.run(
+        READER + [mode, os.fspath(folder)],
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
     assert done.returncode == 1, done.stderr  # empty.txt fails; everything else loads
     assert b"Traceback" not in done.stderr
     assert b"The story is plain text" in done.stdout

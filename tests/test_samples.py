@@ -104,8 +104,14 @@ def test_expected_text_is_in_the_sample_itself(name: str) -> None:
         text = MARKDOWN_LINK.sub(r"\1", MARKDOWN_EMPHASIS.sub("", text))
     flat = squash(text)
     exp = expected(name)
-    wanted = [exp["title"], exp["first_paragraph"], exp["last_paragraph"], *exp["summary"],
-              *(q["text"] for q in exp["quotes"]), *exp["not_quotes"]]
+    wanted = [
+        exp["title"],
+        exp["first_paragraph"],
+        exp["last_paragraph"],
+        *exp["summary"],
+        *(q["text"] for q in exp["quotes"]),
+        *exp["not_quotes"],
+    ]
     assert [w for w in wanted if squash(w) not in flat] == []
 
 
@@ -151,8 +157,11 @@ def test_last_paragraph(name: str) -> None:
 @pytest.mark.parametrize("name", SAMPLES)
 def test_body_has_no_boilerplate(name: str) -> None:
     article = cleaned(name)
-    junk = [p for p in article.paragraphs
-            if len(p) <= FURNITURE_MAX_CHARS and BOILERPLATE.match(p.strip())]
+    junk = [
+        p
+        for p in article.paragraphs
+        if len(p) <= FURNITURE_MAX_CHARS and BOILERPLATE.match(p.strip())
+    ]
     assert not junk, f"page furniture left in the body: {junk}"
     assert not [p for p in article.paragraphs if p.lower().startswith("read more:")]
 

@@ -33,13 +33,11 @@ def test_main_screen_with_an_article_open(app, snap_compare):
 
 
 def test_main_screen_narrow(app, snap_compare):
-    assert snap_compare(app, press=["j", "enter"], terminal_size=(80, 24),
-                        run_before=wait_loaded)
+    assert snap_compare(app, press=["j", "enter"], terminal_size=(80, 24), run_before=wait_loaded)
 
 
 def test_help_screen(app, snap_compare):
-    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE,
-                        run_before=wait_loaded)
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=wait_loaded)
 
 
 def test_open_dialog(app, snap_compare):
@@ -56,8 +54,12 @@ def test_light_theme_keeps_quotes_readable(app, snap_compare):
 
 
 def test_find_in_article_highlights_matches(app, snap_compare):
-    assert snap_compare(app, press=["j", "enter", "slash", *"the", "enter"], terminal_size=SIZE,
-                        run_before=wait_loaded)
+    assert snap_compare(
+        app,
+        press=["j", "enter", "slash", *"the", "enter"],
+        terminal_size=SIZE,
+        run_before=wait_loaded,
+    )
 
 
 def test_search_dialog(app, snap_compare):

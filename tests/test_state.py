@@ -30,8 +30,11 @@ def _article(folder: Path, name: str, text: str) -> Path:
 
 @pytest.fixture
 def note(tmp_path: Path) -> Path:
-    return _article(tmp_path / "inbox", "harbour.md",
-                    "# Harbour reopens\n\nThe ferry ran again on Monday, the mayor said.\n")
+    return _article(
+        tmp_path / "inbox",
+        "harbour.md",
+        "# Harbour reopens\n\nThe ferry ran again on Monday, the mayor said.\n",
+    )
 
 
 # Round trips
@@ -45,8 +48,9 @@ def test_marks_bookmarks_scroll_and_settings_survive_a_restart(tmp_path: Path, n
     assert state.toggle_bookmark(note) is True
     state.set_scroll(note, 0.25)
     state.set_scroll(other, 42)
-    state.update_settings(theme="nord", width=72, sidebar=False, sort="newest",
-                          list_filter="unread")
+    state.update_settings(
+        theme="nord", width=72, sidebar=False, sort="newest", list_filter="unread"
+    )
     assert state.flush()
 
     again, messages = ReadingState.load(tmp_path / "state.json")
@@ -107,7 +111,9 @@ def test_every_sort_and_view_the_app_offers_can_be_saved(tmp_path: Path):
     state.flush()
     again, messages = ReadingState.load(tmp_path / "state.json")
     assert messages == [] and (again.settings.sort, again.settings.list_filter) == (
-        SORTS[-1], VIEWS[-1])
+        SORTS[-1],
+        VIEWS[-1],
+    )
 
 
 def test_a_deleted_article_simply_has_no_state(tmp_path: Path, note: Path):
@@ -191,8 +197,10 @@ def test_files_of_the_same_size_are_told_apart_by_content(tmp_path: Path):
 
 def test_listing_a_library_reads_no_file_that_a_stat_can_settle(tmp_path: Path, monkeypatch):
     """Start-up cost: unchanged remembered files and files of unknown sizes are not read."""
-    library = [_article(tmp_path / "lib", f"story-{n:02d}.md", f"# Story {n}\n\n" + "w " * n)
-               for n in range(40)]
+    library = [
+        _article(tmp_path / "lib", f"story-{n:02d}.md", f"# Story {n}\n\n" + "w " * n)
+        for n in range(40)
+    ]
     state = ReadingState(tmp_path / "state.json")
     for path in library[:10]:
         state.mark_read(path)
@@ -376,8 +384,11 @@ def test_stale_temporaries_from_killed_writers_are_swept(tmp_path: Path):
 
 
 def test_every_folder_can_be_moved_by_environment_variables(tmp_path: Path):
-    env = {"READER_CONFIG_DIR": str(tmp_path / "c"), "READER_DATA_DIR": str(tmp_path / "d"),
-           "READER_CACHE_DIR": str(tmp_path / "k")}
+    env = {
+        "READER_CONFIG_DIR": str(tmp_path / "c"),
+        "READER_DATA_DIR": str(tmp_path / "d"),
+        "READER_CACHE_DIR": str(tmp_path / "k"),
+    }
     assert paths.config_file(env) == tmp_path / "c" / "config.toml"
     assert paths.state_file(env) == tmp_path / "d" / "state.json"
     assert paths.cache_dir(env) == tmp_path / "k"
@@ -417,8 +428,11 @@ def test_state_killed_mid_write_is_always_the_old_or_the_new_version(tmp_path: P
     counter = _article(tmp_path / "articles", "counter.md", "# Counter\n\nIt counts.\n")
     ballast = ReadingState(target)
     for number in range(400):  # a few hundred entries make each write take a while
-        path = _article(tmp_path / "articles" / "a-fairly-long-folder-name-for-realism",
-                        f"article-{number:04d}.md", f"# Article {number}\n\nBody {number}.\n")
+        path = _article(
+            tmp_path / "articles" / "a-fairly-long-folder-name-for-realism",
+            f"article-{number:04d}.md",
+            f"# Article {number}\n\nBody {number}.\n",
+        )
         ballast.mark_read(path)
         ballast.toggle_bookmark(path)
     ballast.flush()
@@ -426,9 +440,13 @@ def test_state_killed_mid_write_is_always_the_old_or_the_new_version(tmp_path: P
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     for _ in range(KILLS):
         # Unbuffered, so readline takes no lines that communicate() would then miss.
-        writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(target), str(counter)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
-                                  env=env)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(target), str(counter)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            bufsize=0,
+            env=env,
+        )
         assert writer.stdout is not None
         first = writer.stdout.readline()  # loaded and started writing
         assert first.strip().isdigit(), writer.stderr.read() if writer.stderr else first

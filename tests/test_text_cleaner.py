@@ -19,15 +19,23 @@ from reader.clean.text import clean_text
 
 CORPUS = Path(__file__).parent / "corpus" / "text"
 SCRAPES = sorted(p.stem for p in CORPUS.glob("*.txt"))
-FIELDS = ("title", "authors", "publisher", "section", "published", "summary", "paragraphs",
-          "headings")
+FIELDS = (
+    "title",
+    "authors",
+    "publisher",
+    "section",
+    "published",
+    "summary",
+    "paragraphs",
+    "headings",
+)
 
 STORY = [
     "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which has "
     "been closed since a barge struck one of its supports in the spring.",
     "Work will start in March and is expected to take about five months. The council said the "
     "new bridge would be wide enough for bicycles and wheelchairs.",
-    "\"People have had to walk a mile round for most of the year,\" said Ana Lopes, who runs the "
+    '"People have had to walk a mile round for most of the year," said Ana Lopes, who runs the '
     "cafe on the towpath.",
     "The bridge will cost £1.8 million, most of it paid by the canal trust's insurers.",
 ]
@@ -63,10 +71,20 @@ def test_corpus_format_is_text(name: str) -> None:
     assert cleaned(name).format == "text"
 
 
-HEADER = ("Skip to content", "The Canal Times", "News", "Sport", "Local",
-          "Footbridge over the canal to be rebuilt next year")
-FOOTER = ("Related", "Lock gates to be replaced in winter", "Advertisement",
-          "© 2026 The Canal Times")
+HEADER = (
+    "Skip to content",
+    "The Canal Times",
+    "News",
+    "Sport",
+    "Local",
+    "Footbridge over the canal to be rebuilt next year",
+)
+FOOTER = (
+    "Related",
+    "Lock gates to be replaced in winter",
+    "Advertisement",
+    "© 2026 The Canal Times",
+)
 
 
 def test_windows_line_endings_give_the_same_article() -> None:
@@ -75,13 +93,20 @@ def test_windows_line_endings_give_the_same_article() -> None:
     windows = clean_text(text.replace("\n", "\r\n"), "a.txt")
     assert windows.paragraphs == unix.paragraphs == STORY
     assert (windows.title, windows.authors, windows.published) == (
-        "Footbridge over the canal to be rebuilt next year", ["Jo Marsh"], "2026-06-02")
+        "Footbridge over the canal to be rebuilt next year",
+        ["Jo Marsh"],
+        "2026-06-02",
+    )
     assert not any("\r" in p for p in windows.paragraphs)
 
 
 def test_tabs_and_indentation_are_removed() -> None:
-    text = page(*(f"\t{line}" for line in HEADER), "\tBy\tJo Marsh",
-                story=[f"\t\t{p}" for p in STORY], footer=FOOTER)
+    text = page(
+        *(f"\t{line}" for line in HEADER),
+        "\tBy\tJo Marsh",
+        story=[f"\t\t{p}" for p in STORY],
+        footer=FOOTER,
+    )
     article = clean_text(text, "a.txt")
     assert article.paragraphs == STORY
     assert article.authors == ["Jo Marsh"]
@@ -94,13 +119,16 @@ def test_byline_with_non_breaking_spaces_is_a_name() -> None:
     assert article.paragraphs == STORY
 
 
-@pytest.mark.parametrize(("byline", "authors"), [
-    ("By Jo Marsh and Sam Hale", ["Jo Marsh", "Sam Hale"]),
-    ("By Jo Marsh, Transport Reporter", ["Jo Marsh"]),
-    ("By Jo Marsh, Sam Hale and Lee Wong", ["Jo Marsh", "Sam Hale", "Lee Wong"]),
-    ("Jo Marsh | The Canal Times", ["Jo Marsh"]),
-    ("By Reuters", ["Reuters"]),
-])
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Jo Marsh and Sam Hale", ["Jo Marsh", "Sam Hale"]),
+        ("By Jo Marsh, Transport Reporter", ["Jo Marsh"]),
+        ("By Jo Marsh, Sam Hale and Lee Wong", ["Jo Marsh", "Sam Hale", "Lee Wong"]),
+        ("Jo Marsh | The Canal Times", ["Jo Marsh"]),
+        ("By Reuters", ["Reuters"]),
+    ],
+)
 def test_common_byline_forms(byline: str, authors: list[str]) -> None:
     article = clean_text(page(*HEADER, byline, "June 2, 2026", footer=FOOTER), "a.txt")
     assert article.authors == authors
@@ -108,8 +136,9 @@ def test_common_byline_forms(byline: str, authors: list[str]) -> None:
 
 
 def test_photo_credit_is_never_an_author() -> None:
-    text = page(*HEADER, "The footbridge after the collision", "Photo: Kim Ode/Getty Images",
-                footer=FOOTER)
+    text = page(
+        *HEADER, "The footbridge after the collision", "Photo: Kim Ode/Getty Images", footer=FOOTER
+    )
     article = clean_text(text, "a.txt")
     assert article.authors == []
     assert all("Getty" not in p and "collision" not in p for p in article.paragraphs)
@@ -121,8 +150,16 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     wrapped = []
     for paragraph in STORY:
         wrapped += [*textwrap.wrap(paragraph, 70), ""]
-    text = "\n".join(["Footbridge over the canal to be rebuilt next year", "", "By Jo Marsh",
-                      "2 June 2026", "", *wrapped])
+    text = "\n".join(
+        [
+            "Footbridge over the canal to be rebuilt next year",
+            "",
+            "By Jo Marsh",
+            "2 June 2026",
+            "",
+            *wrapped,
+        ]
+    )
     article = clean_text(text, "a.txt")
     assert article.paragraphs == STORY
     assert article.title == "Footbridge over the canal to be rebuilt next year"
@@ -130,8 +167,7 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
 
 
 def test_unwrapped_short_lines_are_not_joined() -> None:
-    text = page(*HEADER, "By Jo Marsh", story=[*STORY, "The work ends in August."],
-                footer=FOOTER)
+    text = page(*HEADER, "By Jo Marsh", story=[*STORY, "The work ends in August."], footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs[-2:] == [STORY[-1], "The work ends in August."]
 
 
@@ -142,8 +178,15 @@ def test_text_without_blank_lines_keeps_one_paragraph_per_line() -> None:
 
 
 def test_clutter_inside_the_story_is_dropped() -> None:
-    story = [STORY[0], "ADVERTISEMENT", STORY[1], "Read more: Canal boats return to the basin",
-             STORY[2], "Share this article", STORY[3]]
+    story = [
+        STORY[0],
+        "ADVERTISEMENT",
+        STORY[1],
+        "Read more: Canal boats return to the basin",
+        STORY[2],
+        "Share this article",
+        STORY[3],
+    ]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")
     assert article.paragraphs == STORY
 
@@ -163,8 +206,14 @@ def test_subheadings_are_entries_of_their_own() -> None:
 
 def test_headline_repeated_in_the_breadcrumb_is_found_once() -> None:
     headline = "Footbridge over the canal to be rebuilt next year"
-    text = page("The Canal Times", "Menu", f"Home › Local › {headline}", headline, "By Jo Marsh",
-                footer=FOOTER)
+    text = page(
+        "The Canal Times",
+        "Menu",
+        f"Home › Local › {headline}",
+        headline,
+        "By Jo Marsh",
+        footer=FOOTER,
+    )
     article = clean_text(text, "a.txt")
     assert article.title == headline
     assert article.section == "Local"
@@ -183,8 +232,9 @@ def test_dateline_with_time_gives_an_iso_timestamp() -> None:
 
 def test_wire_dateline_names_the_publisher_when_the_page_does_not() -> None:
     story = ["WASHINGTON (Reuters) - " + STORY[0], *STORY[1:]]
-    article = clean_text(page("Footbridge over the canal to be rebuilt next year", story=story),
-                         "a.txt")
+    article = clean_text(
+        page("Footbridge over the canal to be rebuilt next year", story=story), "a.txt"
+    )
     assert article.publisher == "Reuters"
     assert article.paragraphs[0].startswith("WASHINGTON (Reuters) - ")
 
@@ -202,8 +252,15 @@ def test_japanese_text_without_spaces() -> None:
         "工事は三月に始まり、約五か月かかる見込みだ。新しい橋は自転車や車いすでも渡れる幅になる。",
         "近くで喫茶店を営む女性は「一年近く遠回りしてきたので、本当にうれしい」と話した。",
     ]
-    text = page("運河新聞", "ニュース", "地域", "運河の歩道橋、来年建て替えへ", "2026-06-02",
-                story=story, footer=("関連記事", "水門の交換工事、冬に実施", "広告"))
+    text = page(
+        "運河新聞",
+        "ニュース",
+        "地域",
+        "運河の歩道橋、来年建て替えへ",
+        "2026-06-02",
+        story=story,
+        footer=("関連記事", "水門の交換工事、冬に実施", "広告"),
+    )
     article = clean_text(text, "a.txt")
     assert article.title == "運河の歩道橋、来年建て替えへ"
     assert article.paragraphs == story
@@ -212,9 +269,11 @@ def test_japanese_text_without_spaces() -> None:
 
 def test_no_headline_falls_back_to_the_first_sentence() -> None:
     article = clean_text("\n\n".join(STORY), "notes.txt")
-    assert article.title == ("The town council agreed on Tuesday to rebuild the old footbridge "
-                             "over the canal, which has been closed since a barge struck one of "
-                             "its supports in the spring.")
+    assert article.title == (
+        "The town council agreed on Tuesday to rebuild the old footbridge "
+        "over the canal, which has been closed since a barge struck one of "
+        "its supports in the spring."
+    )
     assert article.paragraphs == STORY
 
 
@@ -251,11 +310,21 @@ def test_a_results_roundup_of_short_lines_is_the_story() -> None:
         "Hallam (4-0): D. Reyes 14 points. S. Ward 9 points.",
         "Brookvale (2-2): C. Nkemelu 12 points.",
     ]
-    teasers = ["Most read", "Council to review parking fines on match days",
-               "Clique here to see the full league table and fixtures for the season ahead.",
-               "Sign up for the Sports Extra newsletter"]
-    text = page("The Canal Times", "Sport", "Roundup: Eastfield stay unbeaten in girls hockey",
-                "By Jo Marsh", "November 20, 2026", story=results, footer=tuple(teasers))
+    teasers = [
+        "Most read",
+        "Council to review parking fines on match days",
+        "Clique here to see the full league table and fixtures for the season ahead.",
+        "Sign up for the Sports Extra newsletter",
+    ]
+    text = page(
+        "The Canal Times",
+        "Sport",
+        "Roundup: Eastfield stay unbeaten in girls hockey",
+        "By Jo Marsh",
+        "November 20, 2026",
+        story=results,
+        footer=tuple(teasers),
+    )
     article = clean_text(text, "a.txt")
     assert article.title == "Roundup: Eastfield stay unbeaten in girls hockey"
     assert article.paragraphs == results
@@ -264,11 +333,14 @@ def test_a_results_roundup_of_short_lines_is_the_story() -> None:
 
 def test_invisible_characters_and_odd_spaces_never_split_or_glue_words() -> None:
     # Copies from a browser carry soft hyphens, zero-width spaces and typographic spaces.
-    odd = [STORY[0].replace("footbridge", "foot\u00adbridge").replace(" the canal",
-                                                                     " the\u200b canal"),
-           STORY[1].replace(" and ", "\u2009\u00a0 and\u202f"),
-           STORY[2].replace("said", "\ufeffsaid"),
-           STORY[3].replace(" ", "\u3000", 2)]
+    odd = [
+        STORY[0]
+        .replace("footbridge", "foot\u00adbridge")
+        .replace(" the canal", " the\u200b canal"),
+        STORY[1].replace(" and ", "\u2009\u00a0 and\u202f"),
+        STORY[2].replace("said", "\ufeffsaid"),
+        STORY[3].replace(" ", "\u3000", 2),
+    ]
     text = page(*HEADER, "By\u00a0Jo\u2002Marsh", "2\u00a0June\u00a02026", story=odd, footer=FOOTER)
     article = clean_text(text, "a.txt")
     assert article.paragraphs == STORY
@@ -279,16 +351,34 @@ def test_invisible_characters_and_odd_spaces_never_split_or_glue_words() -> None
 def test_repeated_lines_are_judged_like_their_first_copy() -> None:
     # Menus come back in the footer and every photo carries the same credit: each copy of
     # a line must be recognised as well as the first one was.
-    teaser = ("Lock gates at the top of the flight will be replaced over the winter, the trust "
-              "said, closing the canal to boats for six weeks.")
+    teaser = (
+        "Lock gates at the top of the flight will be replaced over the winter, the trust "
+        "said, closing the canal to boats for six weeks."
+    )
     menu = ("News", "Sport", "Local", "Weather")
     credit = "Photograph: Kim Ode/Getty Images"
-    story = [STORY[0], "Footbridge support", "The damaged support, seen from the towpath.",
-             credit, STORY[1], STORY[2], "Bridge deck",
-             "Engineers inspecting the bridge deck last week.", credit, STORY[3]]
-    text = page("The Canal Times", *menu, teaser, "Footbridge over the canal to be rebuilt",
-                "By Jo Marsh", "2 June 2026", story=story,
-                footer=("Related", teaser, *menu, "© 2026 The Canal Times"))
+    story = [
+        STORY[0],
+        "Footbridge support",
+        "The damaged support, seen from the towpath.",
+        credit,
+        STORY[1],
+        STORY[2],
+        "Bridge deck",
+        "Engineers inspecting the bridge deck last week.",
+        credit,
+        STORY[3],
+    ]
+    text = page(
+        "The Canal Times",
+        *menu,
+        teaser,
+        "Footbridge over the canal to be rebuilt",
+        "By Jo Marsh",
+        "2 June 2026",
+        story=story,
+        footer=("Related", teaser, *menu, "© 2026 The Canal Times"),
+    )
     article = clean_text(text, "a.txt")
     assert article.paragraphs == STORY
     assert article.title == "Footbridge over the canal to be rebuilt"

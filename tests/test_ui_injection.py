@@ -31,15 +31,21 @@ _SEQUENCE = re.compile(
     r"|\x1b\](\d*)[^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: its number
     r"|\x1b(.)"  # other escapes
     r"|([\x07\x80-\x9f])",  # a bell or a C1 control on its own
-    re.S)
+    re.S,
+)
 _KEYS = [b"\r", b"b", b"j", b"\r", b"\t", b"\t", b"]", b"j", b"\r", b"?", b"\x1b", b"q"]
 
 
 def run_app(folder: Path, home: Path) -> bytes:
     """Run `reader folder` at 120x40, type the keys, return every byte it wrote."""
-    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor",
-               READER_CONFIG_DIR=str(home / "config"), READER_DATA_DIR=str(home / "data"),
-               READER_CACHE_DIR=str(home / "cache"))
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        READER_CONFIG_DIR=str(home / "config"),
+        READER_DATA_DIR=str(home / "data"),
+        READER_CACHE_DIR=str(home / "cache"),
+    )
     env.pop("EDITOR", None)
     pid, fd = os.forkpty()
     if pid == 0:
@@ -95,11 +101,16 @@ def runs(tmp_path_factory) -> tuple[bytes, bytes]:
     base = tmp_path_factory.mktemp("ui-injection")
     harmless = base / "harmless"
     harmless.mkdir()
-    for name, text in [("a.md", "# A harmless note\n\nIt says \"hello there,\" she said.\n"),
-                       ("b.txt", "A harmless scrape\n\nJust words in a paragraph here.\n"),
-                       ("c.html", "<html><head><title>Harmless page</title></head><body>"
-                                  "<article><h1>Harmless page</h1><p>Plain words only, "
-                                  "nothing else in this paragraph.</p></article></body></html>")]:
+    for name, text in [
+        ("a.md", '# A harmless note\n\nIt says "hello there," she said.\n'),
+        ("b.txt", "A harmless scrape\n\nJust words in a paragraph here.\n"),
+        (
+            "c.html",
+            "<html><head><title>Harmless page</title></head><body>"
+            "<article><h1>Harmless page</h1><p>Plain words only, "
+            "nothing else in this paragraph.</p></article></body></html>",
+        ),
+    ]:
         (harmless / name).write_text(text)
     hostile = base / "hostile"
     write_hostile_articles(hostile)
@@ -118,8 +129,9 @@ def test_no_link_clipboard_title_bell_or_c1_reaches_the_terminal(runs):
     found = kinds(hostile)
     for dangerous in ["OSC 0", "OSC 1", "OSC 2", "OSC 8", "OSC 52", "control '\\x07'"]:
         assert dangerous not in found
-    assert not any(kind.startswith("control '\\x") and kind != "control '\\x07'"
-                   for kind in found), found
+    assert not any(
+        kind.startswith("control '\\x") and kind != "control '\\x07'" for kind in found
+    ), found
 
 
 def test_hostile_run_writes_no_kind_of_sequence_textual_does_not(runs):

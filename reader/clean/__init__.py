@@ -57,8 +57,7 @@ def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(name, "not a regular file (pipe, socket or device)")
     if info.st_size > limit:
-        raise LoadError(name, f"too large ({_megabytes(info.st_size)}; "
-                              f"limit {_megabytes(limit)})")
+        raise LoadError(name, f"too large ({_megabytes(info.st_size)}; limit {_megabytes(limit)})")
     try:
         fd = open_quietly(path)
     except OSError as error:
@@ -100,8 +99,11 @@ def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
         raise LoadError(path, "not an article (binary data)")
     fmt = fmt or sniff_format(data[:SNIFF_BYTES], path)
     if fmt != "html" and len(data) > MAX_TEXT_BYTES:
-        raise LoadError(path, f"too large for a {_FORMAT_NAMES[fmt]} article "
-                              f"({_megabytes(len(data))}; limit {_megabytes(MAX_TEXT_BYTES)})")
+        raise LoadError(
+            path,
+            f"too large for a {_FORMAT_NAMES[fmt]} article "
+            f"({_megabytes(len(data))}; limit {_megabytes(MAX_TEXT_BYTES)})",
+        )
     try:
         text = decode(data, html=fmt == "html")
         article = _cleaner(fmt)(text, path)
@@ -115,8 +117,11 @@ def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
         raise LoadError(path, "too large to clean") from None
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the others
         raise LoadError(path, f"could not clean this file ({_describe(error)})") from None
-    if not article.paragraphs and not article.summary and article.title in (
-            "", "Untitled", title_from_path(path)):
+    if (
+        not article.paragraphs
+        and not article.summary
+        and article.title in ("", "Untitled", title_from_path(path))
+    ):
         raise LoadError(path, "no article text found")
     return article
 
@@ -129,8 +134,11 @@ def _scrub(article: Article) -> None:
     once the page is parsed, and a title may come from a file name. A
     paragraph that was nothing but controls goes, and heading indices follow.
     """
-    article.title = (strip_controls(article.title).strip()
-                     or strip_controls(title_from_path(article.path)).strip() or "Untitled")
+    article.title = (
+        strip_controls(article.title).strip()
+        or strip_controls(title_from_path(article.path)).strip()
+        or "Untitled"
+    )
     article.authors = [a for a in (strip_controls(a).strip() for a in article.authors) if a]
     for name in ("publisher", "section", "published", "url"):
         value = getattr(article, name)

@@ -6,10 +6,16 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
-                  r"(Z|[+-]\d{2}:?\d{2})?)?")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"(Z|[+-]\d{2}:?\d{2})?)?"
+)
 _MONTH_FIRST = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})")
 _SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -45,7 +51,7 @@ def normalise_date(value: str | None) -> str | None:
     if not (year and month and day and _valid(year, month, day)):
         return None
     date = f"{year:04d}-{month:02d}-{day:02d}"
-    clock = _TIME.search(value[m.end():]) if m else None
+    clock = _TIME.search(value[m.end() :]) if m else None
     if clock:
         hour, minute = int(clock.group(1)), int(clock.group(2))
         meridiem = (clock.group(3) or "").lower().replace(".", "")

@@ -29,8 +29,15 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 _SAMPLE: Final = 200_000
 """Bytes looked at to choose an encoding; enough for any article, fast on huge files."""
 _WESTERN: Final = ("cp1252", "cp1250")
-_NOT_CHARSETS: Final = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
-                        "rot-13", "undefined"}
+_NOT_CHARSETS: Final = {
+    "utf-7",
+    "idna",
+    "punycode",
+    "unicode-escape",
+    "raw-unicode-escape",
+    "rot-13",
+    "undefined",
+}
 """Python codec names a page might declare that no browser reads it with (UTF-7 smuggles
 markup; the rest transform text rather than encode it)."""
 _EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "HANGUL", "IDEOGRAPHIC"}
@@ -59,7 +66,7 @@ def _drop_control_reference(match: re.Match[str]) -> str:
 def _decode(data: bytes, html: bool) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     if html:
         match = _META_CHARSET.search(data[:4096])
         if match:
@@ -126,8 +133,12 @@ def _single_byte_encoding(data: bytes) -> str:
             continue
         # Cyrillic, Greek, Hebrew... : every Western code page also "decodes" these
         # bytes into Latin letters, so the guess wins unless its words are mixed.
-        if (name == guess and name not in _WESTERN and _mainly_non_latin(text)
-                and _oddness(text) * 20 <= max(1, _non_ascii_words(text))):
+        if (
+            name == guess
+            and name not in _WESTERN
+            and _mainly_non_latin(text)
+            and _oddness(text) * 20 <= max(1, _non_ascii_words(text))
+        ):
             return name
         scored.append((_oddness(text), order, name))
     if scored:
@@ -144,8 +155,9 @@ def _oddness(text: str) -> int:
             continue
         letters = _WORD.findall(word)
         inner = word.strip(".,;:!?()[]{}\"'«»“”‘’„‚‹›-–—…*")
-        symbol_inside = any(unicodedata.category(c) in _MIDWORD_SYMBOLS or c in "¿¡§¶¦"
-                            for c in inner[1:-1])
+        symbol_inside = any(
+            unicodedata.category(c) in _MIDWORD_SYMBOLS or c in "¿¡§¶¦" for c in inner[1:-1]
+        )
         mixed = len({_script(c) for run in letters for c in run}) > 1
         odd += symbol_inside or mixed
     return odd

@@ -51,8 +51,15 @@ def _without_controls(article: Article) -> Article:
     `load` drops such references before parsing; this keeps `clean_html` safe
     when it is handed text that did not come through `load`.
     """
-    fields = [article.title, article.publisher or "", article.section or "",
-              article.url or "", *article.authors, *article.summary, *article.paragraphs]
+    fields = [
+        article.title,
+        article.publisher or "",
+        article.section or "",
+        article.url or "",
+        *article.authors,
+        *article.summary,
+        *article.paragraphs,
+    ]
     if strip_controls("\n".join(fields)) == "\n".join(fields):
         return article
     article.title = squash(strip_controls(article.title)) or title_from_path(article.path)
@@ -74,7 +81,8 @@ def _without_controls(article: Article) -> Article:
 
 
 _SAVED_FROM = re.compile(
-    r"<!--\s*(?:saved from url=\(\d+\)|[^>]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s", re.I)
+    r"<!--\s*(?:saved from url=\(\d+\)|[^>]{0,200}?\burl:\s*)(https?://[^\s>]+?)\s", re.I
+)
 """Browsers and SingleFile note the page's address in a comment at the top of a saved page."""
 
 

@@ -25,7 +25,9 @@ _BY = re.compile(r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|авт
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|\.(?:com|net|org|co|uk)\b|\bfor\b", re.I)
 _DAY_OR_MONTH = re.compile(
     r"\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s+(?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)\b.*$", re.I)
+    r"|june|july|august|september|october|november|december)\b.*$",
+    re.I,
+)
 _JOB_TITLE = re.compile(
     r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
     r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|"
@@ -33,8 +35,9 @@ _JOB_TITLE = re.compile(
     re.I,
 )
 """Words that make a byline part a role ("Education Reporter"), not a person."""
-_BYLINE_NAME = re.compile(r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])",
-                          re.I)
+_BYLINE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])", re.I
+)
 _CHROME_NAME = re.compile(r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|dropdown)(?:$|[\s_-])", re.I)
 
 
@@ -50,20 +53,36 @@ def ld_names(value: Any) -> list[str]:
     return []
 
 
-def find_authors(root: HtmlElement, article: dict[str, Any],
-                 tags: dict[str, list[str]]) -> list[str]:
+def find_authors(
+    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
+) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, `rel=author` links or a byline."""
     sources = (
         lambda: ld_names(article.get("author")) or ld_names(article.get("creator")),
-        lambda: [v for key in ("author", "article:author", "dc.creator", "parsely-author",
-                               "sailthru.author", "byl") for v in tags.get(key, [])],
-        lambda: [element_text(a) for a in root.iter("a")
-                 if "author" in (a.get("rel") or "").lower().split()
-                 and not _in_page_chrome(a)],
-        lambda: [element_text(el) for el in root.iter()
-                 if isinstance(el.tag, str)
-                 and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
-                 and not _in_page_chrome(el)][:3],
+        lambda: [
+            v
+            for key in (
+                "author",
+                "article:author",
+                "dc.creator",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+            )
+            for v in tags.get(key, [])
+        ],
+        lambda: [
+            element_text(a)
+            for a in root.iter("a")
+            if "author" in (a.get("rel") or "").lower().split() and not _in_page_chrome(a)
+        ],
+        lambda: [
+            element_text(el)
+            for el in root.iter()
+            if isinstance(el.tag, str)
+            and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
+            and not _in_page_chrome(el)
+        ][:3],
     )
     for source in sources:
         names = _names(source())

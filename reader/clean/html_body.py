@@ -84,7 +84,7 @@ def block_weight(block: Block) -> float:
 LEVEL_SHARE = (1.0, 1.0, 0.5, 0.25)
 """How much of a block's weight reaches its owner, parent, grandparent and great-grandparent."""
 _PARTS_OF_A_WHOLE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li"))
-_SENTENCE_END = frozenset(".!?。！？\"”’»")
+_SENTENCE_END = frozenset('.!?。！？"”’»')
 SIBLING_SHARE = 0.2
 """Siblings of the best element scoring this share of it are the same story, split up."""
 
@@ -122,9 +122,13 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     if parent is not None:
         floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
         prose_owners = {block.owner for block in kept if _is_sentence(block)}
-        chosen.update(sibling for sibling in parent if sibling is not best
-                      and (scores.get(sibling, 0.0) >= floor or sibling in prose_owners)
-                      and not _holds_another_article(sibling))
+        chosen.update(
+            sibling
+            for sibling in parent
+            if sibling is not best
+            and (scores.get(sibling, 0.0) >= floor or sibling in prose_owners)
+            and not _holds_another_article(sibling)
+        )
     chosen.update(_same_kind(best, scores))
     return chosen
 
@@ -146,8 +150,11 @@ def _linked_sentence(block: Block) -> bool:
     text = block.text
     own_chars = len(text) - text.count(" ") - block.link_chars
     ends_sentence = text.rstrip("”’\"')")[-1:] in ".!?。！？"
-    return (len(text) <= LINKED_SENTENCE_MAX_CHARS and own_chars >= LINKED_SENTENCE_OWN_CHARS
-            and ends_sentence)
+    return (
+        len(text) <= LINKED_SENTENCE_MAX_CHARS
+        and own_chars >= LINKED_SENTENCE_OWN_CHARS
+        and ends_sentence
+    )
 
 
 def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
@@ -160,9 +167,15 @@ def _same_kind(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[Html
     if not kind or not kind.strip():
         return []
     story = _article_of(best)
-    return [el for el, score in scores.items()
-            if score >= MIN_PROSE_CHARS and el is not best and el.tag == best.tag
-            and el.get("class") == kind and _article_of(el) is story]
+    return [
+        el
+        for el, score in scores.items()
+        if score >= MIN_PROSE_CHARS
+        and el is not best
+        and el.tag == best.tag
+        and el.get("class") == kind
+        and _article_of(el) is story
+    ]
 
 
 def _wrappers_of_several(stories: list[HtmlElement]) -> set[HtmlElement]:
@@ -198,14 +211,20 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     last_level = "h1"  # heading tags compare by rank as strings: "h2" < "h3"
     for block in candidates:
         text = block.text
-        if (block.link_density > 0.5 and not _linked_sentence(block)) or is_clutter(text) \
-                or text_key(text) in shown:
+        if (
+            (block.link_density > 0.5 and not _linked_sentence(block))
+            or is_clutter(text)
+            or text_key(text) in shown
+        ):
             continue
         if block.owner.tag == "h1" and not body.paragraphs:
             continue  # the headline in another wording; the title already shows it
         if block.is_heading:
-            if body.headings and body.headings[-1] == len(body.paragraphs) - 1 \
-                    and last_level >= block.owner.tag:
+            if (
+                body.headings
+                and body.headings[-1] == len(body.paragraphs) - 1
+                and last_level >= block.owner.tag
+            ):
                 # A heading with nothing under it before the next one of its rank
                 # introduced something that was removed ("Related stories").
                 body.paragraphs.pop()

@@ -36,16 +36,19 @@ _CREDIT = re.compile(
 )
 _PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b|subscription", re.I)
 _PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen|download", re.I)
-_FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at",
-                     re.I)
+_FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at", re.I)
 _POST_LABEL = re.compile(
     r"\b(?:posted|published|publicado|publié|veröffentlicht|filed under|categor(?:y|ies|ia)|"
-    r"catégorie|kategorie|tags|tagged|autor|author)\b", re.I)
+    r"catégorie|kategorie|tags|tagged|autor|author)\b",
+    re.I,
+)
 """Labels of a blog post's info line ("Posted by A - Category: B - Tags: c")."""
 _DATE_WORD = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$|"
     r"(?:updated|published|posted|last|modified|on|at|am|pm|a|p|m|gmt|utc|bst|cet|cest|"
-    r"est|edt|cst|cdt|pst|pdt|ist|st|nd|rd|th|of|de|et|um|le|am|el)$", re.I)
+    r"est|edt|cst|cdt|pst|pdt|ist|st|nd|rd|th|of|de|et|um|le|am|el)$",
+    re.I,
+)
 """Words a timestamp line is made of, besides the numbers."""
 MAX_DATELINE_OTHER_WORDS = 2
 """A date line may name a place or a zone ("London, 12 May 2024"); a tweet credit names more."""

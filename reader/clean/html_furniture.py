@@ -17,20 +17,97 @@ from reader.clean.html_blocks import Block
 from reader.clean.html_tree import HtmlElement
 
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
-BOILERPLATE_WORDS = frozenset((
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "header",
-    "masthead", "sidebar", "rail", "share", "sharing", "shares", "social", "sharebar", "comment",
-    "comments", "disqus", "respond", "replies", "related", "recirc", "more-stories", "read-more",
-    "readmore", "also-read", "newsletter", "subscribe", "subscription", "signup", "cookie",
-    "cookies", "consent", "gdpr", "paywall", "login", "promo", "promotion", "ad", "ads", "adslot",
-    "adunit", "dfp", "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit",
-    "credits", "byline", "author", "authors", "bio", "dateline", "date", "timestamp", "meta",
-    "tags", "keywords", "widget", "trending", "popular", "most-read", "mostread", "print",
-    "toolbar", "disclaimer", "copyright", "skip", "pagination", "pager",
-    "dek", "deck", "standfirst", "strapline", "excerpt",
-    # ARIA landmark roles of page chrome (the role attribute is read with class and id):
-    "banner", "complementary", "contentinfo", "search", "dialog", "alertdialog", "menubar",
-))
+BOILERPLATE_WORDS = frozenset(
+    (
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "footer",
+        "header",
+        "masthead",
+        "sidebar",
+        "rail",
+        "share",
+        "sharing",
+        "shares",
+        "social",
+        "sharebar",
+        "comment",
+        "comments",
+        "disqus",
+        "respond",
+        "replies",
+        "related",
+        "recirc",
+        "more-stories",
+        "read-more",
+        "readmore",
+        "also-read",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "paywall",
+        "login",
+        "promo",
+        "promotion",
+        "ad",
+        "ads",
+        "adslot",
+        "adunit",
+        "dfp",
+        "outbrain",
+        "taboola",
+        "popup",
+        "modal",
+        "overlay",
+        "caption",
+        "credit",
+        "credits",
+        "byline",
+        "author",
+        "authors",
+        "bio",
+        "dateline",
+        "date",
+        "timestamp",
+        "meta",
+        "tags",
+        "keywords",
+        "widget",
+        "trending",
+        "popular",
+        "most-read",
+        "mostread",
+        "print",
+        "toolbar",
+        "disclaimer",
+        "copyright",
+        "skip",
+        "pagination",
+        "pager",
+        "dek",
+        "deck",
+        "standfirst",
+        "strapline",
+        "excerpt",
+        # ARIA landmark roles of page chrome (the role attribute is read with class and id):
+        "banner",
+        "complementary",
+        "contentinfo",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menubar",
+    )
+)
 """Words in a class, id or role (split at spaces, "-" and "_") that name page furniture.
 
 Standfirsts ("dek") are here too: the cleaner shows them as the summary.
@@ -44,8 +121,9 @@ PROTECTED_SHARE = 0.4
 """A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
 
 
-def boilerplate_regions(root: HtmlElement, all_blocks: list[Block],
-                        prose_weight: Callable[[Block], float]) -> set[HtmlElement]:
+def boilerplate_regions(
+    root: HtmlElement, all_blocks: list[Block], prose_weight: Callable[[Block], float]
+) -> set[HtmlElement]:
     """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
     prose = ancestor_totals(all_blocks, lambda b: max(prose_weight(b), 0.0))
     limit = PROTECTED_SHARE * prose.get(root, 0.0)
@@ -55,8 +133,11 @@ def boilerplate_regions(root: HtmlElement, all_blocks: list[Block],
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        boilerplate = (el.tag in BOILERPLATE_TAGS or _named_boilerplate(el)
-                       or (el.tag in _LISTS and _is_link_list(el)))
+        boilerplate = (
+            el.tag in BOILERPLATE_TAGS
+            or _named_boilerplate(el)
+            or (el.tag in _LISTS and _is_link_list(el))
+        )
         if boilerplate and prose.get(el, 0.0) <= limit:
             marked.add(el)
     return marked
@@ -89,8 +170,9 @@ def _named_boilerplate(el: HtmlElement) -> bool:
     return any(word.startswith(BOILERPLATE_PREFIXES) for word in words)
 
 
-def ancestor_totals(all_blocks: list[Block],
-                    weigh: Callable[[Block], float]) -> dict[HtmlElement, float]:
+def ancestor_totals(
+    all_blocks: list[Block], weigh: Callable[[Block], float]
+) -> dict[HtmlElement, float]:
     """Sum a per-block weight over every ancestor of each block."""
     totals: dict[HtmlElement, float] = {}
     for block in all_blocks:

@@ -30,13 +30,22 @@ KEY_POINTS_DEPTH = 5
 
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|Posting", re.I)
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.I)
-_KEY_POINTS_NAME = re.compile(r"key-?points|highlights|takeaways|summary-list|at-a-glance|"
-                              r"in-brief|tldr|bullets", re.I)
-_STANDFIRST_NAME = re.compile(r"(?:^|[\s_-])(?:standfirst|dek|deck|subhead|sub-?title|strap"
-                              r"|strapline|lede|lead|excerpt|intro|summary|description)"
-                              r"(?:$|[\s_-])", re.I)
-_DATE_NAME = re.compile(r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|posted|pubdate)"
-                        r"(?:$|[\s_-])", re.I)
+_KEY_POINTS_NAME = re.compile(
+    r"key-?points|highlights|takeaways|summary-list|at-a-glance|"
+    r"in-brief|tldr|bullets",
+    re.I,
+)
+_STANDFIRST_NAME = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|subhead|sub-?title|strap"
+    r"|strapline|lede|lead|excerpt|intro|summary|description)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+_DATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|posted|pubdate)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
 _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
@@ -44,8 +53,11 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Articl
     """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page."""
     tags = _meta_tags(root)
     article = _article_object(linked_data)
-    publisher = _first(ld_names(article.get("publisher")),
-                       tags.get("og:site_name", []), tags.get("application-name", []))
+    publisher = _first(
+        ld_names(article.get("publisher")),
+        tags.get("og:site_name", []),
+        tags.get("application-name", []),
+    )
     if publisher:  # "Autoracing | F1 | Indy" is a name followed by a menu
         meta.publisher = re.split(r"\s+[|·•]\s+", publisher)[0].lstrip("@") or None
     meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
@@ -98,35 +110,56 @@ def _ld_url(article: dict[str, Any]) -> str | None:
 
 
 def _canonical(root: HtmlElement) -> list[str]:
-    return [el.get("href") or "" for el in root.iter("link")
-            if "canonical" in (el.get("rel") or "").lower().split()]
+    return [
+        el.get("href") or ""
+        for el in root.iter("link")
+        if "canonical" in (el.get("rel") or "").lower().split()
+    ]
 
 
 def _site_from_url(url: str | None) -> str:
-    """"elwinpost" from "https://www.elwinpost.co.uk/...": a site name when none is given."""
+    """ "elwinpost" from "https://www.elwinpost.co.uk/...": a site name when none is given."""
     labels = (urlsplit(url or "").hostname or "").split(".")[:-1]  # no top-level domain
     while labels and labels[-1] in _SECOND_LEVEL:
         labels.pop()
     return labels[-1] if labels else ""
 
 
-def _title(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
-           sites: list[str]) -> str:
+def _title(
+    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]], sites: list[str]
+) -> str:
     h1 = next(filter(None, (element_text(el) for el in root.iter("h1"))), "")
     page_title = next((squash("".join(el.itertext())) for el in root.iter("title")), "")
     headline = article.get("headline")
-    raw = _first([headline if isinstance(headline, str) else None], tags.get("og:title", []),
-                 tags.get("twitter:title", []), [h1, page_title])
+    raw = _first(
+        [headline if isinstance(headline, str) else None],
+        tags.get("og:title", []),
+        tags.get("twitter:title", []),
+        [h1, page_title],
+    )
     return clean_title(raw or "", [*sites, *tags.get("og:site_name", [])], h1)
 
 
-def _published(root: HtmlElement, article: dict[str, Any],
-               tags: dict[str, list[str]]) -> str | None:
+def _published(
+    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
+) -> str | None:
     ld_date = article.get("datePublished") or article.get("dateCreated")
     candidates = [ld_date if isinstance(ld_date, str) else None]
-    for key in ("article:published_time", "og:article:published_time", "datepublished",
-                "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
-                "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published"):
+    for key in (
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+    ):
         candidates.extend(tags.get(key, []))
     for el in root.iter("time"):
         candidates.append(el.get("datetime"))
@@ -136,8 +169,11 @@ def _published(root: HtmlElement, article: dict[str, Any],
         if date:
             return date
     for el in root.iter():
-        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _DATE_NAME.search(
-                (el.get("class") or "") + " " + (el.get("id") or "")):
+        if (
+            isinstance(el.tag, str)
+            and el.tag not in ("html", "body")
+            and _DATE_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))
+        ):
             text = element_text(el)
             date = normalise_date(text) if len(text) <= 80 else None
             if date:
@@ -145,27 +181,35 @@ def _published(root: HtmlElement, article: dict[str, Any],
     return None
 
 
-def _section(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]],
-             linked_data: list[dict[str, Any]], title: str) -> str | None:
+def _section(
+    root: HtmlElement,
+    article: dict[str, Any],
+    tags: dict[str, list[str]],
+    linked_data: list[dict[str, Any]],
+    title: str,
+) -> str | None:
     ld_section = article.get("articleSection")
     if isinstance(ld_section, list):
         ld_section = next((s for s in ld_section if isinstance(s, str)), None)
-    found = _first([ld_section if isinstance(ld_section, str) else None],
-                   tags.get("article:section", []), tags.get("parsely-section", []))
+    found = _first(
+        [ld_section if isinstance(ld_section, str) else None],
+        tags.get("article:section", []),
+        tags.get("parsely-section", []),
+    )
     if found:  # "game,news,slider": a tag list, its first entry the main one
         return found.split(",")[0].strip() or None
     return _breadcrumb_section(root, linked_data, title)
 
 
-def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
-                        title: str) -> str | None:
+def _breadcrumb_section(
+    root: HtmlElement, linked_data: list[dict[str, Any]], title: str
+) -> str | None:
     """The deepest breadcrumb that is neither the home page nor the article itself."""
     trail: list[str] = []
     for item in linked_data:
         if item.get("@type") == "BreadcrumbList" and isinstance(item.get("itemListElement"), list):
             steps = [s for s in item["itemListElement"] if isinstance(s, dict)]
-            steps.sort(key=lambda s: s.get("position") if isinstance(s.get("position"), int)
-                       else 0)
+            steps.sort(key=lambda s: s.get("position") if isinstance(s.get("position"), int) else 0)
             for step in steps:
                 name = step.get("name")
                 inner = step.get("item")
@@ -178,8 +222,9 @@ def _breadcrumb_section(root: HtmlElement, linked_data: list[dict[str, Any]],
         for el in root.iter(etree.Element):
             names = _names_of(el) + " " + (el.get("aria-label") or "")
             if "rumb" in names and _BREADCRUMB_NAME.search(names):
-                trail = [element_text(a) for a in el.iter("a")] or \
-                    [block.text for block in blocks(el)]
+                trail = [element_text(a) for a in el.iter("a")] or [
+                    block.text for block in blocks(el)
+                ]
                 break
     title_key = text_key(title)
     for step in reversed(trail):
@@ -202,9 +247,12 @@ def _summary(root: HtmlElement, article: dict[str, Any], tags: dict[str, list[st
             if 2 <= len(points) <= 10:
                 return points
     description = article.get("description")
-    found = _first([description if isinstance(description, str) else None],
-                   tags.get("og:description", []), tags.get("description", []),
-                   tags.get("twitter:description", []))
+    found = _first(
+        [description if isinstance(description, str) else None],
+        tags.get("og:description", []),
+        tags.get("description", []),
+        tags.get("twitter:description", []),
+    )
     if found:
         return [found]
     for el in root.iter("p", "div", "h2"):

@@ -35,8 +35,12 @@ def clean_title(raw: str, site_names: Iterable[str], h1: str = "") -> str:
         parts.pop()
     while len(parts) > 1 and _is_site(parts[0], sites):
         parts.pop(0)
-    if len(parts) > 1 and " | " in title and len(parts[-1].split()) <= MAX_SITE_WORDS \
-            and len(" ".join(parts[:-1]).split()) > len(parts[-1].split()):
+    if (
+        len(parts) > 1
+        and " | " in title
+        and len(parts[-1].split()) <= MAX_SITE_WORDS
+        and len(" ".join(parts[:-1]).split()) > len(parts[-1].split())
+    ):
         parts.pop()
     separators = _SEPARATOR.findall(title)
     kept = parts[0]
@@ -51,6 +55,14 @@ def _is_site(part: str, sites: set[str]) -> bool:
     key = text_key(part)
     if not key:
         return True
-    return any(key == site or (len(site) > 3 and (
-        (len(key) > 3 and key in site) or (site in key and len(key) <= len(site) + SITE_SLACK)))
-        for site in sites)
+    return any(
+        key == site
+        or (
+            len(site) > 3
+            and (
+                (len(key) > 3 and key in site)
+                or (site in key and len(key) <= len(site) + SITE_SLACK)
+            )
+        )
+        for site in sites
+    )

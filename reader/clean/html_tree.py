@@ -17,14 +17,30 @@ from lxml import etree
 HtmlElement = etree._Element
 """Plain lxml elements: `lxml.html`'s element classes cost a Python call per node visited."""
 
-_PARSER = etree.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
-)
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
 
 NEVER_TEXT = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "picture", "img", "button", "select", "textarea", "input",
-    "option", "map", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "option",
+    "map",
+    "dialog",
 )
 """Elements whose content a reader never sees as article prose."""
 
@@ -33,8 +49,11 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 
 The parser itself lets them through from character references ("&#1;", "&#xFFFE;").
 """
-_NOT_XML_BYTES = (*(bytes((code,)) for code in (*range(9), 11, 12, *range(14, 32), 127)),
-                  "\ufffe".encode(), "\uffff".encode())
+_NOT_XML_BYTES = (
+    *(bytes((code,)) for code in (*range(9), 11, 12, *range(14, 32), 127)),
+    "\ufffe".encode(),
+    "\uffff".encode(),
+)
 """`_NOT_XML`'s characters but the surrogates (which fail to encode) in UTF-8: finding byte
 strings runs at memory speed, so a page without them skips the slower character-class scan."""
 CARD_LINKS = 2
@@ -42,10 +61,22 @@ HIDDEN_TEXT_SHARE = 0.3
 """Hidden elements holding at least this share of the page's text are kept (see below)."""
 _STRING = etree.XPath("string(.)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASSES = frozenset((
-    "hidden", "hide", "is-hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden",
-    "screen-reader-text", "screen-reader-only", "offscreen", "u-hidden", "element-invisible",
-))
+_HIDDEN_CLASSES = frozenset(
+    (
+        "hidden",
+        "hide",
+        "is-hidden",
+        "d-none",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "offscreen",
+        "u-hidden",
+        "element-invisible",
+    )
+)
 
 
 def parse(text: str) -> HtmlElement | None:
@@ -153,12 +184,16 @@ def _inline_cards(root: HtmlElement) -> list[HtmlElement]:
     They pop up over a name on the live page; in the saved markup they sit in the
     middle of the sentence and would glue a profile into it.
     """
-    cards = {span for paragraph in root.iter("p") for span in paragraph.iter("span")
-             if next(span.iter("img"), None) is not None
-             and sum(1 for _ in span.iter("a")) >= CARD_LINKS}
+    cards = {
+        span
+        for paragraph in root.iter("p")
+        for span in paragraph.iter("span")
+        if next(span.iter("img"), None) is not None and sum(1 for _ in span.iter("a")) >= CARD_LINKS
+    }
     # The innermost such span is the card; the ones around it hold the name it pops from.
-    return [span for span in cards
-            if not any(inner in cards for inner in span.iterdescendants("span"))]
+    return [
+        span for span in cards if not any(inner in cards for inner in span.iterdescendants("span"))
+    ]
 
 
 def _text_length(el: HtmlElement) -> int:

@@ -43,15 +43,31 @@ _HIDDEN = 0xF0000
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 _KEYS = {
-    "title": "title", "headline": "title",
-    "author": "authors", "authors": "authors", "by": "authors", "byline": "authors",
-    "publisher": "publisher", "source": "publisher", "site": "publisher", "site_name": "publisher",
+    "title": "title",
+    "headline": "title",
+    "author": "authors",
+    "authors": "authors",
+    "by": "authors",
+    "byline": "authors",
+    "publisher": "publisher",
+    "source": "publisher",
+    "site": "publisher",
+    "site_name": "publisher",
     "publication": "publisher",
-    "section": "section", "category": "section", "categories": "section",
-    "date": "published", "published": "published", "published_at": "published",
-    "summary": "summary", "description": "summary", "standfirst": "summary", "excerpt": "summary",
+    "section": "section",
+    "category": "section",
+    "categories": "section",
+    "date": "published",
+    "published": "published",
+    "published_at": "published",
+    "summary": "summary",
+    "description": "summary",
+    "standfirst": "summary",
+    "excerpt": "summary",
     "key_points": "summary",
-    "url": "url", "link": "url", "canonical": "url",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
 }
 
 
@@ -102,10 +118,11 @@ def _split_front_matter(text: str) -> tuple[dict[str, list[str]], str]:
         if key and value:
             if value.startswith("[") and value.endswith("]"):
                 meta.setdefault(key, []).extend(
-                    _unquote(v) for v in value[1:-1].split(",") if v.strip())
+                    _unquote(v) for v in value[1:-1].split(",") if v.strip()
+                )
             else:
                 meta.setdefault(key, []).append(_unquote(value))
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def _blocks(body: str) -> tuple[list[str], list[int]]:
@@ -183,7 +200,7 @@ def inline(text: str) -> str:
     for _ in range(2):
         text = _EMPHASIS.sub(lambda m: m.group(m.lastindex), text)
     text = _HTML_TAG.sub("", text)
-    text = re.sub("[\U000F0021-\U000F007E]", lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
+    text = re.sub("[\U000f0021-\U000f007e]", lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -15,15 +15,40 @@ from reader.model import Format
 SNIFF_BYTES: Final = 8192
 
 ARTICLE_SUFFIXES: Final = {
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
 }
 
 _BINARY_MAGIC: Final = (
-    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"MZ",
-    b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"RIFF", b"OggS", b"fLaC",
-    b"ID3", b"\x00\x00\x01\x00", b"SQLite format 3", b"\xca\xfe\xba\xbe", b"wOFF", b"wOF2",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"MZ",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"RIFF",
+    b"OggS",
+    b"fLaC",
+    b"ID3",
+    b"\x00\x00\x01\x00",
+    b"SQLite format 3",
+    b"\xca\xfe\xba\xbe",
+    b"wOFF",
+    b"wOF2",
 )
 _BOMS: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -31,7 +56,8 @@ _HTML_OPENING = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title)\b", r
 _HTML_TAG = re.compile(rb"<(p|div|br|span|a|h[1-6]|article|section|body|li|table)\b[^<>]*>", re.I)
 _FRONT_MATTER = re.compile(rb"^(\xef\xbb\xbf)?---\s*\r?\n")
 _MD_MARKS = re.compile(
-    rb"^(#{1,6} \S|[ \t]*[-*+] \S|[ \t]*\d+\. \S|> \S)|\[[^\[\]\n]+\]\([^()\n]+\)|\*\*\S", re.M)
+    rb"^(#{1,6} \S|[ \t]*[-*+] \S|[ \t]*\d+\. \S|> \S)|\[[^\[\]\n]+\]\([^()\n]+\)|\*\*\S", re.M
+)
 """Markdown marks; no run may cross a newline or the next bracket, so 8 kB of them stay fast."""
 
 

@@ -64,8 +64,9 @@ def clean_text(text: str, path: str) -> Article:
     else:
         headline = crumb_title or _first_sentence(paragraphs) or title_from_path(path)
     headline, site = split_site_name(headline, lines)
-    publisher = publisher or site or find_publisher(
-        lines, body.end, paragraphs[0] if paragraphs else None)
+    publisher = (
+        publisher or site or find_publisher(lines, body.end, paragraphs[0] if paragraphs else None)
+    )
     return Article(
         path=path,
         format="text",
@@ -99,11 +100,18 @@ def _summary(lines: list[Line], title: int | None, body: Body) -> list[int]:
         return []
     first = body.lines[min(len(body.lines) - 1, LEAD_LINES)].index
     low = title + 1
-    byline_at = next((j for j in range(low, min(first, low + 6))
-                      if is_byline(lines[j]) or is_dateline(lines[j])), None)
+    byline_at = next(
+        (
+            j
+            for j in range(low, min(first, low + 6))
+            if is_byline(lines[j]) or is_dateline(lines[j])
+        ),
+        None,
+    )
     standfirst = summary_lines(lines, low, byline_at) if byline_at is not None else []
-    rest = summary_lines(lines, byline_at if byline_at is not None else low, first,
-                         bullets_only=True)
+    rest = summary_lines(
+        lines, byline_at if byline_at is not None else low, first, bullets_only=True
+    )
     return standfirst + [j for j in rest if j not in standfirst]
 
 
@@ -125,8 +133,9 @@ def _drop_header_lines(body: Body, header_end: int) -> Body:
     return Body(kept, headings, max(body.start, cut), body.end)
 
 
-def _drop_lead_furniture(body: Body, lines: list[Line], names: list[str]
-                         ) -> tuple[Body, list[Line]]:
+def _drop_lead_furniture(
+    body: Body, lines: list[Line], names: list[str]
+) -> tuple[Body, list[Line]]:
     """Take key-point bullets and the lead photo's alt text, caption and credit off the story.
 
     Under the byline many pages print key points, then a photo with its
@@ -143,9 +152,11 @@ def _drop_lead_furniture(body: Body, lines: list[Line], names: list[str]
         if line.chars >= LEAD_PARAGRAPH_CHARS:
             break
         credit = line.index + 1
-        if credit < len(lines) and (
-                is_credit_line(lines[credit]) or lines[credit].text in names) and (
-                line.index in caption_above(lines, credit)):
+        if (
+            credit < len(lines)
+            and (is_credit_line(lines[credit]) or lines[credit].text in names)
+            and (line.index in caption_above(lines, credit))
+        ):
             last = credit
     cut = sum(1 for line in body.lines if line.index <= last)
     if not cut or cut >= len(body.lines):

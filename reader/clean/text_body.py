@@ -39,8 +39,10 @@ MIN_ROWS = 3
 TABLE_ROWS = 5
 ROW_CHARS = 15
 DATELINE_VALUE = 10.0
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]{1,30}\))? ?"
-                       r"[-–—] ?[A-Z\"“‘']")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}(?:, [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]{1,30}\))? ?"
+    r"[-–—] ?[A-Z\"“‘']"
+)
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -66,6 +68,7 @@ class Body:
     end: int
     """Index one past the last line of the story region."""
 
+
 STORY_SEEN = 30.0
 """Prose value (about 300 characters) after which an end marker is taken to end a story."""
 DAMPING = 0.2
@@ -81,16 +84,18 @@ BARRIER_VALUE = -15.0
 """What a line that is not prose costs the run search: an end marker most of all."""
 
 
-
 def find_body(lines: list[Line]) -> Body:
     """Choose the story region and the lines in it that belong to the story."""
     if not lines:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
     repeats = Counter([line.key for line in lines if line.key])
-    values = [_value(line, kind, repeats) if kind is PROSE or kind is NEAR else (
-        SHORT_VALUE if kind is SHORT else CLUTTER_VALUE if kind is CLUTTER
-        else BARRIER_VALUE) for line, kind in zip(lines, kinds, strict=True)]
+    values = [
+        _value(line, kind, repeats)
+        if kind is PROSE or kind is NEAR
+        else (SHORT_VALUE if kind is SHORT else CLUTTER_VALUE if kind is CLUTTER else BARRIER_VALUE)
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
@@ -121,8 +126,12 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
     A single short line between rows (a sub-heading, a line with one
     figure) does not break the table.
     """
-    rows = [kind is not CLUTTER and (3 <= line.words <= ROW_WORDS or line.text.startswith(
-        _URL_STARTS)) and _row_like(line, True) for line, kind in zip(lines, kinds, strict=True)]
+    rows = [
+        kind is not CLUTTER
+        and (3 <= line.words <= ROW_WORDS or line.text.startswith(_URL_STARTS))
+        and _row_like(line, True)
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
     if rows.count(True) < TABLE_ROWS:
         return
     i = 0
@@ -136,8 +145,14 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
         while j < len(lines):
             if rows[j]:
                 count += 1
-            elif not (j + 1 < len(lines) and rows[j + 1] and j > i and rows[j - 1]
-                      and lines[j].words <= LABEL_WORDS and kinds[j] is not CLUTTER):
+            elif not (
+                j + 1 < len(lines)
+                and rows[j + 1]
+                and j > i
+                and rows[j - 1]
+                and lines[j].words <= LABEL_WORDS
+                and kinds[j] is not CLUTTER
+            ):
                 break
             j += 1
         if count >= TABLE_ROWS:
@@ -172,8 +187,7 @@ def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) ->
     return out
 
 
-def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind]
-                        ) -> list[float]:
+def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
     """Count prose after an end-of-story marker for less, once a story has been seen.
 
     Below "Comments" or "Most read" come teasers that read like prose; a
@@ -184,10 +198,15 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
     """
     seen = 0.0
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
-        if seen >= STORY_SEEN and (
-                kind is BARRIER or (kind is SHORT and _bare_date(lines[i])) or (
-                    kind is CLUTTER and is_share_bar(lines[i]))) and not _prose_follows(
-                kinds, i):
+        if (
+            seen >= STORY_SEEN
+            and (
+                kind is BARRIER
+                or (kind is SHORT and _bare_date(lines[i]))
+                or (kind is CLUTTER and is_share_bar(lines[i]))
+            )
+            and not _prose_follows(kinds, i)
+        ):
             return values[:i] + [v * DAMPING if v > 0 else v for v in values[i:]]
         if value > 0:
             seen += value
@@ -210,12 +229,12 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
 
 def _bare_date(line: Line) -> bool:
     """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
-    return line.words <= DATE_WORDS and line.digits and bool(
-        normalise_date(line.text))
+    return line.words <= DATE_WORDS and line.digits and bool(normalise_date(line.text))
 
 
-def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: int
-                       ) -> tuple[int, int]:
+def _extend_over_lists(
+    lines: list[Line], kinds: list[Kind], start: int, end: int
+) -> tuple[int, int]:
     """Take in a list or table that begins or ends the story.
 
     Items and rows are short lines, which cost in the run search, so a story
@@ -230,14 +249,17 @@ def _extend_over_lists(lines: list[Line], kinds: list[Kind], start: int, end: in
     first = _last_row(lines, kinds, start - 1, -1, bullets=False)
     if first is not None:
         start = first
-    if start > 0 and _row_like(lines[start], True) and kinds[start - 1] is SHORT and _label(
-            lines[start - 1]):
+    if (
+        start > 0
+        and _row_like(lines[start], True)
+        and kinds[start - 1] is SHORT
+        and _label(lines[start - 1])
+    ):
         start -= 1
     return start, end
 
 
-def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: bool
-              ) -> int | None:
+def _last_row(lines: list[Line], kinds: list[Kind], i: int, step: int, bullets: bool) -> int | None:
     """Walking from `i` by `step`, the farthest line of a run of rows, if there are enough."""
     rows, gap, last = 0, False, None
     while 0 <= i < len(lines) and kinds[i] in (SHORT, NEAR, PROSE):
@@ -270,8 +292,11 @@ def _row_like(line: Line, bullets: bool) -> bool:
         return False
     # Two figures: a digit after the end of the first (a figure runs as far as it can).
     first = _FIGURE.search(text)
-    return first is not None and _DIGIT.search(text, first.end()) is not None and not (
-        _bare_date(line))
+    return (
+        first is not None
+        and _DIGIT.search(text, first.end()) is not None
+        and not (_bare_date(line))
+    )
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:
@@ -288,8 +313,9 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
-          ) -> tuple[list[Line], list[int]]:
+def _keep(
+    lines: list[Line], kinds: list[Kind], start: int, end: int
+) -> tuple[list[Line], list[int]]:
     """Drop clutter inside the region; keep short lines that read as story."""
     kept: list[Line] = []
     headings: list[int] = []
@@ -300,8 +326,7 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
         if i in captions:
             i += 1
             continue
-        if kind is NEAR and i > start and kinds[i - 1] is BARRIER and not (
-                lines[i].ends_sentence):
+        if kind is NEAR and i > start and kinds[i - 1] is BARRIER and not (lines[i].ends_sentence):
             i += 1
             continue
         if kind in (PROSE, NEAR):
@@ -324,14 +349,26 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
             i = run_end
             continue
         boxed = i > start and kinds[i - 1] is BARRIER
-        listed = not boxed and after_prose and MIN_ROWS <= len(run) <= MAX_ITEMS and all(
-            _item_like(line) for line in run)
+        listed = (
+            not boxed
+            and after_prose
+            and MIN_ROWS <= len(run) <= MAX_ITEMS
+            and all(_item_like(line) for line in run)
+        )
         for n, line in enumerate(run):
-            if _story_short(line, len(run)) or (listed and n > 0) or (
-                    not line.item and _row_like(line, bullets=False)):
+            if (
+                _story_short(line, len(run))
+                or (listed and n > 0)
+                or (not line.item and _row_like(line, bullets=False))
+            ):
                 kept.append(line)
-            elif (len(run) <= 2 or listed) and after_prose and not boxed and _heading_like(
-                    line) and (line.item or not _row_like(line, bullets=True)):
+            elif (
+                (len(run) <= 2 or listed)
+                and after_prose
+                and not boxed
+                and _heading_like(line)
+                and (line.item or not _row_like(line, bullets=True))
+            ):
                 headings.append(len(kept))
                 kept.append(line)
         i = run_end
@@ -340,8 +377,11 @@ def _keep(lines: list[Line], kinds: list[Kind], start: int, end: int
 
 def _label(line: Line) -> bool:
     """A label heading a part of a table or list: "BOYS SOCCER", "Results:"."""
-    return 1 <= line.words <= LABEL_WORDS and not line.ends_sentence and (
-        line.text.isupper() or line.text.endswith(":"))
+    return (
+        1 <= line.words <= LABEL_WORDS
+        and not line.ends_sentence
+        and (line.text.isupper() or line.text.endswith(":"))
+    )
 
 
 def _captions(lines: list[Line], start: int, end: int) -> set[int]:
@@ -368,8 +408,12 @@ def caption_above(lines: list[Line], i: int) -> list[int]:
     if above.chars >= CAPTION_CHARS or is_credit_line(above):
         return []
     alt = lines[i - 2] if i >= 2 else None
-    has_alt = alt is not None and alt.chars < CAPTION_CHARS and not alt.ends_sentence and (
-        alt.words <= ALT_WORDS)
+    has_alt = (
+        alt is not None
+        and alt.chars < CAPTION_CHARS
+        and not alt.ends_sentence
+        and (alt.words <= ALT_WORDS)
+    )
     if has_alt:
         return [i - 2, i - 1]
     return [] if above.ends_sentence else [i - 1]

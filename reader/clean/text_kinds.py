@@ -22,20 +22,61 @@ def _whole(*phrases: str) -> re.Pattern[str]:
 
 
 _AD_PHRASES = (
-    r"advertisement", r"advertising", r"ad", r"ads", r"sponsored( content)?", r"promoted",
-    r"advertisement\W+(scroll|continue|story).*", r"publicidad", r"anuncio", r"publicité",
-    r"annonce", r"werbung", r"anzeige", r"pubblicità", r"publicidade", r"реклама", r"広告", r"광고",
-    r"(story|article) continues( below)?( advertisement)?", r"continue reading( below)?",
-    r"scroll (down )?to continue( reading)?.*", r"content continues below", r"paid (post|content)",
-    r"skip (ad|advert)", r"(close|hide) ad", r"report (this )?ad",
+    r"advertisement",
+    r"advertising",
+    r"ad",
+    r"ads",
+    r"sponsored( content)?",
+    r"promoted",
+    r"advertisement\W+(scroll|continue|story).*",
+    r"publicidad",
+    r"anuncio",
+    r"publicité",
+    r"annonce",
+    r"werbung",
+    r"anzeige",
+    r"pubblicità",
+    r"publicidade",
+    r"реклама",
+    r"広告",
+    r"광고",
+    r"(story|article) continues( below)?( advertisement)?",
+    r"continue reading( below)?",
+    r"scroll (down )?to continue( reading)?.*",
+    r"content continues below",
+    r"paid (post|content)",
+    r"skip (ad|advert)",
+    r"(close|hide) ad",
+    r"report (this )?ad",
 )
 _SHARE_PHRASES = (
-    r"share( this)?( (article|story|page|post))?( on \w+)?", r"shares?", r"tweet", r"e-?mail",
-    r"print", r"copy( the)? link", r"link copied", r"facebook", r"twitter", r"x", r"whatsapp",
-    r"linkedin", r"pinterest", r"reddit", r"flipboard", r"telegram", r"messenger",
-    r"save( for later| article)?", r"bookmark", r"comments?", r"\d+ comments?", r"listen",
-    r"listen to (this )?(article|story)", r"gift (this )?article", r"follow( us)?",
-    r"(share|follow)( us)? on .{1,40}", r"(facebook|twitter|linkedin|email|whatsapp|pinterest)"
+    r"share( this)?( (article|story|page|post))?( on \w+)?",
+    r"shares?",
+    r"tweet",
+    r"e-?mail",
+    r"print",
+    r"copy( the)? link",
+    r"link copied",
+    r"facebook",
+    r"twitter",
+    r"x",
+    r"whatsapp",
+    r"linkedin",
+    r"pinterest",
+    r"reddit",
+    r"flipboard",
+    r"telegram",
+    r"messenger",
+    r"save( for later| article)?",
+    r"bookmark",
+    r"comments?",
+    r"\d+ comments?",
+    r"listen",
+    r"listen to (this )?(article|story)",
+    r"gift (this )?article",
+    r"follow( us)?",
+    r"(share|follow)( us)? on .{1,40}",
+    r"(facebook|twitter|linkedin|email|whatsapp|pinterest)"
     r"( (facebook|twitter|linkedin|email|whatsapp|pinterest|reddit|print|x))+",
 )
 _SHARE = _whole(*_SHARE_PHRASES)
@@ -48,30 +89,56 @@ _LEAD_IN = re.compile(
     r"related video|click here|photos?|video|gallery|sign up|subscribe|get the [^:]{1,30}|"
     r"editor'?s (note|picks?)|suggested|top stories|in (other|related) news|à lire aussi|"
     r"lire aussi|a lire aussi|lea también|leer también|leia também|veja também|lesen sie auch|"
-    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S")
+    r"mehr zum thema|leggi anche|читайте также)\s*[:|>»›\-–—]\s*\S"
+)
 _CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
     r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?\s*(?:by\b|:|©)|"
     r"\bcredit\s*:|\bcourtesy of\b|"
     r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
-    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)")
+    r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)"
+)
 _AGENCY_LINE = re.compile(
     r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
-    r"(?: (?:images|photo|media|wire))?$")
-_CREDIT_HINTS = ("photo", "image", "picture", "illustration", "video", "foto", "credit",
-                 "courtesy", "getty", "/", "|", "shutterstock", "istock", "alamy", "©")
+    r"(?: (?:images|photo|media|wire))?$"
+)
+_CREDIT_HINTS = (
+    "photo",
+    "image",
+    "picture",
+    "illustration",
+    "video",
+    "foto",
+    "credit",
+    "courtesy",
+    "getty",
+    "/",
+    "|",
+    "shutterstock",
+    "istock",
+    "alamy",
+    "©",
+)
 _LEGAL_NOTICES = {
     "rights": (r"all rights reserved",),
-    "cookie": (r"\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)",
-               r"this (?:site|website) uses cookies"),
+    "cookie": (
+        r"\bcookies?\b.{0,40}\b(?:use|accept|settings|policy)",
+        r"this (?:site|website) uses cookies",
+    ),
     "privacy": (r"privacy (?:policy|notice|settings)",),
     "terms": (r"terms (?:of|and) (?:use|service|conditions)", r"terms & conditions"),
-    "subscri": (r"\bunsubscribe\b", r"subscribe (?:to (?:our|the)|now|today|here)",
-                r"already (?:a subscriber|have an account)",
-                r"successfully subscribed|succesfully subscribed",
-                r"because you (?:subscribed|signed up)"),
-    "sign": (r"sign up (?:for|to|now|here|today)", r"(?:log|sign) ?in to (?:comment|continue|read)",
-             r"because you (?:subscribed|signed up)"),
+    "subscri": (
+        r"\bunsubscribe\b",
+        r"subscribe (?:to (?:our|the)|now|today|here)",
+        r"already (?:a subscriber|have an account)",
+        r"successfully subscribed|succesfully subscribed",
+        r"because you (?:subscribed|signed up)",
+    ),
+    "sign": (
+        r"sign up (?:for|to|now|here|today)",
+        r"(?:log|sign) ?in to (?:comment|continue|read)",
+        r"because you (?:subscribed|signed up)",
+    ),
     "newsletter": (r"newsletters?\b.{0,30}(?:sign|subscri|inbox)",),
     "log": (r"(?:log|sign) ?in to (?:comment|continue|read)",),
     "account": (r"create (?:an|a free) account", r"already (?:a subscriber|have an account)"),
@@ -100,8 +167,9 @@ A line is searched only for the notices of the words it holds: one long
 pattern of all of them costs several times more on every line with a hint.
 """
 _LEGAL_HINTS = tuple(_LEGAL_NOTICES)
-_LEGAL_BY_HINT = tuple((hint, re.compile("|".join(phrases)))
-                       for hint, phrases in _LEGAL_NOTICES.items())
+_LEGAL_BY_HINT = tuple(
+    (hint, re.compile("|".join(phrases))) for hint, phrases in _LEGAL_NOTICES.items()
+)
 
 
 def _trie(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -132,7 +200,8 @@ _ANY_HINT = _trie((*_CREDIT_HINTS, *_LEGAL_HINTS))
 """Both kinds of hint in one search, since most lines have neither."""
 _CAPTION_LEAD = re.compile(
     r"^(?:above|below|top|pictured|left|right|main image|file photo|(?:image|media|photo|video) "
-    r"caption|caption|image source|media source)\s*[:,]")
+    r"caption|caption|image source|media source)\s*[:,]"
+)
 _BARRIER = re.compile(
     r"^(?:read more (?:articles|stories|news)( on| about| from)?.*|related|read more|see also|"
     r"read next|"
@@ -157,7 +226,8 @@ _BARRIER = re.compile(
     r"das könnte sie (?:auch )?interessieren|mehr zum thema|weitere artikel|"
     r"potrebbe interessarti|leggi anche|articoli correlati|"
     r"читайте также|похожие (?:статьи|новости)|комментарии)"
-    r"\s*[:.!]?\s*$")
+    r"\s*[:.!]?\s*$"
+)
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
@@ -172,19 +242,50 @@ TAG_PARTS = 5
 TAG_WORDS = 4
 GLUE_REACH = 120
 """A teaser's headline is shorter than this, so the join is looked for only this far in."""
-_NETWORKS = frozenset({
-    "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "pin", "pint", "reddit",
-    "email", "mail", "e", "print", "share", "tweet", "telegram", "flipboard", "messenger",
-    "tumblr", "vk", "copy", "link", "sms", "instagram", "youtube", "tiktok", "threads",
-    "bluesky", "mastodon", "rss", "google", "plus", "comment", "comments",
-})
+_NETWORKS = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "pin",
+        "pint",
+        "reddit",
+        "email",
+        "mail",
+        "e",
+        "print",
+        "share",
+        "tweet",
+        "telegram",
+        "flipboard",
+        "messenger",
+        "tumblr",
+        "vk",
+        "copy",
+        "link",
+        "sms",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "rss",
+        "google",
+        "plus",
+        "comment",
+        "comments",
+    }
+)
 """Words of a share bar, which copies as one line of network names."""
 _GLUE = re.compile(r"[A-Z](?<=[a-z0-9?!’'\")][A-Z])(?=[a-z])")
 """A capital starting a word glued to the end of the one before: "SteakhouseA party".
 
 The pattern opens with the capital, so the engine skips straight to capitals.
 """
-
 
 
 class Kind(Enum):
@@ -198,7 +299,12 @@ class Kind(Enum):
 
 
 PROSE, NEAR, SHORT, CLUTTER, BARRIER = (
-    Kind.PROSE, Kind.NEAR, Kind.SHORT, Kind.CLUTTER, Kind.BARRIER)
+    Kind.PROSE,
+    Kind.NEAR,
+    Kind.SHORT,
+    Kind.CLUTTER,
+    Kind.BARRIER,
+)
 """The kinds under plain module names: looking a member up on an Enum class costs about
 ten times a global's lookup, and the body finder compares kinds in every loop."""
 
@@ -316,11 +422,8 @@ def _network_names(line: Line) -> bool:
 
 def is_credit_line(line: Line) -> bool:
     """A photo credit on a line of its own: "Getty Images", "Photo: Jane Doe/Reuters"."""
-    return line.words <= 8 and (_has_credit(line.lower) or bool(
-        _AGENCY_LINE.match(line.lower)))
+    return line.words <= 8 and (_has_credit(line.lower) or bool(_AGENCY_LINE.match(line.lower)))
 
 
 def quoted(text: str) -> bool:
     return _QUOTE_MARK.search(text) is not None
-
-

@@ -76,7 +76,8 @@ _STARTS_BLOCK = re.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? \d|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2})",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 """Lines that start a block of their own (a byline, a date, a bare name), never a wrapped tail."""
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 100
@@ -129,8 +130,7 @@ class Line:
         if self._sentences < 0:
             text = self.text
             if text.isascii():
-                breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count(
-                    '." ')
+                breaks = text.count(". ") + text.count("? ") + text.count("! ") + text.count('." ')
             else:
                 breaks = len(_SENTENCE_BREAK.findall(text))
             self._sentences = breaks + self.ends_sentence
@@ -148,15 +148,19 @@ def split_lines(text: str) -> list[Line]:
     # in the whole text at once (a few C calls) instead of once per line.
     lowered = text.lower()
     lower_lines = lowered.split("\n")
-    folded_lines = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode(
-        "utf-8", "surrogatepass").split("\n")
-    sign_lines = text.encode("utf-8", "surrogatepass").translate(_CASE_SIGNS).decode(
-        "ascii").split("\n")
+    folded_lines = (
+        lowered.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_PUNCTUATION)
+        .decode("utf-8", "surrogatepass")
+        .split("\n")
+    )
+    sign_lines = (
+        text.encode("utf-8", "surrogatepass").translate(_CASE_SIGNS).decode("ascii").split("\n")
+    )
     lines: list[Line] = []
     seen: dict[str, Line] = {}
     blank = False
-    for line, lower, folded, signs in zip(raw, lower_lines, folded_lines, sign_lines,
-                                          strict=True):
+    for line, lower, folded, signs in zip(raw, lower_lines, folded_lines, sign_lines, strict=True):
         if not line:
             blank = True
             continue
@@ -172,9 +176,22 @@ def split_lines(text: str) -> list[Line]:
 
 def _repeat(twin: Line, index: int, blank_before: bool) -> Line:
     """A line whose text appeared before: the same measurements, its own place."""
-    return Line(twin.text, index, blank_before, twin.words, twin.chars, twin.uncased,
-                twin.lower_ratio, twin.ends_sentence, twin.bullet, twin.item, twin.digits,
-                twin.lower, twin.key, twin=twin)
+    return Line(
+        twin.text,
+        index,
+        blank_before,
+        twin.words,
+        twin.chars,
+        twin.uncased,
+        twin.lower_ratio,
+        twin.ends_sentence,
+        twin.bullet,
+        twin.item,
+        twin.digits,
+        twin.lower,
+        twin.key,
+        twin=twin,
+    )
 
 
 def _normalise_spaces(text: str) -> str:
@@ -219,13 +236,17 @@ def _unwrap(raw: list[str], width: int) -> list[tuple[str, bool]]:
 def measure(text: str, index: int = 0, blank_before: bool = False) -> Line:
     """Compute the features of one line."""
     lower = text.lower()
-    folded = lower.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION).decode(
-        "utf-8", "surrogatepass")
+    folded = (
+        lower.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_PUNCTUATION)
+        .decode("utf-8", "surrogatepass")
+    )
     return _measure(text, index, blank_before, lower, folded, None)
 
 
-def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded: str,
-             signs: str | None) -> Line:
+def _measure(
+    text: str, index: int, blank_before: bool, lower_text: str, folded: str, signs: str | None
+) -> Line:
     """The features of one line, given it in lower case, with ASCII punctuation blanked
     and (if the page was cut into lines at once) in case signs (`_case_table`).
 
@@ -243,8 +264,11 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
         uncased_chars = len(_UNCASED.findall(text))
         uncased = bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", ""))
         key = " ".join(_TOKEN.findall(lower_text))
-        words = count_words(text) if uncased_chars or _CJK_EDGE.search(text) else (
-            key.count(" ") + 1 if key else 0)
+        words = (
+            count_words(text)
+            if uncased_chars or _CJK_EDGE.search(text)
+            else (key.count(" ") + 1 if key else 0)
+        )
     lower_ratio = 0.0
     if words >= CASE_MIN_WORDS:
         if signs is not None and not uncased and _signs_fit(text, signs := signs.lstrip(" ")):
@@ -260,10 +284,19 @@ def _measure(text: str, index: int, blank_before: bool, lower_text: str, folded:
     first = text[:1]
     plain_start = first.isalnum()
     return Line(
-        text, index, blank_before, words, len(text), uncased, lower_ratio, ends_sentence,
+        text,
+        index,
+        blank_before,
+        words,
+        len(text),
+        uncased,
+        lower_ratio,
+        ends_sentence,
         not plain_start and bool(_BULLET.match(text)),
         (not plain_start or first.isdigit()) and bool(_ITEM.match(text)),
-        digits, lower_text, key,
+        digits,
+        lower_text,
+        key,
     )
 
 
@@ -276,8 +309,11 @@ def _signs_fit(text: str, signs: str) -> bool:
     """
     if text.isascii():
         return True
-    return text[:CASE_SAMPLE_CHARS].isascii() and signs[:1] == chr(_CASE_SIGNS[ord(text[0])]) and (
-        signs[:1] != "x")
+    return (
+        text[:CASE_SAMPLE_CHARS].isascii()
+        and signs[:1] == chr(_CASE_SIGNS[ord(text[0])])
+        and (signs[:1] != "x")
+    )
 
 
 def _initials_from_signs(signs: str) -> tuple[int, int]:

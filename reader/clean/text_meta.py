@@ -33,27 +33,55 @@ TITLE_MIN_SCORE = 3.0
 """Below this no line is taken for a headline (a lone menu word, a far-off teaser)."""
 
 _I = re.IGNORECASE
-_BY = re.compile(r"^(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
-                 r"par|di)"
-                 r"\s*[:\-]?\s+(.+)$", _I)
+_BY = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
+    r"par|di)"
+    r"\s*[:\-]?\s+(.+)$",
+    _I,
+)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
 _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
-_AGENCIES = {"reuters", "ap", "afp", "associated press", "bloomberg", "dpa", "pa", "upi",
-             "efe", "ansa", "kyodo", "xinhua", "press association", "agence france-presse",
-             "staff", "cnn", "bbc"}
+_AGENCIES = {
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "bloomberg",
+    "dpa",
+    "pa",
+    "upi",
+    "efe",
+    "ansa",
+    "kyodo",
+    "xinhua",
+    "press association",
+    "agence france-presse",
+    "staff",
+    "cnn",
+    "bbc",
+}
 _ROLES = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist|producer|"
     r"journalist|analyst|senior|chief|deputy|associate|contributing|special to|for the|"
-    r"bureau|desk|team|news service|updated|published|posted|min read)\b", _I)
-_CUT = re.compile(r"\s+(?:[-–—|•·]|on|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
-                  r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-                  r"[a-z]*\.?\s+\d)", _I)
-_SPLIT_NAMES = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*|\s+und\s+|\s+y\s+|"
-                          r"\s+et\s+|\s+e\s+)\s*")
+    r"bureau|desk|team|news service|updated|published|posted|min read)\b",
+    _I,
+)
+_CUT = re.compile(
+    r"\s+(?:[-–—|•·]|on|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
+    r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d)",
+    _I,
+)
+_SPLIT_NAMES = re.compile(
+    r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*|\s+und\s+|\s+y\s+|"
+    r"\s+et\s+|\s+e\s+)\s*"
+)
 _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{2}-\d{2}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}/\d{1,2}/\d{1,2}|"
-    r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b", _I)
+    r"\d{1,2}:\d{2}\b|\b(?:published|updated|posted)\b",
+    _I,
+)
 DATELINE_WORDS = 16
 """A date line is short; longer lines are story that happens to mention a date."""
 BARE_NAME_WORDS = 8
@@ -65,31 +93,56 @@ _PUBLISHED_HINT = re.compile(r"publ|ted|veröffentl")
 """Parts of each `_PUBLISHED` word without an "i" or "s", letters that match exotic
 characters when case is ignored ("ı", "ſ"): every line `_PUBLISHED` finds has one."""
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", _I)
-_READ_TIME = re.compile(r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b",
-                        _I)
+_READ_TIME = re.compile(
+    r"^(.*?)\s*[·|•\-–—,]?\s*(\d+)\s*(?:min|mins|minute|minutes)\.?\s*read\b", _I
+)
 _CRUMB_MARKS = frozenset("›»>/|→")
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(r"\w")
 _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>/|]|\s→\s)\s*")
-MENU_WORDS = {"home", "news", "menu", "search", "skip to main content", "skip to content",
-               "main menu", "sections", "more", "close", "open", "log in", "sign in",
-               "subscribe", "latest", "top stories", "navigation"}
+MENU_WORDS = {
+    "home",
+    "news",
+    "menu",
+    "search",
+    "skip to main content",
+    "skip to content",
+    "main menu",
+    "sections",
+    "more",
+    "close",
+    "open",
+    "log in",
+    "sign in",
+    "subscribe",
+    "latest",
+    "top stories",
+    "navigation",
+}
 _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
 MENU_LINE_WORDS = 12
 KEY_POINT_CHARS = 250
 """A key point is a sentence; a line this long is the story's first paragraph."""
-_NOT_CRUMBS = re.compile(r"\(|://|www\.|\.html?\b|\.php\b|\b(?:photo|image|picture|photograph|"
-                         r"illustration|credit|getty|shutterstock)\b", _I)
+_NOT_CRUMBS = re.compile(
+    r"\(|://|www\.|\.html?\b|\.php\b|\b(?:photo|image|picture|photograph|"
+    r"illustration|credit|getty|shutterstock)\b",
+    _I,
+)
 """Lines split by slashes that are addresses or photo credits, not breadcrumbs."""
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
-_NOT_HEADLINE = re.compile(r"^(?:home\b|you are here|welcome to\b|sign up|subscribe|log ?in\b|"
-                           r"skip to|breaking news (?:alerts|emails)|menu\b)")
+_NOT_HEADLINE = re.compile(
+    r"^(?:home\b|you are here|welcome to\b|sign up|subscribe|log ?in\b|"
+    r"skip to|breaking news (?:alerts|emails)|menu\b)"
+)
 """Breadcrumbs, consent and sign-up banners, which sit where headlines do."""
 _CAMEL_RUN = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 """Menu entries run together in a copy ("HomeNewsBusiness")."""
-_SUMMARY_LABEL = re.compile(r"^(?:key points?|highlights|in brief|summary|at a glance|"
-                            r"the big picture|what you need to know|key takeaways|tl;dr|"
-                            r"the story so far|quick read)\s*:?$", _I)
+_SUMMARY_LABEL = re.compile(
+    r"^(?:key points?|highlights|in brief|summary|at a glance|"
+    r"the big picture|what you need to know|key takeaways|tl;dr|"
+    r"the story so far|quick read)\s*:?$",
+    _I,
+)
 
 
 def find_title(lines: list[Line], body_start: int, body_end: int | None = None) -> int | None:
@@ -108,21 +161,26 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
         score = _title_score(lines, j, body_start, keys, joined)
         if score > best_score:
             best, best_score = j, score
-    if best is not None and best > 0 and _headline_shaped(lines[best - 1]) and (
-            lines[best - 1].words >= 4 and lines[best - 1].chars < lines[best].chars):
+    if (
+        best is not None
+        and best > 0
+        and _headline_shaped(lines[best - 1])
+        and (lines[best - 1].words >= 4 and lines[best - 1].chars < lines[best].chars)
+    ):
         return best - 1
     return best
 
 
-def _title_score(lines: list[Line], j: int, body_start: int, keys: Counter[str],
-                 joined: _JoinedKeys) -> float:
+def _title_score(
+    lines: list[Line], j: int, body_start: int, keys: Counter[str], joined: _JoinedKeys
+) -> float:
     line = lines[j]
     if not _headline_shaped(line):
         return 0.0
     score = 1.0 + min(line.words, 14) / 4
     if keys[line.key] > 1 or (line.key and joined.seen_before(line.key, j)):
         score += 2.5
-    nearby = lines[j + 1: j + 5]
+    nearby = lines[j + 1 : j + 5]
     if any(is_byline(n) or is_dateline(n) for n in nearby):
         score += 3.0
     distance = abs(body_start - j)
@@ -151,16 +209,18 @@ def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
     if not ok or line.item or line.text.endswith((":", "…", "..", "»", "›", ">")):
         return False
-    if kind_of(line) in (PROSE, CLUTTER, BARRIER) or is_byline(line) or (
-            is_dateline(line)):
+    if kind_of(line) in (PROSE, CLUTTER, BARRIER) or is_byline(line) or (is_dateline(line)):
         return False
     lower = line.lower
     if lower in MENU_WORDS or _NOT_HEADLINE.match(lower) or _CAMEL_RUN.search(line.text):
         return False
     if not _CRUMB_MARKS.isdisjoint(line.text) and _is_breadcrumb(line):
         return False
-    if _read_time(line) or (
-            line.words <= 6 and _SUMMARY_LABEL.match(line.text)) or _AGO.search(lower):
+    if (
+        _read_time(line)
+        or (line.words <= 6 and _SUMMARY_LABEL.match(line.text))
+        or _AGO.search(lower)
+    ):
         return False
     if line.uncased or not line.digits:
         return True
@@ -177,8 +237,9 @@ def _is_breadcrumb(line: Line) -> bool:
     """ "Home > World > Europe": a trail of short crumbs, not a headline."""
     crumbs = [c for c in _CRUMB_SPLIT.split(line.text) if c]
     limit = 8 if line.uncased else 3
-    return len(crumbs) >= 2 and all(len(c) <= limit * 3 if line.uncased else
-                                    len(c.split()) <= limit for c in crumbs)
+    return len(crumbs) >= 2 and all(
+        len(c) <= limit * 3 if line.uncased else len(c.split()) <= limit for c in crumbs
+    )
 
 
 def is_byline(line: Line) -> bool:
@@ -216,12 +277,17 @@ def is_dateline(line: Line) -> bool:
 
 def _is_dateline(line: Line) -> bool:
     # Every date `normalise_date` reads has digits; most lines have none, found at C speed.
-    return line.words <= DATELINE_WORDS and line.digits and bool(
-        _DATE_WORDS.search(line.text)) and bool(normalise_date(line.text))
+    return (
+        line.words <= DATELINE_WORDS
+        and line.digits
+        and bool(_DATE_WORDS.search(line.text))
+        and bool(normalise_date(line.text))
+    )
 
 
-def find_byline(lines: list[Line], title: int | None, body_start: int
-                ) -> tuple[list[str], str | None, list[int]]:
+def find_byline(
+    lines: list[Line], title: int | None, body_start: int
+) -> tuple[list[str], str | None, list[int]]:
     """Authors, a publisher named beside them, and the indices of the byline lines."""
     low = title + 1 if title is not None else max(0, body_start - 12)
     high = min(len(lines), max(body_start, low) + 2)
@@ -245,14 +311,21 @@ def find_byline(lines: list[Line], title: int | None, body_start: int
     return [], None, []
 
 
-_CREDITISH = re.compile(r"\b(?:photo|image|picture|photograph|illustration|credit|getty|"
-                        r"shutterstock)\b", _I)
+_CREDITISH = re.compile(
+    r"\b(?:photo|image|picture|photograph|illustration|credit|getty|"
+    r"shutterstock)\b",
+    _I,
+)
 
 
 def _bare_names(line: Line) -> list[str]:
     """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters")."""
-    if line.words > BARE_NAME_WORDS or is_clutter(line) or line.text.isupper() or (
-            line.ends_sentence and not line.text.endswith(".")):
+    if (
+        line.words > BARE_NAME_WORDS
+        or is_clutter(line)
+        or line.text.isupper()
+        or (line.ends_sentence and not line.text.endswith("."))
+    ):
         return []
     return _names(_strip_date(line.text), strict=True)
 
@@ -316,8 +389,12 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             continue
         return date
     for line in lines:
-        if line.words <= DATELINE_WORDS and _PUBLISHED_HINT.search(line.lower) and is_dateline(
-                line) and _PUBLISHED.search(line.text):
+        if (
+            line.words <= DATELINE_WORDS
+            and _PUBLISHED_HINT.search(line.lower)
+            and is_dateline(line)
+            and _PUBLISHED.search(line.text)
+        ):
             date = normalise_date(_date_text(line.text))
             if date:
                 return date
@@ -327,11 +404,12 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
 def _date_text(text: str) -> str:
     """The part of a line that holds the first date, so a second date does not leak in."""
     match = re.search(r"\b(?:published|posted)\b[:\s]*", text, _I)
-    return text[match.end():] if match else text
+    return text[match.end() :] if match else text
 
 
-def find_section(lines: list[Line], title: int | None, body_start: int
-                 ) -> tuple[str | None, str | None]:
+def find_section(
+    lines: list[Line], title: int | None, body_start: int
+) -> tuple[str | None, str | None]:
     """The section, and a headline found at the end of a breadcrumb if any."""
     anchor = title if title is not None else body_start
     for j in range(max(0, anchor - 6), min(len(lines), anchor + 6)):
@@ -342,8 +420,9 @@ def find_section(lines: list[Line], title: int | None, body_start: int
     numbered = _numbered_crumbs(lines, anchor)
     if numbered:
         title_key = lines[title].key if title is not None else ""
-        sections = [c.text.split(None, 1)[1] for c in numbered
-                    if c.key.split(None, 1)[1] != title_key]
+        sections = [
+            c.text.split(None, 1)[1] for c in numbered if c.key.split(None, 1)[1] != title_key
+        ]
         sections = [c for c in sections if c.lower() not in MENU_WORDS]
         if sections:
             return sections[-1], None
@@ -351,13 +430,19 @@ def find_section(lines: list[Line], title: int | None, body_start: int
         if is_dateline(lines[j]) or _NOT_CRUMBS.search(lines[j].text):
             continue
         crumbs = [c for c in _CRUMB_SPLIT.split(lines[j].text) if c]
-        if len(crumbs) >= 2 and len(lines[j].text) < 200 and all(
-                len(c.split()) <= 20 for c in crumbs) and sum(
-                1 for c in crumbs if len(c.split()) <= 4) >= len(crumbs) - 1:
+        if (
+            len(crumbs) >= 2
+            and len(lines[j].text) < 200
+            and all(len(c.split()) <= 20 for c in crumbs)
+            and sum(1 for c in crumbs if len(c.split()) <= 4) >= len(crumbs) - 1
+        ):
             tail = crumbs[-1]
             headline = tail if len(tail.split()) >= 4 else None
-            sections = [c for c in (crumbs[:-1] if headline else crumbs)
-                        if c.lower() not in MENU_WORDS and not normalise_date(c)]
+            sections = [
+                c
+                for c in (crumbs[:-1] if headline else crumbs)
+                if c.lower() not in MENU_WORDS and not normalise_date(c)
+            ]
             if sections:
                 return sections[-1], headline
     if title is not None and title > 0 and _kicker(lines, title - 1):
@@ -372,9 +457,15 @@ def _kicker(lines: list[Line], j: int) -> bool:
     menu (even a menu copied as one line) or a topic list.
     """
     above = lines[j]
-    if not (1 <= above.words <= 3 and not above.ends_sentence and above.text[:1].isupper()
-            and kind_of(above) is SHORT and above.text.lower() not in MENU_WORDS
-            and not is_dateline(above) and not any(ch.isdigit() for ch in above.text)):
+    if not (
+        1 <= above.words <= 3
+        and not above.ends_sentence
+        and above.text[:1].isupper()
+        and kind_of(above) is SHORT
+        and above.text.lower() not in MENU_WORDS
+        and not is_dateline(above)
+        and not any(ch.isdigit() for ch in above.text)
+    ):
         return False
     if above.text.endswith(":"):
         return False
@@ -395,7 +486,8 @@ def _has_word(text: str, word: str) -> bool:
     while start >= 0:
         end = start + len(word)
         if _is_word_char(word[0]) != (start > 0 and _is_word_char(text[start - 1])) and (
-                _is_word_char(word[-1]) != (end < len(text) and _is_word_char(text[end]))):
+            _is_word_char(word[-1]) != (end < len(text) and _is_word_char(text[end]))
+        ):
             return True
         start = text.find(word, start + 1)
     return False
@@ -434,8 +526,9 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
         kind = kind_of(line)
         if kind in (CLUTTER, BARRIER):
             continue
-        if labelled and (line.chars >= KEY_POINT_CHARS or (
-                j + 1 < len(lines) and is_credit_line(lines[j + 1]))):
+        if labelled and (
+            line.chars >= KEY_POINT_CHARS or (j + 1 < len(lines) and is_credit_line(lines[j + 1]))
+        ):
             labelled = False
         if line.bullet or labelled or (kind in (PROSE, NEAR) and not bullets_only):
             picked.append(j)

@@ -16,21 +16,32 @@ from reader.clean.text_meta import MENU_WORDS
 
 _I = re.IGNORECASE
 MASTHEAD_LINES = 3
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|ⓒ)(?:\s*(?:ⓒ|©|copyright))*\s*"
-                        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.,|;()]{2,60})", _I)
-_SOURCE = re.compile(r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
-                     r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
-                     r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$", _I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright|ⓒ)(?:\s*(?:ⓒ|©|copyright))*\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.,|;()]{2,60})",
+    _I,
+)
+_SOURCE = re.compile(
+    r"^(?:originally published (?:on|by|in|at)|this (?:article|story) "
+    r"(?:first )?(?:appeared|was (?:first )?published) (?:on|in|at|by)|"
+    r"first published (?:on|in|by))\s+(?:the website of\s+)?(.+?)[.!]?$",
+    _I,
+)
 _SOURCE_INITIALS = "oOtTfF"
 """The letters a source line opens with: the costly pattern runs only on such lines."""
 _COPYRIGHT_MARK = re.compile(r"©|ⓒ|\(c\)|copyr")
 """One of these is in the lower-cased text of any line `_COPYRIGHT` finds; it is far
 cheaper to look for than the whole pattern."""
-_DATELINE_AGENCY = re.compile(r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
-                              r"Xinhua|EFE|ANSA)\)\s*[-–—:]", re.UNICODE)
-_NOT_A_NAME = re.compile(r"^(?:skip|support|find|follow|subscribe|sign|join|get|read|log|donate|"
-                         r"contribute|become|download|watch|listen|search|menu|welcome|share|"
-                         r"advertis|cookie|privacy|home\b)|.*@")
+_DATELINE_AGENCY = re.compile(
+    r"^[A-ZÀ-Ý .,'’-]{0,40}\((Reuters|AP|AFP|Bloomberg|dpa|UPI|"
+    r"Xinhua|EFE|ANSA)\)\s*[-–—:]",
+    re.UNICODE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:skip|support|find|follow|subscribe|sign|join|get|read|log|donate|"
+    r"contribute|become|download|watch|listen|search|menu|welcome|share|"
+    r"advertis|cookie|privacy|home\b)|.*@"
+)
 """Top lines that are buttons and banners, not the publication's name."""
 _SITE_SUFFIX = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—]{2,50})$")
 
@@ -42,7 +53,7 @@ def find_publisher(lines: list[Line], body_end: int, first_paragraph: str | None
     the very top that the footer or the copyright line repeats); the
     copyright holder; a wire agency in the dateline ("LONDON (Reuters) -").
     """
-    for line in lines[max(0, body_end - 1):] if body_end else lines:
+    for line in lines[max(0, body_end - 1) :] if body_end else lines:
         match = _SOURCE.match(line.text) if line.text[:1] in _SOURCE_INITIALS else None
         if match and len(match.group(1).split()) <= 6:
             return match.group(1).strip()
@@ -65,10 +76,18 @@ def _copyright_holder(lines: list[Line]) -> str | None:
             continue
         match = _COPYRIGHT.search(line.text)
         if match:
-            name = re.sub(r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$", "",
-                          match.group(1), flags=_I).strip(" -–—,")
-            if name and len(name.split()) <= 6 and name[:1].isalpha() and not _NOT_A_NAME.match(
-                    name.lower()):
+            name = re.sub(
+                r"\s*(?:all rights reserved|inc|ltd|llc|plc|gmbh|\d{4})\b.*$",
+                "",
+                match.group(1),
+                flags=_I,
+            ).strip(" -–—,")
+            if (
+                name
+                and len(name.split()) <= 6
+                and name[:1].isalpha()
+                and not _NOT_A_NAME.match(name.lower())
+            ):
                 return name
     return None
 
@@ -82,16 +101,23 @@ def _masthead(lines: list[Line], body_end: int, holder: str | None) -> str | Non
     holder_key = " ".join(w.lower() for w in holder_words)
     tops = [line for line in lines[:MASTHEAD_LINES] if not line.lower.startswith("skip")][:1]
     for line in tops:
-        if not 1 <= line.words <= 5 or line.lower in MENU_WORDS or line.chars > 40 or any(
-                ch.isdigit() for ch in line.text) or _NOT_A_NAME.match(line.lower):
+        if (
+            not 1 <= line.words <= 5
+            or line.lower in MENU_WORDS
+            or line.chars > 40
+            or any(ch.isdigit() for ch in line.text)
+            or _NOT_A_NAME.match(line.lower)
+        ):
             continue
-        repeats = [other for other in lines[max(body_end, MASTHEAD_LINES):]
-                   if other.key == line.key]
+        repeats = [
+            other for other in lines[max(body_end, MASTHEAD_LINES) :] if other.key == line.key
+        ]
         if repeats:
             return _best_casing([line, *repeats])
         bare = re.sub(r"^the ", "", line.key)
-        if holder_key and (holder_key == line.key or holder_key.startswith(bare + " ")
-                           or holder_key == bare):
+        if holder_key and (
+            holder_key == line.key or holder_key.startswith(bare + " ") or holder_key == bare
+        ):
             n = len(bare.split())
             if holder_key.startswith("the ") and not line.key.startswith("the "):
                 n += 1

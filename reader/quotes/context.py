@@ -21,14 +21,16 @@ MASK: Final = "▒"
 the attribution, while offsets stay the same."""
 _ABBREVIATION: Final = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|Rev|No|vs|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$")
+    r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|[A-Z])|[A-Za-z]\.[A-Za-z])\.$"
+)
 _SENTENCE_END: Final = re.compile(r"[.!?…][.!?…]*[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
 """Written `[.!?…][.!?…]*`, not `[.!?…]+`, so that `re` can skip ahead to punctuation."""
 _QUOTE_OWN_END: Final = re.compile(r"[?!][\"”’'»]\s*$")
 """A "?" or "!" right before a closing mark: the quote's own, maybe not the sentence's."""
 _ATTRIBUTION_NEXT: Final = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
-    rf"(?:{ANY_CUE.pattern})")
+    rf"(?:{ANY_CUE.pattern})"
+)
 
 
 def mask(text: str, spans: list[Span]) -> str:
@@ -42,7 +44,7 @@ def mask(text: str, spans: list[Span]) -> str:
             keep -= 1
         if span.start < at:
             continue
-        pieces.append(text[at:span.start])
+        pieces.append(text[at : span.start])
         pieces.append(MASK * (keep - span.start))
         at = keep
     pieces.append(text[at:])
@@ -81,10 +83,13 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(masked):
         start, stop = match.span()
         end = match.group()
-        if end[0] == "." and _ABBREVIATION.search(masked[max(at, start - 6):start + 1]):
+        if end[0] == "." and _ABBREVIATION.search(masked[max(at, start - 6) : start + 1]):
             continue
-        if ("?" in end or "!" in end) and _QUOTE_OWN_END.search(end) and (
-                _ATTRIBUTION_NEXT.match(masked, stop)):
+        if (
+            ("?" in end or "!" in end)
+            and _QUOTE_OWN_END.search(end)
+            and (_ATTRIBUTION_NEXT.match(masked, stop))
+        ):
             continue
         bounds.append((at, stop))
         at = stop

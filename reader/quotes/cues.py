@@ -28,28 +28,155 @@ _IRREGULAR: Final = {
 }
 
 CORE_VERBS: Final = (
-    "say", "tell", "add", "ask", "write", "tweet", "explain", "note", "argue", "warn",
-    "report", "state", "claim", "insist", "declare", "announce", "acknowledge", "admit",
-    "reiterate", "reply", "respond", "comment", "testify", "concede", "quip", "recall",
-    "confirm", "stress", "emphasize", "emphasise", "observe", "remark", "post", "allege",
-    "contend", "assert", "predict", "caution", "complain", "exclaim", "joke", "vow",
-    "suggest", "continue", "point out", "chime in",
+    "say",
+    "tell",
+    "add",
+    "ask",
+    "write",
+    "tweet",
+    "explain",
+    "note",
+    "argue",
+    "warn",
+    "report",
+    "state",
+    "claim",
+    "insist",
+    "declare",
+    "announce",
+    "acknowledge",
+    "admit",
+    "reiterate",
+    "reply",
+    "respond",
+    "comment",
+    "testify",
+    "concede",
+    "quip",
+    "recall",
+    "confirm",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "observe",
+    "remark",
+    "post",
+    "allege",
+    "contend",
+    "assert",
+    "predict",
+    "caution",
+    "complain",
+    "exclaim",
+    "joke",
+    "vow",
+    "suggest",
+    "continue",
+    "point out",
+    "chime in",
 )
 QUOTE_ONLY_VERBS: Final = (
-    "call", "describe", "accuse", "reject", "urge", "pledge", "deny", "promise", "boast",
-    "counter", "label", "dub", "brand", "praise", "criticise", "criticize", "condemn",
-    "welcome", "slam", "blast", "mention", "recount", "whisper", "shout", "yell", "cry",
-    "sing", "chant", "think", "propose", "recommend", "demand", "threaten", "agree",
-    "maintain", "cite", "term", "characterize", "characterise", "hail", "dismiss",
-    "question", "wonder", "muse", "vent", "lament", "concur", "plead", "beg", "advise",
+    "call",
+    "describe",
+    "accuse",
+    "reject",
+    "urge",
+    "pledge",
+    "deny",
+    "promise",
+    "boast",
+    "counter",
+    "label",
+    "dub",
+    "brand",
+    "praise",
+    "criticise",
+    "criticize",
+    "condemn",
+    "welcome",
+    "slam",
+    "blast",
+    "mention",
+    "recount",
+    "whisper",
+    "shout",
+    "yell",
+    "cry",
+    "sing",
+    "chant",
+    "think",
+    "propose",
+    "recommend",
+    "demand",
+    "threaten",
+    "agree",
+    "maintain",
+    "cite",
+    "term",
+    "characterize",
+    "characterise",
+    "hail",
+    "dismiss",
+    "question",
+    "wonder",
+    "muse",
+    "vent",
+    "lament",
+    "concur",
+    "plead",
+    "beg",
+    "advise",
 )
-NOUN_LIKE: Final = frozenset({
-    "state", "report", "post", "note", "comment", "claim", "call", "question", "tweet",
-    "reply", "cite", "term", "label", "brand", "welcome", "counter", "demand", "promise",
-    "vow", "joke", "cry", "advise", "blast", "slam", "hail", "vent", "plead", "stress",
-    "continue", "speak", "think", "sing", "chant", "dub", "praise", "muse", "beg", "shout",
-    "yell", "remark", "agree", "maintain", "observe", "concur", "mention", "wonder",
-})
+NOUN_LIKE: Final = frozenset(
+    {
+        "state",
+        "report",
+        "post",
+        "note",
+        "comment",
+        "claim",
+        "call",
+        "question",
+        "tweet",
+        "reply",
+        "cite",
+        "term",
+        "label",
+        "brand",
+        "welcome",
+        "counter",
+        "demand",
+        "promise",
+        "vow",
+        "joke",
+        "cry",
+        "advise",
+        "blast",
+        "slam",
+        "hail",
+        "vent",
+        "plead",
+        "stress",
+        "continue",
+        "speak",
+        "think",
+        "sing",
+        "chant",
+        "dub",
+        "praise",
+        "muse",
+        "beg",
+        "shout",
+        "yell",
+        "remark",
+        "agree",
+        "maintain",
+        "observe",
+        "concur",
+        "mention",
+        "wonder",
+    }
+)
 """Verbs whose base and -s forms are mostly nouns or other senses ("the United States",
 "a report", "terms"): only their past and -ing forms count as cues."""
 PREPOSITIONAL_CUES: Final = ("according to", "per", "quoting", "in the words of")
@@ -75,8 +202,23 @@ def verb_forms(verb: str) -> tuple[str, ...]:
     return tuple(form + tail for form in forms)
 
 
-_NOT_BEFORE_TO: Final = frozenset({"add", "go on", "continue", "call", "urge", "ask", "tell",
-                                   "promise", "vow", "threaten", "agree", "propose", "beg"})
+_NOT_BEFORE_TO: Final = frozenset(
+    {
+        "add",
+        "go on",
+        "continue",
+        "call",
+        "urge",
+        "ask",
+        "tell",
+        "promise",
+        "vow",
+        "threaten",
+        "agree",
+        "propose",
+        "beg",
+    }
+)
 """Verbs that stop reporting before "to": "went on to win", "added to the list", "called to
 the scene", "asked to leave"."""
 
@@ -101,8 +243,9 @@ def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     one class test before the tree's two dozen first letters are tried.
     """
     endings = {form: rf"\b{_NOT_SPEECH}" for form in _usable_forms(verbs, before_to=True)}
-    endings |= {form: rf"\b(?!\s+to\b){_NOT_SPEECH}"
-                for form in _usable_forms(verbs, before_to=False)}
+    endings |= {
+        form: rf"\b(?!\s+to\b){_NOT_SPEECH}" for form in _usable_forms(verbs, before_to=False)
+    }
     endings |= {form: _WENT_ON_END for form in verb_forms("go on")}
     endings |= {form: r"\b" for form in PREPOSITIONAL_CUES if form != "per"}
     endings |= {form.capitalize(): r"\b" for form in ("according to", "quoting")}
@@ -124,8 +267,11 @@ def _ending_tree(endings: dict[str, str]) -> str:
 
 
 def _ending_pattern(node: dict[str, Any]) -> str:
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _ending_pattern(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _ending_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if "" in node:
         branches.append(node[""])  # after the longer words: "added" before "add"
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -139,15 +285,17 @@ _NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
 """Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
 ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
-_PRESENT_FORMS: Final = [form for verb in CORE_VERBS + QUOTE_ONLY_VERBS
-                         for form in verb_forms(verb)[:2]]
+_PRESENT_FORMS: Final = [
+    form for verb in CORE_VERBS + QUOTE_ONLY_VERBS for form in verb_forms(verb)[:2]
+]
 INVERTED_CUE: Final = re.compile(r"\b" + _ending_tree(dict.fromkeys(_PRESENT_FORMS, r"\b")))
 """Every present form, for the inverted order right after a quote ("“…,” comments X"),
 where "comments" and "notes" can only be verbs."""
 
 
-_CORE_TEXTS: Final = frozenset([form for verb in CORE_VERBS for form in verb_forms(verb)]
-                              + list(PREPOSITIONAL_CUES))
+_CORE_TEXTS: Final = frozenset(
+    [form for verb in CORE_VERBS for form in verb_forms(verb)] + list(PREPOSITIONAL_CUES)
+)
 """Every form, not only those `ANY_CUE` finds: the inverted "“…,” comments X" is asked about."""
 
 

@@ -69,8 +69,9 @@ class _Said:
         self.end = max(self.cue_end, subject.end) if subject else self.cue_end
 
 
-def _cue_matches(masked: str, quotes: list[Span],
-                 found: list[re.Match[str]]) -> list[re.Match[str]]:
+def _cue_matches(
+    masked: str, quotes: list[Span], found: list[re.Match[str]]
+) -> list[re.Match[str]]:
     """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
     if not quotes:
         return found
@@ -91,9 +92,15 @@ def _cue_matches(masked: str, quotes: list[Span],
     return sorted(found, key=lambda m: m.start())
 
 
-def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: list[Span],
-             index: NameIndex, memory: SpeakerMemory,
-             cue_matches: list[re.Match[str]]) -> list[_Said]:
+def _said_in(
+    masked: str,
+    number: int,
+    bounds: list[tuple[int, int]],
+    quotes: list[Span],
+    index: NameIndex,
+    memory: SpeakerMemory,
+    cue_matches: list[re.Match[str]],
+) -> list[_Said]:
     """Every reporting phrase in a paragraph, with its speaker resolved, in reading order."""
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
@@ -120,8 +127,10 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
             subject = subject_after(masked, end, hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, start)
-            if subject is None and (not _WORD_CHAR.search(gap) or (
-                    gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))):
+            if subject is None and (
+                not _WORD_CHAR.search(gap)
+                or (gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))
+            ):
                 subject = subject_after(masked, end, hi)
         speaker, person = None, False
         if subject is None and (shared or cue.endswith("ing") or earlier):
@@ -138,8 +147,9 @@ def _said_in(masked: str, number: int, bounds: list[tuple[int, int]], quotes: li
     return found
 
 
-def _link(span: Span, masked: str, bounds: list[tuple[int, int]],
-          said: list[_Said]) -> _Said | None:
+def _link(
+    span: Span, masked: str, bounds: list[tuple[int, int]], said: list[_Said]
+) -> _Said | None:
     """The reporting phrase a quote belongs to: right after it, else before it, in its sentence."""
     lo, hi = sentence_of(bounds, span.open_mark)
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
@@ -154,8 +164,9 @@ def _link(span: Span, masked: str, bounds: list[tuple[int, int]],
     return later[0] if later else None
 
 
-def _sentence_subject(masked: str, lo: int, hi: int, index: NameIndex, number: int,
-                      memory: SpeakerMemory) -> tuple[str | None, bool]:
+def _sentence_subject(
+    masked: str, lo: int, hi: int, index: NameIndex, number: int, memory: SpeakerMemory
+) -> tuple[str | None, bool]:
     subject = leading_subject(masked, lo, hi)
     if subject is None:
         return None, False
@@ -175,8 +186,11 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         cue_matches = find_cues(masked_all)
-        if not top and not cue_matches or (
-                len(top) > MAX_PER_PARAGRAPH or len(cue_matches) > MAX_PER_PARAGRAPH):
+        if (
+            not top
+            and not cue_matches
+            or (len(top) > MAX_PER_PARAGRAPH or len(cue_matches) > MAX_PER_PARAGRAPH)
+        ):
             if chain:
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
@@ -184,9 +198,12 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         continuing = bool(chain) and starts_with_opener(text)
         indent = len(text) - len(text.lstrip()) if continuing else 0
         cues = [m.span() for m in cue_matches]
-        accepted = [span for n, span in enumerate(top)
-                    if (continuing and n == 0 and span.open_mark <= indent + 2)
-                    or is_speech(span, text, masked_all, bounds, cues)]
+        accepted = [
+            span
+            for n, span in enumerate(top)
+            if (continuing and n == 0 and span.open_mark <= indent + 2)
+            or is_speech(span, text, masked_all, bounds, cues)
+        ]
         memory.quoted[number] = [(s.start, s.end) for s in top]
         masked = mask(text, accepted) if len(accepted) < len(top) else masked_all
         if masked is not masked_all:
@@ -204,31 +221,37 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
             elif continuing and position == 0 and chain:
                 speaker, person = _chain_speaker(quotes, chain)
             if speaker is None:
-                speaker, person = _unlinked_speaker(span, masked, bounds, said, accepted,
-                                                    resolved, index, number, memory)
+                speaker, person = _unlinked_speaker(
+                    span, masked, bounds, said, accepted, resolved, index, number, memory
+                )
             resolved.append((speaker, person, cue))
             if speaker:
                 memory.spoken.append((number, span.start, speaker, person))
         for position, (speaker, _person, cue) in enumerate(resolved):
             span = accepted[position]
             if speaker is None:
-                later = [r for r in resolved[position + 1:] if r[0]]
+                later = [r for r in resolved[position + 1 :] if r[0]]
                 if later and _stands_alone(span, masked, bounds):
                     speaker = later[0][0]
                 elif last[1] >= number - 1 and not _names_someone_else(span, masked, bounds):
                     speaker = last[0]
-            quotes.append(Quote(text[span.start:span.end], speaker, cue, number, span.start,
-                                span.end))
-        attributed = [Attribution(text[item.start:item.end], item.speaker, item.cue, number,
-                                  item.start, item.end)
-                      for item in said if item.speaker and (
-                          id(item) in linked or item.core and _reports_speech(masked, item))]
+            quotes.append(
+                Quote(text[span.start : span.end], speaker, cue, number, span.start, span.end)
+            )
+        attributed = [
+            Attribution(
+                text[item.start : item.end], item.speaker, item.cue, number, item.start, item.end
+            )
+            for item in said
+            if item.speaker and (id(item) in linked or item.core and _reports_speech(masked, item))
+        ]
         attributions.extend(attributed)
         spoken_here = [q for q in quotes[first_new:] if q.speaker]
         heard = [item for item in said if item.speaker]
         if spoken_here or heard:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
-                (item.end, item.speaker) for item in heard]
+                (item.end, item.speaker) for item in heard
+            ]
             speaker = max(ends, key=_FIRST)[1]
             last = (speaker, number)
         if nested:
@@ -243,7 +266,9 @@ _ALWAYS_SPEECH: Final = re.compile(r"^(?:said|says|say|told|tells|tell|according
 _COMPLEMENT: Final = re.compile(
     r"""^\s*(?:$|[,:;.!?—–\-"“”'‘]|that\b|how\b|why\b|what\b|whether\b|if\b|in\s+an?\s+
     |on\s+\w+day\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|today\b|yesterday\b
-    |last\s+\w+|this\s+\w+|earlier\b|later\b|late\b|via\b|through\b)""", re.I | re.X)
+    |last\s+\w+|this\s+\w+|earlier\b|later\b|late\b|via\b|through\b)""",
+    re.I | re.X,
+)
 
 
 def _reports_speech(masked: str, item: _Said) -> bool:
@@ -253,26 +278,36 @@ def _reports_speech(masked: str, item: _Said) -> bool:
         return True
     if item.subject is not None and item.subject.start >= item.cue_end:
         return True  # inverted: "added the minister"
-    return bool(_COMPLEMENT.match(masked[item.cue_end:item.cue_end + 40]))
+    return bool(_COMPLEMENT.match(masked[item.cue_end : item.cue_end + 40]))
 
 
-def _unlinked_speaker(span: Span, masked: str, bounds: list[tuple[int, int]], said: list[_Said],
-                      accepted: list[Span], resolved: list[tuple[str | None, bool, str | None]],
-                      index: NameIndex, number: int,
-                      memory: SpeakerMemory) -> tuple[str | None, bool]:
+def _unlinked_speaker(
+    span: Span,
+    masked: str,
+    bounds: list[tuple[int, int]],
+    said: list[_Said],
+    accepted: list[Span],
+    resolved: list[tuple[str | None, bool, str | None]],
+    index: NameIndex,
+    number: int,
+    memory: SpeakerMemory,
+) -> tuple[str | None, bool]:
     """A speaker for a quote with no cue of its own in its sentence.
 
     After a colon, the sentence's subject (`X had a similar view: “…”`);
     otherwise whoever spoke last in this paragraph (`“…,” X said. “…”`).
     """
     lo, _hi = sentence_of(bounds, span.open_mark)
-    before = masked[lo:span.open_mark].rstrip(" “\"‘'«")
+    before = masked[lo : span.open_mark].rstrip(" “\"‘'«")
     if before.endswith(":") or before.strip() and not before.rstrip().endswith((".", "!", "?")):
         speaker, person = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
         if speaker:
             return speaker, person
-    spoken = [(quote.end, who[0], who[1]) for quote, who in zip(accepted, resolved, strict=False)
-              if who[0]]
+    spoken = [
+        (quote.end, who[0], who[1])
+        for quote, who in zip(accepted, resolved, strict=False)
+        if who[0]
+    ]
     spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark and s.speaker]
     if spoken:
         _end, speaker, person = max(spoken, key=_FIRST)
@@ -284,7 +319,7 @@ def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> boo
     """Whether the quote is its whole sentence (`“A.” “B,” she said.`: A is hers too)."""
     lo, hi = sentence_of(bounds, span.open_mark)
     close = span.close_mark if span.close_mark is not None else span.end
-    outside = masked[lo:span.open_mark] + masked[close + 1:hi]
+    outside = masked[lo : span.open_mark] + masked[close + 1 : hi]
     return not _WORD_CHAR.search(outside)
 
 
@@ -295,12 +330,13 @@ def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) 
     """Whether the quote's sentence names a person outside the quote (then it is not a
     continuation of the previous paragraph's speaker)."""
     lo, hi = sentence_of(bounds, span.open_mark)
-    outside = masked[lo:span.open_mark] + " " + masked[(span.close_mark or span.end) + 1:hi]
+    outside = masked[lo : span.open_mark] + " " + masked[(span.close_mark or span.end) + 1 : hi]
     return bool(_TWO_NAMES.search(outside))
 
 
-def _next_chain(quotes: list[Quote], chain: list[int], continuing: bool,
-                accepted: list[Span], first_new: int) -> list[int]:
+def _next_chain(
+    quotes: list[Quote], chain: list[int], continuing: bool, accepted: list[Span], first_new: int
+) -> list[int]:
     """Track the paragraphs of a quote that runs on, filling in its speaker when it ends."""
     if continuing and accepted:
         chain = [*chain, first_new]
@@ -329,18 +365,24 @@ def _fill_chain(quotes: list[Quote], chain: list[int]) -> None:
     for position in chain:
         quote = quotes[position]
         if quote.speaker is None:
-            quotes[position] = Quote(quote.text, speaker, quote.cue, quote.paragraph,
-                                     quote.start, quote.end)
+            quotes[position] = Quote(
+                quote.text, speaker, quote.cue, quote.paragraph, quote.start, quote.end
+            )
 
 
-_INNER_CUE: Final = re.compile(r"(?:[,:]|\b(?:said|says|say|asked|told\s+\w+|thought|go|goes|"
-                               r"went|like|wrote|writes))\s*$")
-_INNER_VERB: Final = re.compile(r"\b(?:said|says|say|asked|asks|told|tells|thought|think|go|goes|"
-                                r"went|wrote|writes|was\s+like|is\s+like)\b")
+_INNER_CUE: Final = re.compile(
+    r"(?:[,:]|\b(?:said|says|say|asked|told\s+\w+|thought|go|goes|"
+    r"went|like|wrote|writes))\s*$"
+)
+_INNER_VERB: Final = re.compile(
+    r"\b(?:said|says|say|asked|asks|told|tells|thought|think|go|goes|"
+    r"went|wrote|writes|was\s+like|is\s+like)\b"
+)
 
 
-def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote],
-                   index: NameIndex) -> list[Quote]:
+def _nested_quotes(
+    text: str, nested: list[Span], outer_quotes: list[Quote], index: NameIndex
+) -> list[Quote]:
     """Quotes inside quotes, kept only when the outer speaker reports someone's words.
 
     `“I told him: ‘Leave now,’” she said` has speech in the inner marks;
@@ -350,18 +392,26 @@ def _nested_quotes(text: str, nested: list[Span], outer_quotes: list[Quote],
     """
     found: list[Quote] = []
     for span in nested:
-        holder = next((q for q in outer_quotes if q.start <= span.start and span.end <= q.end),
-                      None)
+        holder = next(
+            (q for q in outer_quotes if q.start <= span.start and span.end <= q.end), None
+        )
         if holder is None:
             continue
-        content = text[span.start:span.end]
-        before = text[holder.start:span.open_mark]
+        content = text[span.start : span.end]
+        before = text[holder.start : span.open_mark]
         words = WORDS.findall(content)
-        if len(words) < 2 or not content.lstrip()[:1].isupper() or not _INNER_CUE.search(
-                before):
+        if len(words) < 2 or not content.lstrip()[:1].isupper() or not _INNER_CUE.search(before):
             continue
-        found.append(Quote(content, _inner_speaker(text, holder, before, index), None,
-                           span.paragraph, span.start, span.end))
+        found.append(
+            Quote(
+                content,
+                _inner_speaker(text, holder, before, index),
+                None,
+                span.paragraph,
+                span.start,
+                span.end,
+            )
+        )
     return found
 
 
@@ -373,7 +423,8 @@ def _inner_speaker(text: str, holder: Quote, before: str, index: NameIndex) -> s
     stop = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ".!?;")
     clause_start = holder.start + stop + 1
     subject = subject_before(text, clause_start, clause_end) or leading_subject(
-        text, clause_start, clause_end)
+        text, clause_start, clause_end
+    )
     if subject is None:
         return None
     if subject.kind == "pronoun":

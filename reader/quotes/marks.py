@@ -44,7 +44,7 @@ def _is_opener(text: str, pos: int, width: int) -> bool:
     before = text[pos - 1] if pos > 0 else " "
     if before not in _BEFORE_OPENER:
         return False
-    after = text[pos + width:pos + width + 2]
+    after = text[pos + width : pos + width + 2]
     return bool(after) and (not after[0].isspace() or after[1:].isalnum())
 
 
@@ -61,7 +61,8 @@ _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
 _DOUBLE_OR_OPENING: Final = re.compile(r"[“„«‟”»\"＂‘‚‹`]")
 _OPENING_SINGLE: Final = re.compile(r"[‘‚‹]")
 _SINGLE_AFTER_BREAK: Final = re.compile(
-    "['’›](?<=[" + re.escape("".join(sorted(_BEFORE_OPENER))) + "].)")
+    "['’›](?<=[" + re.escape("".join(sorted(_BEFORE_OPENER))) + "].)"
+)
 """A ' or ’ where a quote could open: without one (or a ‘), no single marks can pair. The
 mark comes first and the character before it is looked back at, so that `re` jumps from
 mark to mark instead of stopping at every space."""
@@ -90,8 +91,9 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
     return marks
 
 
-def _pair(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, int, int]],
-                                                                 tuple[int, int] | None]:
+def _pair(
+    text: str, marks: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, int, int]], tuple[int, int] | None]:
     """Pair marks left to right; returns closed spans and the still-open mark, if any.
 
     A second opening mark while one is open abandons the first (a title's
@@ -103,12 +105,19 @@ def _pair(text: str, marks: list[tuple[int, int, str]]) -> tuple[list[tuple[int,
     for pos, width, role in marks:
         if role == "either":
             if open_at is None:
-                role = "open" if _is_opener(text, pos, width) or not _is_closer(
-                    text, pos, width) else "stray"
+                role = (
+                    "open"
+                    if _is_opener(text, pos, width) or not _is_closer(text, pos, width)
+                    else "stray"
+                )
             else:
                 role = "close"
-        if role == "open" and open_at is not None and text[open_at[0]] == "„" and (
-                text[pos] == "“"):
+        if (
+            role == "open"
+            and open_at is not None
+            and text[open_at[0]] == "„"
+            and (text[pos] == "“")
+        ):
             role = "close"  # German style: „so“
         if role == "open":
             if open_at is not None and text[open_at[0]] == "«" and text[pos] != "«":
@@ -156,8 +165,9 @@ def _pair_singles(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]
 def starts_with_opener(text: str) -> bool:
     """Whether a paragraph opens with a quotation mark (a quote continuing or starting)."""
     stripped = text.lstrip()
-    return bool(stripped) and (stripped[0] in DOUBLE_OPEN or stripped[0] in DOUBLE_EITHER
-                               or stripped[:2] in ("‘‘", "''"))
+    return bool(stripped) and (
+        stripped[0] in DOUBLE_OPEN or stripped[0] in DOUBLE_EITHER or stripped[:2] in ("‘‘", "''")
+    )
 
 
 def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[Span]]:
@@ -169,9 +179,14 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
     dropped.
     """
     text = paragraphs[index]
-    singles = bool("‘" in text or "‚" in text or "‹" in text or text[:1] in ("'", "’", "›")
-                   or ("’" in text or "'" in text or "›" in text)  # half the paragraphs have none
-                   and _SINGLE_AFTER_BREAK.search(text))
+    singles = bool(
+        "‘" in text
+        or "‚" in text
+        or "‹" in text
+        or text[:1] in ("'", "’", "›")
+        or ("’" in text or "'" in text or "›" in text)  # half the paragraphs have none
+        and _SINGLE_AFTER_BREAK.search(text)
+    )
     if not singles and not _DOUBLE_OR_OPENING.search(text):
         return [], []
     pairs, still_open = _pair(text, _double_marks(text))
@@ -180,16 +195,20 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
         follows = index + 1 < len(paragraphs) and starts_with_opener(paragraphs[index + 1])
         end = len(text.rstrip())
         if follows and end > still_open[0] + still_open[1]:
-            top.append(Span(index, still_open[0] + still_open[1], end, still_open[0], None,
-                            runs_on=True))
+            top.append(
+                Span(index, still_open[0] + still_open[1], end, still_open[0], None, runs_on=True)
+            )
     if not singles:  # only apostrophes inside words: no single mark can pair
         return top, []
     covered = [(span.open_mark, (span.close_mark or len(text)) + 1) for span in top]
     for lo, hi in _gaps(covered, len(text)):
         top.extend(Span(index, s, e, om, cm) for s, e, om, cm in _pair_singles(text, lo, hi))
     top.sort(key=lambda span: span.start)
-    nested = [Span(index, s, e, om, cm)
-              for span in top for s, e, om, cm in _pair_singles(text, span.start, span.end)]
+    nested = [
+        Span(index, s, e, om, cm)
+        for span in top
+        for s, e, om, cm in _pair_singles(text, span.start, span.end)
+    ]
     return [_trim(text, span) for span in top], [_trim(text, span) for span in nested]
 
 

@@ -19,18 +19,23 @@ from typing import Final
 _UPPER: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
 _PLURAL_POSSESSIVE: Final = rf"(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?"
 """The apostrophe of "Nurses' Union", kept inside the run."""
-_TOKEN: Final = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|[{_UPPER}][^\W\d_]*"
-                 rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*{_PLURAL_POSSESSIVE}\.?)")
+_TOKEN: Final = (
+    rf"(?:[A-Z]\.(?:[A-Z]\.)+|[{_UPPER}][^\W\d_]*"
+    rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*{_PLURAL_POSSESSIVE}\.?)"
+)
 _PARTICLE: Final = r"(?:(?:of\s+the|of|for|de|del|der|van|von|da|la|le|bin|al-?|du|st\.)\s+)"
-_FIRST_TOKEN: Final = (rf"[{_UPPER}](?<![\w’'-].)(?:\.(?:[A-Z]\.)+|[^\W\d_]*"
-                       rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*{_PLURAL_POSSESSIVE}"
-                       rf"\.?)")
+_FIRST_TOKEN: Final = (
+    rf"[{_UPPER}](?<![\w’'-].)(?:\.(?:[A-Z]\.)+|[^\W\d_]*"
+    rf"(?:['’][{_UPPER}][^\W\d_]+)?(?:-[^\W\d_]+)*{_PLURAL_POSSESSIVE}"
+    rf"\.?)"
+)
 """`_TOKEN` with the capital first and the look back after it: a pattern that opens with a
 character class lets `re` jump between capitals in C, about five times faster."""
 NAME_RUN: Final = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+{_PARTICLE}?{_TOKEN})*")
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
-FUNCTION_WORDS: Final = frozenset("""
+FUNCTION_WORDS: Final = frozenset(
+    """
 the a an but and or so yet however in on at for if when while after before as this that these
 those it he she they we i you his her their our my its there here what who why how meanwhile
 according critically also still then though although because since until unless once now
@@ -42,9 +47,11 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 june july august september october november december mon tue wed thu fri sat sun jan feb mar
 apr jun jul aug sep sept oct nov dec where which whose whom whether let is was are were
 do does did has have had will would can could should must might please yes okay oh well
-""".split())
+""".split()
+)
 
-TITLE_WORDS: Final = frozenset("""
+TITLE_WORDS: Final = frozenset(
+    """
 president vice secretary state sen senator rep representative gov governor prime minister
 foreign defense defence interior finance chancellor mayor judge justice dr mr mrs ms miss
 mx prof professor gen general lt col sgt capt captain coach host speaker house attorney
@@ -60,9 +67,11 @@ assemblywoman trustee provost dean principal pastor rabbi imam bishop cardinal a
 physician surgeon nurse detective-inspector constable chancellor-elect president-elect
 administrator prosecutor prosecution solicitor auditor treasurer comptroller registrar
 ombudsman envoy emeritus economist strategist historian researcher scientist
-""".split())
+""".split()
+)
 
-ORG_WORDS: Final = frozenset("""
+ORG_WORDS: Final = frozenset(
+    """
 ministry department commission league office council coalition nations union agency
 institute university college school party court police committee association house
 government bank group company inc corp corporation ltd llc times news post press
@@ -75,18 +84,22 @@ facebook google apple amazon microsoft partners capital holdings securities rese
 institution society trust alliance front movement campaign project program programme
 productions records entertainment studios pictures labs systems technologies industries
 label foods brands energy pharmaceuticals therapeutics communications
-""".split())
+""".split()
+)
 
-ORG_HEADS: Final = frozenset("""
+ORG_HEADS: Final = frozenset(
+    """
 company firm group label organisation organization agency ministry department body bank
 club team network party union authority council government institute university charity
 business retailer carrier airline studio publisher outlet newspaper paper broadcaster
 regulator watchdog startup start-up manufacturer maker giant operator provider coalition
 association federation board commission office
-""".split())
+""".split()
+)
 """Heads of descriptions that stand for an organisation: "the production company said"."""
 
-MALE_NAMES: Final = frozenset("""
+MALE_NAMES: Final = frozenset(
+    """
 james john robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
 ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
@@ -99,9 +112,11 @@ joel ian owen martin ted cam derek harry oliver jamie charlie lebron kobe vladim
 boris emmanuel xi narendra recep ali mohammed muhammad ahmed omar hassan ashraf ayman
 antonio carlos luis pedro miguel francisco giuseppe hans klaus pierre jean jacques
 francois luc marco luca matteo ivan dmitri alexei nikolai igor andrei rafael novak roger
-""".split())
+""".split()
+)
 
-FEMALE_NAMES: Final = frozenset("""
+FEMALE_NAMES: Final = frozenset(
+    """
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
 margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
 stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
@@ -113,12 +128,14 @@ danielle beverly isabella theresa diana natalie brittany charlotte marie kayla a
 lori jessie caitlyn kate katie hillary theresa angela ilhan nancy kamala greta ursula
 christine marine giorgia jacinda sanna nicola liz priti yvette emmanuelle ines sofia
 elena olga natalia irina svetlana fatima aisha leila mariam meryl oprah serena venus
-""".split())
+""".split()
+)
 
 _HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _MALE_HONORIFICS: Final = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
-_FEMALE_HONORIFICS: Final = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
-                                       "sister"})
+_FEMALE_HONORIFICS: Final = frozenset(
+    {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"}
+)
 
 
 @lru_cache(maxsize=8192)
@@ -126,9 +143,11 @@ def _plain(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'")
 
 
-_ABBREVIATIONS: Final = frozenset("""
+_ABBREVIATIONS: Final = frozenset(
+    """
 mr mrs ms dr sen rep gov gen lt col sgt capt prof st jr sr rev mt ft no vs
-""".split())
+""".split()
+)
 
 
 def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -161,17 +180,27 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 start = at
             tokens.append(token)
             at += len(token)
-            if token[-1] == "." and len(token) > 2 and "." not in token[:-1] and (
-                    _plain(token) not in _ABBREVIATIONS):
+            if (
+                token[-1] == "."
+                and len(token) > 2
+                and "." not in token[:-1]
+                and (_plain(token) not in _ABBREVIATIONS)
+            ):
                 tokens[-1] = token[:-1]  # the sentence's full stop, not part of the name
                 runs.append((start, at - 1, tokens))
                 tokens = []
         if tokens:
             runs.append((start, match.end(), tokens))
-        if len(runs) > before_multi and not _LINKS.isdisjoint(words) and any(  # cheap test first
-                token in _LINKS for run in runs[before_multi:] for token in run[2]):
-            runs[before_multi:] = [piece for run in runs[before_multi:]
-                                   for piece in _split_linked(text, run)]
+        if (
+            len(runs) > before_multi
+            and not _LINKS.isdisjoint(words)
+            and any(  # cheap test first
+                token in _LINKS for run in runs[before_multi:] for token in run[2]
+            )
+        ):
+            runs[before_multi:] = [
+                piece for run in runs[before_multi:] for piece in _split_linked(text, run)
+            ]
     return runs
 
 
@@ -185,10 +214,13 @@ def _split_linked(text: str, run: tuple[int, int, list[str]]) -> list[tuple[int,
         return [run]
     current: list[str] = []
     for position, token in enumerate(tokens):
-        if token in ("of", "for") and len(current) >= 2 and (
-                _plain(current[-1]) not in ORG_WORDS and _plain(current[-1]) not in TITLE_WORDS):
+        if (
+            token in ("of", "for")
+            and len(current) >= 2
+            and (_plain(current[-1]) not in ORG_WORDS and _plain(current[-1]) not in TITLE_WORDS)
+        ):
             piece_end = text.index(current[-1], start) + len(current[-1])
-            rest = tokens[position + 1:]
+            rest = tokens[position + 1 :]
             while rest and rest[0] in _LINKS:
                 rest.pop(0)
             if not rest:
@@ -254,12 +286,13 @@ def _first_name_gender(name: str) -> int:
 
 def opens_sentence(text: str, offset: int) -> bool:
     """Whether a name at `offset` opens its sentence (after at most a short adverbial)."""
-    head = text[max(0, offset - 60):offset]
-    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "),
-              head.rfind('" '))
+    head = text[max(0, offset - 60) : offset]
+    cut = max(
+        head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "), head.rfind('" ')
+    )
     if cut < 0 and offset > 60:
         return False
-    head = (head[cut + 2:] if cut >= 0 else head).strip(" “\"")
+    head = (head[cut + 2 :] if cut >= 0 else head).strip(' “"')
     words = head.split()
     if not words or head.endswith(",") and len(words) <= 5:
         return True
@@ -372,8 +405,11 @@ class NameIndex:
         link = None
         if "of" in tokens or "for" in tokens:
             link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))
-        if link and len(name) < len(tokens) - link and _plain(tokens[link - 1]) not in (
-                TITLE_WORDS):  # "Transport for London": the whole run is the name
+        if (
+            link
+            and len(name) < len(tokens) - link
+            and _plain(tokens[link - 1]) not in (TITLE_WORDS)
+        ):  # "Transport for London": the whole run is the name
             return " ".join(tokens).rstrip("."), False
         if is_org(tokens) and (len(name) < 2 or is_org(name)):
             while tokens and _plain(tokens[0]) in FUNCTION_WORDS:
@@ -452,7 +488,7 @@ class NameIndex:
         for position in self.by_key.get(name, ()):
             mention = self.mentions[position]
             text = self.paragraphs[mention.paragraph]
-            before = text[max(0, mention.start - 12):mention.start].split()
+            before = text[max(0, mention.start - 12) : mention.start].split()
             honorific = before[-1].rstrip(".").lower() if before else ""
             if honorific in _MALE_HONORIFICS:
                 votes[0] += 3

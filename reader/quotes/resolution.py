@@ -61,8 +61,9 @@ class SpeakerMemory:
         return value
 
 
-def resolve(subject: Subject, index: NameIndex, paragraph: int,
-            memory: SpeakerMemory) -> tuple[str | None, bool]:
+def resolve(
+    subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory
+) -> tuple[str | None, bool]:
     """The fullest name behind a speaker phrase, and whether it is a person."""
     if subject.kind == "name":
         key, person = index.canonical(subject.text.split())
@@ -89,13 +90,15 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int,
                 return speaker, person
         for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
             if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
-                    not mention.person):
+                not mention.person
+            ):
                 return mention.key, False
     return None, False
 
 
-_DEFINITE: Final = re.compile(r"^(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)$",
-                              re.I)
+_DEFINITE: Final = re.compile(
+    r"^(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)$", re.I
+)
 
 
 _HEAD_END: Final = re.compile(r"\s+(?:at|of|for|in|from|with|on|to)\s+")
@@ -128,8 +131,9 @@ _RUN_THEN_BREAK: Final = re.compile(rf"{_RUN}\s*[,(]")
 _RUN_BEFORE_COMMA: Final = re.compile(rf"(?<![\w’'-]){_RUN}$")
 
 
-def _head_end(text: str, at: int, head: str, fewest: int, most: int,
-              after: re.Pattern[str]) -> int | None:
+def _head_end(
+    text: str, at: int, head: str, fewest: int, most: int, after: re.Pattern[str]
+) -> int | None:
     """Where `after` ends, if text[at:] is `fewest` to `most` lower-case words, then `head`,
     then `after`; the most words are tried first, as a `{fewest,most}` repeat would."""
     starts = [at]
@@ -163,8 +167,11 @@ def _names_after(head: str, text: str) -> list[tuple[int, str]]:
 
 def _commas_before(head: str, text: str) -> list[int]:
     """Where each ", the group" (", a new group", up to two words before the head) starts."""
-    return [comma.start() for comma in _COMMA_THE.finditer(text)
-            if _head_end(text, comma.end(), head, 0, 2, _WORD_END) is not None]
+    return [
+        comma.start()
+        for comma in _COMMA_THE.finditer(text)
+        if _head_end(text, comma.end(), head, 0, 2, _WORD_END) is not None
+    ]
 
 
 def _fuller_phrases(head: str, text: str) -> list[str]:
@@ -177,7 +184,7 @@ def _fuller_phrases(head: str, text: str) -> list[str]:
             continue
         end = _head_end(text, article.end(), head, 1, 2, _WORD_END)
         if end is not None:
-            found.append(text[article.end():end])
+            found.append(text[article.end() : end])
             at = end
     return found
 
@@ -191,21 +198,28 @@ def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory)
             text = text[:before]
         if head not in text:
             continue
-        found = [(at, name) for at, name in _names_after(head, text)
-                 if at == 0 or not text[at - 1].isalnum()]
+        found = [
+            (at, name)
+            for at, name in _names_after(head, text)
+            if at == 0 or not text[at - 1].isalnum()
+        ]
         for comma in _commas_before(head, text):
             run = _RUN_BEFORE_COMMA.search(text, max(0, comma - 80), comma)
             if run:
                 found.append((run.start(), run.group(1)))
-        names = [(at, name) for at, name in found if name[:1].isupper()
-                 and name.split()[0].lower() not in FUNCTION_WORDS]
+        names = [
+            (at, name)
+            for at, name in found
+            if name[:1].isupper() and name.split()[0].lower() not in FUNCTION_WORDS
+        ]
         if names:
             return max(names)[1]
     return None
 
 
-def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
-                memory: SpeakerMemory) -> tuple[str, bool] | None:
+def _antecedent(
+    subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory
+) -> tuple[str, bool] | None:
     """The fuller earlier phrase a short definite one points back to.
 
     "the official" after "a senior official at the ministry", "the agency"
@@ -222,12 +236,18 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
     for para, _at, speaker, person in reversed(memory.spoken):
         if paragraph - para > 12:
             break
-        if len(speaker) > len(subject.text) and speaker != subject.text and (
-                _head(speaker) == head):  # the head last: it is the costly test
+        if (
+            len(speaker) > len(subject.text)
+            and speaker != subject.text
+            and (_head(speaker) == head)
+        ):  # the head last: it is the costly test
             return speaker, person
-    recent = [m for m in index.mentions_between(paragraph - 6, paragraph)
-              if (m.paragraph, m.start) < (paragraph, subject.start)
-              and not memory.inside_quote(m.paragraph, m.start)]
+    recent = [
+        m
+        for m in index.mentions_between(paragraph - 6, paragraph)
+        if (m.paragraph, m.start) < (paragraph, subject.start)
+        and not memory.inside_quote(m.paragraph, m.start)
+    ]
     for mention in reversed(recent):
         words = mention.key.lower().split()
         if head in words and " of the " in mention.key:  # "Members of the Nurses' Union"
@@ -241,8 +261,11 @@ def _antecedent(subject: Subject, index: NameIndex, paragraph: int,
             if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
                 return mention.key, False
     for para in range(paragraph, max(-1, paragraph - 4), -1):
-        text = memory.paragraphs[para][:subject.start] if para == paragraph else (
-            memory.paragraphs[para])
+        text = (
+            memory.paragraphs[para][: subject.start]
+            if para == paragraph
+            else (memory.paragraphs[para])
+        )
         found = _fuller_phrases(head, text) if head in text else []
         if found:
             return "the " + found[-1], False
@@ -253,8 +276,9 @@ _POSITION: Final = itemgetter(0, 1)
 """(paragraph, offset) of a candidate: newest first once sorted in reverse."""
 
 
-def resolve_pronoun(gender: int, index: NameIndex, paragraph: int, offset: int,
-                    memory: SpeakerMemory) -> str | None:
+def resolve_pronoun(
+    gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
+) -> str | None:
     """The person "he" or "she" most likely means at this point of the article.
 
     Scores every person named or quoted in the last few paragraphs: recent

@@ -18,11 +18,14 @@ from reader.quotes.names import FUNCTION_WORDS
 
 _MODIFIER_BEFORE: Final = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|"
-    r"[Tt]hese|[Tt]hose)|\b[A-Z][\w’'-]+)\s+$")
+    r"[Tt]hese|[Tt]hose)|\b[A-Z][\w’'-]+)\s+$"
+)
 """A determiner right before the marks: `a “skinny” deal`, `his “tough on China” stance`."""
-_NOUN_AFTER: Final = re.compile(r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
-                                r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
-                                r"(?<!ly)")
+_NOUN_AFTER: Final = re.compile(
+    r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
+    r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
+    r"(?<!ly)"
+)
 """A common noun right after the marks: the quote is used as a label, not as speech."""
 _END_PUNCT: Final = ".!?,…—–-:;"
 WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
@@ -67,7 +70,7 @@ def _cue_follows(after: str, cues: list[Cue]) -> bool:
     first = next((cue for cue in cues if cue[1] <= 90), None)
     if first is None:
         return False
-    between = after[:first[0]]
+    between = after[: first[0]]
     if _STOP_BETWEEN.search(between) or len(between.split()) > 7:
         return False
     return not _JOIN_BETWEEN.search(between)
@@ -84,7 +87,7 @@ def _cue_precedes(before: str, cues: list[Cue]) -> bool:
         return True
     if not cues or cues[-1][1] > len(tail):
         return False
-    gap = tail[cues[-1][1]:]
+    gap = tail[cues[-1][1] :]
     if not gap.strip():
         return True
     return gap.rstrip().endswith(",") and len(gap.split()) <= 6 and "▒" not in gap
@@ -96,13 +99,36 @@ _LABEL_BEFORE: Final = re.compile(
     r"\s+(?:[\w’']+\s+){1,4}the|\b(?:slogan|motto|caption|title|hashtag|headline|nickname|"
     r"term|phrase|label|banner|sign|catchphrase|byword|mantra|word|words)(?:\s+\w+){0,4}?,?|"
     r"\b(?:not|n[’']t|never)\s+(?:to\s+)?(?:call|label|describe|term|name)\s+(?:[\w’']+\s+)"
-    r"{0,3}(?:an?|the))\s*$", re.I)
+    r"{0,3}(?:an?|the))\s*$",
+    re.I,
+)
 """Words that introduce a term, not speech: “the so-called ‘rate path’”, “its slogan,
 ‘Away for the day’”, “decided not to call it an ‘amnesty’”."""
-_LABEL_HINTS: Final = ("call", "nam", "known", "dub", "titl", "label", "brand", "term",
-                       "slogan", "motto", "caption", "hashtag", "headline", "banner", "sign",
-                       "phrase", "word", "catch", "byword", "mantra", "referred", "billed",
-                       "describe")
+_LABEL_HINTS: Final = (
+    "call",
+    "nam",
+    "known",
+    "dub",
+    "titl",
+    "label",
+    "brand",
+    "term",
+    "slogan",
+    "motto",
+    "caption",
+    "hashtag",
+    "headline",
+    "banner",
+    "sign",
+    "phrase",
+    "word",
+    "catch",
+    "byword",
+    "mantra",
+    "referred",
+    "billed",
+    "describe",
+)
 
 
 _LABEL_HINT: Final = re.compile("|".join(_LABEL_HINTS))
@@ -114,30 +140,34 @@ def _labelled(tail: str) -> bool:
     return bool(_LABEL_HINT.search(tail.lower())) and bool(_LABEL_BEFORE.search(tail))
 
 
-_LABEL_AFTER: Final = re.compile(r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
-                                 r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
-                                 r"were)\s+(?:what|how|why)\b))", re.I)
+_LABEL_AFTER: Final = re.compile(
+    r"\s*,?\s*(?:(?:an?|the)\s+(?:label|nickname|term|phrase|slogan|"
+    r"name|motto|catchphrase|euphemism)\b|which\s+(?!(?:is|was|are|"
+    r"were)\s+(?:what|how|why)\b))",
+    re.I,
+)
 """After the marks: ", a nickname the club hates"; ", which the union regards as …" (the
 quoted words are a thing being talked about)."""
 _CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
 
 
-def _governing_cue(before: str, after: str, words: int, cues_before: list[Cue],
-                   cues_after: list[Cue]) -> bool:
+def _governing_cue(
+    before: str, after: str, words: int, cues_before: list[Cue], cues_after: list[Cue]
+) -> bool:
     """A reporting verb in the same clause as the quote, on either side of it.
 
     "The report says nothing new, and the three signed as “observers”": the
     cue belongs to another clause, so a word or two in marks is a term, not
     the report's words. Longer quoted phrases are speech either way.
     """
-    if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1]:])):
+    if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1] :])):
         return True
-    return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(
-        after[:cues_after[0][0]]))
+    return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(after[: cues_after[0][0]]))
 
 
-def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
-              cues: list[Cue]) -> bool:
+def is_speech(
+    span: Span, text: str, masked: str, bounds: list[tuple[int, int]], cues: list[Cue]
+) -> bool:
     """Whether the words in a span are someone's words rather than a title or scare quote.
 
     Words tied to a reporting verb are speech whatever their length; a whole
@@ -145,14 +175,14 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     cue, and capitalised names and titles in mid-sentence, are not. `cues` are
     the paragraph's reporting words, found once for all its spans.
     """
-    content = text[span.start:span.end]
+    content = text[span.start : span.end]
     words = WORDS.findall(content, 0, 90)  # enough words for every threshold below
     if not words:
         return False
     lo, hi = sentence_of(bounds, span.open_mark)
-    before = masked[lo:span.open_mark]
+    before = masked[lo : span.open_mark]
     close = span.close_mark if span.close_mark is not None else span.end
-    after = masked[close + 1:hi] if span.close_mark is not None else ""
+    after = masked[close + 1 : hi] if span.close_mark is not None else ""
     cues_before = _cues_in(cues, lo, span.open_mark)
     cues_after = _cues_in(cues, close + 1, hi) if after else []
     stripped = content.strip(" …'\"‘’[(.")
@@ -161,15 +191,25 @@ def is_speech(span: Span, text: str, masked: str, bounds: list[tuple[int, int]],
     after_mark = before.rstrip().endswith((",", ":"))
     inner_punct = content.rstrip()[-1:] in _END_PUNCT
     ends_in_punct = inner_punct or after.startswith(",")
-    if _title_like(words) and not (ends_in_punct and len(words) >= 4
-                                     and _cue_follows(after, cues_after)):
+    if _title_like(words) and not (
+        ends_in_punct and len(words) >= 4 and _cue_follows(after, cues_after)
+    ):
         return False
-    if capital and not opens_sentence and not after_mark and len(words) <= 4 and not (
-            inner_punct and _cue_follows(after, cues_after)) and not _cue_precedes(
-                before, cues_before):
+    if (
+        capital
+        and not opens_sentence
+        and not after_mark
+        and len(words) <= 4
+        and not (inner_punct and _cue_follows(after, cues_after))
+        and not _cue_precedes(before, cues_before)
+    ):
         return False  # “Wild Rose,” in mid-sentence is a title; “We won,” he said is speech
-    if len(words) <= 4 and not ends_in_punct and _MODIFIER_BEFORE.search(before[-40:]) and (
-            _NOUN_AFTER.match(after)):
+    if (
+        len(words) <= 4
+        and not ends_in_punct
+        and _MODIFIER_BEFORE.search(before[-40:])
+        and (_NOUN_AFTER.match(after))
+    ):
         return False
     if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
         return False

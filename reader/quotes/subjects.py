@@ -21,43 +21,59 @@ from reader.quotes.names import (
 
 PERSONAL: Final = {"he": 1, "she": -1, "him": 1, "her": -1}
 PRONOUNS: Final = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-_TRAILING_FILLER: Final = frozenset("""
+_TRAILING_FILLER: Final = frozenset(
+    """
 has have had also further previously later then again once now still would will could did
 does do is was were are always never often even too already both all first just himself
 herself themselves however not since turn in
-""".split())
+""".split()
+)
 """Words between a subject and its verb: "Lavrov has also previously said"."""
-_NOT_ADVERBS: Final = frozenset("""
+_NOT_ADVERBS: Final = frozenset(
+    """
 family assembly supply rally ally reply anomaly monopoly fly belly bully jelly folly lily
-""".split())
+""".split()
+)
 _LEADING_FILLER: Final = re.compile(
     r"[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
-    r"what|which|where|when|that)\b[\s,]*)+", re.I)
+    r"what|which|where|when|that)\b[\s,]*)+",
+    re.I,
+)
 _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
-    r"speaking|writing|[a-z]+ly)\b", re.I)
+    r"speaking|writing|[a-z]+ly)\b",
+    re.I,
+)
 _DETERMINER: Final = re.compile(
     r"^(?:the|a|an|one|two|three|some|many|several|another|other|both|all|most|two|few|"
-    r"these|those|this|that|his|her|their|its|our)\s+", re.I)
+    r"these|those|this|that|his|her|their|its|our)\s+",
+    re.I,
+)
 _DESCRIPTOR_CUT: Final = re.compile(
     r"\s+(?:who|which|that|whose|published|based|speaking|writing|quoted|cited|familiar|"
-    r"close|with|in\s+a\s+statement)\b.*$", re.S)
+    r"close|with|in\s+a\s+statement)\b.*$",
+    re.S,
+)
 _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:of|for|at|in|from|with|to|on|by|about|behind|inside|near)\s+(?:the\s+)?"
-    r"(?:[a-z][\w-]*\s+)*$")
+    r"(?:[a-z][\w-]*\s+)*$"
+)
 _PREPOSITION_START: Final = re.compile(
-    r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I)
+    r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I
+)
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
-    r"(?<=[a-z])\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$", re.S)
+    r"(?<=[a-z])\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$", re.S
+)
 """Where a description turns into its verb: "The statement from Apple read: …", "The
 statement released on Friday". Only after a word of the description, so "a retired
 teacher" keeps its adjective."""
 _NOT_APPOSITION: Final = re.compile(
-    r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b")
+    r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b"
+)
 """Words before a name that make the phrase a clause, not a second name for the subject:
 "The report, published by the Institute, warned" (the Institute did not warn)."""
 _COMMA: Final = re.compile(r"\s*,\s*")
@@ -97,7 +113,7 @@ def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
         while word_end > lo and text[word_end - 1] in " \t,":
             word_end -= 1
         space = text.rfind(" ", lo, word_end)
-        word = text[space + 1:word_end]
+        word = text[space + 1 : word_end]
         if space >= lo and word.isalpha():  # the usual case: a word after a space
             word_start = space + 1
         else:
@@ -108,7 +124,8 @@ def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
                 return end  # the first word of the clause is never filler
             word = text[word_start:word_end]
         if word in _TRAILING_FILLER or (
-                word.endswith("ly") and word.islower() and word not in _NOT_ADVERBS):
+            word.endswith("ly") and word.islower() and word not in _NOT_ADVERBS
+        ):
             end = word_start
             continue
         return end
@@ -146,7 +163,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     runs = [] if words[-1].islower() else name_runs(chunk)
     last = runs[-1] if runs else None
     if last and lo + last[1] >= hi - 1:
-        before = chunk[:last[0]]
+        before = chunk[: last[0]]
         if not strip_titles(last[2]):
             return _descriptor(text, lo, hi)
         determiner = _DETERMINER.match(chunk)
@@ -157,17 +174,27 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
             return _descriptor(text, lo, hi)
         start = lo + last[0]
         return _name(text, start, lo + last[1])
-    if words[-1][:1].islower() and not _CLAUSE_OPENER.match(chunk) and (
-            words[0][:1].isupper() or _DETERMINER.match(chunk)
-            or len(words) <= 2 and words[-1].endswith("s")):  # "forecasters", "senior officials"
+    if (
+        words[-1][:1].islower()
+        and not _CLAUSE_OPENER.match(chunk)
+        and (
+            words[0][:1].isupper()
+            or _DETERMINER.match(chunk)
+            or len(words) <= 2
+            and words[-1].endswith("s")
+        )
+    ):  # "forecasters", "senior officials"
         return _descriptor(text, lo, hi)
     return None
 
 
 def _name(text: str, start: int, end: int) -> Subject:
     """A name subject, without a sentence's full stop ("said Lavrov.")."""
-    while end > start and text[end - 1] in ".," and not re.search(
-            r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$", text[start:end]):
+    while (
+        end > start
+        and text[end - 1] in ".,"
+        and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$", text[start:end])
+    ):
         end -= 1
     return Subject(text[start:end], start, end, "name")
 
@@ -176,8 +203,10 @@ def _looks_personal(tokens: list[str]) -> bool:
     return len(tokens) >= 2
 
 
-_HANDLE: Final = re.compile(r"\b(?:posts|goes|writes|tweets|known)\s+(?:as|by|under)\s+"
-                           r"(?:the\s+(?:name|handle)\s+)?(@?[\w.-]*\w)")
+_HANDLE: Final = re.compile(
+    r"\b(?:posts|goes|writes|tweets|known)\s+(?:as|by|under)\s+"
+    r"(?:the\s+(?:name|handle)\s+)?(@?[\w.-]*\w)"
+)
 _INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
 
 
@@ -231,20 +260,23 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
 
 
 def _is_appositive(text: str, part: tuple[int, int]) -> bool:
-    return bool(_DETERMINER.match(text[part[0]:part[1]].lstrip()))
+    return bool(_DETERMINER.match(text[part[0] : part[1]].lstrip()))
 
 
 def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
     for number, part in enumerate(parts):
-        chunk = text[part[0]:part[1]]
+        chunk = text[part[0] : part[1]]
         if not chunk.strip() or _CLAUSE_OPENER.match(chunk):
             continue
         found = phrase_subject(text, *part)
         if found and found.kind == "descriptor" and number + 1 < len(parts):
             following = parts[number + 1]
             apposed = phrase_subject(text, *following)
-            if apposed and apposed.kind == "name" and not _NOT_APPOSITION.search(
-                    text[following[0]:apposed.start]):
+            if (
+                apposed
+                and apposed.kind == "name"
+                and not _NOT_APPOSITION.search(text[following[0] : apposed.start])
+            ):
                 return apposed  # "The authority's chair, Imran Siddiqui, said"
         if found:
             return found
@@ -273,21 +305,24 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         if words[0].lower() in PRONOUNS:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
         runs = name_runs(text[lead:end])
-        opening = runs and text[lead:lead + runs[0][0]].strip().lower() in ("", "the")
-        if opening and re.match(r"['’]s\s", text[lead + runs[0][1]:lead + runs[0][1] + 3]) and (
-                len(runs) > 1 and runs[1][0] == runs[0][1] + 3):
+        opening = runs and text[lead : lead + runs[0][0]].strip().lower() in ("", "the")
+        if (
+            opening
+            and re.match(r"['’]s\s", text[lead + runs[0][1] : lead + runs[0][1] + 3])
+            and (len(runs) > 1 and runs[1][0] == runs[0][1] + 3)
+        ):
             runs = runs[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
         if runs and len(runs[0][2]) == 1 and re.search(r"(?:ing|ed|ly)$", runs[0][2][0]):
             runs = []  # a sentence opening "Offering …" or "Asked …" is not a name
         if runs and opening and strip_titles(runs[0][2]):
             run_start, run_end, _tokens = runs[0]
-            if text[lead + run_end:lead + run_end + 2] not in ("'s", "’s"):
+            if text[lead + run_end : lead + run_end + 2] not in ("'s", "’s"):
                 return _name(text, lead + run_start, lead + run_end)
         if _DETERMINER.match(text[lead:end]):
             if number + 1 < len(parts):
-                following = text[parts[number + 1][0]:parts[number + 1][1]]
+                following = text[parts[number + 1][0] : parts[number + 1][1]]
                 runs = name_runs(following)
-                if runs and not following[:runs[0][0]].strip():
+                if runs and not following[: runs[0][0]].strip():
                     first = parts[number + 1][0]
                     return _name(text, first + runs[0][0], first + runs[0][1])
             if number + 1 < len(parts) or len(words) <= 10:
@@ -300,21 +335,28 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     match = _SPACES.match(text, pos, hi)
     lo = match.end() if match else pos
-    words = _WORD.findall(text[lo:min(hi, lo + 80)])
+    words = _WORD.findall(text[lo : min(hi, lo + 80)])
     if not words:
         return None
     if words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, lo + len(words[0]), "pronoun")
-    runs = name_runs(text[lo:min(hi, lo + 120)])
+    runs = name_runs(text[lo : min(hi, lo + 120)])
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
-        lead = text[lo:lo + start].strip()
+        lead = text[lo : lo + start].strip()
         modifiers = lead.split()
-        if not re.search(r"[^\w\s-]", lead) and len(modifiers) <= 2 and lead == lead.lower() and (
-                all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers)):
+        if (
+            not re.search(r"[^\w\s-]", lead)
+            and len(modifiers) <= 2
+            and lead == lead.lower()
+            and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
+        ):
             return _name(text, lo + start, lo + end)
-    end_match = re.search(r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
-                          r"while|as|about|to|last|this|earlier)\s", text[lo:hi])
+    end_match = re.search(
+        r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
+        r"while|as|about|to|last|this|earlier)\s",
+        text[lo:hi],
+    )
     end = lo + end_match.start() if end_match else hi
     chunk = text[lo:end].strip()
     if not chunk or not _DETERMINER.match(chunk + " ") and not chunk[:1].islower():
@@ -322,13 +364,16 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     runs = name_runs(chunk)
     if len(chunk.split()) > 8:
         return None
-    if runs and runs[-1][1] >= len(chunk) - 1 and not _PREPOSITION_BEFORE.search(
-            chunk[:runs[-1][0]]):
+    if (
+        runs
+        and runs[-1][1] >= len(chunk) - 1
+        and not _PREPOSITION_BEFORE.search(chunk[: runs[-1][0]])
+    ):
         return _name(text, lo + runs[-1][0], lo + runs[-1][1])
     after = lo + len(chunk)
     comma = _COMMA.match(text, after)
     if comma:  # "said the mayor, Jonas Weber": the name in apposition
-        apposed = name_runs(text[comma.end():min(hi, comma.end() + 80)])
+        apposed = name_runs(text[comma.end() : min(hi, comma.end() + 80)])
         if apposed and apposed[0][0] == 0 and strip_titles(apposed[0][2]):
             return _name(text, comma.end(), comma.end() + apposed[0][1])
     return _descriptor(text, lo, after)

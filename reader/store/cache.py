@@ -47,9 +47,20 @@ _CHUNK: Final = 500
 """Paths per `IN (...)` lookup, well under SQLite's bound-parameter limit."""
 _CORRUPT_CODES: Final = {11, 26}
 """SQLITE_CORRUPT and SQLITE_NOTADB (primary codes): the file itself is damaged."""
-_NOT_CLEANING: Final = frozenset({
-    "ui", "store", "library.py", "cli.py", "render.py", "__main__.py",
-    "config.py", "export.py", "clipboard.py", "safe_text.py"})
+_NOT_CLEANING: Final = frozenset(
+    {
+        "ui",
+        "store",
+        "library.py",
+        "cli.py",
+        "render.py",
+        "__main__.py",
+        "config.py",
+        "export.py",
+        "clipboard.py",
+        "safe_text.py",
+    }
+)
 """Parts of the package that cannot change what a file cleans to. Anything not listed
 counts, so a new cleaning module is never missed; at worst an edit re-cleans needlessly."""
 
@@ -98,8 +109,16 @@ class ArticleSummary:
     @classmethod
     def of(cls, article: Article) -> ArticleSummary:
         words = article.word_count  # counted once: it walks every paragraph
-        return cls(article.path, article.format, article.title, tuple(article.authors),
-                   article.publisher, article.published, words, read_time(words))
+        return cls(
+            article.path,
+            article.format,
+            article.title,
+            tuple(article.authors),
+            article.publisher,
+            article.published,
+            words,
+            read_time(words),
+        )
 
 
 def cache_file() -> Path:
@@ -141,8 +160,14 @@ class ArticleCache:
     single connection lets a worker's uncommitted batch be visible to the UI.
     """
 
-    def __init__(self, connection: sqlite3.Connection, location: Path | None,
-                 *, batch_size: int = BATCH_SIZE, notice: str | None = None) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        location: Path | None,
+        *,
+        batch_size: int = BATCH_SIZE,
+        notice: str | None = None,
+    ) -> None:
         self._db = connection
         self.location = location
         """The database file, or None when the cache lives in memory only."""
@@ -157,8 +182,9 @@ class ArticleCache:
     # -- opening and recovery -------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *,
-             batch_size: int = BATCH_SIZE) -> ArticleCache:
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, batch_size: int = BATCH_SIZE
+    ) -> ArticleCache:
         """Open (creating if needed) the cache; never raises for a damaged or unusable file."""
         location = Path(path) if path is not None else cache_file()
         notice = None
@@ -180,12 +206,17 @@ class ArticleCache:
         return cache
 
     @classmethod
-    def _in_memory(cls, location: Path, error: Exception, batch_size: int,
-                   notice: str | None = None) -> ArticleCache:
+    def _in_memory(
+        cls, location: Path, error: Exception, batch_size: int, notice: str | None = None
+    ) -> ArticleCache:
         connection = _connect(None)
         message = f"Article cache unavailable ({location}: {error}); working without it."
-        return cls(connection, None, batch_size=batch_size,
-                   notice=f"{notice} {message}" if notice else message)
+        return cls(
+            connection,
+            None,
+            batch_size=batch_size,
+            notice=f"{notice} {message}" if notice else message,
+        )
 
     def _drop_stale_versions(self) -> None:
         """Articles cleaned by another cleaner version would never hit again; reclaim them."""
@@ -199,8 +230,7 @@ class ArticleCache:
             self._db.execute("DROP TABLE articles")
             for statement in _TABLES:
                 self._db.execute(statement)
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)",
-                             (self.version,))
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
             self._db.execute("COMMIT")
 
     def _recover(self, error: sqlite3.Error) -> None:
@@ -256,11 +286,15 @@ class ArticleCache:
             with self._guard():
                 row = self._db.execute(
                     "SELECT size, mtime_ns, version, error, body FROM articles WHERE path = ?",
-                    (_key(name),)).fetchone()
+                    (_key(name),),
+                ).fetchone()
         except _Miss:
             return None
-        if row is None or (row[0], row[1], row[2]) != (info.st_size, info.st_mtime_ns,
-                                                       self.version):
+        if row is None or (row[0], row[1], row[2]) != (
+            info.st_size,
+            info.st_mtime_ns,
+            self.version,
+        ):
             return None
         if row[3] is not None:
             return LoadError(name, row[3])
@@ -283,27 +317,41 @@ class ArticleCache:
         try:
             with self._guard():
                 for start in range(0, len(keys), _CHUNK):
-                    chunk = keys[start:start + _CHUNK]
+                    chunk = keys[start : start + _CHUNK]
                     marks = ",".join("?" * len(chunk))
                     for row in self._db.execute(
-                            "SELECT path, size, mtime_ns, version, error, format, title, authors,"
-                            " publisher, published, word_count, read_time FROM articles"
-                            f" WHERE path IN ({marks})", chunk):
+                        "SELECT path, size, mtime_ns, version, error, format, title, authors,"
+                        " publisher, published, word_count, read_time FROM articles"
+                        f" WHERE path IN ({marks})",
+                        chunk,
+                    ):
                         found[row[0]] = row
         except _Miss:
             found = {}
         results: list[ArticleSummary | LoadError | None] = []
         for name, key, info in zip(files, keys, infos, strict=True):
             row = found.get(key)
-            if info is None or row is None or (row[1], row[2], row[3]) != (
-                    info.st_size, info.st_mtime_ns, self.version):
+            if (
+                info is None
+                or row is None
+                or (row[1], row[2], row[3]) != (info.st_size, info.st_mtime_ns, self.version)
+            ):
                 results.append(None)
             elif row[4] is not None:
                 results.append(LoadError(name, row[4]))
             else:
-                results.append(ArticleSummary(name, row[5], row[6] or "",
-                                              tuple(json.loads(row[7] or "[]")), row[8],
-                                              row[9], row[10] or 0, row[11] or 1))
+                results.append(
+                    ArticleSummary(
+                        name,
+                        row[5],
+                        row[6] or "",
+                        tuple(json.loads(row[7] or "[]")),
+                        row[8],
+                        row[9],
+                        row[10] or 0,
+                        row[11] or 1,
+                    )
+                )
         return results
 
     def __len__(self) -> int:
@@ -315,8 +363,9 @@ class ArticleCache:
 
     # -- writing --------------------------------------------------------------
 
-    def put(self, path: str | os.PathLike[str], info: os.stat_result,
-            item: Article | LoadError) -> None:
+    def put(
+        self, path: str | os.PathLike[str], info: os.stat_result, item: Article | LoadError
+    ) -> None:
         """Remember a result for this file version; written in batches (see `flush`).
 
         `info` must be the stat taken *before* the file was read, so a file that
@@ -324,8 +373,9 @@ class ArticleCache:
         """
         self._put(path, info, item)
 
-    def _put(self, path: str | os.PathLike[str], info: os.stat_result,
-             item: Article | LoadError) -> ArticleSummary | None:
+    def _put(
+        self, path: str | os.PathLike[str], info: os.stat_result, item: Article | LoadError
+    ) -> ArticleSummary | None:
         """`put`, also giving the article's list entry: counting its words walks every
         paragraph, and `to_json` has just done that, so a cold list does not count twice."""
         key = _key(path)
@@ -335,14 +385,30 @@ class ArticleCache:
             text = None
         else:
             data = item.to_json()
-            body = zlib.compress(json.dumps(data, ensure_ascii=False,
-                                            separators=(",", ":")).encode())
-            summary = ArticleSummary(item.path, item.format, item.title, tuple(item.authors),
-                                     item.publisher, item.published, data["word_count"],
-                                     data["read_time_minutes"])
-            values = (item.format, item.title, json.dumps(item.authors, ensure_ascii=False),
-                      item.publisher, item.published, summary.word_count,
-                      summary.read_time_minutes, None, body)
+            body = zlib.compress(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            )
+            summary = ArticleSummary(
+                item.path,
+                item.format,
+                item.title,
+                tuple(item.authors),
+                item.publisher,
+                item.published,
+                data["word_count"],
+                data["read_time_minutes"],
+            )
+            values = (
+                item.format,
+                item.title,
+                json.dumps(item.authors, ensure_ascii=False),
+                item.publisher,
+                item.published,
+                summary.word_count,
+                summary.read_time_minutes,
+                None,
+                body,
+            )
             text = (item.title, ", ".join(item.authors), "\n".join(item.summary + item.paragraphs))
         for _attempt in range(2):
             try:
@@ -353,8 +419,13 @@ class ArticleCache:
                 continue
         return summary
 
-    def _write(self, key: str, info: os.stat_result, values: tuple[Any, ...],
-               text: tuple[str, str, str] | None) -> None:
+    def _write(
+        self,
+        key: str,
+        info: os.stat_result,
+        values: tuple[Any, ...],
+        text: tuple[str, str, str] | None,
+    ) -> None:
         if not self._db.in_transaction:
             self._db.execute("BEGIN")
         row_id = self._db.execute(
@@ -367,11 +438,14 @@ class ArticleCache:
             " publisher = excluded.publisher, published = excluded.published,"
             " word_count = excluded.word_count, read_time = excluded.read_time,"
             " error = excluded.error, body = excluded.body RETURNING id",
-            (key, info.st_size, info.st_mtime_ns, self.version, *values)).fetchone()[0]
+            (key, info.st_size, info.st_mtime_ns, self.version, *values),
+        ).fetchone()[0]
         self._db.execute("DELETE FROM search WHERE rowid = ?", (row_id,))
         if text is not None:
-            self._db.execute("INSERT INTO search (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
-                             (row_id, *text))
+            self._db.execute(
+                "INSERT INTO search (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
+                (row_id, *text),
+            )
         self._pending += 1
         if self._pending >= self.batch_size:
             self._db.execute("COMMIT")
@@ -394,8 +468,11 @@ class ArticleCache:
         try:
             with self._guard(writing=True):
                 rows = self._db.execute("SELECT id, path FROM articles").fetchall()
-                gone = [(row_id,) for row_id, key in rows
-                        if key not in existing and not os.path.lexists(key)]
+                gone = [
+                    (row_id,)
+                    for row_id, key in rows
+                    if key not in existing and not os.path.lexists(key)
+                ]
                 if gone:
                     if not self._db.in_transaction:
                         self._db.execute("BEGIN")
@@ -415,16 +492,21 @@ class ArticleCache:
         Hits then carry the path as the caller spelled it, so they match list entries.
         """
         with contextlib.suppress(_Miss), self._guard():
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS scope"
-                             " (path TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID")
+            self._db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS scope"
+                " (path TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID"
+            )
             self._db.execute("DELETE FROM temp.scope")
             self._scoped = paths is not None
             if paths is not None:
-                self._db.executemany("INSERT OR REPLACE INTO temp.scope VALUES (?, ?)",
-                                     ((_key(name), name) for name in paths))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO temp.scope VALUES (?, ?)",
+                    ((_key(name), name) for name in paths),
+                )
 
-    def search(self, query: str, limit: int = 50, *,
-               budget_ms: float = SEARCH_BUDGET_MS) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 50, *, budget_ms: float = SEARCH_BUDGET_MS
+    ) -> list[SearchHit]:
         """Articles matching `query`, best first; any user input is safe, none raises.
 
         Ranking scores every matching article, so a word found in nearly all of
@@ -442,8 +524,12 @@ class ArticleCache:
                 if rows is None:
                     rows = self._unranked(expression, limit, max(budget_ms / 3, 5.0))
                 # One lookup per hit: FTS5 turns `rowid IN (...)` into a scan of every row.
-                bodies = {row[0]: self._db.execute("SELECT body FROM search WHERE rowid = ?",
-                                                   (row[0],)).fetchone()[0] for row in rows}
+                bodies = {
+                    row[0]: self._db.execute(
+                        "SELECT body FROM search WHERE rowid = ?", (row[0],)
+                    ).fetchone()[0]
+                    for row in rows
+                }
         except _Miss:
             return []
         hits = []
@@ -455,11 +541,14 @@ class ArticleCache:
     def _from(self) -> str:
         shown = "s.name" if self._scoped else "a.path"
         scope = " JOIN temp.scope s ON s.path = a.path" if self._scoped else ""
-        return (f"SELECT search.rowid, {shown}, a.title, {{rank}} FROM search"
-                f" JOIN articles a ON a.id = search.rowid{scope} WHERE search MATCH ?")
+        return (
+            f"SELECT search.rowid, {shown}, a.title, {{rank}} FROM search"
+            f" JOIN articles a ON a.id = search.rowid{scope} WHERE search MATCH ?"
+        )
 
-    def _within(self, budget_ms: float, query: Callable[..., list[tuple[Any, ...]]],
-                *args: Any) -> list[tuple[Any, ...]] | None:
+    def _within(
+        self, budget_ms: float, query: Callable[..., list[tuple[Any, ...]]], *args: Any
+    ) -> list[tuple[Any, ...]] | None:
         """Run `query`, or give up and return None once it has used `budget_ms` of CPU.
 
         CPU time, not wall time: on a busy machine the same query must give the
@@ -478,8 +567,9 @@ class ArticleCache:
 
     def _ranked(self, expression: str, limit: int) -> list[tuple[Any, ...]]:
         """BM25-ranked hits (title and authors weighted up: see `_TABLES`)."""
-        return self._db.execute(self._from().format(rank="rank") + " ORDER BY rank LIMIT ?",
-                                (expression, limit)).fetchall()
+        return self._db.execute(
+            self._from().format(rank="rank") + " ORDER BY rank LIMIT ?", (expression, limit)
+        ).fetchall()
 
     def _unranked(self, expression: str, limit: int, budget_ms: float) -> list[tuple[Any, ...]]:
         """Title and author matches first (if they come quickly), then the rest, in the
@@ -520,16 +610,19 @@ def _connect(location: Path | None) -> sqlite3.Connection:
         connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     else:
         location.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        connection = sqlite3.connect(location, timeout=2.0, check_same_thread=False,
-                                     isolation_level=None)
+        connection = sqlite3.connect(
+            location, timeout=2.0, check_same_thread=False, isolation_level=None
+        )
     try:
         if location is not None:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
         user_version = connection.execute("PRAGMA user_version").fetchone()[0]
         if user_version not in (0, SCHEMA_VERSION):
-            connection.executescript("DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS articles;"
-                                     " DROP TABLE IF EXISTS meta;")
+            connection.executescript(
+                "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS articles;"
+                " DROP TABLE IF EXISTS meta;"
+            )
         for statement in _TABLES:
             connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -561,8 +654,9 @@ def _stat(name: str) -> os.stat_result | LoadError:
         return LoadError(name, _clean.os_reason(error))
 
 
-def _clean_and_store(name: str, info: os.stat_result, cache: ArticleCache
-                     ) -> tuple[Article | LoadError, ArticleSummary | None]:
+def _clean_and_store(
+    name: str, info: os.stat_result, cache: ArticleCache
+) -> tuple[Article | LoadError, ArticleSummary | None]:
     """Read and clean one file; the result, and for an article its list entry.
 
     Only failures of the *content* are cached: a permission problem is fixed
@@ -592,8 +686,9 @@ def load_cached(files: Iterable[str], cache: ArticleCache) -> Iterator[Article |
         cache.flush()
 
 
-def list_cached(files: Iterable[str], cache: ArticleCache,
-                chunk: int = _CHUNK) -> Iterator[ArticleSummary | LoadError]:
+def list_cached(
+    files: Iterable[str], cache: ArticleCache, chunk: int = _CHUNK
+) -> Iterator[ArticleSummary | LoadError]:
     """List-pane entries for a library, in order; bodies stay in the cache until opened.
 
     Cached files cost one stat each plus a share of one query per `chunk` files;

@@ -130,8 +130,9 @@ def _fold_char(char: str) -> str:
 def _pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     """Phrases as plain alternatives: a literal start lets `re` scan fast; word
     boundaries are checked on the few candidates instead (see `find_hits`)."""
-    return re.compile("|".join(r"[\W_]+".join(re.escape(fold(word)) for word in words)
-                               for words in phrases))
+    return re.compile(
+        "|".join(r"[\W_]+".join(re.escape(fold(word)) for word in words) for words in phrases)
+    )
 
 
 def find_hits(folded: str, query: Query, most: int = 400) -> list[tuple[int, int]]:
@@ -158,8 +159,9 @@ def _is_phrase(found: str, words: tuple[str, ...]) -> bool:
     return _WORD.findall(found) == [fold(word) for word in words]
 
 
-def snippet(text: str, query: Query, width: int = SNIPPET_CHARS
-            ) -> tuple[str, tuple[tuple[int, int], ...]]:
+def snippet(
+    text: str, query: Query, width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The part of `text` with the most different query words in `width` characters.
 
     Returns one line of plain text (ellipses where cut) and the matched spans in it.
@@ -180,8 +182,11 @@ def snippet(text: str, query: Query, width: int = SNIPPET_CHARS
     lead = "…" if start > 0 else ""
     tail = "…" if end < len(text) else ""
     shown = lead + text[start:end].replace("\n", " ") + tail
-    marks = tuple((s - start + len(lead), min(e, end) - start + len(lead))
-                  for s, e in spans if s >= start and s < end)
+    marks = tuple(
+        (s - start + len(lead), min(e, end) - start + len(lead))
+        for s, e in spans
+        if s >= start and s < end
+    )
     return shown, marks
 
 

@@ -65,8 +65,9 @@ class Settings:
         found = []
         if self.theme is not None and (not isinstance(self.theme, str) or not self.theme):
             found.append("theme must be a non-empty name")
-        if self.width is not None and (type(self.width) is not int
-                                       or not MIN_WIDTH <= self.width <= MAX_WIDTH):
+        if self.width is not None and (
+            type(self.width) is not int or not MIN_WIDTH <= self.width <= MAX_WIDTH
+        ):
             found.append(f"width must be a whole number from {MIN_WIDTH} to {MAX_WIDTH}")
         if type(self.sidebar) is not bool:
             found.append("sidebar must be true or false")
@@ -152,9 +153,13 @@ class ReadingState:
     articles. Use `ReadingState.load()` to open the user's file.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *,
-                 debounce: float = DEBOUNCE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        debounce: float = DEBOUNCE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if path is None:
             from reader.store.paths import state_file
 
@@ -178,8 +183,9 @@ class ReadingState:
     # Loading and saving
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None, **options: Any
-             ) -> tuple[ReadingState, list[str]]:
+    def load(
+        cls, path: str | os.PathLike[str] | None = None, **options: Any
+    ) -> tuple[ReadingState, list[str]]:
         """Open the state file; damage is moved aside and reported, never raised."""
         state = cls(path, **options)
         messages = state._read_disk(merge=False)
@@ -191,7 +197,7 @@ class ReadingState:
         messages = [message] if message else []
         entries = data.get("articles", {})
         dropped = 0 if isinstance(entries, dict) else 1
-        for key, raw in (entries.items() if isinstance(entries, dict) else ()):
+        for key, raw in entries.items() if isinstance(entries, dict) else ():
             entry = _Entry.from_json(raw)
             if entry is None or not isinstance(key, str):
                 dropped += 1
@@ -205,8 +211,9 @@ class ReadingState:
             dropped += bad
         self._reindex()
         if dropped:
-            messages.append(f"{self.path.name}: ignored {dropped} damaged "
-                            f"entr{'y' if dropped == 1 else 'ies'}.")
+            messages.append(
+                f"{self.path.name}: ignored {dropped} damaged entr{'y' if dropped == 1 else 'ies'}."
+            )
         return messages
 
     def _reindex(self) -> None:
@@ -258,8 +265,9 @@ class ReadingState:
         try:
             atomic_write(self.path, data, mode=0o600)  # reading history is private
         except OSError as error:
-            self.last_error = f"Could not save reading state to {self.path}: " \
-                              f"{error.strerror or error}"
+            self.last_error = (
+                f"Could not save reading state to {self.path}: {error.strerror or error}"
+            )
             self._last_write = self._clock()
             return False
         self.last_error = None
@@ -270,8 +278,9 @@ class ReadingState:
 
     def _prune(self) -> None:
         now = time.time()
-        for key in [k for k, e in self._entries.items()
-                    if e.empty and now - e.touched > FORGET_EMPTY_AFTER]:
+        for key in [
+            k for k, e in self._entries.items() if e.empty and now - e.touched > FORGET_EMPTY_AFTER
+        ]:
             del self._entries[key]
         excess = len(self._entries) - MAX_ENTRIES
         if excess > 0:
@@ -299,8 +308,9 @@ class ReadingState:
             self._keys[name] = (signature, key)
         return key
 
-    def _find(self, article: ArticleRef, need_key: bool = False
-              ) -> tuple[str | None, _Entry | None, os.stat_result | None]:
+    def _find(
+        self, article: ArticleRef, need_key: bool = False
+    ) -> tuple[str | None, _Entry | None, os.stat_result | None]:
         """The entry for an article: by content, else by path (a file edited in place).
 
         Hashing is skipped when a stat settles it: the file is unchanged
@@ -314,11 +324,20 @@ class ReadingState:
             info = None
         path_key = self._by_path.get(name)
         path_entry = self._entries.get(path_key) if path_key else None
-        if info is not None and path_entry is not None and path_key is not None \
-                and (path_entry.size, path_entry.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        if (
+            info is not None
+            and path_entry is not None
+            and path_key is not None
+            and (path_entry.size, path_entry.mtime_ns) == (info.st_size, info.st_mtime_ns)
+        ):
             return path_key, path_entry, info
-        if not need_key and path_entry is None and info is not None \
-                and None not in self._sizes and info.st_size not in self._sizes:
+        if (
+            not need_key
+            and path_entry is None
+            and info is not None
+            and None not in self._sizes
+            and info.st_size not in self._sizes
+        ):
             return None, None, info
         key = self._key_for(name, _stat_signature(info))
         entry = self._entries.get(key)

@@ -51,7 +51,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
                 os.fchmod(fd, mode)  # the umask must not narrow an existing file's mode
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -151,6 +151,13 @@ def move_aside(path: Path) -> Path | None:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean",
-             int: "number", float: "number", type(None): "null"}
+    names = {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)

@@ -63,9 +63,15 @@ class ReaderApp(App[None]):
         Binding("r", "rescan", "Rescan", show=False, id="rescan"),
     ]
 
-    def __init__(self, paths: Iterable[str] = (), *,
-                 config: Config | None = None, state: ReadingState | None = None,
-                 cache: ArticleCache | None = None, messages: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        paths: Iterable[str] = (),
+        *,
+        config: Config | None = None,
+        state: ReadingState | None = None,
+        cache: ArticleCache | None = None,
+        messages: Iterable[str] = (),
+    ) -> None:
         super().__init__()
         self.initial_paths = list(paths)
         self.skipped = 0
@@ -138,8 +144,11 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._load_finished)
 
     def _report_rescan(self, count: int) -> None:
-        self.notify(f"{count} new article file(s) found" if count else "No new files.",
-                    timeout=2, markup=False)
+        self.notify(
+            f"{count} new article file(s) found" if count else "No new files.",
+            timeout=2,
+            markup=False,
+        )
 
     def _load_finished(self) -> None:
         self.pending_loads -= 1
@@ -178,8 +187,9 @@ class ReaderApp(App[None]):
             if self.cache is None:
                 self.cache = ArticleCache.open()
                 if self.cache.notice:
-                    self.call_from_thread(self.notify, self.cache.notice, severity="warning",
-                                          markup=False)
+                    self.call_from_thread(
+                        self.notify, self.cache.notice, severity="warning", markup=False
+                    )
             return self.cache
 
     def _begin_load(self, count: int, skipped: int) -> None:
@@ -207,11 +217,13 @@ class ReaderApp(App[None]):
                 self.query_one("#progress-label", Static).update(label)
                 self.query_one(ProgressBar).update(total=self.total, progress=self.loaded)
             else:
-                bar = ProgressBar(total=self.total, show_eta=False, show_percentage=False,
-                                  id="progress-bar")
+                bar = ProgressBar(
+                    total=self.total, show_eta=False, show_percentage=False, id="progress-bar"
+                )
                 bar.progress = self.loaded
                 self.query_one("#list-pane").mount(
-                    Vertical(Static(label, id="progress-label"), bar, id="progress"))
+                    Vertical(Static(label, id="progress-label"), bar, id="progress")
+                )
         count, failed = len(self.query_one(ArticleList).entries), self.failed
         parts = [articles_phrase(count)]
         if failed:
@@ -322,8 +334,9 @@ class ReaderApp(App[None]):
         if self.query_one(ReadingPane).article is None:
             self.notify("Open an article first.", markup=False)
             return
-        await self._box("find", "find in this article (Enter: done, n/N: next/previous)",
-                        "#reading-column")
+        await self._box(
+            "find", "find in this article (Enter: done, n/N: next/previous)", "#reading-column"
+        )
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -362,8 +375,11 @@ class ReaderApp(App[None]):
             self.notify(f"Cannot bookmark: {error.reason}", severity="error", markup=False)
             return
         self.query_one(ArticleList).set_bookmark(entry, marked)
-        self.notify(("Bookmarked: " if marked else "Bookmark removed: ") + entry.title,
-                    markup=False, timeout=2)
+        self.notify(
+            ("Bookmarked: " if marked else "Bookmark removed: ") + entry.title,
+            markup=False,
+            timeout=2,
+        )
 
     def action_cycle_view(self) -> None:
         articles = self.query_one(ArticleList)
@@ -418,8 +434,11 @@ class ReaderApp(App[None]):
 
         self.copy_to_clipboard(text)
         cut = "" if fits_osc52(text) else " (cut to the first 75 kB the terminal accepts)"
-        self.notify(f"Copied the {what} ({len(text):,} characters) to the clipboard{cut}",
-                    markup=False, timeout=2)
+        self.notify(
+            f"Copied the {what} ({len(text):,} characters) to the clipboard{cut}",
+            markup=False,
+            timeout=2,
+        )
 
     def copy_to_clipboard(self, text: str) -> None:
         """Textual's OSC 52 copy, with the size terminals accept and the pass-through that
@@ -444,8 +463,9 @@ class ReaderApp(App[None]):
                 with self.suspend():
                     subprocess.run([*shlex.split(editor), entry.path], check=False)
             except SuspendNotSupported:
-                self.notify("This terminal cannot hand over to an editor.", severity="error",
-                            markup=False)
+                self.notify(
+                    "This terminal cannot hand over to an editor.", severity="error", markup=False
+                )
             except (OSError, ValueError) as error:
                 self.notify(f"Could not start {editor}: {error}", severity="error", markup=False)
             return
@@ -454,8 +474,11 @@ class ReaderApp(App[None]):
             self.open_url(url)
             self.notify(f"Opening {url}", markup=False)
         else:
-            self.notify("Set $EDITOR to open the file; this article has no web address.",
-                        severity="warning", markup=False)
+            self.notify(
+                "Set $EDITOR to open the file; this article has no web address.",
+                severity="warning",
+                markup=False,
+            )
 
     # Search the library and rescan -------------------------------------------------
 
@@ -501,9 +524,14 @@ class ReaderApp(App[None]):
             ("Anywhere", [b for b in self.BINDINGS if isinstance(b, Binding)]),
             ("Article list", ArticleList.BINDINGS),
             ("Reading pane", ReadingPane.BINDINGS),
-            ("Moving between panes", [Binding("tab", "", "Next pane"),
-                                      Binding("shift+tab", "", "Previous pane"),
-                                      Binding("ctrl+p", "", "Command palette")]),
+            (
+                "Moving between panes",
+                [
+                    Binding("tab", "", "Next pane"),
+                    Binding("shift+tab", "", "Previous pane"),
+                    Binding("ctrl+p", "", "Command palette"),
+                ],
+            ),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -516,12 +544,10 @@ class ReaderApp(App[None]):
         if not path:
             return
         if missing_paths([path]):
-            self.notify(f"No such file or folder: {visible(path)}", severity="error",
-                        markup=False)
+            self.notify(f"No such file or folder: {visible(path)}", severity="error", markup=False)
             return
         if next(iter_scan([path]), None) is None:
-            self.notify(f"No articles found in {visible(path)}", severity="warning",
-                        markup=False)
+            self.notify(f"No articles found in {visible(path)}", severity="warning", markup=False)
             return
         self.notify(f"Opening {visible(path)}", markup=False)
         self.opened_paths.append(path)
@@ -531,31 +557,49 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Open file or folder", "Add articles from disk (o)", self.action_open)
-        yield SystemCommand("Filter articles", "Filter the list by title or author (/)",
-                            self.action_filter)
+        yield SystemCommand(
+            "Filter articles", "Filter the list by title or author (/)", self.action_filter
+        )
         yield SystemCommand("Next article", "Open the next article (n)", self.action_next_article)
-        yield SystemCommand("Previous article", "Open the previous article (p)",
-                            self.action_previous_article)
-        yield SystemCommand("Toggle sidebar", "Show or hide the metadata sidebar (s)",
-                            self.action_toggle_sidebar)
-        yield SystemCommand("Next quote", "Jump to the next quote (])",
-                            self.query_one(ReadingPane).action_next_quote)
-        yield SystemCommand("Previous quote", "Jump to the previous quote ([)",
-                            self.query_one(ReadingPane).action_previous_quote)
-        yield SystemCommand("Bookmark", "Bookmark or unbookmark the article (b)",
-                            self.action_toggle_bookmark)
-        yield SystemCommand("Show all / unread / bookmarked",
-                            "Change which articles are listed (u)", self.action_cycle_view)
-        yield SystemCommand("Sort the list",
-                            "Folder, newest, oldest, title, publisher, read time (S)",
-                            self.action_cycle_sort)
-        yield SystemCommand("Find in article", "Search the open article (/ or ctrl+f)",
-                            self.action_find)
-        yield SystemCommand("Export as Markdown", "Save the open article as Markdown (e)",
-                            self.action_export)
+        yield SystemCommand(
+            "Previous article", "Open the previous article (p)", self.action_previous_article
+        )
+        yield SystemCommand(
+            "Toggle sidebar", "Show or hide the metadata sidebar (s)", self.action_toggle_sidebar
+        )
+        yield SystemCommand(
+            "Next quote",
+            "Jump to the next quote (])",
+            self.query_one(ReadingPane).action_next_quote,
+        )
+        yield SystemCommand(
+            "Previous quote",
+            "Jump to the previous quote ([)",
+            self.query_one(ReadingPane).action_previous_quote,
+        )
+        yield SystemCommand(
+            "Bookmark", "Bookmark or unbookmark the article (b)", self.action_toggle_bookmark
+        )
+        yield SystemCommand(
+            "Show all / unread / bookmarked",
+            "Change which articles are listed (u)",
+            self.action_cycle_view,
+        )
+        yield SystemCommand(
+            "Sort the list",
+            "Folder, newest, oldest, title, publisher, read time (S)",
+            self.action_cycle_sort,
+        )
+        yield SystemCommand(
+            "Find in article", "Search the open article (/ or ctrl+f)", self.action_find
+        )
+        yield SystemCommand(
+            "Export as Markdown", "Save the open article as Markdown (e)", self.action_export
+        )
         yield SystemCommand("Copy", "Copy the current quote or the article (y)", self.action_copy)
-        yield SystemCommand("Open the original", "In $EDITOR, or its web address (O)",
-                            self.action_open_original)
+        yield SystemCommand(
+            "Open the original", "In $EDITOR, or its web address (O)", self.action_open_original
+        )
         yield SystemCommand("Keys", "Show every key binding (?)", self.action_help)
 
     # Theme and size -------------------------------------------------------------
@@ -572,8 +616,9 @@ class ReaderApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         elif theme:
-            self.notify(f"Unknown theme {theme!r}; using {self.theme}.", severity="warning",
-                        markup=False)
+            self.notify(
+                f"Unknown theme {theme!r}; using {self.theme}.", severity="warning", markup=False
+            )
         self.query_one(ReadingPane).set_measure(settings.width or self.config.width)
         self.sidebar_wanted = settings.sidebar
         self.query_one(Sidebar).display = settings.sidebar
@@ -595,8 +640,11 @@ class ReaderApp(App[None]):
         self._remember_position()
         self.state.save()
         if self.state.last_error:
-            self.notify(f"Could not save reading state: {self.state.last_error}",
-                        severity="error", markup=False)
+            self.notify(
+                f"Could not save reading state: {self.state.last_error}",
+                severity="error",
+                markup=False,
+            )
             self.state.last_error = None
 
     def _remember_position(self) -> None:
@@ -634,4 +682,3 @@ def _scratch_state_path() -> str:
     import tempfile
 
     return os.path.join(tempfile.mkdtemp(prefix="reader-state-"), "state.json")
-

@@ -27,8 +27,14 @@ BOOKMARK_MARK = "★"
 
 VIEWS = ("all", "unread", "bookmarked")
 SORTS = ("path", "newest", "oldest", "title", "publisher", "read_time")
-SORT_NAMES = {"path": "folder", "newest": "newest first", "oldest": "oldest first",
-              "title": "title", "publisher": "publisher", "read_time": "read time"}
+SORT_NAMES = {
+    "path": "folder",
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "title": "title",
+    "publisher": "publisher",
+    "read_time": "read time",
+}
 
 
 def _published(entry: Entry) -> str:
@@ -97,7 +103,9 @@ class ArticleList(ScrollView, can_focus=True):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-list--row", "article-list--cursor", "article-list--hover",
+        "article-list--row",
+        "article-list--cursor",
+        "article-list--hover",
     }
 
     BINDINGS = [
@@ -320,8 +328,12 @@ class ArticleList(ScrollView, can_focus=True):
         top, bottom = self._starts[position], self._starts[position + 1]
         if position > 0 and isinstance(self.shown[position - 1], str):
             top -= 1  # keep the group's heading in view with its first article
-        self.scroll_to_region(Region(0, top, self.scrollable_content_region.width, bottom - top),
-                              animate=False, force=True, immediate=True)
+        self.scroll_to_region(
+            Region(0, top, self.scrollable_content_region.width, bottom - top),
+            animate=False,
+            force=True,
+            immediate=True,
+        )
 
     def _article_near(self, position: int, step: int) -> int | None:
         """The first article row from `position` on in direction `step`, if any."""
@@ -432,8 +444,9 @@ class ArticleList(ScrollView, can_focus=True):
             padding = self.get_component_styles("article-list--row").padding
             content = self._heading(row) if isinstance(row, str) else self._content(row)
             strips = Visual.to_strips(self, Padding(content, padding), width, None, style)
-            strips = self._strips[key] = [strip.extend_cell_length(width, style.rich_style)
-                                          for strip in strips]
+            strips = self._strips[key] = [
+                strip.extend_cell_length(width, style.rich_style) for strip in strips
+            ]
         return strips
 
     def _heading(self, group: str) -> Content:
@@ -475,11 +488,14 @@ class ArticleList(ScrollView, can_focus=True):
     def _prompt(self, entry: Entry) -> Content:
         """Two lines: marks and title, then source and read time (or the failure)."""
         if entry.error is not None:
-            return Content.assemble(("✗ ", "bold $error"), (entry.title, "strike"), "\n",
-                                    ("  failed: " + entry.error, "$error"))
+            return Content.assemble(
+                ("✗ ", "bold $error"),
+                (entry.title, "strike"),
+                "\n",
+                ("  failed: " + entry.error, "$error"),
+            )
         unread = not entry.read
-        mark = BOOKMARK_MARK if entry.bookmarked else (
-            UNREAD_MARK if unread else " ")
+        mark = BOOKMARK_MARK if entry.bookmarked else (UNREAD_MARK if unread else " ")
         details = [entry.source] if entry.source else []
         details.append(f"{entry.summary.read_time_minutes} min")
         return Content.assemble(

@@ -54,7 +54,10 @@ class Footer(Widget, can_focus=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "footer--key", "footer--description", "footer--hover", "footer--separator",
+        "footer--key",
+        "footer--description",
+        "footer--hover",
+        "footer--separator",
     }
 
     _hover: reactive[int | None] = reactive(None)
@@ -83,8 +86,9 @@ class Footer(Widget, can_focus=False):
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = Hint(key, app.get_key_display(binding), "palette", enabled)
             elif binding.show and binding.action not in shown:
-                shown[binding.action] = Hint(key, app.get_key_display(binding),
-                                             binding.description, enabled)
+                shown[binding.action] = Hint(
+                    key, app.get_key_display(binding), binding.description, enabled
+                )
         return list(shown.values()), palette
 
     def render(self) -> Content:

@@ -11,9 +11,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 _KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "space": "space", "enter": "Enter", "escape": "Esc",
-    "left_square_bracket": "[", "right_square_bracket": "]", "plus": "+", "minus": "-",
-    "equals_sign": "=", "pageup": "PgUp", "pagedown": "PgDn", "tab": "Tab",
+    "question_mark": "?",
+    "slash": "/",
+    "space": "space",
+    "enter": "Enter",
+    "escape": "Esc",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "tab": "Tab",
     "shift+tab": "Shift+Tab",
 }
 

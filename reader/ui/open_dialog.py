@@ -30,7 +30,7 @@ class PathSuggester(Suggester):
             return None
         for name in names:
             if name.startswith(prefix) and name != prefix and not name.startswith("."):
-                completed = value + name[len(prefix):]
+                completed = value + name[len(prefix) :]
                 if os.path.isdir(os.path.join(folder or ".", name)):
                     completed += os.sep
                 return completed
@@ -59,11 +59,16 @@ class OpenDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
             yield Label("Open a file or folder", id="open-title")
-            yield Input(placeholder="path, e.g. ~/Downloads/articles", suggester=PathSuggester(),
-                        id="open-path")
+            yield Input(
+                placeholder="path, e.g. ~/Downloads/articles",
+                suggester=PathSuggester(),
+                id="open-path",
+            )
             yield Static("", id="open-error")
-            yield Label("Or browse (Enter opens a file; type the folder above to open it all):",
-                        id="open-hint")
+            yield Label(
+                "Or browse (Enter opens a file; type the folder above to open it all):",
+                id="open-hint",
+            )
             yield BrowseTree(self.start, id="open-tree")
 
     def on_mount(self) -> None:

@@ -21,8 +21,11 @@ from reader.safe_text import visible
 
 def _welcome() -> Text:
     text = Text("Nothing open yet.\n\n", "bold")
-    text.append("Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
-                "o opens more files, / filters the list, ? lists every key.", "")
+    text.append(
+        "Choose an article in the list with ↑/↓ or j/k and press Enter.\n"
+        "o opens more files, / filters the list, ? lists every key.",
+        "",
+    )
     return text
 
 
@@ -102,21 +105,28 @@ class ReadingPane(VerticalScroll):
         article = self.article
         assert article is not None
         self.paragraph_widgets = [
-            Static(self._paragraph(index),
-                   classes="heading" if index in article.headings else "paragraph")
+            Static(
+                self._paragraph(index),
+                classes="heading" if index in article.headings else "paragraph",
+            )
             for index in range(len(article.paragraphs))
         ]
         blocks = [Static(header_text(article, self.palette), classes="header")]
         blocks += self.paragraph_widgets or [
-            Static(Text("(no body text found)", "dim"), classes="paragraph")]
+            Static(Text("(no body text found)", "dim"), classes="paragraph")
+        ]
         self._fill(blocks)
 
     def _paragraph(self, index: int) -> Text:
         assert self.article is not None
-        spans = [(start, end, number == self.match_index)
-                 for number, (where, start, end) in enumerate(self.matches) if where == index]
-        return paragraph_text(self.article, index, self.palette, self.quote_index,
-                              self.chosen_speaker, spans)
+        spans = [
+            (start, end, number == self.match_index)
+            for number, (where, start, end) in enumerate(self.matches)
+            if where == index
+        ]
+        return paragraph_text(
+            self.article, index, self.palette, self.quote_index, self.chosen_speaker, spans
+        )
 
     def _fill(self, widgets: list[Static]) -> None:
         page = self.page

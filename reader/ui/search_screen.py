@@ -35,8 +35,10 @@ def hit_row(hit: SearchHit) -> Content:
 class SearchScreen(ModalScreen[str | None]):
     """Returns the path of the chosen article, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close"),
-                Binding("down", "focus_results", "Results", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Close"),
+        Binding("down", "focus_results", "Results", show=False),
+    ]
 
     def __init__(self, cache: ArticleCache, scope: list[str]) -> None:
         super().__init__()
@@ -47,7 +49,7 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Label("Search the library: titles, authors and text", id="search-title")
-            yield Input(placeholder="words or \"a phrase\"", id="search-input")
+            yield Input(placeholder='words or "a phrase"', id="search-input")
             yield Label("", id="search-count")
             yield OptionList(id="search-results", markup=False)
 
@@ -75,9 +77,15 @@ class SearchScreen(ModalScreen[str | None]):
         results.set_options([Option(hit_row(hit)) for hit in hits])
         if hits:
             results.highlighted = 0
-        label = "" if not query.strip() else (
-            f"{len(hits)} found" + (" (best 50)" if len(hits) == 50 else "") if hits
-            else "Nothing found")
+        label = (
+            ""
+            if not query.strip()
+            else (
+                f"{len(hits)} found" + (" (best 50)" if len(hits) == 50 else "")
+                if hits
+                else "Nothing found"
+            )
+        )
         self.query_one("#search-count", Label).update(Content(label))
 
     @on(Input.Submitted, "#search-input")

@@ -74,8 +74,11 @@ class Sidebar(VerticalScroll, can_focus=False):
         article = entry.article
         text = Text()
         _field(text, "Title", article.title)
-        _field(text, "Authors" if len(article.authors) > 1 else "Author",
-               ", ".join(article.authors) or "unknown")
+        _field(
+            text,
+            "Authors" if len(article.authors) > 1 else "Author",
+            ", ".join(article.authors) or "unknown",
+        )
         _field(text, "Publisher", article.publisher or "unknown")
         if article.section:
             _field(text, "Section", article.section)
