@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from reader import __version__
 from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
@@ -131,7 +132,7 @@ _UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\
 """Characters escaped in JSON output; compiled on first use (`re` caches it), not at start-up."""
 
 
-def json_line(record: dict) -> str:
+def json_line(record: dict[str, Any]) -> str:
     """One JSON Lines record, valid UTF-8 whatever the file name held.
 
     A name with undecodable bytes reaches us as lone surrogates (os.fsdecode); written

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 MIN_WIDTH: Final = 40
 MAX_WIDTH: Final = 200
@@ -165,7 +165,13 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _read_library(value: Any, base: Path, problem) -> tuple[str, ...] | None:
+class Problem(Protocol):
+    """Reports one wrong value of a setting; `item` names the entry inside it, if any."""
+
+    def __call__(self, text: str, item: str | None = None) -> None: ...
+
+
+def _read_library(value: Any, base: Path, problem: Problem) -> tuple[str, ...] | None:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
@@ -184,7 +190,7 @@ def _read_library(value: Any, base: Path, problem) -> tuple[str, ...] | None:
     return tuple(folders)
 
 
-def _read_width(value: Any, base: Path, problem) -> int | None:
+def _read_width(value: Any, base: Path, problem: Problem) -> int | None:
     if type(value) is float and value.is_integer():
         value = int(value)
     if type(value) is not int:
@@ -198,14 +204,14 @@ def _read_width(value: Any, base: Path, problem) -> int | None:
     return value
 
 
-def _read_theme(value: Any, base: Path, problem) -> str | None:
+def _read_theme(value: Any, base: Path, problem: Problem) -> str | None:
     if not isinstance(value, str) or not value.strip():
         problem(f"expected a theme name in quotes, got {_type_name(value)}; using {DEFAULT_THEME}.")
         return None
     return value.strip()
 
 
-def _read_keys(value: Any, base: Path, problem) -> Mapping[str, str] | None:
+def _read_keys(value: Any, base: Path, problem: Problem) -> Mapping[str, str] | None:
     if not isinstance(value, dict):
         problem(
             f'expected a [keys] table of binding = "key" lines, got {_type_name(value)}; '

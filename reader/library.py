@@ -134,7 +134,7 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
     yield from visit(top)
 
 
-def _kind(entry: os.DirEntry) -> str:
+def _kind(entry: os.DirEntry[str]) -> str:
     try:
         if entry.is_dir():
             return "folder"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -181,7 +182,7 @@ def load(path: str | Path) -> Article:
     return clean_bytes(read_bytes(path), name)
 
 
-def _cleaner(fmt: Format):
+def _cleaner(fmt: Format) -> Callable[[str, str], Article]:
     if fmt == "html":
         from reader.clean.html import clean_html
 

@@ -9,6 +9,7 @@ picks the article out of the rest and `html_clutter` drops furniture lines.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -91,7 +92,7 @@ def _saved_from(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _linked_body(linked_data: list[dict]) -> list[str]:
+def _linked_body(linked_data: list[dict[str, Any]]) -> list[str]:
     """The JSON-LD `articleBody`, for pages whose markup holds no text (built by scripts)."""
     for item in linked_data:
         text = item.get("articleBody")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reader.clean.common import squash
@@ -57,7 +58,7 @@ def find_authors(
     root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
 ) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, `rel=author` links or a byline."""
-    sources = (
+    sources: tuple[Callable[[], list[str]], ...] = (
         lambda: ld_names(article.get("author")) or ld_names(article.get("creator")),
         lambda: [
             v

@@ -96,7 +96,7 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
         weight = block_weight(block)
         if not weight:
             continue
-        el = block.owner
+        el: HtmlElement | None = block.owner
         for share in LEVEL_SHARE:
             if el is None:
                 break
@@ -113,9 +113,9 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
     best, top = max(scores.items(), key=lambda item: item[1])
     if top <= 0:
         return set()
-    while best.tag in _PARTS_OF_A_WHOLE and best.getparent() is not None:
+    while best.tag in _PARTS_OF_A_WHOLE and (whole := best.getparent()) is not None:
         # A table or list outscoring its surroundings is one item of the story, not all of it.
-        best = best.getparent()
+        best = whole
         top = scores.get(best, top)
     chosen = {best}
     parent = best.getparent()

@@ -179,7 +179,7 @@ def ancestor_totals(
         weight = weigh(block)
         if not weight:
             continue
-        el = block.owner
+        el: HtmlElement | None = block.owner
         while el is not None:
             totals[el] = totals.get(el, 0.0) + weight
             el = el.getparent()

@@ -21,7 +21,7 @@ from reader.clean.common import normalise_date, squash, text_key
 from reader.clean.html_authors import find_authors, ld_names
 from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_title import clean_title
-from reader.clean.html_tree import HtmlElement
+from reader.clean.html_tree import HtmlElement, all_text
 from reader.model import Article
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
@@ -129,7 +129,7 @@ def _title(
     root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]], sites: list[str]
 ) -> str:
     h1 = next(filter(None, (element_text(el) for el in root.iter("h1"))), "")
-    page_title = next((squash("".join(el.itertext())) for el in root.iter("title")), "")
+    page_title = next((squash(all_text(el)) for el in root.iter("title")), "")
     headline = article.get("headline")
     raw = _first(
         [headline if isinstance(headline, str) else None],
@@ -163,7 +163,7 @@ def _published(
         candidates.extend(tags.get(key, []))
     for el in root.iter("time"):
         candidates.append(el.get("datetime"))
-        candidates.append(squash("".join(el.itertext())))
+        candidates.append(squash(all_text(el)))
     for value in candidates:
         date = normalise_date(value)
         if date:
@@ -201,6 +201,11 @@ def _section(
     return _breadcrumb_section(root, linked_data, title)
 
 
+def _position(step: dict[str, Any]) -> int:
+    position = step.get("position")
+    return position if isinstance(position, int) else 0
+
+
 def _breadcrumb_section(
     root: HtmlElement, linked_data: list[dict[str, Any]], title: str
 ) -> str | None:
@@ -209,7 +214,7 @@ def _breadcrumb_section(
     for item in linked_data:
         if item.get("@type") == "BreadcrumbList" and isinstance(item.get("itemListElement"), list):
             steps = [s for s in item["itemListElement"] if isinstance(s, dict)]
-            steps.sort(key=lambda s: s.get("position") if isinstance(s.get("position"), int) else 0)
+            steps.sort(key=_position)
             for step in steps:
                 name = step.get("name")
                 inner = step.get("item")
@@ -227,10 +232,10 @@ def _breadcrumb_section(
                 ]
                 break
     title_key = text_key(title)
-    for step in reversed(trail):
-        key = text_key(step)
-        if key and key != title_key and not _HOME.match(step) and len(step) <= 40:
-            return step
+    for crumb in reversed(trail):
+        key = text_key(crumb)
+        if key and key != title_key and not _HOME.match(crumb) and len(crumb) <= 40:
+            return crumb
     return None
 
 

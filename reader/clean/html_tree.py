@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
 from lxml import etree
 
@@ -145,6 +146,11 @@ def json_ld(root: HtmlElement) -> list[dict[str, Any]]:
     return found
 
 
+def all_text(el: HtmlElement) -> str:
+    """Every text node under `el`, joined as it stands (no block spacing)."""
+    return "".join(cast("Iterator[str]", el.itertext()))
+
+
 def strip_invisible(root: HtmlElement) -> None:
     """Remove scripts, media, form controls and hidden elements, keeping their tails.
 
@@ -197,7 +203,7 @@ def _inline_cards(root: HtmlElement) -> list[HtmlElement]:
 
 
 def _text_length(el: HtmlElement) -> int:
-    return len(_STRING(el))
+    return len(cast(str, _STRING(el)))
 
 
 def drop(el: HtmlElement) -> None:

@@ -191,6 +191,11 @@ def _without_closing_hashes(text: str) -> str:
     return text
 
 
+def _emphasised(match: re.Match[str]) -> str:
+    """The words inside whichever emphasis form matched (each has one group)."""
+    return match.group(match.lastindex or 0)
+
+
 def inline(text: str) -> str:
     """Markdown inline syntax to the words a reader sees."""
     text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
@@ -198,7 +203,7 @@ def inline(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _CODE.sub(r"\1", text)
     for _ in range(2):
-        text = _EMPHASIS.sub(lambda m: m.group(m.lastindex), text)
+        text = _EMPHASIS.sub(_emphasised, text)
     text = _HTML_TAG.sub("", text)
     text = re.sub("[\U000f0021-\U000f007e]", lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
     return re.sub(r"\s+", " ", text).strip()

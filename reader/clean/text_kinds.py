@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import Any
 
 from reader.clean.text_lines import Line
 
@@ -179,14 +180,14 @@ def _trie(words: tuple[str, ...]) -> re.Pattern[str]:
     every position of the line; the trie rejects a position after one letter.
     Where one word starts another, the shorter is enough to find.
     """
-    tree: dict[str, dict] = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         if "" in node:
             return ""
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]

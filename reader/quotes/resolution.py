@@ -69,19 +69,19 @@ def resolve(
         key, person = index.canonical(subject.text.split())
         return key or subject.text, person
     if subject.kind == "descriptor":
-        person = index.titled(subject.text)
-        if person:
-            return person, True
+        titled = index.titled(subject.text)
+        if titled:
+            return titled, True
         earlier = _antecedent(subject, index, paragraph, memory)
         if earlier:
             return earlier
         return subject.text, False
     word = subject.text.lower()
     if word in PERSONAL:
-        person = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
-        if person:
-            index.learn_gender(person, PERSONAL[word])
-        return person, True
+        referent = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
+        if referent:
+            index.learn_gender(referent, PERSONAL[word])
+        return referent, True
     if word in ("it", "they"):
         for _para, _offset, speaker, person in reversed(memory.spoken):
             if paragraph - _para > 3:

@@ -357,7 +357,8 @@ class ArticleCache:
     def __len__(self) -> int:
         try:
             with self._guard():
-                return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                count: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                return count
         except _Miss:
             return 0
 
@@ -717,4 +718,9 @@ def _list_chunk(files: list[str], cache: ArticleCache) -> Iterator[ArticleSummar
             yield cached
         else:
             item, summary = _clean_and_store(name, info, cache)
-            yield summary if summary is not None else item
+            if summary is not None:
+                yield summary
+            elif isinstance(item, LoadError):
+                yield item
+            else:  # cleaned, but the cache could not keep it
+                yield ArticleSummary.of(item)

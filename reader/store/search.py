@@ -83,11 +83,11 @@ def parse_query(text: str) -> Query | None:
         return None
     kept: list[tuple[str, ...]] = []
     terms = 0
-    for words in phrases:
-        if terms + len(words) > MAX_TERMS:
+    for phrase in phrases:
+        if terms + len(phrase) > MAX_TERMS:
             break
-        kept.append(words)
-        terms += len(words)
+        kept.append(phrase)
+        terms += len(phrase)
     if not kept:
         kept = [phrases[0][:MAX_TERMS]]
     still_typing = text[-1:].isalnum() and len(kept) == len(phrases)

@@ -193,7 +193,7 @@ class ReadingState:
 
     def _read_disk(self, merge: bool) -> list[str]:
         self._disk_signature = _signature(self.path)
-        data, message = load_json_state(self.path, {})
+        data, message = load_json_state(self.path, dict[str, Any]())
         messages = [message] if message else []
         entries = data.get("articles", {})
         dropped = 0 if isinstance(entries, dict) else 1
@@ -369,7 +369,7 @@ class ReadingState:
     # Read marks, bookmarks, scroll
 
     def is_read(self, article: ArticleRef) -> bool:
-        return self._query(article, "read", False)
+        return bool(self._query(article, "read", False))
 
     def mark_read(self, article: ArticleRef, read: bool = True) -> None:
         """Mark an article read (or unread with `read=False`)."""
@@ -388,7 +388,7 @@ class ReadingState:
         return (entry.read, entry.bookmarked) if entry else (False, False)
 
     def is_bookmarked(self, article: ArticleRef) -> bool:
-        return self._query(article, "bookmarked", False)
+        return bool(self._query(article, "bookmarked", False))
 
     def toggle_bookmark(self, article: ArticleRef) -> bool:
         """Flip the bookmark; returns whether the article is bookmarked now."""
@@ -400,7 +400,8 @@ class ReadingState:
 
     def scroll_for(self, article: ArticleRef) -> Scroll | None:
         """Where the user left off: a fraction (float) or line (int); None for the top."""
-        return self._query(article, "scroll", None)
+        scroll: Scroll | None = self._query(article, "scroll", None)
+        return scroll
 
     def set_scroll(self, article: ArticleRef, position: Scroll) -> None:
         """Remember where the user is; the top (0) forgets it. Repeats cost nothing."""
