@@ -256,7 +256,7 @@ def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 def _ending_tree(endings: dict[str, str]) -> str:
     """Words as one prefix tree, each followed by its ending: `re` tries alternatives one
-    by one, so a flat list of some 300 forms was tried form by form at every word."""
+    by one, so a flat list of the forms would be tried form by form at every word."""
     tree: dict[str, Any] = {}
     for word, ending in endings.items():
         node = tree

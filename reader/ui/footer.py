@@ -24,9 +24,8 @@ class Footer(Widget, can_focus=False):
     """The keys that work where the focus is, like Textual's Footer, in one widget.
 
     Textual's Footer is a widget per hint, rebuilt whenever focus moves, and only after
-    the next refresh: with our eight hints that cost about 12 ms a rebuild, three times
-    at start-up, and kept the full first frame some 60 ms behind the rest of the screen.
-    One line of text costs a fraction of a millisecond and is in the first frame.
+    the next refresh, so its hints arrive after the rest of the first frame. One line of
+    text is cheap to draw and is in the first frame.
     """
 
     DEFAULT_CSS = """
