@@ -1,4 +1,5 @@
-"""The `reader` command: the app by default, `--json` and `--plain` without it."""
+"""The `reader` command: the app by default; `--json`, `--plain`, `--markdown` and `--people`
+print without it."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import gc
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
-from reader.model import Article, LoadError
+from reader.model import Article, LoadError, Quote
 from reader.safe_text import visible
+
+if TYPE_CHECKING:
+    from reader.people import Person
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the cleaned articles as Markdown with front matter, no UI",
     )
+    mode.add_argument(
+        "--people",
+        action="store_true",
+        help="print who is quoted across the articles, one person or organisation per line "
+        "(JSON Lines), most quoted first, no UI",
+    )
     parser.add_argument(
         "--config-path",
         action="store_true",
@@ -66,11 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for message in messages:
         print(f"reader: {visible(message)}", file=sys.stderr)
     paths = args.paths or list(config.library) or [str(bundled_samples())]
-    if args.json or args.plain or args.markdown:
+    if args.json or args.plain or args.markdown or args.people:
         found = scan(paths)
         _report_missing(found.missing)
         if not found.files:
             return _nothing_found(paths, found.missing)
+        if args.people:
+            return _print_people(found)
         if args.markdown:
             return _print_markdown(found)
         return _print_json(found) if args.json else _print_plain(found)
@@ -126,6 +138,61 @@ def _print_json(found: Scan) -> int:
     write_missing(len(found.files))
     out.flush()
     return status
+
+
+def _print_people(found: Scan) -> int:
+    """`--people`: failures first (as `--json` writes them), then one line per person."""
+    from reader.library import people_sources
+    from reader.people import build_people
+    from reader.store.cache import ArticleCache, ArticleSummary, list_cached
+
+    status = 1 if found.missing else 0
+    out = sys.stdout
+    for path in found.missing:
+        out.write(json_line({"path": path, "error": "no such file or folder"}))
+    with ArticleCache.open() as cache:
+        if cache.notice:
+            print(f"reader: {visible(cache.notice)}", file=sys.stderr)
+        summaries: list[ArticleSummary] = []
+        for item in list_cached(found.files, cache):
+            if isinstance(item, LoadError):
+                status = 1
+                out.write(json_line({"path": item.path, "error": item.reason}))
+                _report(item)
+            else:
+                summaries.append(item)
+        people = build_people(people_sources(summaries, cache))
+        quotes = cache.quotes([summary.path for summary in summaries])
+    for person in people:
+        if person.kind != "description":  # each stays with its article: not someone to list
+            out.write(json_line(person_json(person, quotes)))
+    out.flush()
+    return status
+
+
+def person_json(
+    person: Person, quotes: Mapping[str, Sequence[tuple[int, Quote]]]
+) -> dict[str, Any]:
+    """One `--people` record: the person, and their quotes per article, newest first."""
+    from reader.people import quotes_of
+
+    return {
+        "name": person.name,
+        "kind": person.kind,
+        "forms": list(person.forms),
+        "quotes": person.quotes,
+        "articles": [
+            {
+                "path": appearance.source.path,
+                "title": appearance.source.title,
+                "quotes": [
+                    {"text": q.text, "paragraph": q.paragraph, "start": q.start, "end": q.end}
+                    for _, q in said
+                ],
+            }
+            for appearance, said in quotes_of(person, quotes)
+        ],
+    }
 
 
 _UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"

@@ -6,7 +6,9 @@ reason a file failed, so broken files are not re-parsed either) keyed by the
 file's path, size, mtime and the cleaner's version. The list pane's fields
 live in plain columns so the list fills from one query without unpacking
 bodies; the whole article is kept compressed for when it is opened, and an
-FTS5 table over title, authors and body answers searches.
+FTS5 table over title, authors and body answers searches. Attributed quotes have
+a table of their own, so the People view counts who is quoted across the whole
+library with one query and reads quotes without unpacking any article.
 
 A cache is only an optimisation: a damaged file is moved aside and rebuilt,
 a locked or read-only one degrades to an in-memory cache, and nothing here
@@ -29,14 +31,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from reader import clean as _clean
-from reader.model import Article, Format, LoadError, read_time
+from reader.model import Article, Format, LoadError, Quote, read_time
 from reader.store import paths
 from reader.store.search import SearchHit, parse_query, snippet
 
 CLEANER_VERSION: Final = 1
 """Bump when cleaning changes in a way the source fingerprint cannot see (e.g. a dependency)."""
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 BATCH_SIZE: Final = 200
 """Writes per transaction: one commit per article would make a cold start I/O bound."""
 CACHE_FILE: Final = "articles.sqlite3"
@@ -82,6 +84,17 @@ _TABLES: Final = (
         error TEXT,
         body BLOB
     )""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        speaker TEXT NOT NULL,
+        text TEXT NOT NULL,
+        cue TEXT,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article, number)
+    ) WITHOUT ROWID""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
         title, authors, body, tokenize = 'unicode61 remove_diacritics 2'
     )""",
@@ -90,7 +103,9 @@ _TABLES: Final = (
         VALUES ('rank', 'bm25({TITLE_WEIGHT}, {AUTHORS_WEIGHT}, {BODY_WEIGHT})')""",
 )
 """`articles` holds list-pane columns plus the zlib-compressed `Article.to_json()`
-(NULL with `error` set for files that failed); `search.rowid` is `articles.id`."""
+(NULL with `error` set for files that failed); `search.rowid` is `articles.id`, and so is
+`quotes.article`, whose `number` is the quote's index in `Article.quotes` (only quotes with
+a speaker are kept)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +242,7 @@ class ArticleCache:
             # Dropping is far quicker than deleting 10,000 rows from an FTS index one by one.
             self._db.execute("BEGIN")
             self._db.execute("DROP TABLE search")
+            self._db.execute("DROP TABLE quotes")
             self._db.execute("DROP TABLE articles")
             for statement in _TABLES:
                 self._db.execute(statement)
@@ -354,6 +370,49 @@ class ArticleCache:
                 )
         return results
 
+    def speakers(self, files: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Who each file's article quotes, with how many quotes each, keyed as `files` spell it.
+
+        For files whose list entries came from this cache (so are current); a file
+        that quotes nobody, or is not cached, is left out.
+        """
+        named = {_key(name): name for name in files}
+        found: dict[str, list[tuple[str, int]]] = {}
+        query = (
+            "SELECT a.path, q.speaker, count(*) FROM articles a JOIN quotes q ON q.article = a.id"
+            " WHERE a.path IN ({}) GROUP BY a.id, q.speaker"
+        )
+        try:
+            with self._guard():
+                for key, speaker, count in self._chunked(query, list(named)):
+                    found.setdefault(named[key], []).append((speaker, count))
+        except _Miss:
+            return {}
+        return found
+
+    def quotes(self, files: Sequence[str]) -> dict[str, list[tuple[int, Quote]]]:
+        """Each file's attributed quotes with their index in `Article.quotes`, in order."""
+        named = {_key(name): name for name in files}
+        found: dict[str, list[tuple[int, Quote]]] = {}
+        query = (
+            "SELECT a.path, q.number, q.text, q.speaker, q.cue, q.paragraph, q.start, q.end"
+            " FROM articles a JOIN quotes q ON q.article = a.id WHERE a.path IN ({})"
+            " ORDER BY a.id, q.number"
+        )
+        try:
+            with self._guard():
+                for key, number, *fields in self._chunked(query, list(named)):
+                    found.setdefault(named[key], []).append((number, Quote(*fields)))
+        except _Miss:
+            return {}
+        return found
+
+    def _chunked(self, query: str, keys: list[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of `query` (with `{}` for the placeholders) over `keys`, `_CHUNK` at a time."""
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            yield from self._db.execute(query.format(",".join("?" * len(chunk))), chunk)
+
     def __len__(self) -> int:
         try:
             with self._guard():
@@ -381,6 +440,7 @@ class ArticleCache:
         paragraph, and `to_json` has just done that, so a cold list does not count twice."""
         key = _key(path)
         summary = None
+        quotes: list[tuple[Any, ...]] = []
         if isinstance(item, LoadError):
             values: tuple[Any, ...] = (None, None, None, None, None, None, None, item.reason, None)
             text = None
@@ -411,10 +471,15 @@ class ArticleCache:
                 body,
             )
             text = (item.title, ", ".join(item.authors), "\n".join(item.summary + item.paragraphs))
+            quotes = [
+                (number, q.speaker, q.text, q.cue, q.paragraph, q.start, q.end)
+                for number, q in enumerate(item.quotes)
+                if q.speaker
+            ]
         for _attempt in range(2):
             try:
                 with self._guard(writing=True):
-                    self._write(key, info, values, text)
+                    self._write(key, info, values, text, quotes)
                 break
             except _Miss:
                 continue
@@ -426,6 +491,7 @@ class ArticleCache:
         info: os.stat_result,
         values: tuple[Any, ...],
         text: tuple[str, str, str] | None,
+        quotes: list[tuple[Any, ...]],
     ) -> None:
         if not self._db.in_transaction:
             self._db.execute("BEGIN")
@@ -442,6 +508,11 @@ class ArticleCache:
             (key, info.st_size, info.st_mtime_ns, self.version, *values),
         ).fetchone()[0]
         self._db.execute("DELETE FROM search WHERE rowid = ?", (row_id,))
+        self._db.execute("DELETE FROM quotes WHERE article = ?", (row_id,))
+        self._db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((row_id, *quote) for quote in quotes),
+        )
         if text is not None:
             self._db.execute(
                 "INSERT INTO search (rowid, title, authors, body) VALUES (?, ?, ?, ?)",
@@ -478,6 +549,7 @@ class ArticleCache:
                     if not self._db.in_transaction:
                         self._db.execute("BEGIN")
                     self._db.executemany("DELETE FROM search WHERE rowid = ?", gone)
+                    self._db.executemany("DELETE FROM quotes WHERE article = ?", gone)
                     self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
                     self._db.execute("COMMIT")
                     self._pending = 0
@@ -622,7 +694,7 @@ def _connect(location: Path | None) -> sqlite3.Connection:
         if user_version not in (0, SCHEMA_VERSION):
             connection.executescript(
                 "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS articles;"
-                " DROP TABLE IF EXISTS meta;"
+                " DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS quotes;"
             )
         for statement in _TABLES:
             connection.execute(statement)

@@ -1,0 +1,388 @@
+"""Who is quoted across a library: one row per person or organisation, with their quotes.
+
+The quote finder names a speaker per quote, already merged within its article
+("Lavrov" -> "Sergei Lavrov" where the article gives the full name). Here the
+speakers of many articles are merged again, across articles, by rules that
+prefer keeping two rows to wrongly joining two people:
+
+- A full name joins another with the same first and last name, whatever titles
+  surround it ("Russian Foreign Minister Sergei Lavrov" is "Sergei Lavrov").
+- A surname alone ("Lavrov") joins the full name with that surname in its own
+  article if there is exactly one, else the only one in the library; when two
+  people share it ("David Miliband", "Ed Miliband") it stays a row of its own.
+- An initial ("S. Lavrov") joins the one full name it can stand for.
+- Organisations are merged by name, without a leading "The".
+- Descriptions ("a European diplomat", "the ministry") are never merged: each
+  stays with its article, since two articles' "senior official" are rarely one.
+
+Pure logic: the app and `reader --people` feed it `Source`s read from the cache.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final, Literal
+
+from reader.model import Quote
+from reader.quotes.names import FUNCTION_WORDS, TITLE_WORDS, is_org, strip_titles
+
+Kind = Literal["person", "organisation", "description"]
+SortKey = Literal["quotes", "articles"]
+
+_CONNECTIVES: Final = frozenset({"of", "for", "and", "&", "on", "the"})
+"""Lower-case words an organisation's name holds between capitalised ones."""
+_PARTICLES: Final = frozenset(
+    {"de", "del", "der", "den", "van", "von", "da", "das", "dos", "du", "la", "le", "bin", "al"}
+)
+"""Lower-case words inside people's names ("Ursula von der Leyen")."""
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DETERMINERS: Final = frozenset(
+    """a an the one two three some several another his her their its this that these those
+    our my your any each""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as the index sees it: what to show for it and who it quotes how often."""
+
+    path: str
+    title: str
+    publisher: str | None
+    published: str | None
+    speakers: tuple[tuple[str, int], ...]
+    """Each speaker as the article names them, with their number of quotes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """A person in one article: the forms the article names them by, and how many quotes."""
+
+    source: Source
+    forms: tuple[str, ...]
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One row of the People view (a person, an organisation or an article's description)."""
+
+    key: str
+    """Identifies the row: the merged name, or for a description its article too."""
+    name: str
+    kind: Kind
+    forms: tuple[str, ...]
+    """Every way the library names them, most quoted first."""
+    quotes: int
+    appearances: tuple[Appearance, ...]
+    """Articles quoting them, newest first (undated last)."""
+
+    @property
+    def articles(self) -> int:
+        return len(self.appearances)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """What one speaker string stands for: its kind and the tokens it is matched by."""
+
+    kind: Kind
+    tokens: tuple[str, ...]
+    """Normalised (case-folded, accents dropped): a person's name from first to last."""
+    shown: str
+    """The name without titles, as written ("Sergei Lavrov")."""
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return plain.strip(".,;:'\"()")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+@lru_cache(maxsize=65536)
+def classify(speaker: str) -> Speaker:
+    """Person, organisation or description, judged from the speaker's words alone."""
+    words = speaker.split()
+    folded = [_fold(word) for word in words]
+    description = Speaker("description", tuple(folded), " ".join(words))
+    if not words or not any(folded):
+        return description
+    if folded[0] in _DETERMINERS:
+        rest = words[1:]
+        if folded[0] == "the" and rest and _proper(rest):
+            return _organisation(words)  # "The Pentagon", "The World Health Organization"
+        return description
+    if len(words) == 1 and words[0].islower():
+        return description if folded[0] in FUNCTION_WORDS else _person(words)  # a handle
+    if not _proper(words):
+        return description
+    if is_org(words) or _named_with_connective(words, folded) or all(map(_is_acronym, words)):
+        return _organisation(words)
+    named = words[:-1] if len(words) > 1 and folded[-1] in _SUFFIXES else words
+    core = strip_titles(named)
+    while len(core) > 1 and all(part in TITLE_WORDS for part in _fold(core[0]).split("-")):
+        core = core[1:]  # hyphenated titles: "Secretary-General Antonio Guterres"
+    if any(_is_acronym(word) for word in core):
+        return _organisation(words)
+    if core:
+        return _person(core)
+    if len(named) > 1 and folded[0] not in TITLE_WORDS:
+        return _person(named)  # a surname that is also a title word: "Martin Luther King"
+    return description
+
+
+def _proper(words: Sequence[str]) -> bool:
+    """Capitalised words, with only connectives and name particles in lower case."""
+    if not any(_capitalised(word) for word in words):
+        return False
+    return all(
+        _capitalised(word) or _fold(word) in _CONNECTIVES or _fold(word) in _PARTICLES
+        for word in words
+    )
+
+
+def _named_with_connective(words: Sequence[str], folded: Sequence[str]) -> bool:
+    """ "Transport for London", "Friends of the Earth": a connective after a word that is
+    not a title ("Secretary of State Antony Blinken" is a person)."""
+    for position, word in enumerate(folded[1:], start=1):
+        if word in {"of", "for", "and", "&"}:
+            before = folded[:position]
+            return not all(token in TITLE_WORDS for token in before)
+    return False
+
+
+def _is_acronym(word: str) -> bool:
+    bare = word.rstrip(".")
+    return len(bare) > 1 and bare.isupper() and bare.isalpha()
+
+
+def _organisation(words: Sequence[str]) -> Speaker:
+    return Speaker("organisation", tuple(_fold(word) for word in words), " ".join(words))
+
+
+def _person(core: Sequence[str]) -> Speaker:
+    tokens = [_fold(word) for word in core]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens.pop()
+    return Speaker("person", tuple(token for token in tokens if token), " ".join(core))
+
+
+@dataclass(slots=True)
+class _Group:
+    """A row being gathered: per article, the forms and the quote count."""
+
+    key: str
+    kind: Kind
+    shown: dict[str, int] = field(default_factory=dict)
+    """Candidate names (titles stripped) with their quotes: the most quoted names the row."""
+    forms: dict[str, int] = field(default_factory=dict)
+    where: dict[str, tuple[Source, dict[str, int]]] = field(default_factory=dict)
+
+    def add(self, source: Source, form: str, shown: str, quotes: int) -> None:
+        self.shown[shown] = self.shown.get(shown, 0) + quotes
+        self.forms[form] = self.forms.get(form, 0) + quotes
+        _, counts = self.where.setdefault(source.path, (source, {}))
+        counts[form] = counts.get(form, 0) + quotes
+
+    def person(self) -> Person:
+        appearances = [
+            Appearance(source, _by_count(counts), sum(counts.values()))
+            for source, counts in self.where.values()
+        ]
+        appearances.sort(key=lambda item: item.source.path)
+        appearances.sort(key=lambda item: item.source.published or "", reverse=True)
+        name = max(self.shown.items(), key=_name_rank)[0]
+        return Person(
+            self.key,
+            name,
+            self.kind,
+            _by_count(self.forms),
+            sum(self.forms.values()),
+            tuple(appearances),
+        )
+
+
+def _name_rank(item: tuple[str, int]) -> tuple[bool, int, int, str]:
+    """A full name over a surname alone ("Sergei Lavrov", not "Lavrov"), then the most quoted."""
+    name, quotes = item
+    return " " in name, quotes, len(name), name
+
+
+def _by_count(counts: Mapping[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(counts, key=lambda form: (-counts[form], form)))
+
+
+FullName = tuple[str, str]
+"""(first, last) of a person named in full: the key a row of people is merged by."""
+
+
+class PeopleIndex:
+    """Speakers of a growing library, merged into rows; rebuilt only when asked after a change.
+
+    `add` is cheap (it classifies new forms, each once); `people` merges.
+    """
+
+    def __init__(self) -> None:
+        self._sources: dict[str, Source] = {}
+        self._people: list[Person] | None = None
+        self._rows: dict[tuple[str, str], Person] = {}
+
+    def add(self, sources: Iterable[Source]) -> None:
+        """Articles loaded (again): a path seen before is replaced, not counted twice."""
+        for source in sources:
+            self._sources[source.path] = source
+            self._people = None
+
+    def remove(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            if self._sources.pop(path, None) is not None:
+                self._people = None
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def people(self) -> list[Person]:
+        """Every row, most quoted first."""
+        if self._people is None:
+            self._people = sort_people(_merge(self._sources.values()), "quotes")
+            self._rows = {
+                (appearance.source.path, form): person
+                for person in self._people
+                for appearance in person.appearances
+                for form in appearance.forms
+            }
+        return self._people
+
+    def person_for(self, path: str, speaker: str) -> Person | None:
+        """The row holding `speaker` as named in the article at `path`."""
+        self.people()
+        return self._rows.get((path, speaker))
+
+
+def build_people(sources: Iterable[Source]) -> list[Person]:
+    """Rows for these articles, most quoted first."""
+    index = PeopleIndex()
+    index.add(sources)
+    return index.people()
+
+
+def sort_people(people: Iterable[Person], by: SortKey) -> list[Person]:
+    """Named rows by quotes or by articles (then the other, then name); descriptions last."""
+    if by == "quotes":
+        return sorted(
+            people, key=lambda p: (p.kind == "description", -p.quotes, -p.articles, _name_key(p))
+        )
+    return sorted(
+        people, key=lambda p: (p.kind == "description", -p.articles, -p.quotes, _name_key(p))
+    )
+
+
+def _name_key(person: Person) -> tuple[str, str]:
+    return person.name.casefold(), person.key
+
+
+def _merge(sources: Iterable[Source]) -> list[Person]:
+    sources = list(sources)
+    full_by_last: dict[str, set[FullName]] = {}
+    for source in sources:
+        for form, _ in source.speakers:
+            speaker = classify(form)
+            if _is_full(speaker):
+                full_by_last.setdefault(speaker.tokens[-1], set()).add(_full(speaker.tokens))
+    groups: dict[str, _Group] = {}
+    for source in sources:
+        local = _local_names(source)
+        for form, quotes in source.speakers:
+            speaker = classify(form)
+            key = _row_key(source, speaker, local, full_by_last)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(key, speaker.kind)
+            group.add(source, form, speaker.shown, quotes)
+    return [group.person() for group in groups.values()]
+
+
+def _is_full(speaker: Speaker) -> bool:
+    """A person named by first and last name, the first not an initial."""
+    tokens = speaker.tokens
+    return speaker.kind == "person" and len(tokens) >= 2 and len(tokens[0]) > 1
+
+
+def _full(tokens: tuple[str, ...]) -> FullName:
+    return tokens[0], tokens[-1]
+
+
+def _local_names(source: Source) -> dict[str, set[FullName]]:
+    """Full names in one article by last name, and (prefixed "^") by first name."""
+    local: dict[str, set[FullName]] = {}
+    for form, _ in source.speakers:
+        speaker = classify(form)
+        if _is_full(speaker):
+            full = _full(speaker.tokens)
+            local.setdefault(full[1], set()).add(full)
+            local.setdefault("^" + full[0], set()).add(full)
+    return local
+
+
+def _row_key(
+    source: Source,
+    speaker: Speaker,
+    local: Mapping[str, set[FullName]],
+    full_by_last: Mapping[str, set[FullName]],
+) -> str:
+    tokens = speaker.tokens
+    if speaker.kind == "description":
+        return "d\0" + source.path + "\0" + " ".join(tokens)
+    if speaker.kind == "organisation":
+        named = tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+        return "o\0" + " ".join(named)
+    if len(tokens) >= 2:
+        first, last = _full(tokens)
+        if len(first) == 1:  # "S. Lavrov": the one full name it can stand for
+            match = _only(local.get(last), first) or _only(full_by_last.get(last), first)
+            if match is not None:
+                first = match[0]
+        return f"p\0{first}\0{last}"
+    name = tokens[0] if tokens else ""
+    match = (
+        _only(local.get(name))
+        or (_only(local.get("^" + name)) if name not in full_by_last else None)
+        or _only(full_by_last.get(name))
+    )
+    if match is not None:
+        return f"p\0{match[0]}\0{match[1]}"
+    return "s\0" + name
+
+
+def _only(names: set[FullName] | None, initial: str = "") -> FullName | None:
+    """The single full name among `names` (first name starting with `initial`), if one."""
+    if not names:
+        return None
+    fitting = [name for name in names if name[0].startswith(initial)] if initial else list(names)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def quotes_of(
+    person: Person, quotes: Mapping[str, Sequence[tuple[int, Quote]]]
+) -> list[tuple[Appearance, list[tuple[int, Quote]]]]:
+    """A person's quotes per article, newest article first, each with its index in the article.
+
+    `quotes` maps a path to its quotes as stored (index in `Article.quotes`, quote).
+    """
+    found = []
+    for appearance in person.appearances:
+        forms = set(appearance.forms)
+        said = [
+            (number, quote)
+            for number, quote in quotes.get(appearance.source.path, ())
+            if quote.speaker in forms
+        ]
+        found.append((appearance, said))
+    return found
