@@ -652,3 +652,26 @@ def test_text_after_a_hidden_element_survives_references_lxml_cannot_hold(refere
     assert article.paragraphs[0] == STORY[0]
     assert article.paragraphs[1] == f"Wave heights rose. {STORY[1]}"
     assert "tooltip" not in " ".join(article.paragraphs)
+
+
+COMMENTS = [
+    f"Reader {n}: I walked along the breakwater every weekend as a child and watched it crumble "
+    f"a little more each winter; it is good to hear that the board has finally decided to act."
+    for n in range(1, 9)
+]
+
+
+def test_story_wrapper_named_after_its_author_is_not_an_author_box() -> None:
+    # Blog templates put the author, date and category in the post's class list; a region
+    # holding several paragraphs is the story, however its class reads.
+    body = (
+        '<div id="content"><div class="hentry post author-ines category-news">'
+        f'<h2 class="entry-title">Breakwater rebuild approved</h2>'
+        f'<div class="entry-content">{story_html()}</div></div>'
+        '<div class="author-box"><p>Ines Barros writes about the coast, its harbours and the '
+        "people who work on them for the Coast Courier.</p></div>"
+        '<ol class="comment-list">'
+        + "".join(f"<li><p>{comment}</p></li>" for comment in COMMENTS)
+        + "</ol></div>"
+    )
+    assert clean(page(body)).paragraphs == STORY

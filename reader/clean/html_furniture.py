@@ -112,13 +112,60 @@ BOILERPLATE_WORDS = frozenset(
 
 Standfirsts ("dek") are here too: the cleaner shows them as the summary.
 """
+REGION_WORDS = frozenset(
+    (
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "footer",
+        "header",
+        "masthead",
+        "sidebar",
+        "rail",
+        "comment",
+        "comments",
+        "disqus",
+        "respond",
+        "replies",
+        "related",
+        "recirc",
+        "more-stories",
+        "read-more",
+        "readmore",
+        "also-read",
+        "trending",
+        "popular",
+        "most-read",
+        "mostread",
+        "widget",
+        "outbrain",
+        "taboola",
+        "banner",
+        "complementary",
+        "contentinfo",
+    )
+)
+"""Furniture words for regions that may hold plenty of prose (comments, teasers, sidebars).
+
+The other words name small things (a byline, a date, a caption, a share bar).
+Templates also use them as modifiers of the story's own wrapper ("entry-author-jo",
+"post-meta", "caption-image"), so a region they name that holds several paragraphs
+of prose is taken for the story, not for the small thing.
+"""
 BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
 _SEPARATORS = str.maketrans("-_", "  ")
 _LISTS = frozenset(("ul", "ol"))
+LARGE, SMALL = "large", "small"
+MIN_PARAGRAPH = 80
+"""Prose weight of a block that is a paragraph rather than a line."""
 _EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok")
 """Posts the writer embedded ("social-media-embed") are quoted in the story, not furniture."""
 PROTECTED_SHARE = 0.4
 """A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
+STORY_PARAGRAPHS = 2
+STORY_CHARS = 400
+"""Prose paragraphs and characters no byline, date line or caption holds: a story."""
 
 
 def boilerplate_regions(
@@ -126,6 +173,7 @@ def boilerplate_regions(
 ) -> set[HtmlElement]:
     """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
     prose = ancestor_totals(all_blocks, lambda b: max(prose_weight(b), 0.0))
+    paragraphs = ancestor_totals(all_blocks, lambda b: float(prose_weight(b) >= MIN_PARAGRAPH))
     limit = PROTECTED_SHARE * prose.get(root, 0.0)
     marked: set[HtmlElement] = set()
     if not limit:
@@ -133,9 +181,14 @@ def boilerplate_regions(
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        named = _named_boilerplate(el)
+        if named == SMALL and (
+            paragraphs.get(el, 0.0) >= STORY_PARAGRAPHS and prose.get(el, 0.0) >= STORY_CHARS
+        ):
+            named = None
         boilerplate = (
             el.tag in BOILERPLATE_TAGS
-            or _named_boilerplate(el)
+            or named is not None
             or (el.tag in _LISTS and _is_link_list(el))
         )
         if boilerplate and prose.get(el, 0.0) <= limit:
@@ -153,21 +206,23 @@ def _is_link_list(el: HtmlElement) -> bool:
     return text < 150 * len(items) and links >= 0.3 * text
 
 
-def _named_boilerplate(el: HtmlElement) -> bool:
+def _named_boilerplate(el: HtmlElement) -> str | None:
+    """`LARGE` or `SMALL` if the class, id or role names furniture of that kind, else None."""
     attrib = el.attrib
     names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
     if not names:
-        return False
+        return None
     names = names.lower()
     if _EMBED_NAME.search(names):
-        return False
+        return None
     words = names.translate(_SEPARATORS).split()
-    if not BOILERPLATE_WORDS.isdisjoint(words):
-        return True
     pairs = [f"{first}-{second}" for first, second in zip(words, words[1:], strict=False)]
-    if not BOILERPLATE_WORDS.isdisjoint(pairs):
-        return True
-    return any(word.startswith(BOILERPLATE_PREFIXES) for word in words)
+    found = BOILERPLATE_WORDS.intersection(words + pairs)
+    if not found.isdisjoint(REGION_WORDS):
+        return LARGE
+    if found or any(word.startswith(BOILERPLATE_PREFIXES) for word in words):
+        return SMALL
+    return None
 
 
 def ancestor_totals(
