@@ -142,8 +142,7 @@ def _print_json(found: Scan) -> int:
 
 def _print_people(found: Scan) -> int:
     """`--people`: failures first (as `--json` writes them), then one line per person."""
-    from reader.library import people_sources
-    from reader.people import build_people
+    from reader.people import build_people, sources_from_cache
     from reader.store.cache import ArticleCache, ArticleSummary, list_cached
 
     status = 1 if found.missing else 0
@@ -161,7 +160,7 @@ def _print_people(found: Scan) -> int:
                 _report(item)
             else:
                 summaries.append(item)
-        people = build_people(people_sources(summaries, cache))
+        people = build_people(sources_from_cache(summaries, cache))
         quotes = cache.quotes([summary.path for summary in summaries])
     for person in people:
         if person.kind != "description":  # each stays with its article: not someone to list

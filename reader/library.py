@@ -16,7 +16,6 @@ from reader.model import Article, LoadError
 from reader.safe_text import visible
 
 if TYPE_CHECKING:  # the cache (SQLite) is imported by the loading worker, not at start-up
-    from reader.people import Source
     from reader.store.cache import ArticleCache, ArticleSummary
 
 _GLOB_CHARS = set("*?[")
@@ -231,17 +230,3 @@ def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:
     for item in load_cached([path], cache):
         return item
     return LoadError(path, "could not be read")
-
-
-def people_sources(summaries: Iterable[ArticleSummary], cache: ArticleCache) -> list[Source]:
-    """What the People view needs of these articles, read from the cache without cleaning:
-    their list fields and who each quotes how often."""
-    from reader.people import Source
-
-    wanted = list(summaries)
-    counts = cache.speakers([summary.path for summary in wanted])
-    return [
-        Source(s.path, s.title, s.publisher, s.published, tuple(counts[s.path]))
-        for s in wanted
-        if s.path in counts
-    ]

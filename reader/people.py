@@ -15,7 +15,8 @@ prefer keeping two rows to wrongly joining two people:
 - Descriptions ("a European diplomat", "the ministry") are never merged: each
   stays with its article, since two articles' "senior official" are rarely one.
 
-Pure logic: the app and `reader --people` feed it `Source`s read from the cache.
+Pure logic: the app and `reader --people` feed it `Source`s read from the cache
+(`sources_from_cache`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from reader.model import Quote
 from reader.quotes.names import FUNCTION_WORDS, TITLE_WORDS, is_org, strip_titles
+
+if TYPE_CHECKING:
+    from reader.store.cache import ArticleCache, ArticleSummary
 
 Kind = Literal["person", "organisation", "description"]
 SortKey = Literal["quotes", "articles"]
@@ -264,6 +268,18 @@ class PeopleIndex:
         """The row holding `speaker` as named in the article at `path`."""
         self.people()
         return self._rows.get((path, speaker))
+
+
+def sources_from_cache(summaries: Iterable[ArticleSummary], cache: ArticleCache) -> list[Source]:
+    """What the index needs of these articles, read from the cache without cleaning:
+    their list fields and who each quotes how often (articles quoting nobody left out)."""
+    wanted = list(summaries)
+    counts = cache.speakers([summary.path for summary in wanted])
+    return [
+        Source(s.path, s.title, s.publisher, s.published, tuple(counts[s.path]))
+        for s in wanted
+        if s.path in counts
+    ]
 
 
 def build_people(sources: Iterable[Source]) -> list[Person]:
