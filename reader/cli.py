@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reader import __version__
 from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
 from reader.model import Article, LoadError, Quote
-from reader.safe_text import visible
+from reader.safe_text import escape_in_json, visible
 
 if TYPE_CHECKING:
     from reader.people import Person
@@ -194,20 +193,10 @@ def person_json(
     }
 
 
-_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-"""Characters escaped in JSON output; compiled on first use (`re` caches it), not at start-up."""
-
-
 def json_line(record: dict[str, Any]) -> str:
-    """One JSON Lines record, valid UTF-8 whatever the file name held.
-
-    A name with undecodable bytes reaches us as lone surrogates (os.fsdecode); written
-    raw they are invalid UTF-8 or a crash, escaped as \\udcXX they round-trip through
-    json.loads and os.fsencode. DEL, C1 and bidi controls are escaped so that a terminal
-    showing the output cannot be driven by them (json escapes C0 controls itself).
-    """
-    line = json.dumps(record, ensure_ascii=False)
-    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
+    """One JSON Lines record, valid UTF-8 and inert on a terminal whatever the file name held
+    (see `reader.safe_text.escape_in_json`)."""
+    return escape_in_json(json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 def _report(error: LoadError) -> None:

@@ -16,6 +16,7 @@ import re
 
 from reader.clean.common import squash
 from reader.model import Article
+from reader.safe_text import strip_controls, visible
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _TAG_OR_ENTITY = re.compile(r"(<)(?=[A-Za-z/!?])|(&)(?=#?[A-Za-z0-9]+;)")
@@ -27,6 +28,12 @@ _NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _safe(text: str) -> str:
+    """Article text as every output shows it (`strip_controls`), a lone surrogate (which
+    could not be saved as UTF-8) kept visible as U+FFFD."""
+    return strip_controls(_SURROGATE.sub("\ufffd", text))
+
+
 def to_markdown(article: Article) -> str:
     """The article as Markdown with YAML front matter, ending in one newline."""
     parts = [_front_matter(article)]
@@ -36,8 +43,7 @@ def to_markdown(article: Article) -> str:
             parts.append("## " + _escape_heading(paragraph))
         else:
             parts.append(_escape_paragraph(paragraph))
-    text = "\n\n".join(part for part in parts if part) + "\n"
-    return _SURROGATE.sub("\ufffd", text)  # a lone surrogate could not be saved as UTF-8
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _front_matter(article: Article) -> str:
@@ -49,7 +55,7 @@ def _front_matter(article: Article) -> str:
         ("section", article.section),
         ("published", article.published),
         ("url", article.url),
-        ("source", article.path),
+        ("source", visible(article.path)),  # the file name as every other output shows it
         ("key_points", article.summary),
     ):
         if isinstance(value, list):
@@ -65,7 +71,7 @@ def _front_matter(article: Article) -> str:
 
 def _clean(value: str) -> str:
     """One line of characters YAML may hold: front matter values are single-line metadata."""
-    return _NOT_YAML_PRINTABLE.sub("", squash(value))
+    return _NOT_YAML_PRINTABLE.sub("", squash(strip_controls(value)))
 
 
 def yaml_string(value: str) -> str:
@@ -100,12 +106,12 @@ def _escape_line_start(line: str) -> str:
 
 
 def _escape_paragraph(paragraph: str) -> str:
-    lines = [line for line in paragraph.splitlines() if line.strip()]
+    lines = [line for line in _safe(paragraph).splitlines() if line.strip()]
     return "\n".join(_escape_line_start(escape_inline(line.rstrip())) for line in lines)
 
 
 def _escape_heading(text: str) -> str:
-    escaped = escape_inline(squash(text))
+    escaped = escape_inline(squash(_safe(text)))
     if escaped.endswith("#"):  # a closing run of # would be dropped as decoration
         escaped = escaped[:-1] + "\\#"
     return escaped

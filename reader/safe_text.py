@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-CONTROL: Final = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_CONTROL_CHARS: Final = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 )
+CONTROL: Final = re.compile(f"[{_CONTROL_CHARS}]")
 """C0/C1 controls but tab and newline, bidi marks and overrides, lone surrogates."""
+_UNSAFE_IN_JSON: Final = re.compile(f"[{_CONTROL_CHARS}\u2028\u2029]")
 
 
 def strip_controls(text: str) -> str:
@@ -51,3 +53,14 @@ def visible(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def escape_in_json(line: str) -> str:
+    """A `json.dumps(..., ensure_ascii=False)` line with every control `CONTROL` names written as
+    a `\\uXXXX` escape: still the same JSON value, but inert on a terminal.
+
+    Lone surrogates (undecodable file-name bytes from os.fsdecode) become `\\udcXX`, which
+    `json.loads` and `os.fsencode` turn back into the exact bytes; U+2028/U+2029 are escaped
+    too, since some JSON readers take them for line ends.
+    """
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", line)

@@ -155,9 +155,30 @@ def cleaner_version() -> str:
     return f"{CLEANER_VERSION}:{digest.hexdigest()}"
 
 
+_BYTES_PREFIX: Final = "bytes:"
+"""Marks a stored name that is not valid UTF-8; no absolute path can start with it."""
+
+
 def _key(path: str | os.PathLike[str]) -> str:
     """One cache entry per file however it was named (relative, absolute, `./`)."""
-    return os.path.abspath(os.fsdecode(path))
+    return _to_db(os.path.abspath(os.fsdecode(path)))
+
+
+def _to_db(name: str) -> str:
+    """A file name as SQLite can store it: SQLite text must be UTF-8, and a name with bytes
+    that are not (lone surrogates from os.fsdecode) is kept as the hex of its bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES_PREFIX + os.fsencode(name).hex()
+    return name
+
+
+def _from_db(stored: str) -> str:
+    """The file name `_to_db` stored."""
+    if stored.startswith(_BYTES_PREFIX):
+        return os.fsdecode(bytes.fromhex(stored[len(_BYTES_PREFIX) :]))
+    return stored
 
 
 def _is_corruption(error: sqlite3.Error) -> bool:
@@ -315,8 +336,9 @@ class ArticleCache:
         if row[3] is not None:
             return LoadError(name, row[3])
         try:
-            article = Article.from_json(json.loads(zlib.decompress(row[4])))
-        except (zlib.error, ValueError, KeyError, TypeError):
+            data = zlib.decompress(row[4]).decode("utf-8", "surrogatepass")
+            article = Article.from_json(json.loads(data))
+        except (zlib.error, ValueError, KeyError, TypeError):  # UnicodeError is a ValueError
             return None
         article.path = name
         return article
@@ -447,7 +469,10 @@ class ArticleCache:
         else:
             data = item.to_json()
             body = zlib.compress(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+                # surrogatepass: the path may hold lone surrogates (bytes that are not UTF-8)
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(
+                    "utf-8", "surrogatepass"
+                )
             )
             summary = ArticleSummary(
                 item.path,
@@ -543,7 +568,7 @@ class ArticleCache:
                 gone = [
                     (row_id,)
                     for row_id, key in rows
-                    if key not in existing and not os.path.lexists(key)
+                    if key not in existing and not os.path.lexists(_from_db(key))
                 ]
                 if gone:
                     if not self._db.in_transaction:
@@ -574,7 +599,7 @@ class ArticleCache:
             if paths is not None:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO temp.scope VALUES (?, ?)",
-                    ((_key(name), name) for name in paths),
+                    ((_key(name), _to_db(name)) for name in paths),
                 )
 
     def search(
@@ -608,7 +633,7 @@ class ArticleCache:
         hits = []
         for row_id, path, title, rank in rows:
             text, marks = snippet(bodies.get(row_id) or "", parsed)
-            hits.append(SearchHit(path, title or "", text, -rank if rank else 0.0, marks))
+            hits.append(SearchHit(_from_db(path), title or "", text, -rank if rank else 0.0, marks))
         return hits
 
     def _from(self) -> str:
