@@ -52,8 +52,8 @@ async def key_and_filter_costs(count: int, presses: int = 60) -> dict[str, float
 
     app = ReaderApp([])
     async with app.run_test(size=(120, 40)) as pilot:
-        app._begin_load(count, 0)
-        app._add_entries(fake_entries(count))
+        app.main.loader.begin(count, 0)
+        app.main.loader.add(fake_entries(count))
         await pilot.pause()
         times = []
         for index in range(presses):
@@ -67,7 +67,7 @@ async def key_and_filter_costs(count: int, presses: int = 60) -> dict[str, float
             await pilot.press(char if char != " " else "space")
             filter_times.append(time.perf_counter() - start)
         articles = app.query_one(ArticleList)
-        shown = len([i for i in articles.shown if isinstance(i, int)])
+        shown = len([row for row in articles.shown if row.is_article])
         frame_times = filter_frame_costs(articles, "number 12")
     return {
         "key_ms": statistics.median(times) * 1000,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 
 from reader.model import Article
@@ -17,20 +18,20 @@ from reader.model import Article
 
 @dataclass(frozen=True, slots=True)
 class Palette:
-    """Styles for the parts of an article; the UI derives one from its theme."""
+    """Styles for the parts of an article: Rich style names, or the UI's styles from its theme."""
 
-    title: str = "bold"
-    byline: str = "italic"
-    meta: str = "dim"
-    heading: str = "bold"
-    summary: str = ""
-    quote: str = "green"
-    attribution: str = "cyan"
-    speaker: str = "bold cyan"
-    current_quote: str = "reverse green"
-    chosen_quote: str = "bold green underline"
-    match: str = "black on yellow"
-    current_match: str = "bold black on bright_yellow underline"
+    title: str | Style = "bold"
+    byline: str | Style = "italic"
+    meta: str | Style = "dim"
+    heading: str | Style = "bold"
+    summary: str | Style = ""
+    quote: str | Style = "green"
+    attribution: str | Style = "cyan"
+    speaker: str | Style = "bold cyan"
+    current_quote: str | Style = "reverse green"
+    chosen_quote: str | Style = "bold green underline"
+    match: str | Style = "black on yellow"
+    current_match: str | Style = "bold black on bright_yellow underline"
 
 
 PLAIN_PALETTE = Palette(*[""] * 12)

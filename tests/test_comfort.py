@@ -36,17 +36,17 @@ async def loaded(pilot) -> None:
 
 def titles(app: ReaderApp) -> list[str]:
     articles = app.query_one(ArticleList)
-    return [articles.entries[i].title for i in articles.shown if isinstance(i, int)]
+    return [articles.entries[row.index].title for row in articles.shown if row.is_article]
 
 
 def row_marks(app: ReaderApp) -> dict[str, str]:
     """Title -> the mark its row starts with."""
     articles = app.query_one(ArticleList)
     marks = {}
-    for position, index in enumerate(articles.shown):
-        if isinstance(index, int):
+    for position, row in enumerate(articles.shown):
+        if row.is_article:
             prompt = str(articles.prompt_at(position))
-            marks[articles.entries[index].title] = prompt[0]
+            marks[articles.entries[row.index].title] = prompt[0]
     return marks
 
 
@@ -111,10 +111,10 @@ async def test_sorting_by_date_title_and_publisher(tmp_path):
         assert titles(app) == sorted(titles(app), key=str.casefold)
         await pilot.press("S")  # publisher, grouped under headings
         articles = app.query_one(ArticleList)
-        headings = [row for row in articles.shown if isinstance(row, str)]
+        headings = [row.heading for row in articles.shown if not row.is_article]
         assert headings[:2] == ["Northgate Weekly", "The Quayside Courier"]
         await pilot.press("j", "enter")
-        assert app.open_entry is not None  # headings are skipped by the cursor
+        assert app.main.open_entry is not None  # headings are skipped by the cursor
 
 
 async def test_sort_and_view_are_remembered(tmp_path):
@@ -151,7 +151,7 @@ async def test_find_in_article_highlights_and_n_moves_between_matches(tmp_path):
         await pilot.press("escape")
         assert pane.matches == []
         await pilot.press("n")  # with no search, n is the next article again
-        assert app.open_entry.title.startswith("City library")
+        assert app.main.open_entry.title.startswith("City library")
 
 
 async def test_ctrl_f_finds_and_escape_closes(tmp_path):
@@ -197,13 +197,13 @@ async def test_width_and_theme_are_remembered(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("j", "enter", "minus", "minus")
-        assert app.query_one(ReadingPane).measure == 72
+        assert app.query_one(ReadingPane).reading_width == 72
         app.theme = "textual-light"
         await pilot.pause()
     app = make_app(folder, state_file)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.query_one(ReadingPane).measure == 72
+        assert app.query_one(ReadingPane).reading_width == 72
         assert app.theme == "textual-light"
 
 
@@ -215,9 +215,9 @@ async def test_config_sets_width_theme_and_remaps_keys(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.theme == "nord"
-        assert app.query_one(ReadingPane).measure == 60
+        assert app.query_one(ReadingPane).reading_width == 60
         await pilot.press("j", "enter", "right")
-        assert app.open_entry.title.startswith("City library")
+        assert app.main.open_entry.title.startswith("City library")
 
 
 async def test_export_writes_markdown_where_asked_and_nowhere_else(tmp_path):
@@ -280,7 +280,7 @@ async def test_ctrl_s_searches_bodies_of_the_whole_library_and_opens_a_hit(tmp_p
         assert "blackened" in app.screen.hits[0].snippet
         await pilot.press("enter")
         await pilot.pause()
-        assert app.open_entry.title.startswith("Late frost")
+        assert app.main.open_entry.title.startswith("Late frost")
 
 
 async def test_search_input_is_never_syntax(tmp_path):

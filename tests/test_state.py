@@ -48,9 +48,7 @@ def test_marks_bookmarks_scroll_and_settings_survive_a_restart(tmp_path: Path, n
     assert state.toggle_bookmark(note) is True
     state.set_scroll(note, 0.25)
     state.set_scroll(other, 42)
-    state.update_settings(
-        theme="nord", width=72, sidebar=False, sort="newest", list_filter="unread"
-    )
+    state.update_settings(theme="nord", width=72, sidebar=False, sort="newest", view="unread")
     assert state.flush()
 
     again, messages = ReadingState.load(tmp_path / "state.json")
@@ -61,7 +59,7 @@ def test_marks_bookmarks_scroll_and_settings_survive_a_restart(tmp_path: Path, n
     assert again.scroll_for(other) == 42 and isinstance(again.scroll_for(other), int)
     assert again.settings.theme == "nord" and again.settings.width == 72
     assert again.settings.sidebar is False
-    assert (again.settings.sort, again.settings.list_filter) == ("newest", "unread")
+    assert (again.settings.sort, again.settings.view) == ("newest", "unread")
     assert again.bookmarks() == [str(note)]
 
 
@@ -101,16 +99,16 @@ def test_invalid_scroll_and_settings_are_refused(tmp_path: Path, note: Path):
 
 
 def test_every_sort_and_view_the_app_offers_can_be_saved(tmp_path: Path):
-    from reader.ui.article_list import SORTS, VIEWS
+    from reader.store.state import SORTS, VIEWS
 
     state = ReadingState(tmp_path / "state.json")
     for sort in SORTS:
         state.update_settings(sort=sort)
     for view in VIEWS:
-        state.update_settings(list_filter=view)
+        state.update_settings(view=view)
     state.flush()
     again, messages = ReadingState.load(tmp_path / "state.json")
-    assert messages == [] and (again.settings.sort, again.settings.list_filter) == (
+    assert messages == [] and (again.settings.sort, again.settings.view) == (
         SORTS[-1],
         VIEWS[-1],
     )

@@ -36,8 +36,10 @@ MAX_ENTRIES: Final = 20_000
 FORGET_EMPTY_AFTER: Final = 30 * 24 * 3600
 """A cleared entry is kept this long so a second running reader cannot resurrect it."""
 
-SORT_ORDERS: Final = ("path", "newest", "oldest", "title", "publisher", "read_time")
-LIST_FILTERS: Final = ("all", "unread", "bookmarked")
+SORTS: Final = ("path", "newest", "oldest", "title", "publisher", "read_time")
+"""The orders the list can be sorted in."""
+VIEWS: Final = ("all", "unread", "bookmarked")
+"""Which articles the list shows."""
 
 ArticleRef = Article | str | os.PathLike[str]
 """Anything naming an article file: the loaded `Article` or its path."""
@@ -58,7 +60,7 @@ class Settings:
     width: int | None = None
     sidebar: bool = True
     sort: str = "path"
-    list_filter: str = "all"
+    view: str = "all"
 
     def problems(self) -> list[str]:
         """What is invalid about these values, one message each."""
@@ -71,10 +73,10 @@ class Settings:
             found.append(f"width must be a whole number from {MIN_WIDTH} to {MAX_WIDTH}")
         if type(self.sidebar) is not bool:
             found.append("sidebar must be true or false")
-        if self.sort not in SORT_ORDERS:
-            found.append(f"sort must be one of {', '.join(SORT_ORDERS)}")
-        if self.list_filter not in LIST_FILTERS:
-            found.append(f"list_filter must be one of {', '.join(LIST_FILTERS)}")
+        if self.sort not in SORTS:
+            found.append(f"sort must be one of {', '.join(SORTS)}")
+        if self.view not in VIEWS:
+            found.append(f"view must be one of {', '.join(VIEWS)}")
         return found
 
     @classmethod
@@ -83,6 +85,8 @@ class Settings:
         settings, dropped = cls(), 0
         if not isinstance(data, dict):
             return settings, 0
+        if "list_filter" in data and "view" not in data:
+            data = {**data, "view": data["list_filter"]}  # the name state files used to have
         for item in fields(cls):
             if item.name in data:
                 candidate = replace(settings, **{item.name: data[item.name]})

@@ -6,8 +6,9 @@ import contextlib
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import accumulate
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding
@@ -21,12 +22,11 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 
 from reader.library import Entry
+from reader.store.state import SORTS, VIEWS
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
 
-VIEWS = ("all", "unread", "bookmarked")
-SORTS = ("path", "newest", "oldest", "title", "publisher", "read_time")
 SORT_NAMES = {
     "path": "folder",
     "newest": "newest first",
@@ -41,7 +41,7 @@ def _published(entry: Entry) -> str:
     return (entry.summary.published or "") if entry.summary else ""
 
 
-def _sort_key(sort: str) -> Callable[[Entry], object] | None:
+def _sort_key(sort: str) -> Callable[[Entry], Any] | None:
     if sort == "newest":
         return lambda e: (not _published(e), [-ord(c) for c in _published(e)])
     if sort == "oldest":
@@ -55,10 +55,27 @@ def _sort_key(sort: str) -> Callable[[Entry], object] | None:
     return None
 
 
-def _line_starts(rows: list[int | str], first: int = 0) -> Iterable[int]:
-    """The first line of each row from `first` on, then the line after the last:
-    a heading is one line, an article two."""
-    return accumulate((1 if isinstance(row, str) else 2 for row in rows), initial=first)
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of the list: an article (its index into `entries`) or a group heading."""
+
+    index: int = -1
+    """Index into `entries`; -1 for a heading."""
+    heading: str = ""
+
+    @property
+    def is_article(self) -> bool:
+        return self.index >= 0
+
+    @property
+    def lines(self) -> int:
+        """A heading is one line, an article two."""
+        return 2 if self.index >= 0 else 1
+
+
+def _line_starts(rows: list[Row], first: int = 0) -> Iterable[int]:
+    """The first line of each row from `first` on, then the line after the last."""
+    return accumulate((row.lines for row in rows), initial=first)
 
 
 def _short_folder(folder: str) -> str:
@@ -70,10 +87,9 @@ def _short_folder(folder: str) -> str:
 class ArticleList(ScrollView, can_focus=True):
     """Articles as rows of a list that draws only the lines on screen.
 
-    A row is a position in `shown`: an index into `entries`, or the text of a group
-    heading. Filtering, sorting and loading rebuild plain lists and nothing else, so
-    they cost a pass over 10,000 strings, not 10,000 options or widgets; drawing
-    costs the rows in view.
+    `shown` holds the rows on the list: articles and group headings. Filtering, sorting
+    and loading rebuild plain lists and nothing else, so they cost a pass over 10,000
+    strings, not 10,000 options or widgets; drawing costs the rows in view.
     """
 
     DEFAULT_CSS = """
@@ -131,18 +147,20 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.entries: list[Entry] = []
-        self.shown: list[int | str] = []
-        """For each row, its index into `entries`, or the text of a group heading."""
+        self._rows: list[Row] = []
+        """Each entry's row, made once."""
+        self.shown: list[Row] = []
+        """The rows on the list, in order."""
         self._starts: list[int] = [0]
         """The first line of each row, and after them the line count of the list."""
-        self.needle = ""
+        self.filter_text = ""
         self.view = "all"
         self.sort = "path"
         self._prompts: dict[int, Content] = {}
-        self._strips: dict[tuple[int | str, Style, int], list[Strip]] = {}
+        self._strips: dict[tuple[Row, Style, int], list[Strip]] = {}
         self._entry_index: dict[str, int] = {}
         self._folders: list[str] = []
         """Each entry's folder, computed once, for the folder headings."""
@@ -156,16 +174,20 @@ class ArticleList(ScrollView, can_focus=True):
         start = len(self.entries)
         self.entries.extend(entries)
         for index, entry in enumerate(entries, start):
+            self._rows.append(Row(index))
             self._entry_index[entry.path] = index
             self._folders.append(os.path.dirname(entry.path) or ".")
             self._keys.append(entry.search_key)
         fresh = self._matching(range(start, len(self.entries)))
         if self.sort == "path" and not self._many_groups(fresh):
-            self._append(self._with_headers(fresh, self._last_group()) if self._headed else fresh)
+            if self._headed:
+                self._append(self._with_headers(fresh, self._last_group()))
+            else:
+                self._append([self._rows[i] for i in fresh])
         else:
             self.rebuild()
 
-    def _append(self, rows: list[int | str]) -> None:
+    def _append(self, rows: list[Row]) -> None:
         """Loading delivers files in path order: add rows at the end, the rest untouched."""
         self.shown.extend(rows)
         self._starts.extend(_line_starts(rows, first=self._starts.pop()))
@@ -182,7 +204,7 @@ class ArticleList(ScrollView, can_focus=True):
         """
         current = self.current_index()
         if narrowing:
-            rows = self._matching([i for i in self.shown if isinstance(i, int)])
+            rows = self._matching([row.index for row in self.shown if row.is_article])
         else:
             rows = self._matching(range(len(self.entries)))
             key = _sort_key(self.sort)
@@ -196,15 +218,15 @@ class ArticleList(ScrollView, can_focus=True):
         Tests plain parallel lists rather than entries: at 10,000 rows this runs on
         every typed character.
         """
-        needle, keys, entries = self.needle.casefold(), self._keys, self.entries
-        rows = [i for i in candidates if needle in keys[i]] if needle else list(candidates)
+        wanted, keys, entries = self.filter_text.casefold(), self._keys, self.entries
+        rows = [i for i in candidates if wanted in keys[i]] if wanted else list(candidates)
         if self.view == "unread":
             rows = [i for i in rows if not entries[i].read and not entries[i].error]
         elif self.view == "bookmarked":
             rows = [i for i in rows if entries[i].bookmarked]
         return rows
 
-    def _show(self, rows: list[int | str], current: int | None) -> None:
+    def _show(self, rows: list[Row], current: int | None) -> None:
         """Make `rows` the list, with the cursor on `current` if it is among them."""
         self.shown = rows
         self._starts = list(_line_starts(rows))
@@ -212,7 +234,7 @@ class ArticleList(ScrollView, can_focus=True):
         position = None
         if current is not None:
             with contextlib.suppress(ValueError):
-                position = rows.index(current)
+                position = rows.index(self._rows[current])
         self.highlighted = self._article_near(0, 1) if position is None else position
         self.refresh()
 
@@ -222,48 +244,51 @@ class ArticleList(ScrollView, can_focus=True):
             return self.entries[index].source or "Unknown publisher"
         return self._folders[index]
 
-    def _with_headers(self, rows: list[int], previous: str | None = None) -> list[int | str]:
-        """Put a heading row before each group, for the sorts that group."""
+    def _with_headers(self, rows: list[int], previous: str | None = None) -> list[Row]:
+        """The rows of these entries, with a heading before each group for the sorts that group."""
+        article_rows = self._rows
         if self.sort not in ("path", "publisher") or not rows:
-            return list(rows)
+            return [article_rows[i] for i in rows]
         if self.sort == "path":
             folders = self._folders
             groups = [folders[i] for i in rows]
         else:
             groups = [self._group(i) for i in rows]
         if self.sort == "path" and previous is None and len(set(groups)) == 1:
-            return list(rows)  # one folder needs no heading
-        out: list[int | str] = []
+            return [article_rows[i] for i in rows]  # one folder needs no heading
+        out: list[Row] = []
         for index, group in zip(rows, groups, strict=True):
             if group != previous:
-                out.append(group)
+                out.append(Row(heading=group))
                 previous = group
-            out.append(index)
+            out.append(article_rows[index])
         return out
 
     @property
     def _headed(self) -> bool:
-        return bool(self.shown) and isinstance(self.shown[0], str)
+        return bool(self.shown) and not self.shown[0].is_article
 
     def _many_groups(self, fresh: list[int]) -> bool:
         """Whether appending `fresh` brings a second folder to a list without headings yet."""
         if self._headed or not (self.shown or fresh):
             return False
-        first = self._folders[self.shown[0] if self.shown else fresh[0]]
+        first = self._folders[self.shown[0].index if self.shown else fresh[0]]
         return any(self._folders[i] != first for i in fresh)
 
     def _last_group(self) -> str | None:
-        for index in reversed(self.shown):
-            if isinstance(index, int):
-                return self._group(index)
+        for row in reversed(self.shown):
+            if row.is_article:
+                return self._group(row.index)
         return None
 
     # Changing the view --------------------------------------------------------
 
-    def set_filter(self, needle: str) -> None:
-        """Show only rows whose title, author or publisher contain `needle`."""
-        narrowing = bool(self.needle) and needle.casefold().startswith(self.needle.casefold())
-        self.needle = needle
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose title, author or publisher contain `text`."""
+        narrowing = bool(self.filter_text) and text.casefold().startswith(
+            self.filter_text.casefold()
+        )
+        self.filter_text = text
         self.rebuild(narrowing)
 
     def set_view(self, view: str) -> None:
@@ -283,10 +308,11 @@ class ArticleList(ScrollView, can_focus=True):
         index = self._entry_index.get(path)
         if index is None:
             return False
-        if index not in self.shown:
-            self.needle, self.view = "", "all"
+        row = self._rows[index]
+        if row not in self.shown:
+            self.filter_text, self.view = "", "all"
             self.rebuild()
-        self.highlighted = self.shown.index(index)
+        self.highlighted = self.shown.index(row)
         return True
 
     # Reading the selection ------------------------------------------------------
@@ -295,8 +321,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Index into `entries` of the highlighted row."""
         if self.highlighted is None or self.highlighted >= len(self.shown):
             return None
-        index = self.shown[self.highlighted]
-        return index if isinstance(index, int) else None
+        row = self.shown[self.highlighted]
+        return row.index if row.is_article else None
 
     def current(self) -> Entry | None:
         index = self.current_index()
@@ -326,7 +352,7 @@ class ArticleList(ScrollView, can_focus=True):
         if position is None or position >= len(self.shown) or not self.is_mounted:
             return
         top, bottom = self._starts[position], self._starts[position + 1]
-        if position > 0 and isinstance(self.shown[position - 1], str):
+        if position > 0 and not self.shown[position - 1].is_article:
             top -= 1  # keep the group's heading in view with its first article
         self.scroll_to_region(
             Region(0, top, self.scrollable_content_region.width, bottom - top),
@@ -338,7 +364,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _article_near(self, position: int, step: int) -> int | None:
         """The first article row from `position` on in direction `step`, if any."""
         while 0 <= position < len(self.shown):
-            if isinstance(self.shown[position], int):
+            if self.shown[position].is_article:
                 return position
             position += step
         return None
@@ -395,16 +421,16 @@ class ArticleList(ScrollView, can_focus=True):
         position = bisect_right(self._starts, offset.y + self.scroll_offset.y) - 1
         return position if 0 <= position < len(self.shown) else None
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         position = self._position_at(event)
-        if position is not None and isinstance(self.shown[position], int):
+        if position is not None and self.shown[position].is_article:
             self.highlighted = position
             self.action_select()
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         self._hover = self._position_at(event)
 
-    def _on_leave(self, event: events.Leave) -> None:
+    def on_leave(self, event: events.Leave) -> None:
         self._hover = None
 
     # Drawing ------------------------------------------------------------------------
@@ -413,7 +439,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips.clear()  # theme or focus changed the row styles
         super().notify_style_update()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
         self._keep_in_view(self.highlighted)
 
@@ -432,7 +458,7 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.shown[position]
         if position == self.highlighted:
             style = self.get_visual_style("article-list--row", "article-list--cursor")
-        elif position == self._hover and isinstance(row, int):
+        elif position == self._hover and row.is_article:
             style = self.get_visual_style("article-list--row", "article-list--hover")
         else:
             style = self.get_visual_style("article-list--row")
@@ -442,7 +468,7 @@ class ArticleList(ScrollView, can_focus=True):
             if len(self._strips) > 500:
                 self._strips.clear()
             padding = self.get_component_styles("article-list--row").padding
-            content = self._heading(row) if isinstance(row, str) else self._content(row)
+            content = self._content(row.index) if row.is_article else self._heading(row.heading)
             strips = Visual.to_strips(self, Padding(content, padding), width, None, style)
             strips = self._strips[key] = [
                 strip.extend_cell_length(width, style.rich_style) for strip in strips
@@ -462,7 +488,7 @@ class ArticleList(ScrollView, can_focus=True):
     def prompt_at(self, position: int) -> Content:
         """What the row at `position` says (for tests and the help of screen readers)."""
         row = self.shown[position]
-        return self._heading(row) if isinstance(row, str) else self._content(row)
+        return self._content(row.index) if row.is_article else self._heading(row.heading)
 
     # Marks ------------------------------------------------------------------------
 
@@ -481,9 +507,10 @@ class ArticleList(ScrollView, can_focus=True):
         if index is None:
             return
         self._prompts.pop(index, None)
-        self._strips = {key: strips for key, strips in self._strips.items() if key[0] != index}
+        row = self._rows[index]
+        self._strips = {key: strips for key, strips in self._strips.items() if key[0] != row}
         with contextlib.suppress(ValueError):
-            self._refresh_rows(self.shown.index(index))
+            self._refresh_rows(self.shown.index(row))
 
     def _prompt(self, entry: Entry) -> Content:
         """Two lines: marks and title, then source and read time (or the failure)."""
@@ -497,7 +524,8 @@ class ArticleList(ScrollView, can_focus=True):
         unread = not entry.read
         mark = BOOKMARK_MARK if entry.bookmarked else (UNREAD_MARK if unread else " ")
         details = [entry.source] if entry.source else []
-        details.append(f"{entry.summary.read_time_minutes} min")
+        if entry.summary is not None:
+            details.append(f"{entry.summary.read_time_minutes} min")
         return Content.assemble(
             (mark + " ", "bold $accent"),
             (entry.title, "bold" if unread else ""),

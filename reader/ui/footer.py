@@ -61,8 +61,8 @@ class Footer(Widget, can_focus=False):
 
     _hover: reactive[int | None] = reactive(None)
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self._spans: list[tuple[int, int, Hint]] = []
         """Where each hint was drawn (first and last column), for the mouse."""
 
@@ -72,7 +72,7 @@ class Footer(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:
             self.refresh()
 
@@ -81,7 +81,9 @@ class Footer(Widget, can_focus=False):
         app, screen = self.app, self.screen
         shown: dict[str, Hint] = {}
         palette = None
-        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+        # The focused widget's keys first, then those that work anywhere, then the screen's.
+        active = sorted(screen.active_bindings.items(), key=lambda item: item[1].node is screen)
+        for key, (_node, binding, enabled, _tooltip) in active:
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = Hint(key, app.get_key_display(binding), "palette", enabled)
             elif binding.show and binding.action not in shown:
@@ -93,7 +95,7 @@ class Footer(Widget, can_focus=False):
     def render(self) -> Content:
         hints, palette = self.hints()
         width = self.size.width
-        right = self._hint_parts(palette) if palette else []
+        right = self._hint_parts(palette) if palette is not None else []
         right_width = sum(cell_len(text) for text, _ in right) + (1 if right else 0)
         parts: list[tuple[str, Style | str]] = []
         self._spans = []
@@ -106,7 +108,7 @@ class Footer(Widget, can_focus=False):
             self._spans.append((used, used + hint_width, hint))
             parts += hint_parts
             used += hint_width
-        if right:
+        if palette is not None:
             parts.append((" " * max(0, width - used - right_width), ""))
             parts.append(("▏", self._style("footer--separator")))
             start = width - right_width + 1

@@ -1,4 +1,4 @@
-"""`?`: every key, gathered from the bindings themselves so the list never drifts."""
+"""`?`: every key, as the app gathers it from the bindings after the user's keymap."""
 
 from __future__ import annotations
 
@@ -10,27 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-_KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "space": "space",
-    "enter": "Enter",
-    "escape": "Esc",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "plus": "+",
-    "minus": "-",
-    "equals_sign": "=",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-}
-
-
-def key_label(keys: str) -> str:
-    """A binding's keys as a person types them: "j, down"."""
-    return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+from reader.ui.keys import KeyRow
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:
         super().__init__()
         self.sections = sections
 
@@ -46,14 +26,10 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, bindings in self.sections:
+        for title, rows in self.sections:
             table.add_row(Text(title, "bold underline"), "")
-            seen: set[str] = set()
-            for binding in bindings:
-                if binding.description in seen or not binding.description:
-                    continue
-                seen.add(binding.description)
-                table.add_row(key_label(binding.key), binding.description)
+            for row in rows:
+                table.add_row(Text(row.keys), Text(row.description))
             table.add_row("", "")
         table.add_row(Text("Esc, q or ? closes this help.", "dim"), "")
         with VerticalScroll(id="help-box"):

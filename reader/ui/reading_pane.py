@@ -6,7 +6,11 @@ quote or a search match by scrolling its paragraph into view.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -29,11 +33,27 @@ def _welcome() -> Text:
     return text
 
 
+_PARTS = (
+    "title",
+    "byline",
+    "meta",
+    "heading",
+    "summary",
+    "quote",
+    "attribution",
+    "speaker",
+    "current-quote",
+    "chosen-quote",
+    "match",
+    "current-match",
+)
+
+
 class ReadingPane(VerticalScroll):
     """Scrollable article view; keys scroll like a pager."""
 
-    class MeasureChanged(Message):
-        """The reading width changed, so the app can remember it."""
+    class ReadingWidthChanged(Message):
+        """The reading width changed, so the screen can remember it."""
 
         def __init__(self, width: int) -> None:
             super().__init__()
@@ -47,20 +67,47 @@ class ReadingPane(VerticalScroll):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("]", "next_quote", "Next quote", id="next_quote"),
-        Binding("[", "previous_quote", "Prev quote", id="previous_quote"),
-        Binding("plus,equals_sign", "wider", "Wider", show=False, id="wider"),
-        Binding("minus", "narrower", "Narrower", show=False, id="narrower"),
-        Binding("slash,ctrl+f", "app.find", "Find", id="find"),
+        Binding("]", "next_quote", "Next quote", id="next_quote", tooltip="Jump to the next quote"),
+        Binding(
+            "[",
+            "previous_quote",
+            "Prev quote",
+            id="previous_quote",
+            tooltip="Jump to the previous quote",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "wider",
+            "Wider",
+            show=False,
+            id="wider",
+            tooltip="Widen the reading column",
+        ),
+        Binding(
+            "minus",
+            "narrower",
+            "Narrower",
+            show=False,
+            id="narrower",
+            tooltip="Narrow the reading column",
+        ),
+        Binding(
+            "slash,ctrl+f", "screen.find", "Find", id="find", tooltip="Find in the open article"
+        ),
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reading--{name}" for name in _PARTS}
+    """One per part of an article; styled in reader.tcss, dark and light."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.article: Article | None = None
         self.palette = Palette()
-        self.measure = DEFAULT_WIDTH
+        self.reading_width = DEFAULT_WIDTH
+        """The widest the text may be, in columns (the page narrows with the pane)."""
+        self._header: Static | None = None
         self.quote_index: int | None = None
         self.chosen_speaker: str | None = None
         self.paragraph_widgets: list[Static] = []
@@ -69,7 +116,7 @@ class ReadingPane(VerticalScroll):
         """Search matches in the body: (paragraph, start, end)."""
         self.match_index: int | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         # The welcome is composed, not mounted later, so it is in the very first frame.
         with Vertical(id="page"):
             yield Static(_welcome(), classes="welcome")
@@ -89,17 +136,37 @@ class ReadingPane(VerticalScroll):
             self._fill([Static(text, classes="failure")])
             return
         self.article = entry.article
+        self.palette = self._palette()
         self.quote_index = None
         self.chosen_speaker = None
         self.matches, self.match_index = [], None
         self._render_article()
         self.scroll_home(animate=False)
 
-    def restyle(self, palette: Palette) -> None:
-        """Re-render after a theme change."""
-        self.palette = palette
-        if self.article is not None:
-            self._render_article()
+    def _palette(self) -> Palette:
+        """The styles of the article's parts, from the component classes."""
+        base = self.background_colors[1]
+        styles: dict[str, Style] = {}
+        for name in _PARTS:
+            rules = self.get_component_styles(f"reading--{name}")
+            style = rules.text_style if rules.has_rule("text_style") else Style()
+            if rules.has_rule("color"):
+                style += Style(color=rules.color.rich_color)
+            if rules.has_rule("background"):
+                style += Style(bgcolor=(base + rules.background).rich_color)
+            styles[name.replace("-", "_")] = style
+        return Palette(**styles)
+
+    def notify_style_update(self) -> None:
+        """A theme change: restyle the open article's widgets in place."""
+        super().notify_style_update()
+        if self.article is None or self._header is None:
+            return
+        palette = self._palette()
+        if palette != self.palette:
+            self.palette = palette
+            self._header.update(header_text(self.article, palette))
+            self._refresh_paragraphs(set(range(len(self.paragraph_widgets))))
 
     def _render_article(self) -> None:
         article = self.article
@@ -111,7 +178,8 @@ class ReadingPane(VerticalScroll):
             )
             for index in range(len(article.paragraphs))
         ]
-        blocks = [Static(header_text(article, self.palette), classes="header")]
+        self._header = Static(header_text(article, self.palette), classes="header")
+        blocks = [self._header]
         blocks += self.paragraph_widgets or [
             Static(Text("(no body text found)", "dim"), classes="paragraph")
         ]
@@ -132,7 +200,7 @@ class ReadingPane(VerticalScroll):
         page = self.page
         page.remove_children()
         page.mount_all(widgets)
-        page.styles.max_width = self.measure
+        page.styles.max_width = self.reading_width
 
     def _refresh_paragraphs(self, indices: set[int]) -> None:
         for index in indices:
@@ -180,7 +248,7 @@ class ReadingPane(VerticalScroll):
     async def action_next_match(self) -> None:
         """n: the next match while searching, else the next article."""
         if not self.matches:
-            await self.app.run_action("next_article")
+            await self.app.run_action("screen.next_article")
             return
         self._move_match(1)
 
@@ -229,14 +297,14 @@ class ReadingPane(VerticalScroll):
             self.notify("No quotes in this article.", severity="information")
 
     def action_wider(self) -> None:
-        self.set_measure(self.measure + 4)
-        self.post_message(self.MeasureChanged(self.measure))
+        self.set_reading_width(self.reading_width + 4)
+        self.post_message(self.ReadingWidthChanged(self.reading_width))
 
     def action_narrower(self) -> None:
-        self.set_measure(self.measure - 4)
-        self.post_message(self.MeasureChanged(self.measure))
+        self.set_reading_width(self.reading_width - 4)
+        self.post_message(self.ReadingWidthChanged(self.reading_width))
 
-    def set_measure(self, width: int) -> None:
+    def set_reading_width(self, width: int) -> None:
         """Set the reading width in columns, within sensible bounds."""
-        self.measure = max(MIN_WIDTH, min(MAX_WIDTH, width))
-        self.page.styles.max_width = self.measure
+        self.reading_width = max(MIN_WIDTH, min(MAX_WIDTH, width))
+        self.page.styles.max_width = self.reading_width

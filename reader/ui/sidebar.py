@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -21,8 +22,8 @@ class SpeakerList(OptionList):
             super().__init__()
             self.speaker = speaker
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
         self.speakers: list[str] = []
 
     def show(self, speakers: list[tuple[str, int]]) -> None:
@@ -43,7 +44,7 @@ def _speaker_row(name: str, count: int) -> Content:
 class Sidebar(VerticalScroll, can_focus=False):
     """Metadata of the open article."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         # Only the metadata is composed, so it is in the very first frame; the "Quoted" list
         # is mounted with the first article that quotes anyone.
         self.set_class(True, "-no-quotes")

@@ -1,0 +1,75 @@
+"""What can be done with the open article beyond reading it: export, copy, open the original."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from textual.app import App, SuspendNotSupported
+
+from reader.library import Entry
+from reader.model import Article
+from reader.safe_text import visible
+
+
+def export(app: App[Any], article: Article) -> None:
+    """`e`: ask where, then save the article as Markdown."""
+    from reader.ui.export_dialog import ExportDialog
+
+    def exported(path: str | None) -> None:
+        if path:
+            app.notify(f"Saved as Markdown: {visible(path)}", markup=False)
+
+    app.push_screen(ExportDialog(article), exported)
+
+
+def copy(app: App[Any], article: Article, quote_index: int | None) -> None:
+    """`y`: the quote picked with [ ] if there is one, else the whole article (OSC 52)."""
+    if quote_index is not None and quote_index < len(article.quotes):
+        quote = article.quotes[quote_index]
+        text = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
+        what = "quote"
+    else:
+        from reader.export import to_markdown
+
+        text, what = to_markdown(article), "article"
+    from reader.clipboard import fits_osc52
+
+    app.copy_to_clipboard(text)
+    cut = "" if fits_osc52(text) else " (cut to the first 75 kB the terminal accepts)"
+    app.notify(
+        f"Copied the {what} ({len(text):,} characters) to the clipboard{cut}",
+        markup=False,
+        timeout=2,
+    )
+
+
+def open_original(app: App[Any], entry: Entry) -> None:
+    """`O`: the file in $VISUAL/$EDITOR (the app steps aside), else its web address."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if editor:
+        _edit(app, editor, entry.path)
+        return
+    url = entry.article.url if entry.article else None
+    if url:
+        app.open_url(url)
+        app.notify(f"Opening {url}", markup=False)
+    else:
+        app.notify(
+            "Set $EDITOR to open the file; this article has no web address.",
+            severity="warning",
+            markup=False,
+        )
+
+
+def _edit(app: App[Any], editor: str, path: str) -> None:
+    import shlex
+    import subprocess
+
+    try:
+        with app.suspend():
+            subprocess.run([*shlex.split(editor), path], check=False)
+    except SuspendNotSupported:
+        app.notify("This terminal cannot hand over to an editor.", severity="error", markup=False)
+    except (OSError, ValueError) as error:
+        app.notify(f"Could not start {editor}: {error}", severity="error", markup=False)

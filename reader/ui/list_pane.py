@@ -1,0 +1,88 @@
+"""The left column: a title line, the filter box when wanted, the article list, load progress."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, ProgressBar, Static
+
+from reader.ui.article_list import ArticleList
+from reader.ui.loader import LoadCounts
+from reader.ui.sidebar import articles_phrase
+
+
+class ListPane(Vertical):
+    """The article list with what is said about it: how many, how loading goes, the filter."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.title_line = Static(Text("reader", "bold"), id="list-title")
+        self.articles = ArticleList(id="articles")
+        self.filter_box: Input | None = None
+        """Mounted the first time `/` is pressed: every widget costs start-up time."""
+        self.progress: Vertical | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.title_line
+        yield self.articles
+
+    # The filter box -------------------------------------------------------------
+
+    async def open_filter(self) -> None:
+        if self.filter_box is None:
+            self.filter_box = Input(placeholder="filter by title or author", id="filter")
+            await self.mount(self.filter_box, before=self.articles)
+        self.filter_box.display = True
+        self.filter_box.focus()
+
+    @property
+    def filter_shown(self) -> bool:
+        return self.filter_box is not None and self.filter_box.display
+
+    def close_filter(self) -> None:
+        """Hide the filter box and show every article again."""
+        if self.filter_box is None:
+            return
+        self.filter_box.value = ""
+        self.filter_box.display = False
+        self.articles.set_filter("")
+        self.articles.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.articles.set_filter(event.value.strip())
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.articles.focus()
+
+    # Progress and the title line ------------------------------------------------------
+
+    def show_progress(self, counts: LoadCounts) -> None:
+        """A progress bar while files load, and the counts in the title line."""
+        if counts.done:
+            if self.progress is not None:
+                self.progress.remove()
+                self.progress = None
+        else:
+            label = Text(f"Loading {counts.loaded:,} / {counts.total:,}")
+            if self.progress is None:
+                bar = ProgressBar(
+                    total=counts.total, show_eta=False, show_percentage=False, id="progress-bar"
+                )
+                bar.progress = counts.loaded
+                self.progress = Vertical(Static(label, id="progress-label"), bar, id="progress")
+                self.mount(self.progress)
+            else:
+                self.progress.query_one("#progress-label", Static).update(label)
+                self.progress.query_one(ProgressBar).update(
+                    total=counts.total, progress=counts.loaded
+                )
+        parts = [articles_phrase(len(self.articles.entries))]
+        if counts.failed:
+            parts.append(f"{counts.failed} failed")
+        if counts.skipped:
+            parts.append(f"{counts.skipped} skipped (not articles)")
+        self.title_line.update(Text(", ".join(parts), "bold"))

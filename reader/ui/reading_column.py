@@ -1,0 +1,58 @@
+"""The middle column: the reading pane, with the find box above it when wanted."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input
+
+from reader.ui.reading_pane import ReadingPane
+
+FIND_HINT = "find in this article (Enter: done, n/N: next/previous)"
+
+
+class ReadingColumn(Vertical):
+    """The open article and the search inside it."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reading = ReadingPane(id="reading")
+        self.find_box: Input | None = None
+        """Mounted the first time find is asked for: every widget costs start-up time."""
+
+    def compose(self) -> ComposeResult:
+        yield self.reading
+
+    async def open_find(self) -> None:
+        if self.reading.article is None:
+            self.notify("Open an article first.", markup=False)
+            return
+        if self.find_box is None:
+            self.find_box = Input(placeholder=FIND_HINT, id="find")
+            await self.mount(self.find_box)
+        self.find_box.display = True
+        self.find_box.focus()
+
+    @property
+    def find_shown(self) -> bool:
+        return self.find_box is not None and self.find_box.display
+
+    def close_find(self) -> None:
+        """Hide the find box and its highlights."""
+        box = self.find_box
+        if box is not None and (box.display or box.value):
+            box.value = ""
+            box.display = False
+            self.reading.find("")
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        count = self.reading.find(event.value)
+        event.input.border_subtitle = f"{count} found" if event.value else ""
+
+    @on(Input.Submitted, "#find")
+    def _find_done(self, event: Input.Submitted) -> None:
+        self.reading.focus()
+        if event.value and not self.reading.matches:
+            self.notify(f"Not found: {event.value}", severity="warning", markup=False)
