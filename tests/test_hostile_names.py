@@ -108,7 +108,7 @@ async def test_an_undecodable_name_through_the_app(library, tmp_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.open_entry is not None and app.open_entry.path == name
+        assert app.main.open_entry is not None and app.main.open_entry.path == name
         await pilot.press("b")
         await pilot.pause()
         assert SHOWN in str(app.query_one(Sidebar).query_one("#meta", Static).render())
