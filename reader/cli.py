@@ -16,6 +16,7 @@ from reader.model import Article, LoadError, Quote
 from reader.safe_text import escape_in_json, visible
 
 if TYPE_CHECKING:
+    from reader.config import Config
     from reader.people import Person
 
 
@@ -24,13 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read saved news articles (HTML, text scrapes, Markdown) in the terminal, "
         "cleaned of clutter, with quotes and who said them highlighted.",
-        epilog="With no PATH, opens the bundled sample articles.",
+        epilog="With no PATH, opens the library in the config file and the articles saved "
+        "from the web; with neither, the bundled sample articles.",
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files, folders (searched recursively) or glob patterns",
+        help="article files, folders (searched recursively), glob patterns or web addresses "
+        "(fetched once, then kept)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -51,6 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print who is quoted across the articles, one person or organisation per line "
         "(JSON Lines), most quoted first, no UI",
+    )
+    web = parser.add_argument_group("feeds")
+    web.add_argument(
+        "--subscribe",
+        action="append",
+        metavar="URL",
+        help="add a feed (RSS, Atom or JSON Feed) to the config file; may be repeated",
+    )
+    web.add_argument(
+        "--import-opml", metavar="FILE", help="subscribe to every feed in an OPML file"
+    )
+    web.add_argument("--export-opml", action="store_true", help="print the subscriptions as OPML")
+    web.add_argument(
+        "--fetch",
+        action="store_true",
+        help="fetch every feed, save new articles, print a line per feed, and exit",
     )
     parser.add_argument(
         "--config-path",
@@ -74,20 +93,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     config, messages = Config.load()
     for message in messages:
         print(f"reader: {visible(message)}", file=sys.stderr)
-    paths = args.paths or list(config.library) or [str(bundled_samples())]
+    if args.subscribe or args.import_opml or args.export_opml or args.fetch:
+        from reader.web.commands import feed_commands
+
+        return feed_commands(args, config)
+    paths, failed = _fetch_addresses(args.paths)
+    paths = paths or _default_paths(config)
     if args.json or args.plain or args.markdown or args.people:
         found = scan(paths)
-        _report_missing(found.missing)
-        if not found.files:
+        _report_missing(found.missing, failed)
+        if not found.files and not (args.json and failed):
             return _nothing_found(paths, found.missing)
         if args.people:
             return _print_people(found)
         if args.markdown:
             return _print_markdown(found)
-        return _print_json(found) if args.json else _print_plain(found)
+        return _print_json(found, failed) if args.json else _print_plain(found)
     # The app walks folders itself, after its first frame; here only check there is something.
     missing = missing_paths(paths)
-    _report_missing(missing)
+    _report_missing(missing, failed)
     if missing:
         return 2
     if next(iter_scan(paths), None) is None:
@@ -104,9 +128,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _report_missing(missing: list[str]) -> None:
+def _default_paths(config: Config) -> list[str]:
+    """The configured library and the articles saved from the web; else the samples."""
+    from reader.store.paths import web_dir
+
+    paths = list(config.library)
+    web = web_dir()
+    if web.is_dir() and next(iter_scan([str(web)]), None) is not None:
+        paths.append(str(web))
+    return paths or [str(bundled_samples())]
+
+
+def _fetch_addresses(paths: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Web addresses among the arguments become their kept copies, fetched if need be.
+
+    An address that cannot be fetched stays as it is, with its reason in the
+    returned mapping, so it is reported in its place like a missing file.
+    """
+    from reader.web.http import is_web_address
+
+    if not any(is_web_address(path) for path in paths):
+        return paths, {}
+    from reader.store.paths import web_dir
+    from reader.web.http import Fetcher, FetchError
+    from reader.web.pages import keep_page
+
+    resolved: list[str] = []
+    failed: dict[str, str] = {}
+    with Fetcher() as fetcher:
+        for path in paths:
+            if not is_web_address(path):
+                resolved.append(path)
+                continue
+            try:
+                resolved.append(str(keep_page(path, web_dir(), fetcher)))
+            except FetchError as error:
+                resolved.append(path)
+                failed[path] = error.reason
+    return resolved, failed
+
+
+def _report_missing(missing: list[str], failed: dict[str, str] | None = None) -> None:
     for path in missing:
-        print(f"reader: no such file or folder: {visible(path)}", file=sys.stderr)
+        if failed and path in failed:
+            print(f"reader: {visible(path)}: {visible(failed[path])}", file=sys.stderr)
+        else:
+            print(f"reader: no such file or folder: {visible(path)}", file=sys.stderr)
 
 
 def _nothing_found(paths: list[str], missing: list[str]) -> int:
@@ -116,14 +183,19 @@ def _nothing_found(paths: list[str], missing: list[str]) -> int:
     return 1
 
 
-def _print_json(found: Scan) -> int:
+def _print_json(found: Scan, failed: dict[str, str] | None = None) -> int:
     status = 1 if found.missing else 0
     out = sys.stdout
     pending = list(zip(found.missing_at, found.missing, strict=True))
+    failed = failed or {}
 
     def write_missing(before: int) -> None:
         while pending and pending[0][0] <= before:
-            out.write(json_line({"path": pending.pop(0)[1], "error": "no such file or folder"}))
+            path = pending.pop(0)[1]
+            if path in failed:
+                out.write(json_line({"path": path, "url": path, "error": failed[path]}))
+            else:
+                out.write(json_line({"path": path, "error": "no such file or folder"}))
 
     for position, item in enumerate(load_all(found.files)):
         write_missing(position)

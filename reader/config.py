@@ -24,6 +24,9 @@ MIN_WIDTH: Final = 40
 MAX_WIDTH: Final = 200
 DEFAULT_WIDTH: Final = 80
 DEFAULT_THEME: Final = "textual-dark"
+DEFAULT_KEEP: Final = 200
+"""Articles kept per feed unless its `keep` says otherwise; older ones make room."""
+MAX_KEEP: Final = 10_000
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 _KEY = re.compile(
@@ -50,6 +53,14 @@ width = 80
 # "gruvbox", "tokyo-night", "solarized-light".
 theme = "textual-dark"
 
+# Feeds to fetch with `reader --fetch` (or `reader --subscribe URL`). `name`
+# is optional (the feed's own title is used), and so is `keep`: how many of
+# its articles to keep (200 unless set).
+[[feeds]]
+url = "https://example.org/news/feed.xml"
+name = "Example News"
+keep = 100
+
 # Remap keys by binding id (press ? in reader to see the ids and keys).
 # A value is one key or several separated by commas; a list works too.
 [keys]
@@ -57,6 +68,15 @@ quit = "ctrl+q"
 next_article = "n,right"
 previous_article = ["p", "left"]
 """
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One subscription: where the feed is, what to call it, how many articles to keep."""
+
+    url: str
+    name: str | None = None
+    keep: int = DEFAULT_KEEP
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +90,8 @@ class Config:
     """A Textual theme name; the UI checks it against the themes it has."""
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Binding id to Textual key list (`"n,right"`), ready for `App.set_keymap`."""
+    feeds: tuple[Feed, ...] = ()
+    """Subscriptions, in the order written; `reader --fetch` updates them."""
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> tuple[Config, list[str]]:
@@ -243,9 +265,49 @@ def _read_keys(value: Any, base: Path, problem: Problem) -> Mapping[str, str] | 
     return MappingProxyType(keys)
 
 
+def _read_feeds(value: Any, base: Path, problem) -> tuple[Feed, ...] | None:
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        problem(
+            f'expected [[feeds]] tables with url = "...", got {_type_name(value)}; '
+            "no feeds from this file."
+        )
+        return None
+    feeds: dict[str, Feed] = {}
+    for index, item in enumerate(value):
+        feed = _read_feed(item, lambda text, n=index + 1: problem(text, str(n)))
+        if feed is not None and feed.url not in feeds:
+            feeds[feed.url] = feed
+    return tuple(feeds.values())
+
+
+def _read_feed(item: Any, problem) -> Feed | None:
+    if not isinstance(item, dict):
+        problem(f'expected a table with url = "...", got {_type_name(item)}; skipped it.')
+        return None
+    url = item.get("url")
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url.strip(), re.I):
+        problem("url should be a web address starting with http:// or https://; skipped it.")
+        return None
+    for key in item:
+        if key not in ("url", "name", "keep"):
+            problem(f"unknown key {key!r} ignored (a feed has url, name and keep).")
+    name = item.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        problem(f"name should be text in quotes, got {_type_name(name)}; using the feed's title.")
+        name = None
+    keep = item.get("keep", DEFAULT_KEEP)
+    if type(keep) is not int or not 1 <= keep <= MAX_KEEP:
+        problem(f"keep should be a whole number from 1 to {MAX_KEEP}; using {DEFAULT_KEEP}.")
+        keep = DEFAULT_KEEP
+    return Feed(url.strip(), name.strip() if name else None, keep)
+
+
 _READERS = {
     "library": _read_library,
     "width": _read_width,
     "theme": _read_theme,
     "keys": _read_keys,
+    "feeds": _read_feeds,
 }

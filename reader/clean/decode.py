@@ -17,7 +17,7 @@ from typing import Final
 
 from reader.safe_text import strip_controls
 
-_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -68,9 +68,9 @@ def _decode(data: bytes, html: bool) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if html:
-        match = _META_CHARSET.search(data[:4096])
+        match = META_CHARSET.search(data[:4096])
         if match:
-            name = _known_encoding(match.group(1).decode("ascii", "ignore"))
+            name = known_encoding(match.group(1).decode("ascii", "ignore"))
             if name:
                 if name.startswith(("utf-16", "utf-32")):
                     name = "utf-8"  # the page declared it in ASCII bytes, so it is not UTF-16
@@ -78,16 +78,22 @@ def _decode(data: bytes, html: bool) -> str:
                     return data.decode(name, errors="replace")
                 except (UnicodeError, LookupError, ValueError):
                     pass  # a codec that cannot replace bad bytes: detect instead
+    return data.decode(detect_encoding(data), errors="replace")
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding for bytes that declare none: UTF-16 by its NULs, UTF-8, else a guess."""
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
-        return data.decode(utf16, errors="replace")
+        return utf16
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
         pass
     if _mostly_utf8(data[:_SAMPLE]):
-        return data.decode("utf-8", errors="replace")
-    return data.decode(_single_byte_encoding(data[:_SAMPLE]), errors="replace")
+        return "utf-8"
+    return _single_byte_encoding(data[:_SAMPLE])
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -123,7 +129,7 @@ def _single_byte_encoding(data: bytes) -> str:
     guess = None
     match = from_bytes(data).best()
     if match is not None and match.encoding:
-        guess = _known_encoding(match.encoding)
+        guess = known_encoding(match.encoding)
     candidates = list(dict.fromkeys(c for c in (_WESTERN[0], guess, _WESTERN[1]) if c))
     scored: list[tuple[int, int, str]] = []
     for order, name in enumerate(candidates):
@@ -181,7 +187,7 @@ def _mainly_non_latin(text: str) -> bool:
     return bool(letters) and sum(_script(c) != "LATIN" for c in letters) > len(letters) / 2
 
 
-def _known_encoding(label: str) -> str | None:
+def known_encoding(label: str) -> str | None:
     try:
         name = codecs.lookup(label).name
     except LookupError:

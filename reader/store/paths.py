@@ -23,6 +23,8 @@ CACHE_DIR_ENV: Final = "READER_CACHE_DIR"
 
 CONFIG_FILE_NAME: Final = "config.toml"
 STATE_FILE_NAME: Final = "state.json"
+WEB_DIR_NAME: Final = "web"
+FEEDS_FILE_NAME: Final = "feeds.json"
 
 
 def _override(name: str, environ: Mapping[str, str] | None) -> Path | None:
@@ -53,3 +55,13 @@ def state_file(environ: Mapping[str, str] | None = None) -> Path:
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Where anything that can be rebuilt from the articles goes; safe to delete."""
     return _override(CACHE_DIR_ENV, environ) or Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def web_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Pages fetched from the web and articles saved from feeds: only articles, nothing else."""
+    return data_dir(environ) / WEB_DIR_NAME
+
+
+def feeds_file(environ: Mapping[str, str] | None = None) -> Path:
+    """What each feed fetch remembers: validators for conditional requests, entries seen."""
+    return data_dir(environ) / FEEDS_FILE_NAME
