@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -265,7 +266,7 @@ def _read_keys(value: Any, base: Path, problem: Problem) -> Mapping[str, str] | 
     return MappingProxyType(keys)
 
 
-def _read_feeds(value: Any, base: Path, problem) -> tuple[Feed, ...] | None:
+def _read_feeds(value: Any, base: Path, problem: Problem) -> tuple[Feed, ...] | None:
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
@@ -276,13 +277,13 @@ def _read_feeds(value: Any, base: Path, problem) -> tuple[Feed, ...] | None:
         return None
     feeds: dict[str, Feed] = {}
     for index, item in enumerate(value):
-        feed = _read_feed(item, lambda text, n=index + 1: problem(text, str(n)))
+        feed = _read_feed(item, functools.partial(problem, item=str(index + 1)))
         if feed is not None and feed.url not in feeds:
             feeds[feed.url] = feed
     return tuple(feeds.values())
 
 
-def _read_feed(item: Any, problem) -> Feed | None:
+def _read_feed(item: Any, problem: Callable[..., None]) -> Feed | None:
     if not isinstance(item, dict):
         problem(f'expected a table with url = "...", got {_type_name(item)}; skipped it.')
         return None

@@ -16,7 +16,7 @@ from werkzeug import Request, Response
 
 from reader.cli import main
 from reader.config import Config, Feed
-from reader.store.paths import config_file, feeds_file, web_dir
+from reader.store.paths import config_file, web_dir
 from reader.web.feeds import FeedError, parse_feed
 from reader.web.http import Fetcher, FetchError, Limits
 from reader.web.opml import OpmlError, read_opml, write_opml
