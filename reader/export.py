@@ -1,11 +1,13 @@
 """A cleaned article as a Markdown note, for keeping in a notes app or a git repository.
 
 Metadata goes into YAML front matter, the form Obsidian, Jekyll, Hugo and
-Pandoc all read; the title stays there and is not repeated as a `#`
-heading (those tools show it themselves), so section headings are `##`.
-Key points go into the front matter as `key_points`, which keeps the body
-exactly the article's paragraphs: exporting and loading the note again
-gives back the same article. Article text is escaped so that a stray `*`,
+Pandoc all read. The body starts with the title as a `#` heading too, so
+the note reads as an article in any viewer that hides front matter or
+shows none; section headings are `##`. Key points go into the front
+matter as `key_points`, which keeps the rest of the body exactly the
+article's paragraphs: exporting and loading the note again gives back the
+same article (the loader takes a first heading that repeats the front
+matter's title as that title). Article text is escaped so that a stray `*`,
 `[` or a line starting with `1.` or `#` stays text and is not read as
 Markdown, and quotation marks are kept as they are.
 """
@@ -37,6 +39,8 @@ def _safe(text: str) -> str:
 def to_markdown(article: Article) -> str:
     """The article as Markdown with YAML front matter, ending in one newline."""
     parts = [_front_matter(article)]
+    if title := _clean(article.title):
+        parts.append("# " + _escape_heading(title))
     headings = set(article.headings)
     for index, paragraph in enumerate(article.paragraphs):
         if index in headings:

@@ -174,6 +174,8 @@ def test_markdown_prints_front_matter_and_body():
     assert result.returncode == 0
     assert result.stdout.startswith("---\n")
     assert 'title: "Harbour ferries move to a winter timetable"' in result.stdout
+    body = result.stdout.split("\n---\n", 1)[1]
+    assert body.startswith("\n# Harbour ferries move to a winter timetable\n\n")
     assert "## What changes" in result.stdout
 
 

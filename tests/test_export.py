@@ -121,7 +121,25 @@ def test_missing_metadata_is_left_out_not_written_as_none():
     )
     data, body = _front_matter(to_markdown(article))
     assert data == {"title": "Short note", "source": "notes/x.md"}
-    assert "None" not in to_markdown(article) and body.strip() == "Only a line."
+    assert "None" not in to_markdown(article)
+    assert body.strip() == "# Short note\n\nOnly a line."
+
+
+@pytest.mark.parametrize("title", TRICKY_TITLES)
+def test_the_body_starts_with_the_title_as_a_heading(title: str):
+    """A viewer that hides front matter still shows the title, as its own first heading."""
+    markdown_it = pytest.importorskip("markdown_it")
+    _, body = _front_matter(to_markdown(_article(title)))
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    first = re.match(r"<h1>(.*?)</h1>\n<p>", rendered, re.S)
+    assert first, rendered[:200]
+    assert html.unescape(first.group(1)) == title
+    assert rendered.count("<h1>") == 1
+
+
+def test_a_title_with_line_breaks_and_controls_is_one_clean_heading_line():
+    _, body = _front_matter(to_markdown(_article("Storm\nwarning:\t\x1b[31mgales")))
+    assert body.startswith("\n# Storm warning: \\[31mgales\n\n")
 
 
 def test_line_breaks_and_control_characters_cannot_break_the_front_matter():
@@ -138,7 +156,7 @@ def test_characters_yaml_forbids_are_dropped_and_lone_surrogates_replaced():
     markdown = to_markdown(article)
     data, body = _front_matter(markdown)
     assert data["title"] == "Odd title here"
-    assert body.strip() == "Broken \ufffd byte"
+    assert body.strip() == "# Odd title here\n\nBroken \ufffd byte"
     markdown.encode("utf-8")  # savable
 
 
@@ -198,7 +216,8 @@ def test_a_markdown_renderer_shows_the_text_and_no_accidental_formatting():
     _, body = _front_matter(to_markdown(_article()))
     rendered = renderer.render(body)
     tags = set(re.findall(r"<([a-z0-9]+)", rendered))
-    assert tags == {"p", "h2"}, rendered
+    assert tags == {"h1", "p", "h2"}, rendered
+    assert rendered.startswith("<h1>Harbour to reopen before winter</h1>\n")
     blocks = re.findall(r"<(p|h2)>(.*?)</\1>", rendered, re.S)
     assert [html.unescape(text) for _, text in blocks] == PARAGRAPHS
     assert [i for i, (tag, _) in enumerate(blocks) if tag == "h2"] == [HEADING_INDEX]
