@@ -229,7 +229,7 @@ async def test_export_writes_markdown_where_asked_and_nowhere_else(tmp_path):
         await loaded(pilot)
         await pilot.press("j", "enter", "e")
         app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the second Enter confirms creating "exports"
         await pilot.pause()
     text = target.read_text()
     assert text.startswith("---\n")

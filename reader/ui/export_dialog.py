@@ -1,4 +1,10 @@
-"""`e`: save the open article as Markdown, where the user says, never beside their files unasked."""
+"""`e`: save the open article as Markdown, where the user says, never beside their files unasked.
+
+The path box starts in reader's own exports folder, and the dialog says
+so. A folder typed into it that does not exist yet is created only after
+the user confirms, as a file that exists is replaced only after they confirm:
+a typo in a path should cost a second Enter, not a stray folder tree.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from reader.export import to_markdown
 from reader.model import Article
+from reader.safe_text import visible
 from reader.store.paths import data_dir
 from reader.store.storage import atomic_write
 
@@ -30,6 +37,16 @@ def file_name_for(article: Article) -> str:
     return slug + ".md"
 
 
+def _missing_folders(folder: Path) -> Path | None:
+    """The outermost folder on the way to `folder` that does not exist, if any."""
+    missing = None
+    for candidate in (folder, *folder.parents):
+        if candidate.exists() or candidate.is_symlink():
+            break
+        missing = candidate
+    return missing
+
+
 class ExportDialog(ModalScreen[str | None]):
     """Returns the path written, or None when cancelled."""
 
@@ -38,17 +55,30 @@ class ExportDialog(ModalScreen[str | None]):
     def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
-        self.confirm_overwrite: str | None = None
+        self.confirmed: tuple[str, str] | None = None
+        """What the user was last asked to confirm: ("replace" or "create", the path)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Label("Save this article as Markdown", id="export-title")
             yield Input(str(export_folder() / file_name_for(self.article)), id="export-path")
+            yield Static(
+                Text(f"Exports go to {visible(str(export_folder()))} unless you type another path."),
+                id="export-where",
+            )
             yield Static("", id="export-error")
             yield Label("Enter saves, Esc cancels.", id="export-hint")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def _ask(self, kind: str, target: Path, question: str) -> bool:
+        """Whether the user already confirmed `kind` for `target`; if not, ask once."""
+        if self.confirmed == (kind, str(target)):
+            return True
+        self.confirmed = (kind, str(target))
+        self.query_one("#export-error", Static).update(Text(question))
+        return False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -57,9 +87,22 @@ class ExportDialog(ModalScreen[str | None]):
         if not event.value.strip() or target.is_dir():
             error.update(Text("Give a file name to save to."))
             return
-        if target.exists() and self.confirm_overwrite != str(target):
-            self.confirm_overwrite = str(target)
-            error.update(Text(f"{target} exists. Press Enter again to replace it."))
+        shown = visible(str(target))
+        if target.exists() and not self._ask(
+            "replace", target, f"{shown} exists. Press Enter again to replace it."
+        ):
+            return
+        missing = _missing_folders(target.parent)
+        if (
+            missing is not None
+            and target.parent != export_folder()
+            and not self._ask(
+                "create",
+                target,
+                f"The folder {visible(str(missing))} does not exist. "
+                "Press Enter again to create it and save, or change the path.",
+            )
+        ):
             return
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,110 @@
+"""The dialogs as a person uses them: export (where it saves, asking before making folders),
+open (no suggestion until something is typed) and library search (opening at the hit)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from reader.store.state import ReadingState
+from reader.ui.app import ReaderApp
+from reader.ui.export_dialog import ExportDialog, export_folder
+
+LIBRARY = Path(__file__).parent / "fixtures" / "library"
+SIZE = (120, 40)
+FERRIES = "Harbour ferries move to a winter timetable"
+
+
+def make_app(tmp_path: Path) -> ReaderApp:
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    state, _ = ReadingState.load(tmp_path / "state.json")
+    return ReaderApp([str(folder)], state=state)
+
+
+async def loaded(pilot) -> None:
+    await pilot.app.wait_until_loaded()
+    await pilot.pause()
+
+
+def shown(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def open_export(pilot) -> ExportDialog:
+    await loaded(pilot)
+    await pilot.press("j", "enter", "e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExportDialog)
+    return pilot.app.screen
+
+
+async def test_export_says_where_exports_go_and_saves_there_without_asking(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot)
+        folder = export_folder()
+        assert not folder.exists()
+        assert f"Exports go to {folder}" in shown(dialog, "#export-where")
+        assert dialog.query_one(Input).value.startswith(str(folder))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+    saved = list(folder.iterdir())
+    assert [path.name for path in saved] == ["harbour-ferries-move-to-a-winter-timetable.md"]
+    assert f"\n# {FERRIES}\n" in saved[0].read_text()
+
+
+async def test_export_asks_before_creating_a_typed_folder(tmp_path):
+    app = make_app(tmp_path)
+    target = tmp_path / "notes" / "news" / "ferries.md"
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot)
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        question = shown(dialog, "#export-error")
+        assert f"The folder {tmp_path / 'notes'} does not exist" in question
+        assert "Enter again to create it" in question
+        assert not (tmp_path / "notes").exists()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert target.read_text().startswith("---\n")
+
+
+async def test_export_creates_nothing_when_the_path_changes_or_it_is_cancelled(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot)
+        path_box = dialog.query_one(Input)
+        path_box.value = str(tmp_path / "typo" / "ferries.md")
+        await pilot.press("enter")
+        path_box.value = str(tmp_path / "other" / "ferries.md")
+        await pilot.press("enter")  # a different folder: asked again, not created
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "other does not exist" in shown(dialog, "#export-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "other").exists()
+
+
+async def test_export_asks_before_replacing_a_file(tmp_path):
+    app = make_app(tmp_path)
+    target = tmp_path / "ferries.md"
+    target.write_text("my own notes")
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot)
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "exists. Press Enter again to replace it" in shown(dialog, "#export-error")
+        assert target.read_text() == "my own notes"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert target.read_text().startswith("---\n")
