@@ -62,9 +62,9 @@ class ExportDialog(ModalScreen[str | None]):
         with Vertical(id="export-box"):
             yield Label("Save this article as Markdown", id="export-title")
             yield Input(str(export_folder() / file_name_for(self.article)), id="export-path")
+            where = visible(str(export_folder()))
             yield Static(
-                Text(f"Exports go to {visible(str(export_folder()))} unless you type another path."),
-                id="export-where",
+                Text(f"Exports go to {where} unless you type another path."), id="export-where"
             )
             yield Static("", id="export-error")
             yield Label("Enter saves, Esc cancels.", id="export-hint")
