@@ -33,6 +33,12 @@ def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
+def on_screen(widget) -> str:
+    """The text a widget draws, line by line, as the terminal would show it."""
+    lines = (widget.render_line(y) for y in range(widget.size.height))
+    return "\n".join("".join(segment.text for segment in line) for line in lines)
+
+
 async def open_export(pilot) -> ExportDialog:
     await loaded(pilot)
     await pilot.press("j", "enter", "e")
@@ -108,3 +114,38 @@ async def test_export_asks_before_replacing_a_file(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
     assert target.read_text().startswith("---\n")
+
+
+# Open
+
+
+async def test_open_dialog_starts_empty_and_suggests_only_what_is_being_typed(
+    tmp_path, monkeypatch
+):
+    from reader.ui.open_dialog import OpenDialog
+
+    app = make_app(tmp_path)
+    (tmp_path / "articles-folder").mkdir()
+    (tmp_path / "articles-folder" / "README.md").write_text("# Not suggested unasked\n")
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)
+        path_box = app.screen.query_one(Input)
+        await pilot.pause(0.2)
+        assert path_box.value == "" and path_box._suggestion == ""
+        assert "e.g. ~/Downloads/articles" in on_screen(path_box)
+        await pilot.press("a", "r")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        assert path_box._suggestion == "articles-folder/"
+        assert "articles-folder/" in on_screen(path_box)
+        await pilot.press("tab")
+        assert path_box.value == "articles-folder/"
+        await pilot.pause(0.2)
+        assert path_box._suggestion == ""  # no guess at a name inside the folder
+        await pilot.press("R")
+        await pilot.pause(0.2)
+        assert path_box._suggestion == "articles-folder/README.md"

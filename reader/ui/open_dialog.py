@@ -16,7 +16,13 @@ from textual.widgets import DirectoryTree, Input, Label, Static
 
 
 class PathSuggester(Suggester):
-    """Completes the last part of a path from what is on disk, like a shell's Tab."""
+    """Completes the last part of a path from what is on disk, like a shell's Tab.
+
+    Only a part the user has started typing is completed: an empty box or a
+    path ending in a separator gets no suggestion, since picking the first
+    name in a folder is a guess, and grey text the user never asked for reads
+    as a value already filled in.
+    """
 
     def __init__(self) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
@@ -24,6 +30,8 @@ class PathSuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         expanded = os.path.expanduser(value)
         folder, prefix = os.path.split(expanded)
+        if not prefix:
+            return None
         try:
             names = sorted(os.listdir(folder or "."))
         except OSError:
@@ -72,10 +80,7 @@ class OpenDialog(ModalScreen[str | None]):
             yield BrowseTree(self.start, id="open-tree")
 
     def on_mount(self) -> None:
-        path_input = self.query_one(Input)
-        path_input.value = os.path.join(str(self.start), "")
-        path_input.cursor_position = len(path_input.value)
-        path_input.focus()
+        self.query_one(Input).focus()
         tree = self.query_one(BrowseTree)
         tree.root.set_label(os.path.join(str(self.start), ""))
 
