@@ -675,3 +675,34 @@ def test_story_wrapper_named_after_its_author_is_not_an_author_box() -> None:
         + "</ol></div>"
     )
     assert clean(page(body)).paragraphs == STORY
+
+
+def test_short_story_beside_a_longer_profile_is_found_by_its_description() -> None:
+    # The page's description opens the story; the heavier block of prose beside it
+    # (an unlabelled "about us" text) shares nothing with the headline.
+    about = (
+        "We are two sisters who grew up by the sea and have spent the last ten years travelling "
+        "from port to port, writing about food, ferries, festivals and the people we meet on the "
+        "way. We live in a small flat above a bakery and dream of owning a boat of our own one "
+        "day, preferably one that does not leak, with room for a dog and far too many books."
+    )
+    story = (
+        "Port Elwin's harbour board approved the breakwater rebuild on Tuesday, after two years "
+        "of argument. Work starts in spring."
+    )
+    head = f'<meta name="description" content="{story}">'
+    body = (
+        f'<div class="main"><div class="post"><h2>Breakwater rebuild approved</h2><p>{story}</p>'
+        f'</div></div><div class="right"><div class="profile"><p>{about}</p></div></div>'
+    )
+    assert clean(page(body, head=head)).paragraphs == [story]
+
+
+def test_site_description_does_not_pull_the_body_into_the_about_box() -> None:
+    blurb = (
+        "Coast Courier brings news, views and weather from every harbour town along the Elwin "
+        "coast, every morning since 1871."
+    )
+    head = f'<meta name="description" content="{blurb}">'
+    body = f'<div class="story">{story_html()}</div><div class="about"><p>{blurb}</p></div>'
+    assert clean(page(body, head=head)).paragraphs == STORY

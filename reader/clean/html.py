@@ -34,7 +34,8 @@ def clean_html(text: str, path: str) -> Article:
     etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
     key_points = article.summary if len(article.summary) > 1 else []
-    body = extract_body(page if page is not None else root, article.title, key_points)
+    description = article.summary[0] if len(article.summary) == 1 else ""
+    body = extract_body(page if page is not None else root, article.title, key_points, description)
     if not body.paragraphs:
         body.paragraphs = _linked_body(linked_data)
     article.title = article.title or title_from_path(path)

@@ -24,6 +24,7 @@ from reader.clean.common import text_key
 from reader.clean.html_blocks import Block, blocks
 from reader.clean.html_clutter import is_clutter
 from reader.clean.html_furniture import boilerplate_regions
+from reader.clean.html_topic import Topic
 from reader.clean.html_tree import HtmlElement
 
 MIN_PROSE_CHARS = 25
@@ -43,18 +44,21 @@ class Body:
     headings: list[int] = field(default_factory=list)
 
 
-def extract_body(root: HtmlElement, title: str = "", elsewhere: Iterable[str] = ()) -> Body:
+def extract_body(
+    root: HtmlElement, title: str = "", elsewhere: Iterable[str] = (), description: str = ""
+) -> Body:
     """The article body under `root`.
 
     `title` and the `elsewhere` lines (key points already shown as the summary)
-    are left out where the page repeats them inside the body.
+    are left out where the page repeats them inside the body. The `description`
+    (the page's own summary of the story) is evidence of where the story is.
     """
     all_blocks = blocks(root)
     if not all_blocks:
         return Body()
     marked = boilerplate_regions(root, all_blocks, block_weight)
     kept = [b for b in all_blocks if not _under(b.owner, marked)]
-    chosen = _body_elements(kept)
+    chosen = _body_elements(kept, Topic(title, description))
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
@@ -89,8 +93,8 @@ SIBLING_SHARE = 0.2
 """Siblings of the best element scoring this share of it are the same story, split up."""
 
 
-def _body_elements(kept: list[Block]) -> set[HtmlElement]:
-    """The best-scoring element plus siblings that carry the same story."""
+def element_scores(kept: list[Block]) -> dict[HtmlElement, float]:
+    """Each element's share of the prose weight of the blocks it holds, fading with depth."""
     scores: dict[HtmlElement, float] = {}
     for block in kept:
         weight = block_weight(block)
@@ -102,20 +106,28 @@ def _body_elements(kept: list[Block]) -> set[HtmlElement]:
                 break
             scores[el] = scores.get(el, 0.0) + weight * share
             el = el.getparent()
-    if not scores:
-        return set()
     stories = [el for el in scores if el.tag == "article"]
     if len(stories) > 1:
         # Several <article>s: a wrapper around more than one is a list of stories, and
         # the story is one of them.
         for el in _wrappers_of_several(stories) & scores.keys():
             scores[el] = min(scores[el], 0.0)
+    return scores
+
+
+def _body_elements(kept: list[Block], topic: Topic) -> set[HtmlElement]:
+    """The best-scoring element plus siblings that carry the same story."""
+    scores = element_scores(kept)
+    if not scores:
+        return set()
     best, top = max(scores.items(), key=lambda item: item[1])
     if top <= 0:
         return set()
-    while best.tag in _PARTS_OF_A_WHOLE and (whole := best.getparent()) is not None:
+    best = topic.recheck(best, scores, kept)
+    top = scores[best]
+    while best.tag in _PARTS_OF_A_WHOLE and (wrapper := best.getparent()) is not None:
         # A table or list outscoring its surroundings is one item of the story, not all of it.
-        best = whole
+        best = wrapper
         top = scores.get(best, top)
     chosen = {best}
     parent = best.getparent()
