@@ -166,6 +166,12 @@ class ArticleList(ScrollView, can_focus=True):
         """Each entry's folder, computed once, for the folder headings."""
         self._keys: list[str] = []
         """Each entry's case-folded title, file name, authors and publisher, for the filter."""
+        self._folder_set: set[str] = set()
+        """The folders of every entry added so far."""
+        self._regrouped = False
+        """Whether entries arrived for a folder listed earlier (a rescan, a feed fetch)."""
+        self.group_names: dict[str, str] = {}
+        """Folders shown by a name with their unread count (a feed's articles), not a path."""
 
     # Building rows -----------------------------------------------------------
 
@@ -179,7 +185,10 @@ class ArticleList(ScrollView, can_focus=True):
             self._folders.append(os.path.dirname(entry.path) or ".")
             self._keys.append(entry.search_key)
         fresh = self._matching(range(start, len(self.entries)))
-        if self.sort == "path" and not self._many_groups(fresh):
+        if self._joins_earlier_folder(start):
+            self._regrouped = True  # from now on the path order keeps each folder together
+            self.rebuild()
+        elif self.sort == "path" and not self._many_groups(fresh):
             if self._headed:
                 self._append(self._with_headers(fresh, self._last_group()))
             else:
@@ -210,7 +219,25 @@ class ArticleList(ScrollView, can_focus=True):
             key = _sort_key(self.sort)
             if key is not None:
                 rows.sort(key=lambda i: key(self.entries[i]))
+            elif self._regrouped:
+                rows.sort(key=self._folder_order())
         self._show(self._with_headers(rows), current)
+
+    def _joins_earlier_folder(self, start: int) -> bool:
+        """Whether entries from `start` on belong to a folder listed before the last one."""
+        earlier, fresh = self._folder_set, self._folders[start:]
+        last = self._folders[start - 1] if start else None
+        joins = any(f != last and f in earlier for f in fresh)
+        earlier.update(fresh)
+        return joins
+
+    def _folder_order(self) -> Callable[[int], tuple[int, str]]:
+        """Folders in the order they first arrived, each folder's files by path."""
+        rank: dict[str, int] = {}
+        for folder in self._folders:
+            rank.setdefault(folder, len(rank))
+        folders, entries = self._folders, self.entries
+        return lambda i: (rank[folders[i]], entries[i].path)
 
     def _matching(self, candidates: Iterable[int]) -> list[int]:
         """The candidates that pass the view and the filter, in their order.
@@ -476,8 +503,22 @@ class ArticleList(ScrollView, can_focus=True):
         return strips
 
     def _heading(self, group: str) -> Content:
+        name = self.group_names.get(group) if self.sort == "path" else None
+        if name is not None:
+            unread = self._unread_in(group)
+            return Content.assemble(
+                (name, "bold $secondary"), (f"  {unread} unread", "$text-muted")
+            )
         label = _short_folder(group) if self.sort == "path" else group
         return Content.assemble((label, "bold $secondary"))
+
+    def _unread_in(self, group: str) -> int:
+        entries = self.entries
+        return sum(
+            1
+            for index, folder in enumerate(self._folders)
+            if folder == group and not entries[index].read and not entries[index].error
+        )
 
     def _content(self, index: int) -> Content:
         prompt = self._prompts.get(index)
@@ -497,6 +538,16 @@ class ArticleList(ScrollView, can_focus=True):
         if not entry.read:
             entry.read = True
             self._refresh_row(entry)
+            index = self._entry_index.get(entry.path)
+            if index is not None and self._folders[index] in self.group_names:
+                self._refresh_heading(self._folders[index])
+
+    def _refresh_heading(self, group: str) -> None:
+        """Redraw a group's heading, whose unread count changed."""
+        heading = Row(heading=group)
+        self._strips = {key: strips for key, strips in self._strips.items() if key[0] != heading}
+        with contextlib.suppress(ValueError):
+            self._refresh_rows(self.shown.index(heading))
 
     def set_bookmark(self, entry: Entry, marked: bool) -> None:
         entry.bookmarked = marked

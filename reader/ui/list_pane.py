@@ -23,6 +23,7 @@ class ListPane(Vertical):
         self.filter_box: Input | None = None
         """Mounted the first time `/` is pressed: every widget costs start-up time."""
         self.progress: Vertical | None = None
+        self._progress_parts: tuple[Static, ProgressBar] = (Static(), ProgressBar())
 
     def compose(self) -> ComposeResult:
         yield self.title_line
@@ -73,13 +74,14 @@ class ListPane(Vertical):
                     total=counts.total, show_eta=False, show_percentage=False, id="progress-bar"
                 )
                 bar.progress = counts.loaded
-                self.progress = Vertical(Static(label, id="progress-label"), bar, id="progress")
+                self._progress_parts = (Static(label, id="progress-label"), bar)
+                self.progress = Vertical(*self._progress_parts, id="progress")
                 self.mount(self.progress)
             else:
-                self.progress.query_one("#progress-label", Static).update(label)
-                self.progress.query_one(ProgressBar).update(
-                    total=counts.total, progress=counts.loaded
-                )
+                # Held, not queried: a second update may come before they are mounted.
+                text, bar = self._progress_parts
+                text.update(label)
+                bar.update(total=counts.total, progress=counts.loaded)
         parts = [articles_phrase(len(self.articles.entries))]
         if counts.failed:
             parts.append(f"{counts.failed} failed")

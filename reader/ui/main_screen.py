@@ -19,12 +19,14 @@ from reader.safe_text import visible
 from reader.store.state import SORTS, VIEWS, ReadingState
 from reader.ui import article_actions
 from reader.ui.article_list import SORT_NAMES, ArticleList
+from reader.ui.feed_refresh import FeedRefresher, feed_group_names
 from reader.ui.footer import Footer
 from reader.ui.list_pane import ListPane
 from reader.ui.loader import Loader
 from reader.ui.reading_column import ReadingColumn
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
+from reader.web.http import is_web_address
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache
@@ -34,7 +36,13 @@ class MainScreen(Screen[None]):
     """Three panes: articles, the open article, and its metadata."""
 
     BINDINGS = [
-        Binding("o", "open", "Open file", id="open", tooltip="Add articles from a file or folder"),
+        Binding(
+            "o",
+            "open",
+            "Open file",
+            id="open",
+            tooltip="Add articles from a file, folder or web address",
+        ),
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the list as you type"),
         Binding("n", "next_article", "Next", id="next_article", tooltip="Open the next article"),
         Binding(
@@ -104,6 +112,14 @@ class MainScreen(Screen[None]):
             tooltip="Search the text of every article",
         ),
         Binding(
+            "F",
+            "refresh_feeds",
+            "Fetch feeds",
+            show=False,
+            id="refresh_feeds",
+            tooltip="Fetch every subscribed feed; new articles join the list",
+        ),
+        Binding(
             "r",
             "rescan",
             "Rescan",
@@ -130,6 +146,7 @@ class MainScreen(Screen[None]):
         self.reading = self.reading_column.reading
         self.sidebar = Sidebar(id="sidebar")
         self.loader = Loader(self, self.articles, state, cache, self._show_progress)
+        self.feeds = FeedRefresher(self)
         self.opened_paths: list[str] = []
         """Files and folders opened from inside the app, rescanned by `r` too."""
         self.open_entry: Entry | None = None
@@ -146,6 +163,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._restore_settings()
+        if self.config.feeds:
+            self.articles.group_names.update(feed_group_names(self))
         self.articles.focus()
         if self.initial_paths:
             self.loader.expect()
@@ -321,6 +340,9 @@ class MainScreen(Screen[None]):
     def _opened(self, path: str | None) -> None:
         if not path:
             return
+        if is_web_address(path):
+            self.feeds.open_address(path)
+            return
         if missing_paths([path]):
             self.notify(f"No such file or folder: {visible(path)}", severity="error", markup=False)
             return
@@ -347,6 +369,9 @@ class MainScreen(Screen[None]):
         if self.articles.reveal(path) and (entry := self.articles.current()) is not None:
             self.show_entry(entry)
             self.reading.focus()
+
+    def action_refresh_feeds(self) -> None:
+        self.feeds.refresh()
 
     def action_rescan(self) -> None:
         """r: pick up files added to the opened folders since they were loaded."""

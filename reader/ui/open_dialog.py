@@ -1,4 +1,4 @@
-"""`o`: open a file or folder by typing its path (with completion) or by browsing."""
+"""`o`: open a file or folder by path (with completion) or by browsing, or a web address."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import DirectoryTree, Input, Label, Static
+
+from reader.web.http import is_web_address
 
 
 class PathSuggester(Suggester):
@@ -66,9 +68,9 @@ class OpenDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
-            yield Label("Open a file or folder", id="open-title")
+            yield Label("Open a file, folder or web address", id="open-title")
             yield Input(
-                placeholder="path, e.g. ~/Downloads/articles",
+                placeholder="path or address, e.g. ~/Downloads/articles or https://…",
                 suggester=PathSuggester(),
                 id="open-path",
             )
@@ -111,6 +113,9 @@ class OpenDialog(ModalScreen[str | None]):
         error = self.query_one("#open-error", Static)
         if not value:
             error.update(Text("Type a path first."))
+            return
+        if is_web_address(value):
+            self.dismiss(value)
             return
         path = os.path.expanduser(value)
         if not os.path.exists(path) and not any(c in path for c in "*?["):

@@ -51,10 +51,17 @@ def page_charset(body: bytes, declared: str | None) -> str:
     return detect_encoding(body)
 
 
-def saved_page(body: bytes, url: str, declared: str | None, publisher: str | None = None) -> bytes:
+def saved_page(
+    body: bytes,
+    url: str,
+    declared: str | None,
+    publisher: str | None = None,
+    published: str | None = None,
+) -> bytes:
     """The bytes to keep for a fetched page: an ASCII preamble, then the page as fetched.
 
-    `publisher` (a feed's name) is declared only for pages that name none themselves.
+    `publisher` (a feed's name) and `published` (the feed entry's date) are declared
+    only for pages that give none themselves.
     """
     charset = page_charset(body, declared)
     for bom, _ in _BOMS:
@@ -69,6 +76,9 @@ def saved_page(body: bytes, url: str, declared: str | None, publisher: str | Non
     lines.append(f'<meta charset="{charset}">')
     if publisher:
         lines.append(f'<meta property="og:site_name" content="{_ascii_attribute(publisher)}">')
+    if published:
+        date = _ascii_attribute(published)
+        lines.append(f'<meta property="article:published_time" content="{date}">')
     return ("\n".join(lines) + "\n").encode("ascii") + body
 
 

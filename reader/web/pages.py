@@ -46,10 +46,13 @@ def page_file(web: Path, url: str) -> Path:
     return web / PAGES_DIR_NAME / host / f"{name}-{short_hash(url)}.html"
 
 
-def fetch_page(url: str, fetcher: Fetcher, publisher: str | None = None) -> bytes:
+def fetch_page(
+    url: str, fetcher: Fetcher, publisher: str | None = None, published: str | None = None
+) -> bytes:
     """The bytes to keep for an article page; raises `FetchError` if it holds no article.
 
-    `publisher` (a feed's name) is declared in the copy when the page names none.
+    `publisher` (a feed's name) and `published` (its entry's date) are declared in
+    the copy when the page gives none.
     """
     answer = fetcher.get(url, accept=HTML_TYPES)
     if is_binary(answer.body[:SNIFF_BYTES]):
@@ -59,8 +62,10 @@ def fetch_page(url: str, fetcher: Fetcher, publisher: str | None = None) -> byte
         article = clean_bytes(data, url, "html")
     except LoadError as error:
         raise FetchError(url, error.reason) from None
-    if publisher and not article.publisher:
-        data = saved_page(answer.body, answer.url, answer.charset, publisher)
+    publisher = None if article.publisher else publisher
+    published = None if article.published else published
+    if publisher or published:
+        data = saved_page(answer.body, answer.url, answer.charset, publisher, published)
     return data
 
 

@@ -207,7 +207,7 @@ def _entry_bytes(entry: FeedEntry, feed_name: str, fetcher: Fetcher) -> bytes:
             raise FetchError(entry.link or "", "the entry has no text and no link")
         return entry_page(entry, feed_name)
     try:
-        return fetch_page(entry.link, fetcher, publisher=feed_name)
+        return fetch_page(entry.link, fetcher, feed_name, entry.published)
     except FetchError as error:
         if error.temporary or not entry.content.strip():
             raise
