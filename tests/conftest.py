@@ -36,3 +36,11 @@ def _private_folders(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("reader-home")
     for name in ("READER_CONFIG_DIR", "READER_DATA_DIR", "READER_CACHE_DIR"):
         monkeypatch.setenv(name, str(home / name.lower()))
+
+
+@pytest.fixture(autouse=True)
+def _outside_any_multiplexer(monkeypatch):
+    """Tests run as if in a plain terminal: a copy made by a test never lands in the tmux or
+    screen session the tests happen to be run from (the tmux tests start their own servers)."""
+    for name in ("TMUX", "TMUX_PANE", "STY"):
+        monkeypatch.delenv(name, raising=False)

@@ -165,13 +165,10 @@ class ReaderApp(App[None]):
             cache.flush()
 
     def copy_to_clipboard(self, text: str) -> None:
-        """Textual's OSC 52 copy, with the size terminals accept and the pass-through that
-        tmux and GNU screen need to hand it on to the real terminal."""
-        from reader.clipboard import detect_multiplexer, osc52
+        """Textual's copy (text boxes use it too), by the way that reaches the clipboard here."""
+        from reader.ui.article_actions import send_to_clipboard
 
-        self._clipboard = text
-        if self._driver is not None:
-            self._driver.write(osc52(text, multiplexer=detect_multiplexer()))
+        send_to_clipboard(self, text)
 
 
 def _scratch_state_path() -> str:

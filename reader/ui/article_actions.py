@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SuspendNotSupported
 
 from reader.library import Entry
 from reader.model import Article
 from reader.safe_text import visible
+
+if TYPE_CHECKING:
+    from reader.clipboard import CopyResult
 
 
 def export(app: App[Any], article: Article) -> None:
@@ -24,7 +27,7 @@ def export(app: App[Any], article: Article) -> None:
 
 
 def copy(app: App[Any], article: Article, quote_index: int | None) -> None:
-    """`y`: the quote picked with [ ] if there is one, else the whole article (OSC 52)."""
+    """`y`: the quote picked with [ ] if there is one, else the article; says where it went."""
     if quote_index is not None and quote_index < len(article.quotes):
         quote = article.quotes[quote_index]
         text = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
@@ -33,15 +36,24 @@ def copy(app: App[Any], article: Article, quote_index: int | None) -> None:
         from reader.export import to_markdown
 
         text, what = to_markdown(article), "article"
-    from reader.clipboard import fits_osc52
+    from reader.clipboard import copy_notice, fits_osc52
 
-    app.copy_to_clipboard(text)
-    cut = "" if fits_osc52(text) else " (cut to the first 75 kB the terminal accepts)"
+    result = send_to_clipboard(app, text)
     app.notify(
-        f"Copied the {what} ({len(text):,} characters) to the clipboard{cut}",
+        copy_notice(result, what, len(text), fits_osc52(text)),
         markup=False,
-        timeout=2,
+        timeout=2 if result.clipboard else 10,
+        severity="information" if result.clipboard else "warning",
     )
+
+
+def send_to_clipboard(app: App[Any], text: str) -> CopyResult:
+    """Copy by whichever way reaches the clipboard from this terminal (tmux asked first)."""
+    from reader.clipboard import copy_text
+
+    app._clipboard = text  # what Textual's own paste and `app.clipboard` read
+    driver = app._driver
+    return copy_text(text, driver.write if driver is not None else lambda _: None)
 
 
 def open_original(app: App[Any], entry: Entry) -> None:
