@@ -706,3 +706,23 @@ def test_site_description_does_not_pull_the_body_into_the_about_box() -> None:
     head = f'<meta name="description" content="{blurb}">'
     body = f'<div class="story">{story_html()}</div><div class="about"><p>{blurb}</p></div>'
     assert clean(page(body, head=head)).paragraphs == STORY
+
+
+def test_short_story_outweighed_by_a_notice_on_another_topic_is_still_the_body() -> None:
+    notice = (
+        "We respect your privacy. Information you give us when you register, such as your name "
+        "and e-mail address, is kept on secure servers and used only to send what you asked for. "
+        "You may ask us at any time to correct or delete it, and we never sell it to anyone, "
+        "although partners who deliver our mail may process it on our behalf under contract."
+    )
+    story = [
+        "The harbour board approved the breakwater rebuild on Tuesday.",
+        "The new breakwater wall will be built in concrete from next spring.",
+    ]
+    body = (
+        '<div class="main"><h1>Harbour board approves breakwater rebuild</h1>'
+        f"<section>{story_html(story)}</section></div>"
+        f'<div class="bottom"><div class="policy"><p>{notice}</p></div></div>'
+    )
+    article = clean(page(body, title="Harbour board approves breakwater rebuild"))
+    assert article.paragraphs == story

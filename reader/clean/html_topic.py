@@ -20,6 +20,12 @@ PHRASE_WORDS = 8
 """Words of the description that must appear in a row: enough to be no accident."""
 ON_TOPIC_SHARE = 0.5
 """Prose using this share of the headline's words is about the story: no second guess."""
+OFF_TOPIC_SHARE = 0.25
+"""Prose using less than this share of the headline's words is about something else."""
+RIVAL_SHARE = 0.3
+"""A rival must weigh this share of the heaviest block to replace it."""
+MIN_HEADLINE_WORDS = 3
+"""Headlines shorter than this (a site's name given as the title) say too little."""
 HOLDER_LEVELS = 2
 """How far above the description's block its story's container may sit; higher is the page."""
 
@@ -55,7 +61,13 @@ class Topic:
     def recheck(
         self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
     ) -> HtmlElement:
-        """`best`, or the best-scoring holder of the description when `best` does not hold it."""
+        """`best`, or a rival holding the description or the headline's topic when it does not."""
+        found = self._description_holder(best, scores, kept)
+        return found if found is not best else self._headline_rival(best, scores, kept)
+
+    def _description_holder(
+        self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
+    ) -> HtmlElement:
         anchor = self.anchor(kept)
         if anchor is None or _within(anchor.owner, best):
             return best
@@ -64,26 +76,63 @@ class Topic:
         if not holders:
             return best
         found = max(holders, key=lambda el: scores[el])
-        on_topic = self._on_topic(best, kept)
+        used = self._headline_words_under([best, found], kept)
         if (
             scores[found] <= 0
-            or on_topic >= ON_TOPIC_SHARE * len(self._headline)
-            or self._on_topic(found, kept) <= on_topic
+            or len(used[best]) >= ON_TOPIC_SHARE * len(self._headline)
+            or len(used[found]) <= len(used[best])
         ):
             # A site's own description ("News and views from ...") matches its "about" box,
             # a teaser of the story matches a sidebar: the headline decides.
             return best
         return found
 
-    def _on_topic(self, el: HtmlElement, kept: list[Block]) -> int:
-        """How many of the headline's words the text under `el` uses."""
+    def _headline_rival(
+        self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
+    ) -> HtmlElement:
+        """A block of prose about the headline's topic, when the heaviest one is about another.
+
+        A privacy notice or an "about us" text can outweigh a short story; it then
+        uses none of the headline's words while the story uses most of them.
+        """
+        wanted = len(self._headline)
+        if wanted < MIN_HEADLINE_WORDS:
+            return best
+        floor = RIVAL_SHARE * scores[best]
+        rivals = [el for el, score in scores.items() if score >= floor and el is not best]
+        if not rivals:
+            return best
+        used = self._headline_words_under([best, *rivals], kept)
+        if len(used[best]) >= OFF_TOPIC_SHARE * wanted:
+            return best
+        on_topic = [
+            el
+            for el in rivals
+            if len(used[el]) >= ON_TOPIC_SHARE * wanted
+            and not _within(best, el)
+            and not _within(el, best)
+        ]
+        return max(on_topic, key=lambda el: scores[el], default=best)
+
+    def _headline_words_under(
+        self, elements: list[HtmlElement], kept: list[Block]
+    ) -> dict[HtmlElement, set[str]]:
+        """The headline's words used by the prose (not the headings) under each element."""
+        used: dict[HtmlElement, set[str]] = {el: set() for el in elements}
         if not self._headline:
-            return 0
-        words: set[str] = set()
+            return used
         for block in kept:
-            if _within(block.owner, el):
-                words.update(_WORD.findall(block.text.lower()))
-        return len(self._headline & words)
+            if block.is_heading:
+                continue
+            words = self._headline.intersection(_WORD.findall(block.text.lower()))
+            if not words:
+                continue
+            el: HtmlElement | None = block.owner
+            while el is not None:
+                if el in used:
+                    used[el] |= words
+                el = el.getparent()
+        return used
 
 
 _FUNCTION_WORDS = frozenset(
