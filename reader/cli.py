@@ -160,6 +160,8 @@ def _fetch_addresses(paths: list[str]) -> tuple[list[str], dict[str, str]]:
             if not is_web_address(path):
                 resolved.append(path)
                 continue
+            if sys.stderr.isatty():
+                print(f"reader: fetching {visible(path)}", file=sys.stderr)
             try:
                 resolved.append(str(keep_page(path, web_dir(), fetcher)))
             except FetchError as error:

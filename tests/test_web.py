@@ -482,3 +482,15 @@ colour = "red"
     )
     assert len(messages) == 3
     assert all("feeds." in message for message in messages)
+
+
+def test_feed_text_reaches_files_and_lines_without_terminal_controls(
+    httpserver: HTTPServer, capsys
+):
+    items = [{"title": "Evil\x1b]52;c;aGk=\x07 title\u202e", "guid": "e", "content": LONG_CONTENT}]
+    serve_feed(httpserver, rss(httpserver, items, title="Bad\x1b[2J Feed\u202e"))
+    subscribe_to(httpserver.url_for("/feed.xml"))
+    status, lines = fetch_lines(capsys)
+    assert lines == ["Bad[2J Feed: 1 new"]
+    (saved,) = saved_files()
+    assert "\x1b" not in saved.name and "\u202e" not in saved.read_text(encoding="utf-8")

@@ -154,3 +154,28 @@ async def test_an_address_that_fails_is_a_row_with_its_reason(httpserver: HTTPSe
         assert failed.error == "not found (HTTP 404)"
         assert "failed: not found (HTTP 404)" in articles.prompt_at(articles.highlighted).plain
         await app.wait_until_loaded()  # nothing left waiting for a load that never comes
+
+
+async def test_reader_after_fetch_heads_a_single_feed_with_its_name_and_unread_count(
+    httpserver: HTTPServer, capsys
+):
+    from reader.cli import main
+    from reader.store.paths import config_file, web_dir
+
+    items = [
+        {"title": "Harbour in winter", "guid": "h", "content": LONG_CONTENT},
+        {"title": "Ferry strike ends", "guid": "f", "content": LONG_CONTENT},
+    ]
+    serve_feed(httpserver, rss(httpserver, items))
+    assert main(["--subscribe", httpserver.url_for("/feed.xml"), "--fetch"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "The Gazette: 2 new"
+    config, _ = Config.load(config_file())
+    app = ReaderApp([str(web_dir())], config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.wait_until_loaded()
+        await pilot.pause()
+        assert list_lines(app) == [
+            "The Gazette  2 unread",
+            "● Ferry strike ends",
+            "● Harbour in winter",
+        ]

@@ -281,8 +281,13 @@ class ArticleList(ScrollView, can_focus=True):
             groups = [folders[i] for i in rows]
         else:
             groups = [self._group(i) for i in rows]
-        if self.sort == "path" and previous is None and len(set(groups)) == 1:
-            return [article_rows[i] for i in rows]  # one folder needs no heading
+        if (
+            self.sort == "path"
+            and previous is None
+            and len(set(groups)) == 1
+            and groups[0] not in self.group_names
+        ):
+            return [article_rows[i] for i in rows]  # one folder needs no heading (a feed does)
         out: list[Row] = []
         for index, group in zip(rows, groups, strict=True):
             if group != previous:
@@ -296,9 +301,11 @@ class ArticleList(ScrollView, can_focus=True):
         return bool(self.shown) and not self.shown[0].is_article
 
     def _many_groups(self, fresh: list[int]) -> bool:
-        """Whether appending `fresh` brings a second folder to a list without headings yet."""
+        """Whether appending `fresh` to a list without headings needs them (a folder, a feed)."""
         if self._headed or not (self.shown or fresh):
             return False
+        if any(self._folders[i] in self.group_names for i in fresh):
+            return True  # a feed's group is headed by its name and unread count
         first = self._folders[self.shown[0].index if self.shown else fresh[0]]
         return any(self._folders[i] != first for i in fresh)
 

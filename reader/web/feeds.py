@@ -21,6 +21,7 @@ from typing import Any, Final
 import feedparser  # type: ignore[import-untyped]
 
 from reader.model import count_words
+from reader.safe_text import strip_controls
 from reader.web.charset import saved_page
 
 FULL_CONTENT_WORDS: Final = 150
@@ -183,7 +184,8 @@ def _paragraphs(text: str) -> str:
 
 
 def _text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """One line of feed text with no control or bidi character: titles, names, ids, links."""
+    return " ".join(strip_controls(value).split()) if isinstance(value, str) else ""
 
 
 def _iso(seconds: float) -> str:

@@ -21,7 +21,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from reader.config import Feed
-from reader.safe_text import visible
+from reader.safe_text import strip_controls, visible
 from reader.store.storage import atomic_write
 from reader.web.feed_state import FeedMemory, FeedStates
 from reader.web.feeds import FeedEntry, FeedError, entry_page, parse_feed, published_day
@@ -81,7 +81,8 @@ def feed_name(feed: Feed, states: FeedStates | None = None) -> str:
     """What to call a feed: its name in the config, its title, else its host."""
     memory = states.get(feed.url) if states else None
     title = memory.title if memory else None
-    return feed.name or title or urlsplit(feed.url).hostname or feed.url
+    name = feed.name or title or urlsplit(feed.url).hostname or feed.url
+    return " ".join(strip_controls(name).split())
 
 
 def update_feeds(
@@ -132,7 +133,7 @@ def _update_feed(feed: Feed, run: _Run) -> FeedReport:
     except (FetchError, FeedError) as error:
         report.error = error.reason
         return report
-    report.name = feed.name or parsed.title or report.name
+    report.name = feed_name(feed) if feed.name else parsed.title or report.name
     memory = run.states.memory(feed.url, slug(report.name, limit=40, fallback="feed"))
     memory.title = parsed.title or memory.title
     temporary = _save_new(_unseen(parsed.entries[: feed.keep], memory), memory, report, run)
@@ -217,12 +218,18 @@ def _entry_bytes(entry: FeedEntry, feed_name: str, fetcher: Fetcher) -> bytes:
 def _make_room(memory: FeedMemory, keep: int, run: _Run) -> None:
     """Remove the feed's oldest saved articles beyond `keep`, bookmarked ones excepted."""
     folder = run.web / FEEDS_DIR_NAME / memory.folder
-    excess = len(memory.files) - keep
+    with run.states.lock:
+        _remove_oldest(memory, folder, len(memory.files) - keep, run.bookmarked)
+
+
+def _remove_oldest(
+    memory: FeedMemory, folder: Path, excess: int, bookmarked: Callable[[Path], bool]
+) -> None:
     for name in list(memory.files):
         if excess <= 0:
             break
         path = folder / name
-        if path.is_file() and run.bookmarked(path):
+        if path.is_file() and bookmarked(path):
             continue
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
