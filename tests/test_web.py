@@ -262,6 +262,9 @@ def test_a_broken_feed_fails_with_a_reason():
         parse_feed(b'<rss version="2.0"><channel><item><title>Oops</titl>', "http://x/f")
     with pytest.raises(FeedError, match="not a feed"):
         parse_feed(b"<html><body><p>A page</p></body></html>", "http://x/f", "text/html")
+    page = b'<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'
+    with pytest.raises(FeedError, match="its feed is at http://x/rss"):
+        parse_feed(page + b"<body><p>A page</p></body></html>", "http://x/news/", "text/html")
 
 
 def serve_feed(httpserver: HTTPServer, body: str, etag: str = '"v1"') -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from typing import Any, Final
+from urllib.parse import urljoin
 
 import feedparser  # type: ignore[import-untyped]
 
@@ -93,9 +94,28 @@ def parse_feed(
     if entries or (parsed.get("version") and not parsed.get("bozo")):
         title = _text(parsed.get("feed", {}).get("title"))
         return ParsedFeed(title or None, entries)
+    advertised = advertised_feed(body, url)
+    if advertised:
+        raise FeedError(f"a web page, not a feed; its feed is at {advertised}")
     if parsed.get("bozo") and not body.lstrip().lower().startswith((b"<!doctype", b"<html")):
         raise FeedError(f"broken XML ({_xml_problem(parsed.get('bozo_exception'))})")
     raise FeedError("not a feed (no RSS, Atom or JSON Feed found at this address)")
+
+
+_ALTERNATE = re.compile(rb"<link\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(rb"""([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_FEED_TYPES = (b"application/rss+xml", b"application/atom+xml", b"application/feed+json")
+
+
+def advertised_feed(page: bytes, url: str) -> str | None:
+    """The feed a web page names in its head (`<link rel="alternate" type=...rss+xml>`)."""
+    for tag in _ALTERNATE.findall(page[:200_000]):
+        values = {m[0].lower(): m[1] or m[2] or m[3] for m in _ATTRIBUTE.findall(tag)}
+        rel = values.get(b"rel", b"").lower().split()
+        if b"alternate" in rel and values.get(b"type", b"").lower() in _FEED_TYPES:
+            href = values.get(b"href", b"").decode("utf-8", "replace").strip()
+            return _text(urljoin(url, href)) if href else None
+    return None
 
 
 def _xml_problem(error: Any) -> str:
