@@ -28,6 +28,8 @@ DEFAULT_THEME: Final = "textual-dark"
 DEFAULT_KEEP: Final = 200
 """Articles kept per feed unless its `keep` says otherwise; older ones make room."""
 MAX_KEEP: Final = 10_000
+MAX_CONFIG_BYTES: Final = 1024 * 1024
+"""A hand-written settings file is a few hundred bytes; anything past this is not one."""
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 _KEY = re.compile(
@@ -104,9 +106,11 @@ class Config:
             from reader.store.paths import config_file
 
             path = config_file()
+        from reader.store.storage import read_regular_file
+
         source = Path(path)
         try:
-            raw = source.read_bytes()
+            raw = read_regular_file(source, MAX_CONFIG_BYTES)
         except FileNotFoundError:
             return cls(), []
         except OSError as error:

@@ -708,6 +708,11 @@ def _connect(location: Path | None) -> sqlite3.Connection:
         connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     else:
         location.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            # SQLite would write through a link: the cache lives only in reader's folder.
+            with contextlib.suppress(FileNotFoundError):
+                if os.path.islink(f"{location}{suffix}"):
+                    os.unlink(f"{location}{suffix}")
         connection = sqlite3.connect(
             location, timeout=2.0, check_same_thread=False, isolation_level=None
         )

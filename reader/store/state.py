@@ -11,6 +11,16 @@ Only a file both moved and edited at once starts fresh.
 Saving is debounced and cheap: `save()` is a flag check when nothing
 changed, so the UI can call it after every key press or on a timer, and
 `flush()` once on exit. Writes are atomic (`reader.store.storage.atomic_write`).
+
+Two readers may run on one library at once. Each remembers which fields of
+which entries it changed since it last wrote; a write takes an exclusive
+lock (`reader.store.storage.exclusive_lock`), re-reads the file, applies
+only its own changes on top of what is there, and writes the result. So no
+process erases another's read mark or bookmark, and a crash at any moment
+still leaves the last complete file. SQLite would do the same job, but the
+state is small, one JSON file is easy to inspect and repair by hand, and its
+crash behaviour is already tested; a lock plus re-read costs one parse of
+that file per (debounced) save.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from typing import Any, Final
 
 from reader.config import MAX_WIDTH, MIN_WIDTH
 from reader.model import Article, LoadError
-from reader.store.storage import atomic_write, load_json_state
+from reader.store.storage import atomic_write, exclusive_lock, load_json_state
 
 SCHEMA_VERSION: Final = 1
 DEBOUNCE_SECONDS: Final = 2.0
@@ -142,6 +152,10 @@ class _Entry:
         return cls(data["path"], read, bookmarked, scroll, float(touched), size, mtime_ns)
 
 
+_ENTRY_FIELDS: Final = ("path", "read", "bookmarked", "scroll", "size", "mtime_ns")
+"""What a write copies from an entry this process created or moved."""
+
+
 def _valid_scroll(position: Any) -> Scroll | None:
     if type(position) is float and 0.0 <= position <= 1.0:
         return position
@@ -180,8 +194,13 @@ class ReadingState:
         """Sizes of remembered files: a file of another size cannot have an entry."""
         self._keys: dict[str, tuple[tuple[int, int, int], str]] = {}
         self._dirty = False
+        self._changes: dict[str, set[str]] = {}
+        """Key to the names of the fields changed here since the last write: what a
+        write applies on top of the file, which other readers may have changed."""
+        self._moved: set[str] = set()
+        """Keys this process moved an entry away from (a file edited in place)."""
+        self._settings_changed = False
         self._last_write = float("-inf")
-        self._disk_signature: tuple[int, int, int] | None = None
         self._lock = threading.RLock()
 
     # Loading and saving
@@ -196,29 +215,47 @@ class ReadingState:
         return state, messages
 
     def _read_disk(self, merge: bool) -> list[str]:
-        self._disk_signature = _signature(self.path)
+        """Load the file; with `merge`, keep this process's unsaved changes on top of it."""
         data, message = load_json_state(self.path, dict[str, Any]())
         messages = [message] if message else []
-        entries = data.get("articles", {})
-        dropped = 0 if isinstance(entries, dict) else 1
-        for key, raw in entries.items() if isinstance(entries, dict) else ():
+        raw_entries = data.get("articles", {})
+        dropped = 0 if isinstance(raw_entries, dict) else 1
+        entries: dict[str, _Entry] = {}
+        for key, raw in raw_entries.items() if isinstance(raw_entries, dict) else ():
             entry = _Entry.from_json(raw)
             if entry is None or not isinstance(key, str):
                 dropped += 1
-                continue
-            mine = self._entries.get(key)
-            if merge and mine is not None and mine.touched >= entry.touched:
-                continue
-            self._entries[key] = entry
-        if not merge:
-            self.settings, bad = Settings.from_json(data.get("settings", {}))
+            else:
+                entries[key] = entry
+        settings, bad = Settings.from_json(data.get("settings", {}))
+        if merge:
+            self._apply_changes(entries)
+        else:
             dropped += bad
+        if not (merge and self._settings_changed):
+            self.settings = settings
+        self._entries = entries
         self._reindex()
         if dropped:
             messages.append(
                 f"{self.path.name}: ignored {dropped} damaged entr{'y' if dropped == 1 else 'ies'}."
             )
         return messages
+
+    def _apply_changes(self, entries: dict[str, _Entry]) -> None:
+        """Put the fields this process changed onto `entries`, as read from the file."""
+        for key in self._moved - self._changes.keys():
+            entries.pop(key, None)
+        for key, names in self._changes.items():
+            mine, theirs = self._entries.get(key), entries.get(key)
+            if mine is None:  # pruned here since
+                continue
+            if theirs is None:
+                entries[key] = replace(mine)
+                continue
+            for name in names:
+                setattr(theirs, name, getattr(mine, name))
+            theirs.touched = max(theirs.touched, mine.touched)
 
     def _reindex(self) -> None:
         self._by_path = {}
@@ -255,19 +292,21 @@ class ReadingState:
     def _write(self) -> bool:
         if not self._dirty:
             return False
-        if _signature(self.path) != self._disk_signature:
-            # Another running reader saved since we last looked: keep its newer entries.
-            self._read_disk(merge=True)
-        self._prune()
-        payload = {
-            "version": SCHEMA_VERSION,
-            "settings": asdict(self.settings),
-            "articles": {key: entry.to_json() for key, entry in sorted(self._entries.items())},
-        }
-        # ASCII escapes keep a file name that is not UTF-8 (a lone surrogate here) round-tripping.
-        data = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode("ascii")
         try:
-            atomic_write(self.path, data, mode=0o600)  # reading history is private
+            with exclusive_lock(self.path):
+                # Another running reader may have saved since: re-read, keep its changes.
+                self._read_disk(merge=True)
+                self._prune()
+                payload = {
+                    "version": SCHEMA_VERSION,
+                    "settings": asdict(self.settings),
+                    "articles": {
+                        key: entry.to_json() for key, entry in sorted(self._entries.items())
+                    },
+                }
+                # ASCII escapes keep a name that is not UTF-8 (lone surrogates) round-tripping.
+                data = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
+                atomic_write(self.path, data.encode("ascii"), mode=0o600)  # history is private
         except OSError as error:
             self.last_error = (
                 f"Could not save reading state to {self.path}: {error.strerror or error}"
@@ -275,9 +314,9 @@ class ReadingState:
             self._last_write = self._clock()
             return False
         self.last_error = None
-        self._disk_signature = _signature(self.path)
         self._last_write = self._clock()
-        self._dirty = False
+        self._dirty = self._settings_changed = False
+        self._changes, self._moved = {}, set()
         return True
 
     def _prune(self) -> None:
@@ -347,15 +386,19 @@ class ReadingState:
         entry = self._entries.get(key)
         return key, (entry if entry is not None else path_entry), info
 
-    def _entry_for_change(self, article: ArticleRef) -> _Entry:
-        """The entry to change, moved to the current key and path, created if new."""
+    def _entry_for_change(self, article: ArticleRef) -> tuple[str, _Entry]:
+        """The entry to change and its key, moved to the current key and path, created if new."""
         name = _path_of(article)
         key, entry, info = self._find(article, need_key=True)
         assert key is not None  # need_key hashes or raises LoadError
         if entry is None:
-            entry = _Entry(name)
+            entry = _Entry(name)  # a write adds it whole, or only the changed field if
+            # another reader added it meanwhile
         elif self._entries.get(key) is not entry:
-            self._entries.pop(self._by_path.get(name, ""), None)
+            old_key = self._by_path.get(name, "")
+            self._entries.pop(old_key, None)
+            self._moved.add(old_key)
+            self._changes.setdefault(key, set()).update(_ENTRY_FIELDS)
         self._entries[key] = entry
         if entry.path != name:
             self._by_path.pop(entry.path, None)
@@ -364,10 +407,11 @@ class ReadingState:
         if info is not None:
             entry.size, entry.mtime_ns = info.st_size, info.st_mtime_ns
             self._sizes.add(info.st_size)
-        return entry
+        return key, entry
 
-    def _changed(self, entry: _Entry) -> None:
+    def _changed(self, key: str, entry: _Entry, name: str) -> None:
         entry.touched = max(time.time(), entry.touched + 0.001)
+        self._changes.setdefault(key, set()).update((name, "path", "size", "mtime_ns"))
         self._dirty = True
 
     # Read marks, bookmarks, scroll
@@ -378,10 +422,10 @@ class ReadingState:
     def mark_read(self, article: ArticleRef, read: bool = True) -> None:
         """Mark an article read (or unread with `read=False`)."""
         with self._lock:
-            entry = self._entry_for_change(article)
+            key, entry = self._entry_for_change(article)
             if entry.read != read:
                 entry.read = read
-                self._changed(entry)
+                self._changed(key, entry, "read")
 
     def marks(self, article: ArticleRef) -> tuple[bool, bool]:
         """(read, bookmarked) with one lookup, for filling a list of thousands."""
@@ -397,9 +441,9 @@ class ReadingState:
     def toggle_bookmark(self, article: ArticleRef) -> bool:
         """Flip the bookmark; returns whether the article is bookmarked now."""
         with self._lock:
-            entry = self._entry_for_change(article)
+            key, entry = self._entry_for_change(article)
             entry.bookmarked = not entry.bookmarked
-            self._changed(entry)
+            self._changed(key, entry, "bookmarked")
             return entry.bookmarked
 
     def scroll_for(self, article: ArticleRef) -> Scroll | None:
@@ -419,9 +463,9 @@ class ReadingState:
             stored = entry.scroll if entry else None
             if stored == wanted and type(stored) is type(wanted):
                 return
-            entry = self._entry_for_change(article)
+            key, entry = self._entry_for_change(article)
             entry.scroll = wanted
-            self._changed(entry)
+            self._changed(key, entry, "scroll")
 
     def _query(self, article: ArticleRef, name: str, default: Any) -> Any:
         try:
@@ -450,7 +494,7 @@ class ReadingState:
                 raise ValueError("; ".join(problems))
             if updated != self.settings:
                 self.settings = updated
-                self._dirty = True
+                self._dirty = self._settings_changed = True
             return updated
 
 

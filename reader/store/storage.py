@@ -5,6 +5,11 @@ A reader is closed by a terminal window vanishing, a laptop lid, a
 the user would lose every read mark. Writing a new file beside the old one
 and renaming it over means a reader of the path always sees either the
 whole old file or the whole new one.
+
+Reader's files are only ever written inside its own folders: a name there
+that is a link (to a user's file, to /dev/zero, to nowhere) is replaced by a
+real file, never written through. They are only read when they are regular
+files of a bounded size: a FIFO would hang the read, /dev/zero would fill memory.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import copy
 import json
 import os
 import secrets
+import stat
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -24,6 +31,98 @@ T = TypeVar("T")
 TEMP_SUFFIX: Final = ".tmp"
 STALE_TEMP_SECONDS: Final = 3600
 """Temporary files older than this were left by a killed writer, never by a live one."""
+MAX_STATE_BYTES: Final = 32 * 1024 * 1024
+"""Far above the largest state reader writes (20,000 entries are about 3 MB)."""
+LOCK_WAIT_SECONDS: Final = 5.0
+"""How long a save waits for another reader's save before going ahead without the lock:
+a save holds it for milliseconds, so only a stopped (Ctrl-Z) reader holds it this long."""
+_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
+
+
+class UnusableFile(OSError):
+    """One of reader's files is not a regular file of a sane size; the message says which."""
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, read without blocking.
+
+    Raises FileNotFoundError for a missing file, `UnusableFile` for a FIFO, socket or
+    device (or a link to one) and for a file over `limit`, OSError for the rest.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnusableFile("not a regular file (a pipe, device or link to one)")
+        if info.st_size > limit:
+            raise UnusableFile(f"larger than {limit // 2**20} MB")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise UnusableFile(f"larger than {limit // 2**20} MB")
+    return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold `path.lock` (beside `path`) exclusively, so concurrent read-merge-writes of `path`
+    by several readers happen one after another.
+
+    An flock is released by the kernel when its holder dies, so a crash never leaves the
+    lock taken. Where no lock can be had (no fcntl, a read-only folder) the body runs
+    anyway: the write that follows reports the real problem.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    target = Path(path)
+    lock = target.with_name(target.name + ".lock")
+    fd = _open_lock(lock)
+    if fd is None:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.002)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _open_lock(lock: Path) -> int | None:
+    flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+    for _attempt in range(2):
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, flags, 0o600)
+        except OSError:
+            if not lock.is_symlink():
+                return None
+            with contextlib.suppress(OSError):
+                lock.unlink()  # a link in reader's folder is replaced, never followed
+            continue
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+        os.close(fd)
+        return None
+    return None
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
@@ -32,16 +131,19 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
     The bytes go to a temporary file in the same folder (a rename is only
     atomic within one file system), are flushed and fsynced, the file is
     renamed over the target, and the folder is fsynced so the rename itself
-    survives a power cut. A symlinked target is followed, so a dotfile
-    manager's link stays a link. `mode` defaults to the existing file's
+    survives a power cut. A target that is a link (or a FIFO, a device) is
+    replaced by the new file, never written through: reader writes only
+    inside its own folders. `mode` defaults to the existing regular file's
     permissions, or to 0o666 less the umask for a new file.
     """
-    target = Path(os.path.realpath(path))
+    target = Path(path)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     if mode is None:
         with contextlib.suppress(OSError):
-            mode = target.stat().st_mode & 0o7777
+            info = os.lstat(target)
+            if stat.S_ISREG(info.st_mode):
+                mode = info.st_mode & 0o7777
     temp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o666 if mode is None else mode)
@@ -83,7 +185,7 @@ def remove_stale_temps(path: str | os.PathLike[str], older_than: float = STALE_T
     Only files old enough that no live writer can still own them are
     removed, so two running readers never delete each other's work.
     """
-    target = Path(os.path.realpath(path))
+    target = Path(path)
     cutoff = time.time() - older_than
     removed = 0
     try:
@@ -105,12 +207,13 @@ def load_json_state(path: str | os.PathLike[str], default: T) -> tuple[T, str | 
     message); a file that is not valid JSON, or not the same kind of value
     as `default` (say a list where a dict belongs), is moved aside as
     `name.corrupt-<timestamp>` so the user can still inspect it, and the
-    default is used. A file that cannot be read is left where it is.
+    default is used. A file that cannot be read, or is no regular file of at most
+    `MAX_STATE_BYTES`, is left where it is (the next write replaces it).
     """
     source = Path(path)
     remove_stale_temps(source)
     try:
-        raw = source.read_bytes()
+        raw = read_regular_file(source, MAX_STATE_BYTES)
     except FileNotFoundError:
         return copy.deepcopy(default), None
     except OSError as error:
