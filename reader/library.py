@@ -32,6 +32,16 @@ class Scan:
     """Paths the user gave that do not exist."""
     missing_at: list[int] = field(default_factory=list)
     """For each missing path, how many files came before it, to report it in argument order."""
+    outside: int = 0
+    """Links inside the opened folders that lead out of every path the user named: skipped,
+    so that a folder from elsewhere cannot make reader show /etc/passwd or a private file."""
+
+    def outside_message(self) -> str | None:
+        """What to tell the user about links that were skipped, if any were."""
+        if not self.outside:
+            return None
+        links = "1 link" if self.outside == 1 else f"{self.outside:,} links"
+        return f"Skipped {links} leading outside the opened folders (open the target itself)."
 
 
 def bundled_samples() -> Path:
@@ -55,9 +65,9 @@ def iter_scan(paths: Iterable[str | os.PathLike[str]], result: Scan | None = Non
     result = result if result is not None else Scan()
     seen: set[str] = set()
     found = 0
-    for raw in paths:
-        given = os.fspath(raw)
-        given = given if isinstance(given, str) else os.fsdecode(given)
+    given_paths = [os.fsdecode(raw) for raw in paths]
+    roots = [os.path.realpath(os.path.expanduser(given)) for given in given_paths]
+    for given in given_paths:
         if os.path.lexists(given):
             targets = [given]
         elif _GLOB_CHARS & set(given):
@@ -71,9 +81,11 @@ def iter_scan(paths: Iterable[str | os.PathLike[str]], result: Scan | None = Non
             result.missing_at.append(found)
             continue
         for target in targets:
-            walked = _walk(target) if os.path.isdir(target) else [(target, True)]
-            for name, is_article in walked:
-                if not is_article:
+            walked = _walk(target, roots) if os.path.isdir(target) else [(target, "article")]
+            for name, kind in walked:
+                if kind == "outside":
+                    result.outside += 1
+                elif kind != "article":
                     result.skipped += 1
                 elif name not in seen:
                     seen.add(name)
@@ -93,11 +105,13 @@ def missing_paths(paths: Iterable[str]) -> list[str]:
     return missing
 
 
-def _walk(top: str) -> Iterator[tuple[str, bool]]:
-    """Files under `top` in sorted path order; follows links to folders but never loops."""
+def _walk(top: str, roots: list[str]) -> Iterator[tuple[str, str]]:
+    """Files under `top` in sorted path order, each with its kind: "article", "skipped" or
+    "outside" (a link leading out of every one of `roots`, the real paths the user named).
+    Links to folders inside them are followed, never in a loop."""
     visited: set[tuple[int, int]] = set()
 
-    def visit(folder: str) -> Iterator[tuple[str, bool]]:
+    def visit(folder: str) -> Iterator[tuple[str, str]]:
         try:
             info = os.stat(folder)
         except OSError:
@@ -115,7 +129,7 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
             # Kinds are read while the descriptor is open: for links they need a stat via it.
             with os.scandir(fd) as entries:
                 children = sorted(
-                    (entry.name, _kind(entry))
+                    (entry.name, _kind(entry), _is_link(entry))
                     for entry in entries
                     if not entry.name.startswith(".")
                 )
@@ -123,15 +137,29 @@ def _walk(top: str) -> Iterator[tuple[str, bool]]:
             return
         finally:
             os.close(fd)
-        for name, kind in children:
+        for name, kind, link in children:
             path = os.path.join(folder, name)
-            if kind == "folder":
+            if link and kind != "other" and not _inside(os.path.realpath(path), roots):
+                yield path, "outside"
+            elif kind == "folder":
                 yield from visit(path)
             else:
                 # A pipe, socket, device or dangling link is skipped, never opened.
-                yield path, kind == "file" and _is_article_file(path)
+                yield path, "article" if kind == "file" and _is_article_file(path) else "skipped"
 
     yield from visit(top)
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    """Whether a resolved path is one of `roots` or lies under one of them."""
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:

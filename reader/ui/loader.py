@@ -97,6 +97,8 @@ class Loader:
     def _load(self, paths: list[str], only_new: bool) -> None:
         app, worker = self.node.app, get_current_worker()
         found = scan(paths)
+        if (note := found.outside_message()) and not only_new:
+            app.call_from_thread(app.notify, note, severity="warning", markup=False)
         if only_new:
             found.files = [name for name in found.files if not self.articles.lists(name)]
             found.skipped = 0
