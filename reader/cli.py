@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from reader.safe_text import escape_in_json, visible
 if TYPE_CHECKING:
     from reader.config import Config
     from reader.people import Person
+    from reader.store.state import ReadingState
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Whoever read the output has gone (`reader --json DIR | head -1`): stop quietly, as
+        # Unix tools do, and let nothing more be written to the closed pipe at exit. Status 1,
+        # as Rich gives for --plain (its console handles the closed pipe itself).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.config_path:
         from reader.store.paths import config_file
@@ -102,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json or args.plain or args.markdown or args.people:
         found = scan(paths)
         _report_missing(found.missing, failed)
+        if note := found.outside_message():
+            print(f"reader: {note}", file=sys.stderr)
         if not found.files and not (args.json and failed):
             return _nothing_found(paths, found.missing)
         if args.people:
@@ -125,7 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     state, state_messages = ReadingState.load()
     app = ReaderApp(paths, config=config, state=state, messages=messages + state_messages)
     app.run()
-    return 0
+    return _report_unsaved(state)
+
+
+def _report_unsaved(state: ReadingState) -> int:
+    """The app saves the reading state as it quits; if that failed the user must hear it, here,
+    once the screen is gone, and the exit status must say so."""
+    if state.dirty:
+        state.flush()
+    if not state.dirty:
+        return 0
+    reason = state.save_problem or "Could not save reading state"
+    print(f"reader: {visible(reason)}; the last changes are lost.", file=sys.stderr)
+    return 1
 
 
 def _default_paths(config: Config) -> list[str]:

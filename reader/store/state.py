@@ -186,7 +186,10 @@ class ReadingState:
         self.debounce = debounce
         self.settings = Settings()
         self.last_error: str | None = None
-        """Why the last save failed (disk full, read-only folder), for the UI to show once."""
+        """Why a save failed (disk full, read-only folder), for the UI to show and clear; set
+        again only when a later save fails for another reason, so it is shown once."""
+        self.save_problem: str | None = None
+        """Why the last save failed, None once one succeeds: what to tell the user at exit."""
         self._clock = clock
         self._entries: dict[str, _Entry] = {}
         self._by_path: dict[str, str] = {}
@@ -308,12 +311,12 @@ class ReadingState:
                 data = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
                 atomic_write(self.path, data.encode("ascii"), mode=0o600)  # history is private
         except OSError as error:
-            self.last_error = (
-                f"Could not save reading state to {self.path}: {error.strerror or error}"
-            )
+            problem = f"Could not save reading state to {self.path}: {error.strerror or error}"
+            if problem != self.save_problem:
+                self.last_error = self.save_problem = problem
             self._last_write = self._clock()
             return False
-        self.last_error = None
+        self.last_error = self.save_problem = None
         self._last_write = self._clock()
         self._dirty = self._settings_changed = False
         self._changes, self._moved = {}, set()

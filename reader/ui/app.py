@@ -148,7 +148,7 @@ class ReaderApp(App[None]):
         self.state.save()
         if self.state.last_error:
             self.notify(
-                f"Could not save reading state: {self.state.last_error}",
+                self.state.last_error,
                 severity="error",
                 markup=False,
             )
