@@ -138,7 +138,8 @@ def _main(argv: Sequence[str] | None) -> int:
     from reader.ui.app import ReaderApp
 
     state, state_messages = ReadingState.load()
-    app = ReaderApp(paths, config=config, state=state, messages=messages + state_messages)
+    shown = [visible(message) for message in messages + state_messages]
+    app = ReaderApp(paths, config=config, state=state, messages=shown)
     app.run()
     return _report_unsaved(state)
 

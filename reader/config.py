@@ -30,6 +30,11 @@ DEFAULT_KEEP: Final = 200
 MAX_KEEP: Final = 10_000
 MAX_CONFIG_BYTES: Final = 1024 * 1024
 """A hand-written settings file is a few hundred bytes; anything past this is not one."""
+MAX_NAMED: Final = 3
+"""Past this many unknown names, one message gives their number and the first few."""
+MAX_MESSAGES: Final = 8
+"""Past this many problems, the rest are counted in one last message: each becomes a
+notification in the app, and thousands of them would keep it from drawing."""
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 _KEY = re.compile(
@@ -145,28 +150,62 @@ class Config:
             messages.append(f"{name}: {where}: {text}")
 
         values: dict[str, Any] = {}
+        unknown = [key for key in data if key not in _READERS]
+        messages += _unknown(f"{name}: ", "", unknown, "setting", _READERS)
         for key, value in data.items():
             reader = _READERS.get(key)
             if reader is None:
-                problem(key, f"unknown setting, ignored{_did_you_mean(key, _READERS)}.")
                 continue
             parsed = reader(
                 value, name.parent, lambda text, item=None, key=key: problem(key, text, item)
             )
             if parsed is not None:
                 values[key] = parsed
+        if len(messages) > MAX_MESSAGES:
+            rest = len(messages) - MAX_MESSAGES + 1
+            messages[MAX_MESSAGES - 1 :] = [f"{name}: {rest:,} more problems, each ignored."]
         return cls(**values), messages
 
     def unknown_bindings(self, known: Iterable[str]) -> list[str]:
         """Messages for `[keys]` entries naming no binding the UI has; the UI passes its ids."""
         ids = set(known)
-        messages = []
-        for binding in self.keys:
-            if binding not in ids:
+        return _unknown("", "keys.", [b for b in self.keys if b not in ids], "binding", ids)
+
+    def keymap(
+        self, known: Iterable[str], is_key: Callable[[str], bool]
+    ) -> tuple[dict[str, str], list[str]]:
+        """The `[keys]` table as the UI can apply it, and a message for each entry it cannot.
+
+        An entry is dropped, and its binding keeps its default keys, when it names no
+        binding the UI has or a key that can never be pressed (`nonexistentkey`). The
+        UI passes its binding ids and Textual's test for a key name.
+        """
+        ids = set(known)
+        keymap: dict[str, str] = {}
+        messages = self.unknown_bindings(ids)
+        for binding, keys in self.keys.items():
+            bad = [key for key in keys.split(",") if not is_key(key)]
+            if binding in ids and bad:
+                shown = ", ".join(repr(key[:40]) for key in bad[:MAX_NAMED])
                 messages.append(
-                    f"keys.{binding}: no such binding, ignored{_did_you_mean(binding, ids)}."
+                    f"keys.{binding}: {shown} is not a key reader can receive; keeping its default."
                 )
-        return messages
+            elif binding in ids:
+                keymap[binding] = keys
+        return keymap, messages[:MAX_MESSAGES]
+
+
+def _unknown(
+    prefix: str, where: str, names: list[str], kind: str, choices: Iterable[str]
+) -> list[str]:
+    """One message per unknown name (with a "did you mean"), or one for them all when many."""
+    if len(names) <= MAX_NAMED:
+        return [
+            f"{prefix}{where}{name}: unknown {kind}, ignored{_did_you_mean(name, choices)}."
+            for name in names
+        ]
+    listed = ", ".join(name[:40] for name in names[:MAX_NAMED])
+    return [f"{prefix}{len(names):,} unknown {kind}s ignored: {listed}, ..."]
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -150,3 +150,117 @@ def test_the_documented_example_is_valid_and_matches_the_docs_copy(tmp_path: Pat
     assert messages == []
     assert config.keys["next_article"] == "n,right" and config.width == 80
     assert (DOCS / "config.example.toml").read_text(encoding="utf-8") == EXAMPLE_CONFIG
+
+
+# Hostile config files: bounded messages, keys that can be pressed
+
+
+@pytest.mark.parametrize("count", [1_000, 5_000])
+def test_thousands_of_unknown_settings_give_one_message(tmp_path: Path, count: int):
+    text = "width = 90\n" + "".join(f"setting_{i} = {i}\n" for i in range(count))
+    config, messages = Config.load(_write(tmp_path, text))
+    assert config.width == 90
+    assert messages == [
+        f"{tmp_path / 'config.toml'}: {count:,} unknown settings ignored: "
+        "setting_0, setting_1, setting_2, ..."
+    ]
+
+
+def test_a_few_unknown_settings_are_each_named_with_a_hint(tmp_path: Path):
+    _, messages = Config.load(_write(tmp_path, "widht = 90\ncolour = 'red'\n"))
+    assert len(messages) == 2 and "did you mean 'width'" in messages[0]
+
+
+def test_thousands_of_bad_bindings_are_counted_not_listed(tmp_path: Path):
+    text = "[keys]\n" + "".join(f"binding_{i} = 7\n" for i in range(2_000))
+    config, messages = Config.load(_write(tmp_path, text))
+    assert config.keys == {}
+    assert len(messages) == 8 and messages[-1].endswith("1,993 more problems, each ignored.")
+    config, _ = Config.parse("[keys]\n" + "".join(f'b{i} = "x"\n' for i in range(2_000)))
+    assert config.unknown_bindings(["quit"]) == ["2,000 unknown bindings ignored: b0, b1, b2, ..."]
+
+
+def test_keys_that_can_never_be_pressed_keep_the_default():
+    from reader.ui.keys import is_key_name
+
+    config, messages = Config.parse(
+        '[keys]\nquit = "nonexistentkey"\nhelp = "f5, question_mark"\n'
+        'next_article = "ctrl+q,bogus"\nprevious_article = "G"\n'
+    )
+    assert messages == []  # well-formed names; only Textual can tell which exist
+    keymap, messages = config.keymap(
+        ["quit", "help", "next_article", "previous_article"], is_key_name
+    )
+    assert keymap == {"help": "f5,question_mark", "previous_article": "G"}
+    assert messages == [
+        "keys.quit: 'nonexistentkey' is not a key reader can receive; keeping its default.",
+        "keys.next_article: 'bogus' is not a key reader can receive; keeping its default.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "q",
+        "G",
+        "5",
+        "ctrl+q",
+        "shift+tab",
+        "f5",
+        "f24",
+        "question_mark",
+        "slash",
+        "space",
+        "enter",
+        "escape",
+        "pageup",
+        "left_square_bracket",
+        "full_stop",
+        "pound_sign",
+        "plus",
+        "alt+shift+left",
+        "é",
+    ],
+)
+def test_every_key_textual_reports_is_accepted(key: str):
+    from reader.ui.keys import is_key_name
+
+    assert is_key_name(key)
+
+
+@pytest.mark.parametrize("key", ["nonexistentkey", "ctrl+", "hyper+bogus", "contrl+q", "f99", ""])
+def test_names_no_key_has_are_refused(key: str):
+    from reader.ui.keys import is_key_name
+
+    assert not is_key_name(key)
+
+
+async def test_the_app_keeps_q_when_the_config_names_no_real_key(tmp_path: Path):
+    from reader.library import bundled_samples
+    from reader.ui.app import ReaderApp
+
+    config, messages = Config.parse('[keys]\nquit = "nonexistentkey"\n')
+    app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.wait_until_loaded()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("'nonexistentkey' is not a key" in message for message in shown)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_config_full_of_unknown_settings_gives_the_app_one_notification(tmp_path: Path):
+    from reader.library import bundled_samples
+    from reader.ui.app import ReaderApp
+
+    text = "".join(f"setting_{i} = {i}\n" for i in range(5_000))
+    text += "[keys]\n" + "".join(f'binding_{i} = "q"\n' for i in range(5_000))
+    config, messages = Config.load(_write(tmp_path, text))
+    app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert len(shown) == 2, shown
+        assert any("5,000 unknown settings ignored" in message for message in shown)
+        assert any("5,000 unknown bindings ignored" in message for message in shown)

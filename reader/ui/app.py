@@ -22,6 +22,7 @@ from reader.ui.keys import (
     bindings_of,
     effective_keys,
     help_rows,
+    is_key_name,
     key_display,
 )
 from reader.ui.main_screen import MainScreen
@@ -85,9 +86,11 @@ class ReaderApp(App[None]):
             )
         self._settings_restored = True
         if self.config.keys:
-            for message in self.config.unknown_bindings(binding_ids(self._binding_groups())):
+            ids = binding_ids(self._binding_groups())
+            keymap, messages = self.config.keymap(ids, is_key_name)
+            for message in messages:
                 self.notify(message, severity="warning", markup=False)
-            self.set_keymap(dict(self.config.keys))
+            self.set_keymap(keymap)
 
     def watch_theme(self, theme: str) -> None:
         if self._settings_restored:

@@ -67,3 +67,23 @@ def help_rows(
 def binding_ids(groups: Iterable[Iterable[BindingType]]) -> set[str]:
     """The ids a `[keys]` table may name."""
     return {binding.id for group in groups for binding in bindings_of(group) if binding.id}
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key_name(key: str) -> bool:
+    """Whether Textual can ever report this key (`q`, `ctrl+q`, `question_mark`, `slash`, `f5`).
+
+    A `[keys]` entry naming anything else (`nonexistentkey`, a typo) would leave its
+    binding answering to nothing, so the app refuses it and keeps the default.
+    """
+    from textual import keys
+
+    *modifiers, base = key.strip().split("+")
+    if not base or not _MODIFIERS.issuperset(modifiers):
+        return False
+    named = {member.value.rpartition("+")[2] for member in keys.Keys}
+    named |= set(keys.KEY_NAME_REPLACEMENTS.values()) | set(keys.ASCII_KEY_NAMES.values())
+    named |= {alias.rpartition("+")[2] for alias in keys.KEY_ALIASES}
+    return base in named or keys.key_to_character(base) is not None
