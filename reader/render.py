@@ -49,6 +49,36 @@ def find_in_article(article: Article, term: str) -> list[tuple[int, int, int]]:
     ]
 
 
+def match_in_context(
+    article: Article, matches: list[tuple[int, int, int]], before: str, after: str
+) -> int:
+    """Which of `matches` (from `find_in_article`) sits between `before` and `after`.
+
+    A search snippet shows one place in the text; the same words may occur
+    earlier. The place whose surroundings agree with the snippet's for the most
+    characters wins (the first, on a tie). The snippet joins paragraphs with a
+    space, so the agreement simply stops at a paragraph's edge.
+    """
+    best, best_score = 0, -1
+    for number, (where, start, _) in enumerate(matches):
+        paragraph = article.paragraphs[where]
+        score = _common_prefix(paragraph[start:], after) + _common_prefix(
+            paragraph[:start][::-1], before[::-1]
+        )
+        if score > best_score:
+            best, best_score = number, score
+    return best
+
+
+def _common_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a.casefold(), b.casefold(), strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
 def header_text(article: Article, palette: Palette = Palette()) -> Text:
     """Title, byline, date and key points."""
     text = Text()

@@ -149,3 +149,96 @@ async def test_open_dialog_starts_empty_and_suggests_only_what_is_being_typed(
         await pilot.press("R")
         await pilot.pause(0.2)
         assert path_box._suggestion == "articles-folder/README.md"
+
+
+# Library search
+
+
+def long_story(folder: Path) -> None:
+    """An article where "lighthouse" comes first alone, and later beside "keeper" (both past
+    the opening a snippet looks in first, so a search for both shows the later place)."""
+    paragraphs = [f"Paragraph {i} of the long story goes on for a while." for i in range(120)]
+    paragraphs[30] = "A lighthouse stood on the point long before the town."
+    paragraphs[90] = "The lighthouse keeper retired in spring, after forty winters."
+    (folder / "long.md").write_text("# A long story\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+async def wait_until(pilot, condition, what: str) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def search_and_open(pilot, query: str) -> None:
+    from reader.ui.search_screen import SearchScreen
+
+    await pilot.press("ctrl+s", *query)
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    await wait_until(pilot, lambda: screen.hits, "search hits")
+    await screen.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+
+
+def in_view(pane, paragraph: int) -> bool:
+    return pane.region.contains_region(pane.paragraph_widgets[paragraph].region)
+
+
+async def test_a_library_search_opens_the_article_at_the_hit_shown_highlighted(tmp_path):
+    from reader.ui.reading_pane import ReadingPane
+
+    app = make_app(tmp_path)
+    long_story(tmp_path / "library")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await search_and_open(pilot, "keeper lighthouse")
+        pane = app.screen.query_one(ReadingPane)
+        await wait_until(pilot, lambda: pane.article is not None, "the article")
+        assert pane.article.title == "A long story"
+        # Both places are highlighted; the current one is where the snippet was, not the first.
+        assert [where for where, _, _ in pane.matches] == [30, 90]
+        await wait_until(pilot, lambda: in_view(pane, 90), "the hit to be in view")
+        assert pane.matches[pane.match_index][0] == 90
+        assert not in_view(pane, 30)
+        find_box = app.screen.query_one("#find", Input)
+        assert find_box.display and find_box.value == "lighthouse"
+        assert app.focused is pane
+        await pilot.press("n")  # steps through the other matches, as find does
+        await wait_until(pilot, lambda: in_view(pane, 30), "the other match")
+        await pilot.press("escape")  # and Esc clears the highlight
+        assert pane.matches == [] and not find_box.display
+
+
+async def test_a_search_hit_wins_over_the_remembered_reading_position(tmp_path):
+    from reader.ui.reading_pane import ReadingPane
+
+    app = make_app(tmp_path)
+    long_story(tmp_path / "library")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"long story", "enter", "enter")
+        pane = app.screen.query_one(ReadingPane)
+        await pilot.press("G")  # read to the end, then leave it
+        await wait_until(pilot, lambda: pane.position > 0.9, "the end")
+        await pilot.press("escape", "p")
+        await wait_until(pilot, lambda: pane.article.title != "A long story", "another article")
+        await search_and_open(pilot, "lighthouse")
+        await wait_until(pilot, lambda: pane.article.title == "A long story", "the article")
+        await pilot.pause(0.5)  # time for a remembered position to be restored, wrongly
+        assert in_view(pane, 30) and pane.matches[pane.match_index][0] == 30
+
+
+async def test_a_hit_only_in_the_title_opens_the_article_at_its_top(tmp_path):
+    from reader.ui.reading_pane import ReadingPane
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await search_and_open(pilot, "timetable")
+        pane = app.screen.query_one(ReadingPane)
+        await wait_until(pilot, lambda: pane.article is not None, "the article")
+        assert pane.article.title == FERRIES
+        assert pane.scroll_y == 0

@@ -30,6 +30,7 @@ from reader.web.http import is_web_address
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache
+    from reader.ui.search_screen import SearchChoice
 
 
 class MainScreen(Screen[None]):
@@ -362,13 +363,14 @@ class MainScreen(Screen[None]):
             return
         self.app.push_screen(SearchScreen(self.loader.open_cache(), scope), self._search_chosen)
 
-    def _search_chosen(self, path: str | None) -> None:
-        if not path:
+    async def _search_chosen(self, choice: SearchChoice | None) -> None:
+        if choice is None:
             return
         self.action_clear_filter()
-        if self.articles.reveal(path) and (entry := self.articles.current()) is not None:
+        if self.articles.reveal(choice.path) and (entry := self.articles.current()) is not None:
             self.show_entry(entry)
             self.reading.focus()
+            await self.reading_column.show_found(choice.term, choice.before, choice.after)
 
     def action_refresh_feeds(self) -> None:
         self.feeds.refresh()

@@ -34,6 +34,20 @@ class ReadingColumn(Vertical):
         self.find_box.display = True
         self.find_box.focus()
 
+    async def show_found(self, term: str, before: str, after: str) -> None:
+        """Open at a library search's hit: its words highlighted as a find for them would,
+        in the find box so Esc clears them and n/N step through the others."""
+        count = self.reading.show_found(term, before, after)
+        if not count:
+            return
+        await self.open_find()
+        box = self.find_box
+        assert box is not None
+        with box.prevent(Input.Changed):  # a fresh find would start again at the first match
+            box.value = term
+        box.border_subtitle = f"{count} found"
+        self.reading.focus()
+
     @property
     def find_shown(self) -> bool:
         return self.find_box is not None and self.find_box.display

@@ -6,6 +6,7 @@ quote or a search match by scrolling its paragraph into view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,7 +20,7 @@ from textual.widgets import Static
 from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
 from reader.model import Article
-from reader.render import Palette, find_in_article, header_text, paragraph_text
+from reader.render import Palette, find_in_article, header_text, match_in_context, paragraph_text
 from reader.safe_text import visible
 
 
@@ -245,6 +246,20 @@ class ReadingPane(VerticalScroll):
         self._scroll_to_match()
         return len(self.matches)
 
+    def show_found(self, term: str, before: str, after: str) -> int:
+        """Highlight `term` like find, starting at the match between `before` and `after`
+        (where a library search found it), scrolled into view once the article is laid out."""
+        count = self.find(term)
+        if count and self.article is not None:
+            self._move_to(match_in_context(self.article, self.matches, before, after))
+            self._after_layout(self._scroll_to_match)
+        return count
+
+    def _move_to(self, number: int) -> None:
+        old = self.matches[self.match_index or 0][0]
+        self.match_index = number
+        self._refresh_paragraphs({old, self.matches[number][0]})
+
     async def action_next_match(self) -> None:
         """n: the next match while searching, else the next article."""
         if not self.matches:
@@ -257,11 +272,10 @@ class ReadingPane(VerticalScroll):
             self._move_match(-1)
 
     def _move_match(self, step: int) -> None:
-        old = self.matches[self.match_index or 0][0]
-        self.match_index = ((self.match_index or 0) + step) % len(self.matches)
-        self._refresh_paragraphs({old, self.matches[self.match_index][0]})
+        number = ((self.match_index or 0) + step) % len(self.matches)
+        self._move_to(number)
         self._scroll_to_match()
-        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}", timeout=1.5)
+        self.notify(f"Match {number + 1} of {len(self.matches)}", timeout=1.5)
 
     def _scroll_to_match(self) -> None:
         if self.match_index is not None:
@@ -275,12 +289,22 @@ class ReadingPane(VerticalScroll):
         """How far down the article the view is, from 0.0 (top) to 1.0 (end)."""
         return self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
 
-    def restore_position(self, fraction: float, attempts: int = 20) -> None:
-        """Scroll to where the reader left off, once the article has been laid out."""
+    def restore_position(self, fraction: float) -> None:
+        """Scroll to where the reader left off, once the article has been laid out,
+        unless a match is being shown (a library search opens the article at its hit)."""
+
+        def restore() -> None:
+            if not self.matches:
+                self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False)
+
+        self._after_layout(restore)
+
+    def _after_layout(self, then: Callable[[], None], attempts: int = 20) -> None:
+        """Run `then` once the article just shown has been laid out (it has room to scroll)."""
         if self.max_scroll_y == 0 and attempts > 0:
-            self.set_timer(0.02, lambda: self.restore_position(fraction, attempts - 1))
+            self.set_timer(0.02, lambda: self._after_layout(then, attempts - 1))
             return
-        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False)
+        then()
 
     # Quotes ------------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
 """`ctrl+s`: full-text search over the whole library (titles, authors, bodies), ranked.
 
 Queries run in a worker so typing never waits on SQLite; each keystroke
-cancels the search before it.
+cancels the search before it. Choosing a hit returns the words it matched,
+as the article writes them, with the snippet around them, so the article
+opens at that very place with the words highlighted.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,8 +36,32 @@ def hit_row(hit: SearchHit) -> Content:
     return Content.assemble(*parts)
 
 
-class SearchScreen(ModalScreen[str | None]):
-    """Returns the path of the chosen article, or None."""
+@dataclass(frozen=True, slots=True)
+class SearchChoice:
+    """The chosen hit: which article, and where in it."""
+
+    path: str
+    term: str
+    """The first matched words in the snippet, as written; empty when the body has none."""
+    before: str = ""
+    """The snippet's text just before them, to tell this place from other matches."""
+    after: str = ""
+    """The snippet's text from them on."""
+
+
+def choice_for(hit: SearchHit) -> SearchChoice:
+    """Where to open `hit`: at the first words its snippet marks."""
+    if not hit.marks:
+        return SearchChoice(hit.path, "")
+    start, end = hit.marks[0]
+    snippet = hit.snippet
+    return SearchChoice(
+        hit.path, snippet[start:end], snippet[:start].lstrip("…"), snippet[start:].rstrip("…")
+    )
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    """Returns the chosen hit, or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Close"),
@@ -91,11 +119,11 @@ class SearchScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
         if self.hits:
-            self.dismiss(self.hits[0].path)
+            self.dismiss(choice_for(self.hits[0]))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index].path)
+        self.dismiss(choice_for(self.hits[event.option_index]))
 
     def action_focus_results(self) -> None:
         self.query_one("#search-results").focus()
