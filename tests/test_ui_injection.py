@@ -53,25 +53,29 @@ def run_app(folder: Path, home: Path) -> bytes:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     out = bytearray()
 
-    def read_for(seconds: float) -> None:
-        end = time.monotonic() + seconds
+    def read_until_quiet(quiet: float = 0.15, longest: float = 10.0) -> None:
+        """Read until the app has written nothing for `quiet` seconds: the screen settled."""
+        end = time.monotonic() + longest
         while time.monotonic() < end:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
-                try:
-                    out.extend(os.read(fd, 65536))
-                except OSError:
-                    return
+            ready, _, _ = select.select([fd], [], [], quiet)
+            if not ready:
+                return
+            try:
+                out.extend(os.read(fd, 65536))
+            except OSError:
+                return
 
     try:
         deadline = time.monotonic() + 60
         while b"Quit" not in out and time.monotonic() < deadline:
-            read_for(0.2)
-        read_for(1.5)  # the list fills
+            read_until_quiet()
+        while b" article" not in out and time.monotonic() < deadline:
+            read_until_quiet()  # the list title counts what loaded
+        read_until_quiet()
         for key in _KEYS:
             os.write(fd, key)
-            read_for(0.4)
-        read_for(1.0)
+            read_until_quiet()
+        read_until_quiet(quiet=0.5)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)
