@@ -194,7 +194,7 @@ async def test_width_and_theme_are_remembered(tmp_path):
     folder = library_copy(tmp_path)
     state_file = tmp_path / "state.json"
     app = make_app(folder, state_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await loaded(pilot)
         await pilot.press("j", "enter", "minus", "minus")
         assert app.query_one(ReadingPane).reading_width == 72

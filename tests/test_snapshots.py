@@ -1,4 +1,4 @@
-"""What the screen looks like: the main screen with an article open, the help, the open dialog.
+"""What the screen looks like: the main screen at each size, focus mode, help and dialogs.
 
 Regenerate after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
 and look at the report before committing.
@@ -24,7 +24,13 @@ def app(monkeypatch) -> ReaderApp:
 
 
 async def wait_loaded(pilot) -> None:
-    await pilot.app.wait_until_loaded()
+    """Every file listed and the highlighted article previewed: the screen has settled."""
+    app = pilot.app
+    await app.wait_until_loaded()
+    for _ in range(250):
+        if app.main.open_entry is not None and app.main.open_entry is app.main.articles.current():
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
 
 
@@ -32,8 +38,15 @@ def test_main_screen_with_an_article_open(app, snap_compare):
     assert snap_compare(app, press=["j", "enter"], terminal_size=SIZE, run_before=wait_loaded)
 
 
-def test_main_screen_narrow(app, snap_compare):
-    assert snap_compare(app, press=["j", "enter"], terminal_size=(80, 24), run_before=wait_loaded)
+@pytest.mark.parametrize("size", [(200, 50), (80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen_at_each_size(app, snap_compare, size):
+    """Wide: three columns; 120: the sidebar under the list; narrower: the list above."""
+    assert snap_compare(app, press=["j", "enter"], terminal_size=size, run_before=wait_loaded)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_focus_mode(app, snap_compare, size):
+    assert snap_compare(app, press=["j", "enter", "f"], terminal_size=size, run_before=wait_loaded)
 
 
 def test_help_screen(app, snap_compare):
@@ -44,13 +57,14 @@ def test_open_dialog(app, snap_compare):
     assert snap_compare(app, press=["o"], terminal_size=SIZE, run_before=wait_loaded)
 
 
-def test_light_theme_keeps_quotes_readable(app, snap_compare):
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_light_theme_keeps_quotes_readable(app, snap_compare, size):
     async def light(pilot) -> None:
         await wait_loaded(pilot)
         pilot.app.theme = "textual-light"
         await pilot.pause()
 
-    assert snap_compare(app, press=["j", "enter"], terminal_size=SIZE, run_before=light)
+    assert snap_compare(app, press=["j", "enter"], terminal_size=size, run_before=light)
 
 
 def test_find_in_article_highlights_matches(app, snap_compare):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -25,6 +26,8 @@ from reader.library import Entry
 from reader.store.state import SORTS, VIEWS
 
 UNREAD_MARK = "●"
+ROW_INDENT = 4
+"""Cells before a title can start: the row's padding and the mark."""
 BOOKMARK_MARK = "★"
 
 SORT_NAMES = {
@@ -67,15 +70,38 @@ class Row:
     def is_article(self) -> bool:
         return self.index >= 0
 
-    @property
-    def lines(self) -> int:
-        """A heading is one line, an article two."""
-        return 2 if self.index >= 0 else 1
+
+def _line_starts(rows: list[Row], tall: list[bool], first: int = 0) -> Iterable[int]:
+    """The first line of each row from `first` on, then the line after the last: a heading
+    is one line, an article two (title, details), three when its title takes two."""
+    return accumulate(
+        ((3 if tall[row.index] else 2) if row.index >= 0 else 1 for row in rows), initial=first
+    )
 
 
-def _line_starts(rows: list[Row], first: int = 0) -> Iterable[int]:
-    """The first line of each row from `first` on, then the line after the last."""
-    return accumulate((row.lines for row in rows), initial=first)
+def _title_parts(lines: list[str], style: str) -> list[str | tuple[str, str]]:
+    """A title's lines for `Content.assemble`, the second indented under the first."""
+    parts: list[str | tuple[str, str]] = [(lines[0], style)]
+    for line in lines[1:]:
+        parts += ["\n  ", (line, style)]
+    return parts
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """The title in one line of `width` cells, or two broken between words, the second
+    cut with an ellipsis if even two are not enough."""
+    if cell_len(title) <= width or width < 8:
+        return [title]
+    words, first = title.split(" "), ""
+    while words and cell_len(f"{first} {words[0]}".lstrip()) <= width:
+        first = f"{first} {words.pop(0)}".lstrip()
+    if not first:  # one word longer than the line: cut it
+        first, rest = set_cell_size(title, width), title[len(set_cell_size(title, width)) :]
+    else:
+        rest = " ".join(words)
+    if cell_len(rest) > width:
+        rest = set_cell_size(rest, width - 1).rstrip() + "…"
+    return [first, rest]
 
 
 def _short_folder(folder: str) -> str:
@@ -147,6 +173,16 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.entry = entry
 
+    class Highlighted(Message):
+        """The cursor is on another article (or on none)."""
+
+        def __init__(self, entry: Entry | None) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class RowsChanged(Message):
+        """Which rows show changed: loading, the filter, the view or the sort."""
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[Entry] = []
@@ -160,6 +196,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.view = "all"
         self.sort = "path"
         self._prompts: dict[int, Content] = {}
+        self._tall: list[bool] = []
+        """For each entry, whether its title takes two lines at the current width."""
+        self._title_width = 0
+        """Cells a title line may take: the row's width less its padding and mark."""
         self._strips: dict[tuple[Row, Style, int], list[Strip]] = {}
         self._entry_index: dict[str, int] = {}
         self._folders: list[str] = []
@@ -181,6 +221,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.entries.extend(entries)
         for index, entry in enumerate(entries, start):
             self._rows.append(Row(index))
+            self._tall.append(cell_len(entry.title) > self._title_width > 0)
             self._entry_index[entry.path] = index
             self._folders.append(os.path.dirname(entry.path) or ".")
             self._keys.append(entry.search_key)
@@ -199,11 +240,12 @@ class ArticleList(ScrollView, can_focus=True):
     def _append(self, rows: list[Row]) -> None:
         """Loading delivers files in path order: add rows at the end, the rest untouched."""
         self.shown.extend(rows)
-        self._starts.extend(_line_starts(rows, first=self._starts.pop()))
+        self._starts.extend(_line_starts(rows, self._tall, first=self._starts.pop()))
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
         if self.highlighted is None:
             self._move(0, 1)
         self.refresh()
+        self.post_message(self.RowsChanged())
 
     def rebuild(self, narrowing: bool = False) -> None:
         """Recompute which rows show and in what order, keeping the highlighted article.
@@ -256,7 +298,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _show(self, rows: list[Row], current: int | None) -> None:
         """Make `rows` the list, with the cursor on `current` if it is among them."""
         self.shown = rows
-        self._starts = list(_line_starts(rows))
+        self._starts = list(_line_starts(rows, self._tall))
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
         position = None
         if current is not None:
@@ -264,6 +306,7 @@ class ArticleList(ScrollView, can_focus=True):
                 position = rows.index(self._rows[current])
         self.highlighted = self._article_near(0, 1) if position is None else position
         self.refresh()
+        self.post_message(self.RowsChanged())
 
     def _group(self, index: int) -> str:
         """The heading a row falls under: its folder, or its publisher."""
@@ -331,6 +374,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_sort(self, sort: str) -> None:
         self.sort = sort if sort in SORTS else "path"
+        self._prompts.clear()  # the publisher shows in rows unless it heads them
+        self._strips.clear()
         self.rebuild()
 
     def lists(self, path: str) -> bool:
@@ -358,6 +403,15 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.shown[self.highlighted]
         return row.index if row.is_article else None
 
+    def first_line(self, position: int) -> int:
+        """The line of the list the row at `position` starts on."""
+        return self._starts[position]
+
+    @property
+    def shown_count(self) -> int:
+        """How many articles the list shows (headings aside)."""
+        return sum(1 for row in self.shown if row.is_article)
+
     def current(self) -> Entry | None:
         index = self.current_index()
         return None if index is None else self.entries[index]
@@ -372,6 +426,7 @@ class ArticleList(ScrollView, can_focus=True):
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         self._refresh_rows(old, new)
         self._keep_in_view(new)
+        self.post_message(self.Highlighted(self.current()))
 
     def watch__hover(self, old: int | None, new: int | None) -> None:
         self._refresh_rows(old, new)
@@ -474,8 +529,20 @@ class ArticleList(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        width = self.scrollable_content_region.width
+        if width - ROW_INDENT != self._title_width:
+            self._rewrap(width - ROW_INDENT)
+        self.virtual_size = Size(width, self._starts[-1])
         self._keep_in_view(self.highlighted)
+
+    def _rewrap(self, title_width: int) -> None:
+        """Titles wrap to the new width: rows may change height."""
+        self._title_width = title_width
+        self._tall = [cell_len(entry.title) > title_width > 0 for entry in self.entries]
+        self._prompts.clear()
+        self._strips.clear()
+        self._starts = list(_line_starts(self.shown, self._tall))
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
@@ -571,22 +638,25 @@ class ArticleList(ScrollView, can_focus=True):
             self._refresh_rows(self.shown.index(row))
 
     def _prompt(self, entry: Entry) -> Content:
-        """Two lines: marks and title, then source and read time (or the failure)."""
+        """Marks and title (one line or two), then source and read time (or the failure).
+
+        Under publisher headings the publisher is left out: the heading says it."""
+        lines = title_lines(entry.title, self._title_width or len(entry.title))
         if entry.error is not None:
             return Content.assemble(
                 ("✗ ", "bold $error"),
-                (entry.title, "strike"),
+                *_title_parts(lines, "strike"),
                 "\n",
                 ("  failed: " + entry.error, "$error"),
             )
         unread = not entry.read
         mark = BOOKMARK_MARK if entry.bookmarked else (UNREAD_MARK if unread else " ")
-        details = [entry.source] if entry.source else []
+        details = [entry.source] if entry.source and self.sort != "publisher" else []
         if entry.summary is not None:
             details.append(f"{entry.summary.read_time_minutes} min")
         return Content.assemble(
             (mark + " ", "bold $accent"),
-            (entry.title, "bold" if unread else ""),
+            *_title_parts(lines, "bold" if unread else ""),
             "\n",
             ("  " + " · ".join(details), "$text-muted"),
         )

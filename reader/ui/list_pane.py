@@ -10,7 +10,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from reader.ui.article_list import ArticleList
 from reader.ui.loader import LoadCounts
-from reader.ui.sidebar import articles_phrase
+from reader.ui.wording import plural
 
 
 class ListPane(Vertical):
@@ -24,6 +24,7 @@ class ListPane(Vertical):
         """Mounted the first time `/` is pressed: every widget costs start-up time."""
         self.progress: Vertical | None = None
         self._progress_parts: tuple[Static, ProgressBar] = (Static(), ProgressBar())
+        self.counts = LoadCounts()
 
     def compose(self) -> ComposeResult:
         yield self.title_line
@@ -82,9 +83,38 @@ class ListPane(Vertical):
                 text, bar = self._progress_parts
                 text.update(label)
                 bar.update(total=counts.total, progress=counts.loaded)
-        parts = [articles_phrase(len(self.articles.entries))]
+        self.counts = counts
+        self._update_title()
+
+    @on(ArticleList.RowsChanged)
+    def _update_title(self) -> None:
+        self.title_line.update(Text(list_title(self.articles, self.counts), "bold"))
+
+
+def list_title(articles: ArticleList, counts: LoadCounts) -> str:
+    """What the list holds: "12 articles, 2 failed"; under a filter or view, "2 of 14
+    unread" or "No article matches 'xyz'"."""
+    listed = len(articles.entries)
+    narrowed = bool(articles.filter_text) or articles.view != "all"
+    if not narrowed or not listed:
+        parts = [plural(listed - counts.failed, "article")]
         if counts.failed:
-            parts.append(f"{counts.failed} failed")
+            parts.append(f"{counts.failed:,} failed")
         if counts.skipped:
-            parts.append(f"{counts.skipped} skipped (not articles)")
-        self.title_line.update(Text(", ".join(parts), "bold"))
+            parts.append(
+                plural(counts.skipped, "file")
+                + (
+                    " skipped (not an article)"
+                    if counts.skipped == 1
+                    else " skipped (not articles)"
+                )
+            )
+        return ", ".join(parts)
+    kind = "" if articles.view == "all" else f"{articles.view} "
+    matching = f" matching {articles.filter_text!r}" if articles.filter_text else ""
+    shown = articles.shown_count
+    if shown:
+        return f"{shown:,} of {listed:,} {kind}{matching}".replace("  ", " ").strip()
+    if articles.filter_text:
+        return f"No {kind}article matches {articles.filter_text!r}"
+    return f"No {kind}articles"

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from reader.library import Entry, scan
 from reader.store.state import ReadingState
 from reader.ui.article_list import ArticleList
+from reader.ui.wording import plural
 
 if TYPE_CHECKING:  # SQLite is imported by the loading worker, off the start-up path
     from reader.store.cache import ArticleCache
@@ -93,6 +94,7 @@ class Loader:
 
     def _finished(self) -> None:
         self.pending -= 1
+        self.on_progress()
 
     def _load(self, paths: list[str], only_new: bool) -> None:
         app, worker = self.node.app, get_current_worker()
@@ -123,7 +125,7 @@ class Loader:
 
     def _report_rescan(self, count: int) -> None:
         self.node.notify(
-            f"{count} new article file(s) found" if count else "No new files.",
+            f"{plural(count, 'new article file')} found" if count else "No new files.",
             timeout=2,
             markup=False,
         )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 
 from reader.config import Config
 from reader.library import Entry, fetch_article, iter_scan, missing_paths
@@ -31,6 +32,19 @@ from reader.web.http import is_web_address
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache
     from reader.ui.search_screen import SearchChoice
+
+
+PREVIEW_DELAY: Final = 0.12
+"""Seconds the list cursor rests on an article before the reading pane previews it."""
+WIDE: Final = 140
+"""From this many columns the list, reading pane and sidebar sit side by side."""
+MEDIUM: Final = 112
+"""From this many the sidebar folds under the list; below it the list goes above the article."""
+
+
+def layout_for(width: int) -> str:
+    """The layout for a terminal `width` columns wide: "wide", "medium" or "stacked"."""
+    return "wide" if width >= WIDE else "medium" if width >= MEDIUM else "stacked"
 
 
 class MainScreen(Screen[None]):
@@ -60,6 +74,13 @@ class MainScreen(Screen[None]):
             "Sidebar",
             id="toggle_sidebar",
             tooltip="Show or hide the metadata sidebar",
+        ),
+        Binding(
+            "f",
+            "toggle_focus",
+            "Focus",
+            id="toggle_focus",
+            tooltip="Hide the list and sidebar to read; again to bring them back",
         ),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
         Binding(
@@ -152,6 +173,14 @@ class MainScreen(Screen[None]):
         """Files and folders opened from inside the app, rescanned by `r` too."""
         self.open_entry: Entry | None = None
         self.sidebar_wanted = True
+        """The sidebar setting, for layouts with room for it (remembered)."""
+        self.sidebar_stacked = False
+        """Whether `s` asked for the sidebar while the terminal is too narrow for it."""
+        self.focus_mode = False
+        """The reading pane alone: `f`."""
+        self._preview_timer: Timer | None = None
+        self._opened_one = False
+        """Whether a library of one article was opened for the reader."""
 
     def compose(self) -> ComposeResult:
         # Only what the first frame shows: the filter and find boxes and the progress bar are
@@ -166,6 +195,7 @@ class MainScreen(Screen[None]):
         self._restore_settings()
         if self.config.feeds:
             self.articles.group_names.update(feed_group_names(self))
+        self._apply_layout()
         self.articles.focus()
         if self.initial_paths:
             self.loader.expect()
@@ -187,26 +217,53 @@ class MainScreen(Screen[None]):
         settings = self.state.settings
         self.reading.set_reading_width(settings.width or self.config.width)
         self.sidebar_wanted = settings.sidebar
-        self.sidebar.display = settings.sidebar
         self.articles.view = settings.view if settings.view in VIEWS else "all"
         self.articles.sort = settings.sort if settings.sort in SORTS else "path"
 
     def _show_progress(self) -> None:
         counts = self.loader.counts
         self.list_pane.show_progress(counts)
+        if not self.loader.pending and len(self.articles.entries) == 1 and not self._opened_one:
+            self._opened_one = True
+            self._open(self.articles.entries[0])  # `reader FILE`: straight to the article
         if self.open_entry is None:
-            self.sidebar.show_library(len(self.articles.entries), counts.failed, counts.skipped)
+            articles = len(self.articles.entries) - counts.failed
+            self.sidebar.show_library(articles, counts.failed, counts.skipped)
 
     # Opening articles -------------------------------------------------------
 
     @on(ArticleList.Selected)
     def _open_selected(self, event: ArticleList.Selected) -> None:
-        self.show_entry(event.entry)
+        self._open(event.entry)
+
+    def _open(self, entry: Entry) -> None:
+        self.show_entry(entry)
         self.reading.focus()
 
-    def show_entry(self, entry: Entry) -> None:
-        """Show an entry in the panes, mark it read, and return to where it was left."""
-        if self.open_entry is not None and self.open_entry is not entry:
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        """Moving through the list previews the article under the cursor, once it rests."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        entry = event.entry
+        if entry is not None and entry is not self.open_entry:
+            self._preview_timer = self.set_timer(
+                PREVIEW_DELAY, lambda: self._preview(entry), name="preview"
+            )
+
+    def _preview(self, entry: Entry) -> None:
+        self._preview_timer = None
+        if entry is self.articles.current() and entry is not self.open_entry:
+            self.show_entry(entry, mark_read=False)
+
+    def show_entry(self, entry: Entry, mark_read: bool = True) -> None:
+        """Show an entry in the panes and return to where it was left; opening it (not a
+        preview) marks it read."""
+        if self.open_entry is entry:
+            if mark_read:
+                self._mark_read(entry)
+            return
+        if self.open_entry is not None:
             self.remember_position()
             self.open_entry.article = None  # only the open article's body stays in memory
         self.reading_column.close_find()
@@ -220,13 +277,20 @@ class MainScreen(Screen[None]):
         self.reading.show_entry(entry)
         self.sidebar.show_entry(entry)
         if entry.article is not None:
-            self.articles.mark_read(entry)
-            # A file that vanished since it was loaded simply keeps no mark.
+            # A file that vanished since it was loaded simply keeps no place.
             with contextlib.suppress(LoadError):
-                self.state.mark_read(entry.path)
                 position = self.state.scroll_for(entry.path)
                 if isinstance(position, float) and position > 0:
                     self.reading.restore_position(position)
+            if mark_read:
+                self._mark_read(entry)
+
+    def _mark_read(self, entry: Entry) -> None:
+        if entry.article is None:
+            return
+        self.articles.mark_read(entry)
+        with contextlib.suppress(LoadError):  # a vanished file simply keeps no mark
+            self.state.mark_read(entry.path)
 
     def remember_position(self) -> None:
         """Keep how far down the open article the reader is."""
@@ -249,6 +313,10 @@ class MainScreen(Screen[None]):
         entry = self.articles.step(step) if reading_highlighted else self.articles.current()
         if entry is not None:
             self.show_entry(entry)
+
+    @on(ReadingPane.QuotePicked)
+    def _quote_picked(self, event: ReadingPane.QuotePicked) -> None:
+        self.sidebar.follow(event.speaker)
 
     @on(SpeakerList.Chosen)
     def _choose_speaker(self, event: SpeakerList.Chosen) -> None:
@@ -384,14 +452,40 @@ class MainScreen(Screen[None]):
     # Layout -------------------------------------------------------------------------
 
     def action_toggle_sidebar(self) -> None:
-        self.sidebar.display = not self.sidebar.display
-        self.sidebar_wanted = self.sidebar.display
-        self.state.update_settings(sidebar=self.sidebar.display)
+        """s: show or hide the sidebar; in focus mode, come back out with it shown."""
+        if self.focus_mode:
+            self.focus_mode = False
+            self.sidebar_stacked = True
+            if not self.sidebar_wanted:
+                self.sidebar_wanted = True
+                self.state.update_settings(sidebar=True)
+        elif layout_for(self.size.width) == "stacked":
+            self.sidebar_stacked = not self.sidebar_stacked
+        else:
+            self.sidebar_wanted = not self.sidebar_wanted
+            self.state.update_settings(sidebar=self.sidebar_wanted)
+        self._apply_layout()
+
+    def action_toggle_focus(self) -> None:
+        """f: the reading pane alone, or the list and sidebar back."""
+        self.focus_mode = not self.focus_mode
+        self._apply_layout()
+        if self.focus_mode:
+            self.reading.focus()
+
+    def _apply_layout(self) -> None:
+        layout = layout_for(self.size.width)
+        for name in ("wide", "medium", "stacked"):
+            self.set_class(name == layout, f"-{name}")
+        self.set_class(self.focus_mode, "-focus")
+        wanted = self.sidebar_stacked if layout == "stacked" else self.sidebar_wanted
+        shown = wanted and not self.focus_mode
+        self.sidebar.display = shown
+        self.set_class(not shown, "-no-sidebar")
 
     @on(ReadingPane.ReadingWidthChanged)
     def _reading_width_changed(self, event: ReadingPane.ReadingWidthChanged) -> None:
         self.state.update_settings(width=event.width)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
-        self.sidebar.display = self.sidebar_wanted and self.size.width >= 90
+        self._apply_layout()

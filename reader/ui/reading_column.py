@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from reader.ui.reading_pane import ReadingPane
+from reader.ui.wording import plural
 
-FIND_HINT = "find in this article (Enter: done, n/N: next/previous)"
+FIND_HINT = "find in article · Enter: done · n/N: next/previous"
 
 
 class ReadingColumn(Vertical):
@@ -20,9 +22,13 @@ class ReadingColumn(Vertical):
         self.reading = ReadingPane(id="reading")
         self.find_box: Input | None = None
         """Mounted the first time find is asked for: every widget costs start-up time."""
+        self.find_status = Static("", id="find-status")
+        """After Enter: one quiet line saying what was found and which keys move."""
 
     def compose(self) -> ComposeResult:
         yield self.reading
+        self.find_status.display = False
+        yield self.find_status
 
     async def open_find(self) -> None:
         if self.reading.article is None:
@@ -30,7 +36,8 @@ class ReadingColumn(Vertical):
             return
         if self.find_box is None:
             self.find_box = Input(placeholder=FIND_HINT, id="find")
-            await self.mount(self.find_box)
+            await self.mount(self.find_box, before=self.find_status)
+        self.find_status.display = False
         self.find_box.display = True
         self.find_box.focus()
 
@@ -50,11 +57,12 @@ class ReadingColumn(Vertical):
 
     @property
     def find_shown(self) -> bool:
-        return self.find_box is not None and self.find_box.display
+        return self.find_status.display or (self.find_box is not None and self.find_box.display)
 
     def close_find(self) -> None:
         """Hide the find box and its highlights."""
         box = self.find_box
+        self.find_status.display = False
         if box is not None and (box.display or box.value):
             box.value = ""
             box.display = False
@@ -68,5 +76,18 @@ class ReadingColumn(Vertical):
     @on(Input.Submitted, "#find")
     def _find_done(self, event: Input.Submitted) -> None:
         self.reading.focus()
-        if event.value and not self.reading.matches:
+        if not event.value:
+            self.close_find()
+            return
+        if not self.reading.matches:
             self.notify(f"Not found: {event.value}", severity="warning", markup=False)
+        event.input.display = False
+        found = plural(len(self.reading.matches), "match", "matches")
+        self.find_status.update(
+            Text.assemble(
+                ("Find ", "bold"),
+                repr(event.value),
+                f": {found} · n/N next/previous · / change · Esc close",
+            )
+        )
+        self.find_status.display = True

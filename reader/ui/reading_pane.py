@@ -53,6 +53,13 @@ _PARTS = (
 class ReadingPane(VerticalScroll):
     """Scrollable article view; keys scroll like a pager."""
 
+    class QuotePicked(Message):
+        """`[` or `]` picked a quote: the sidebar follows its speaker."""
+
+        def __init__(self, speaker: str | None) -> None:
+            super().__init__()
+            self.speaker = speaker
+
     class ReadingWidthChanged(Message):
         """The reading width changed, so the screen can remember it."""
 
@@ -64,10 +71,10 @@ class ReadingPane(VerticalScroll):
         Binding("space", "page_down", "Page down", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
         Binding("]", "next_quote", "Next quote", id="next_quote", tooltip="Jump to the next quote"),
         Binding(
             "[",
@@ -218,8 +225,13 @@ class ReadingPane(VerticalScroll):
             touched.add(self.article.quotes[self.quote_index].paragraph)
         self.quote_index = number
         self._refresh_paragraphs(touched)
-        paragraph = self.article.quotes[number].paragraph
-        self.scroll_to_widget(self.paragraph_widgets[paragraph], animate=False)
+        quote = self.article.quotes[number]
+        self._scroll_with_context(self.paragraph_widgets[quote.paragraph])
+        self.post_message(self.QuotePicked(quote.speaker))
+
+    def _scroll_with_context(self, widget: Static) -> None:
+        """Bring a paragraph to the middle of the view, with what leads up to it above."""
+        self.scroll_to_center(widget, animate=False)
 
     def choose_speaker(self, speaker: str | None) -> None:
         """Mark every quote by `speaker` and jump to the first."""
@@ -280,7 +292,7 @@ class ReadingPane(VerticalScroll):
     def _scroll_to_match(self) -> None:
         if self.match_index is not None:
             widget = self.paragraph_widgets[self.matches[self.match_index][0]]
-            self.scroll_to_widget(widget, animate=False)
+            self._scroll_with_context(widget)
 
     # Scroll position -----------------------------------------------------------------
 
@@ -320,13 +332,35 @@ class ReadingPane(VerticalScroll):
         else:
             self.notify("No quotes in this article.", severity="information")
 
+    @property
+    def room(self) -> int:
+        """The widest the text can be here: the pane less its padding and scroll bar."""
+        return self.scrollable_content_region.width
+
     def action_wider(self) -> None:
-        self.set_reading_width(self.reading_width + 4)
-        self.post_message(self.ReadingWidthChanged(self.reading_width))
+        """+: a wider column, or why not."""
+        if self.reading_width >= MAX_WIDTH:
+            self.notify(f"The reading width is at its widest ({MAX_WIDTH} columns).")
+        elif self.reading_width >= self.room:
+            self.notify(
+                f"The text already fills the pane ({self.room} columns); "
+                "f hides the list and sidebar, s the sidebar."
+            )
+        else:
+            self._change_width(self.reading_width + 4)
 
     def action_narrower(self) -> None:
-        self.set_reading_width(self.reading_width - 4)
+        """-: a narrower column, or why not."""
+        shown = min(self.reading_width, self.room)
+        if shown <= MIN_WIDTH:
+            self.notify(f"The reading width is at its narrowest ({MIN_WIDTH} columns).")
+        else:
+            self._change_width(shown - 4)
+
+    def _change_width(self, width: int) -> None:
+        self.set_reading_width(width)
         self.post_message(self.ReadingWidthChanged(self.reading_width))
+        self.notify(f"Reading width: {self.reading_width} columns", timeout=1.5)
 
     def set_reading_width(self, width: int) -> None:
         """Set the reading width in columns, within sensible bounds."""

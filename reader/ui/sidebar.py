@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from reader.library import Entry
 from reader.safe_text import visible
+from reader.ui.wording import plural
 
 
 class SpeakerList(OptionList):
@@ -32,6 +36,11 @@ class SpeakerList(OptionList):
         if speakers:
             self.highlighted = 0
 
+    def follow(self, speaker: str) -> None:
+        """Move the cursor to `speaker` without choosing them."""
+        if speaker in self.speakers:
+            self.highlighted = self.speakers.index(speaker)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Chosen(self.speakers[event.option_index]))
@@ -43,6 +52,19 @@ def _speaker_row(name: str, count: int) -> Content:
 
 class Sidebar(VerticalScroll, can_focus=False):
     """Metadata of the open article."""
+
+    entry: Entry | None = None
+    """What the sidebar shows, to lay out again when its width changes."""
+
+    def on_resize(self) -> None:
+        if self.entry is not None:
+            self.show_entry(self.entry)
+
+    def follow(self, speaker: str | None) -> None:
+        """Put the Quoted list's cursor on `speaker`, whose quote was just picked."""
+        found = self.query(SpeakerList)
+        if found and speaker:
+            found.first(SpeakerList).follow(speaker)
 
     def compose(self) -> ComposeResult:
         # Only the metadata is composed, so it is in the very first frame; the "Quoted" list
@@ -63,11 +85,14 @@ class Sidebar(VerticalScroll, can_focus=False):
         self.query_one("#meta", Static).update(library_text(articles, failed, skipped))
 
     def show_entry(self, entry: Entry | None) -> None:
+        """The entry's metadata: only the fields it has."""
+        self.entry = entry
         meta = self.query_one("#meta", Static)
+        width = self.scrollable_content_region.width
         if entry is None or entry.article is None:
             text = Text()
             if entry is not None:
-                _field(text, "File", visible(entry.path))
+                _field(text, "File", path_lines(visible(entry.path), width))
                 _field(text, "Error", entry.error or "")
             meta.update(text)
             self.set_class(True, "-no-quotes")
@@ -75,19 +100,19 @@ class Sidebar(VerticalScroll, can_focus=False):
         article = entry.article
         text = Text()
         _field(text, "Title", article.title)
-        _field(
-            text,
-            "Authors" if len(article.authors) > 1 else "Author",
-            ", ".join(article.authors) or "unknown",
-        )
-        _field(text, "Publisher", article.publisher or "unknown")
+        if article.authors:
+            label = "Authors" if len(article.authors) > 1 else "Author"
+            _field(text, label, ", ".join(article.authors), inline=True)
+        if article.publisher:
+            _field(text, "Publisher", article.publisher, inline=True)
         if article.section:
-            _field(text, "Section", article.section)
-        _field(text, "Published", _readable_date(article.published))
-        _field(text, "Words", f"{article.word_count:,}")
-        _field(text, "Read time", f"{article.read_time_minutes} min")
-        _field(text, "Quotes", str(len(article.quotes)))
-        _field(text, "File", visible(entry.path))
+            _field(text, "Section", article.section, inline=True)
+        if article.published:
+            _field(text, "Published", _readable_date(article.published), inline=True)
+        _field(text, "Words", f"{article.word_count:,}", inline=True)
+        _field(text, "Read time", f"{article.read_time_minutes} min", inline=True)
+        _field(text, "Quotes", str(len(article.quotes)), inline=True)
+        _field(text, "File", path_lines(visible(entry.path), width))
         meta.update(text)
         who = article.speakers()
         if who or self.query(SpeakerList):
@@ -95,32 +120,42 @@ class Sidebar(VerticalScroll, can_focus=False):
         self.set_class(not who, "-no-quotes")
 
 
+def path_lines(path: str, width: int) -> str:
+    """A path broken into lines of `width` after a `/`, never inside a name that fits."""
+    if width <= 0 or cell_len(path) <= width:
+        return path
+    lines = [""]
+    for part in re.findall(r"[^/]*/|[^/]+$", path):
+        if lines[-1] and cell_len(lines[-1] + part) > width:
+            lines.append("")
+        lines[-1] += part
+    return "\n".join(lines)
+
+
 def library_text(articles: int, failed: int, skipped: int) -> Text:
     """The sidebar before an article is opened: what the library holds."""
     text = Text()
-    count = articles_phrase(articles) if articles else "loading…"
-    _field(text, "Library", count)
+    count = plural(articles, "article") if articles or failed else "loading…"
+    _field(text, "Library", count, inline=True)
     if failed:
         _field(text, "Could not read", f"{failed:,} (marked ✗ in the list)")
     if skipped:
-        _field(text, "Skipped", f"{skipped:,} files that are not articles")
+        _field(
+            text,
+            "Skipped",
+            plural(skipped, "file")
+            + (" that is not an article" if skipped == 1 else " that are not articles"),
+        )
     return text
 
 
-def articles_phrase(count: int) -> str:
-    """ "1 article", "10,000 articles": for the list title and the sidebar alike."""
-    return f"{count:,} article" + ("" if count == 1 else "s")
+def _field(text: Text, label: str, value: str, *, inline: bool = False) -> None:
+    """A label and its value: on one line when short (`inline`), so the whole of the
+    metadata fits when the sidebar folds under the list."""
+    text.append(label, "bold")
+    text.append(("  " if inline else "\n") + value + "\n")
 
 
-def _field(text: Text, label: str, value: str) -> None:
-    if text:
-        text.append("\n")
-    text.append(label + "\n", "bold")
-    text.append(value + "\n")
-
-
-def _readable_date(iso: str | None) -> str:
-    if not iso:
-        return "unknown"
+def _readable_date(iso: str) -> str:
     date, _, clock = iso.partition("T")
     return f"{date} {clock[:5]}" if clock else date
