@@ -121,3 +121,13 @@ async def test_a_theme_chosen_in_the_app_is_remembered_over_the_config(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "gruvbox"
+
+
+async def test_help_shows_the_default_key_when_a_remap_is_refused():
+    config, _ = Config.parse('[keys]\nquit = "nonexistentkey"\n')
+    app = ReaderApp([str(LIBRARY)], config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        help_rows = {row.description: row.keys for _, rows in app.help_sections() for row in rows}
+        assert help_rows["Quit"] == "q"
+        assert "q Quit" in app.query_one(Footer).render().plain

@@ -57,6 +57,8 @@ class ReaderApp(App[None]):
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
         self.main = MainScreen(list(paths), self.config, self.state, cache)
+        self.keymap: dict[str, str] = {}
+        """The user's `[keys]` as applied (entries it could not use left out)."""
         self._settings_restored = False
         """Until the saved theme is applied, a theme change is not the user's choice."""
 
@@ -90,6 +92,7 @@ class ReaderApp(App[None]):
             keymap, messages = self.config.keymap(ids, is_key_name)
             for message in messages:
                 self.notify(message, severity="warning", markup=False)
+            self.keymap = keymap
             self.set_keymap(keymap)
 
     def watch_theme(self, theme: str) -> None:
@@ -107,7 +110,7 @@ class ReaderApp(App[None]):
 
     def help_sections(self) -> list[tuple[str, list[KeyRow]]]:
         """What `?` lists: every key, after the user's keymap, where it applies."""
-        keymap = self.config.keys
+        keymap = self.keymap
         app, main, articles, reading = self._binding_groups()
         return [
             ("Anywhere", help_rows(self, app + main, keymap)),
@@ -137,7 +140,7 @@ class ReaderApp(App[None]):
                 yield command
 
     def _command(self, node: DOMNode, binding: Binding) -> SystemCommand:
-        keys = key_display(self, effective_keys(binding, self.config.keys))
+        keys = key_display(self, effective_keys(binding, self.keymap))
         return SystemCommand(
             binding.description,
             f"{binding.tooltip} ({keys})",
