@@ -66,7 +66,7 @@ async def test_refresh_fetches_feeds_in_the_background_into_their_group(httpserv
         refresher = app.main.feeds
         # While a page is still on its way: progress shows and the UI answers keys.
         await wait_for(pilot, lambda: "Harbour in winter" in "\n".join(list_lines(app)))
-        assert refresher.running and app.query("#feed-progress")
+        assert refresher.running and app.query_one("#feed-progress").display
         await pilot.press("j")
         release.set()
         await wait_for(pilot, lambda: not refresher.running)
@@ -77,7 +77,7 @@ async def test_refresh_fetches_feeds_in_the_background_into_their_group(httpserv
         group = lines.index("City Desk  2 unread")
         assert sorted(lines[group + 1 :]) == ["● Council votes on transit", "● Harbour in winter"]
         assert len(app.query_one(ArticleList).entries) == before + 2
-        assert not app.query("#feed-progress")
+        assert not app.query_one("#feed-progress").display
 
         # Reading one lowers its group's unread count; the page's quotes are highlighted.
         articles = app.query_one(ArticleList)
@@ -179,3 +179,23 @@ async def test_reader_after_fetch_heads_a_single_feed_with_its_name_and_unread_c
             "● Ferry strike ends",
             "● Harbour in winter",
         ]
+
+
+async def test_articles_arriving_one_by_one_never_crash_the_load_progress(httpserver: HTTPServer):
+    items = [{"title": f"Story {n}", "slug": f"s{n}.html", "guid": f"s{n}"} for n in range(4)]
+    serve_feed(httpserver, rss(httpserver, items))
+
+    def slow_page(request: Request) -> Response:
+        time.sleep(0.3)
+        return Response(story(f"Story {request.path[2]}"), content_type="text/html")
+
+    for n in range(4):
+        httpserver.expect_request(f"/s{n}.html").respond_with_handler(slow_page)
+    app = feed_app(httpserver)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.wait_until_loaded()
+        await pilot.press("F")
+        await wait_for(pilot, lambda: not app.main.feeds.running)
+        await app.wait_until_loaded()
+        await pilot.pause()
+        assert "City Desk  4 unread" in list_lines(app)

@@ -103,8 +103,7 @@ class FeedRefresher:
     def _finished(self) -> None:
         self.running = False
         if self.progress is not None:
-            self.progress.remove()
-            self.progress = None
+            self.progress.display = False  # kept for the next fetch, as the load progress is
         summary = f"Feeds fetched: {self.new} new article{'s' if self.new != 1 else ''}"
         if self.failed:
             summary += "\n" + "\n".join(self.failed[:5])
@@ -114,7 +113,7 @@ class FeedRefresher:
 
     def _show_progress(self) -> None:
         total = len(self.screen.config.feeds)
-        label = Text(f"Fetching feeds {self.done} / {total} · {self.new} new")
+        label = Text(f"Feeds {self.done}/{total} · {self.new} new")
         if self.progress is None:
             self.label = Static(label, classes="feed-progress-label")
             self.bar = ProgressBar(total=total, show_eta=False, show_percentage=False)
@@ -122,6 +121,7 @@ class FeedRefresher:
             self.screen.list_pane.mount(self.progress)
         else:
             # Held, not queried: a second update may come before they are mounted.
+            self.progress.display = True
             self.label.update(label)
             self.bar.update(total=total, progress=self.done)
 

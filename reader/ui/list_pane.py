@@ -66,8 +66,7 @@ class ListPane(Vertical):
         """A progress bar while files load, and the counts in the title line."""
         if counts.done:
             if self.progress is not None:
-                self.progress.remove()
-                self.progress = None
+                self.progress.display = False
         else:
             label = Text(f"Loading {counts.loaded:,} / {counts.total:,}")
             if self.progress is None:
@@ -79,7 +78,9 @@ class ListPane(Vertical):
                 self.progress = Vertical(*self._progress_parts, id="progress")
                 self.mount(self.progress)
             else:
-                # Held, not queried: a second update may come before they are mounted.
+                # Kept once mounted, only hidden between loads: loads can follow each other
+                # faster than a removal completes (a feed fetch loads each article alone).
+                self.progress.display = True
                 text, bar = self._progress_parts
                 text.update(label)
                 bar.update(total=counts.total, progress=counts.loaded)
