@@ -24,6 +24,12 @@ MAX_TEXT_BYTES: Final = 8 * 1024 * 1024
 """Text and Markdown articles are words only: a whole novel is 2-3 MB. A bigger file is a
 log or a dump, and the line-based cleaners would spend minutes on it for nothing."""
 
+MAX_PARAGRAPH_CHARS: Final = 20_000
+"""Longer paragraphs (a whole page in one text node, a log) are split into pieces of at most
+this many characters, at sentence ends where there are any: quotes are found and the reading
+pane lays text out a paragraph at a time, and one unbroken 8 MB paragraph stalls both.
+No written paragraph comes near it (3,000 words)."""
+
 _FORMAT_NAMES: Final = {"html": "HTML", "text": "plain-text", "markdown": "Markdown"}
 
 
@@ -154,8 +160,26 @@ def _scrub(article: Article) -> None:
         if paragraph.strip():
             if index in headings:
                 article.headings.append(len(paragraphs))
-            paragraphs.append(paragraph)
+            paragraphs.extend(split_long(paragraph))
     article.paragraphs = paragraphs
+
+
+def split_long(paragraph: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """`paragraph` as pieces of at most `limit` characters, all its text kept (only the spaces
+    at the cuts go): each cut falls after the last sentence end before the limit, else after
+    the last space, else at the limit."""
+    pieces: list[str] = []
+    start = 0
+    while len(paragraph) - start > limit:
+        end = start + limit
+        cut = max(paragraph.rfind(mark, start, end) for mark in (". ", "? ", "! ", "\n"))
+        if cut <= start:
+            cut = paragraph.rfind(" ", start, end)
+        cut = cut + 1 if cut > start else end
+        pieces.append(paragraph[start:cut].strip())
+        start = cut
+    pieces.append(paragraph[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _describe(error: Exception) -> str:

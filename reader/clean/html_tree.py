@@ -18,7 +18,10 @@ from lxml import etree
 HtmlElement = etree._Element
 """Plain lxml elements: `lxml.html`'s element classes cost a Python call per node visited."""
 
-_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+_PARSER = etree.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+)
+"""`huge_tree`: without it libxml2 drops a text node over 10 MB and the rest of the page."""
 
 NEVER_TEXT = (
     "script",

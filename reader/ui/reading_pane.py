@@ -7,7 +7,7 @@ quote or a search match by scrolling its paragraph into view.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from rich.style import Style
 from rich.text import Text
@@ -22,6 +22,30 @@ from reader.library import Entry
 from reader.model import Article
 from reader.render import Palette, find_in_article, header_text, match_in_context, paragraph_text
 from reader.safe_text import visible
+
+MAX_SHOWN_CHARS: Final = 300_000
+"""The pane lays out an article's paragraphs up to about this many characters (a long book
+chapter) and says what it left out: every paragraph is laid out again on each resize, and
+a text of megabytes would stall the app for minutes."""
+
+
+def shown_paragraphs(paragraphs: list[str]) -> int:
+    """How many leading paragraphs fit in `MAX_SHOWN_CHARS` (always at least one)."""
+    total = 0
+    for index, paragraph in enumerate(paragraphs):
+        total += len(paragraph)
+        if total > MAX_SHOWN_CHARS and index:
+            return index
+    return len(paragraphs)
+
+
+def _left_out(paragraphs: list[str], shown: int) -> Text:
+    rest = paragraphs[shown:]
+    return Text(
+        f"[{len(rest):,} more paragraphs, {sum(map(len, rest)):,} characters, are not shown: "
+        "the article is too long to lay out here. reader --plain FILE prints all of it.]",
+        "dim italic",
+    )
 
 
 def _welcome() -> Text:
@@ -179,18 +203,21 @@ class ReadingPane(VerticalScroll):
     def _render_article(self) -> None:
         article = self.article
         assert article is not None
+        shown = shown_paragraphs(article.paragraphs)
         self.paragraph_widgets = [
             Static(
                 self._paragraph(index),
                 classes="heading" if index in article.headings else "paragraph",
             )
-            for index in range(len(article.paragraphs))
+            for index in range(shown)
         ]
         self._header = Static(header_text(article, self.palette), classes="header")
         blocks = [self._header]
         blocks += self.paragraph_widgets or [
             Static(Text("(no body text found)", "dim"), classes="paragraph")
         ]
+        if shown < len(article.paragraphs):
+            blocks.append(Static(_left_out(article.paragraphs, shown), classes="paragraph"))
         self._fill(blocks)
 
     def _paragraph(self, index: int) -> Text:
@@ -226,12 +253,16 @@ class ReadingPane(VerticalScroll):
         self.quote_index = number
         self._refresh_paragraphs(touched)
         quote = self.article.quotes[number]
-        self._scroll_with_context(self.paragraph_widgets[quote.paragraph])
+        self._scroll_with_context(quote.paragraph)
         self.post_message(self.QuotePicked(quote.speaker))
 
-    def _scroll_with_context(self, widget: Static) -> None:
-        """Bring a paragraph to the middle of the view, with what leads up to it above."""
-        self.scroll_to_center(widget, animate=False)
+    def _scroll_with_context(self, index: int) -> None:
+        """Bring paragraph `index` to the middle of the view, with what leads up to it above;
+        one past the part the pane lays out (of a gigantic article) is only mentioned."""
+        if index < len(self.paragraph_widgets):
+            self.scroll_to_center(self.paragraph_widgets[index], animate=False)
+        else:
+            self.notify("That is past the part of the article shown here.", markup=False)
 
     def choose_speaker(self, speaker: str | None) -> None:
         """Mark every quote by `speaker` and jump to the first."""
@@ -291,8 +322,7 @@ class ReadingPane(VerticalScroll):
 
     def _scroll_to_match(self) -> None:
         if self.match_index is not None:
-            widget = self.paragraph_widgets[self.matches[self.match_index][0]]
-            self._scroll_with_context(widget)
+            self._scroll_with_context(self.matches[self.match_index][0])
 
     # Scroll position -----------------------------------------------------------------
 
