@@ -19,8 +19,9 @@ only its own changes on top of what is there, and writes the result. So no
 process erases another's read mark or bookmark, and a crash at any moment
 still leaves the last complete file. SQLite would do the same job, but the
 state is small, one JSON file is easy to inspect and repair by hand, and its
-crash behaviour is already tested; a lock plus re-read costs one parse of
-that file per (debounced) save.
+crash behaviour is already tested. Each write stamps the file with a random
+generation, so a save re-reads the file only when another reader has written
+since; alone, a save costs what it did before.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -37,7 +40,7 @@ from typing import Any, Final
 
 from reader.config import MAX_WIDTH, MIN_WIDTH
 from reader.model import Article, LoadError
-from reader.store.storage import atomic_write, exclusive_lock, load_json_state
+from reader.store.storage import atomic_write, exclusive_lock, load_json_state, read_head
 
 SCHEMA_VERSION: Final = 1
 DEBOUNCE_SECONDS: Final = 2.0
@@ -203,6 +206,8 @@ class ReadingState:
         self._moved: set[str] = set()
         """Keys this process moved an entry away from (a file edited in place)."""
         self._settings_changed = False
+        self._generation: str | None = None
+        """The stamp of the file as this process last read or wrote it."""
         self._last_write = float("-inf")
         self._lock = threading.RLock()
 
@@ -221,6 +226,8 @@ class ReadingState:
         """Load the file; with `merge`, keep this process's unsaved changes on top of it."""
         data, message = load_json_state(self.path, dict[str, Any]())
         messages = [message] if message else []
+        generation = data.get("generation")
+        self._generation = generation if isinstance(generation, str) else None
         raw_entries = data.get("articles", {})
         dropped = 0 if isinstance(raw_entries, dict) else 1
         entries: dict[str, _Entry] = {}
@@ -297,11 +304,14 @@ class ReadingState:
             return False
         try:
             with exclusive_lock(self.path):
-                # Another running reader may have saved since: re-read, keep its changes.
-                self._read_disk(merge=True)
+                if _generation_on_disk(self.path) != self._generation:
+                    # Another running reader saved since: re-read, keep its changes.
+                    self._read_disk(merge=True)
                 self._prune()
+                generation = secrets.token_hex(8)
                 payload = {
                     "version": SCHEMA_VERSION,
+                    "generation": generation,  # first, so that a peek at the head finds it
                     "settings": asdict(self.settings),
                     "articles": {
                         key: entry.to_json() for key, entry in sorted(self._entries.items())
@@ -317,6 +327,7 @@ class ReadingState:
             self._last_write = self._clock()
             return False
         self.last_error = self.save_problem = None
+        self._generation = generation
         self._last_write = self._clock()
         self._dirty = self._settings_changed = False
         self._changes, self._moved = {}, set()
@@ -499,6 +510,19 @@ class ReadingState:
                 self.settings = updated
                 self._dirty = self._settings_changed = True
             return updated
+
+
+_GENERATION = re.compile(rb'^\{"version":\d+,"generation":"([0-9a-f]+)"')
+
+
+def _generation_on_disk(path: Path) -> str | None:
+    """The stamp at the head of the state file; None if it has none or cannot be read."""
+    try:
+        head = read_head(path, 128)
+    except OSError:
+        return None
+    found = _GENERATION.match(head)
+    return found.group(1).decode("ascii") if found else None
 
 
 def _path_of(article: ArticleRef) -> str:

@@ -71,6 +71,17 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_head(path: str | os.PathLike[str], size: int) -> bytes:
+    """The first `size` bytes of a regular file, read without blocking (else `UnusableFile`)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnusableFile("not a regular file (a pipe, device or link to one)")
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def exclusive_lock(path: str | os.PathLike[str]) -> Iterator[None]:
     """Hold `path.lock` (beside `path`) exclusively, so concurrent read-merge-writes of `path`
