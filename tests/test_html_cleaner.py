@@ -726,3 +726,22 @@ def test_short_story_outweighed_by_a_notice_on_another_topic_is_still_the_body()
     )
     article = clean(page(body, title="Harbour board approves breakwater rebuild"))
     assert article.paragraphs == story
+
+
+def test_description_finds_the_story_when_the_headline_names_neither_block() -> None:
+    about = (
+        "Coast Courier's video desk films the people who keep the coast's old trades alive, from "
+        "net menders to boat builders. Our team of four travels in a van that has seen better "
+        "days, and we welcome ideas for films from readers who know someone worth meeting."
+    )
+    story = (
+        "Take a walk through the rope works at Port Elwin, where three generations of one family "
+        "still twist hemp by hand for sailing ships and harbour bollards."
+    )
+    head = f'<meta name="description" content="{story}">'
+    body = (
+        f'<div class="main"><div class="entry"><p>{story}</p></div></div>'
+        f'<div class="right"><div class="about-body"><p>{about}</p></div></div>'
+    )
+    article = clean(page(body, head=head, title="Watch | Portrait of a maker"))
+    assert article.paragraphs == [story]

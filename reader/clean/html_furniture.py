@@ -164,7 +164,7 @@ _EMBED_NAME = re.compile(r"embed|tweet|instagram-media|tiktok")
 PROTECTED_SHARE = 0.4
 """A marked region holding this share of the page's prose is a misnamed wrapper, kept."""
 STORY_PARAGRAPHS = 2
-STORY_CHARS = 400
+STORY_CHARS = 300
 """Prose paragraphs and characters no byline, date line or caption holds: a story."""
 
 

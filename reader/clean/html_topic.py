@@ -80,10 +80,10 @@ class Topic:
         if (
             scores[found] <= 0
             or len(used[best]) >= ON_TOPIC_SHARE * len(self._headline)
-            or len(used[found]) <= len(used[best])
+            or len(used[found]) < len(used[best])
         ):
             # A site's own description ("News and views from ...") matches its "about" box,
-            # a teaser of the story matches a sidebar: the headline decides.
+            # a teaser of the story matches a sidebar: the headline decides when it can.
             return best
         return found
 
