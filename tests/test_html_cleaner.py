@@ -745,3 +745,17 @@ def test_description_finds_the_story_when_the_headline_names_neither_block() -> 
     )
     article = clean(page(body, head=head, title="Watch | Portrait of a maker"))
     assert article.paragraphs == [story]
+
+
+def test_post_inside_a_region_named_as_a_widget_is_found_by_its_headline() -> None:
+    # Every region holding prose is named as furniture; the one with the headline is not.
+    elsewhere = [f"Archive note {n}: {STORY[n]}" for n in range(5)]
+    body = (
+        '<div class="widget Blog" id="Blog1"><div class="post">'
+        "<h3>Breakwater rebuild approved</h3>"
+        f'<div class="post-body">{story_html(STORY[:2])}</div></div>'
+        f'<div class="comments"><h4>1 comment:</h4><p>{COMMENTS[0]}</p></div></div>'
+        f'<div class="sidebar">{story_html(elsewhere[:2])}</div>'
+        f"<footer>{story_html(elsewhere[2:])}</footer>"
+    )
+    assert clean(page(body)).paragraphs == STORY[:2]

@@ -56,9 +56,16 @@ def extract_body(
     all_blocks = blocks(root)
     if not all_blocks:
         return Body()
+    topic = Topic(title, description)
     marked = boilerplate_regions(root, all_blocks, block_weight)
     kept = [b for b in all_blocks if not _under(b.owner, marked)]
-    chosen = _body_elements(kept, Topic(title, description))
+    chosen = _body_elements(kept, topic)
+    if not chosen and (headline := _headline_block(all_blocks, title)) is not None:
+        # No prose left outside the regions marked as furniture: one of them holds the
+        # story (a blog's "widget" around the post). The story sits with its headline.
+        marked = {el for el in marked if not _under(headline.owner, {el})}
+        kept = [b for b in all_blocks if not _under(b.owner, marked)]
+        chosen = _body_elements(kept, topic)
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
@@ -69,6 +76,23 @@ def extract_body(
     if not body.paragraphs:
         body = Body([b.text for b in all_blocks if text_key(b.text) not in shown])
     return body
+
+
+MIN_HEADLINE_KEY = 12
+"""Letters a heading needs to be recognised as the headline rather than a word."""
+
+
+def _headline_block(all_blocks: list[Block], title: str) -> Block | None:
+    """The heading that shows the page's title (the title may add the site's name)."""
+    wanted = text_key(title)
+    if len(wanted) < MIN_HEADLINE_KEY:
+        return None
+    for block in all_blocks:
+        if block.is_heading:
+            key = text_key(block.text)
+            if len(key) >= MIN_HEADLINE_KEY and (key in wanted or wanted in key):
+                return block
+    return None
 
 
 def block_weight(block: Block) -> float:
