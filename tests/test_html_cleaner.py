@@ -759,3 +759,18 @@ def test_post_inside_a_region_named_as_a_widget_is_found_by_its_headline() -> No
         f"<footer>{story_html(elsewhere[2:])}</footer>"
     )
     assert clean(page(body)).paragraphs == STORY[:2]
+
+
+@pytest.mark.parametrize("declared", ["gb2312", "iso-8859-1", "windows-1252", "shift_jis"])
+def test_valid_utf8_wins_over_a_contradicting_meta_charset(declared: str) -> None:
+    from reader.clean.decode import decode
+
+    html = f'<html><head><meta charset="{declared}"></head><body><p>Kosovo’s café</p></body>'
+    assert "Kosovo’s café" in decode(html.encode("utf-8"), html=True)
+
+
+def test_a_declared_single_byte_charset_is_still_used_for_bytes_that_are_not_utf8() -> None:
+    from reader.clean.decode import decode
+
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Kosovo’s café</p></body>'
+    assert "Kosovo’s café" in decode(html.encode("cp1252"), html=True)

@@ -1,11 +1,12 @@
 """Turn a file's bytes into text without ever failing on them, and keep that text inert.
 
 Order of trust: a byte-order mark, then (for HTML) the page's own meta
-charset, then UTF-16 recognised by its NUL pattern, then UTF-8 (strict, or
-with replacement characters when only a few bytes are bad), then the
-best-scoring of a few single-byte guesses. Browsers read undeclared pages
-as Windows-1252; charset-normalizer alone guesses Central European or DOS
-code pages for short Western texts, so its guess has to win on the text.
+charset unless the bytes are valid UTF-8 beyond ASCII, then UTF-16
+recognised by its NUL pattern, then UTF-8 (strict, or with replacement
+characters when only a few bytes are bad), then the best-scoring of a few
+single-byte guesses. Browsers read undeclared pages as Windows-1252;
+charset-normalizer alone guesses Central European or DOS code pages for
+short Western texts, so its guess has to win on the text.
 """
 
 from __future__ import annotations
@@ -72,8 +73,10 @@ def _decode(data: bytes, html: bool) -> str:
         if match:
             name = known_encoding(match.group(1).decode("ascii", "ignore"))
             if name:
-                if name.startswith(("utf-16", "utf-32")):
-                    name = "utf-8"  # the page declared it in ASCII bytes, so it is not UTF-16
+                if name.startswith(("utf-16", "utf-32")) or _is_utf8(data[:_SAMPLE]):
+                    # Declared in ASCII bytes, so not UTF-16; and text that is valid UTF-8
+                    # beyond ASCII is UTF-8 whatever a copied template's <meta> says.
+                    name = "utf-8"
                 try:
                     return data.decode(name, errors="replace")
                 except (UnicodeError, LookupError, ValueError):
@@ -94,6 +97,20 @@ def detect_encoding(data: bytes) -> str:
     if _mostly_utf8(data[:_SAMPLE]):
         return "utf-8"
     return _single_byte_encoding(data[:_SAMPLE])
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with some non-ASCII in it: no other encoding's text passes this by chance.
+
+    The sample may end inside a character; an incomplete last sequence is allowed.
+    """
+    if data.isascii():
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
