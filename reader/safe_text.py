@@ -32,6 +32,16 @@ def strip_controls(text: str) -> str:
     return CONTROL.sub("", text)
 
 
+_NAME_BYTE: Final = re.compile("[\udc80-\udcff]")
+
+
+def escape_name_bytes(text: str) -> str:
+    """Undecodable bytes of a file name (os.fsdecode's lone surrogates) written as `\\xNN`,
+    the rest unchanged: for text made from a file name, such as a title, so that the byte is
+    shown rather than silently dropped by `strip_controls`."""
+    return _NAME_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
 def visible(text: str) -> str:
     """Text safe to print as one line: controls shown as escapes, undecodable name bytes as \\xNN.
 

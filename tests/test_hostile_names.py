@@ -205,3 +205,13 @@ def test_controls_in_a_file_name_are_escaped_in_every_output(tmp_path, mode):
     if mode == "--json":
         paths = [json.loads(line)["path"] for line in out.splitlines()]
         assert str(folder / BIDI_NAME) in paths and _undecodable_path(folder) in paths
+
+
+def test_a_title_made_from_an_undecodable_name_shows_the_byte(tmp_path):
+    page = b"<html><body><p>A page with no headline, only this paragraph.</p></body></html>"
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9-notes.html")
+    with open(name, "wb") as handle:
+        handle.write(page)
+    with ArticleCache.open(tmp_path / "cache.sqlite3") as cache:
+        (summary,) = list_cached([os.fsdecode(name)], cache)
+    assert summary.title == "Caf\\xe9 notes"

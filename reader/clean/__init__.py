@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from reader.clean.common import title_from_path
+from reader.clean.common import squash, title_from_path
 from reader.clean.decode import decode
 from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
 from reader.model import Article, Format, LoadError
-from reader.safe_text import strip_controls, visible
+from reader.safe_text import escape_name_bytes, strip_controls, visible
 
 MAX_BYTES: Final = 32 * 1024 * 1024
 """Larger files are refused: no saved article is this big, and parsing one would stall.
@@ -141,10 +141,11 @@ def _scrub(article: Article) -> None:
     once the page is parsed, and a title may come from a file name. A
     paragraph that was nothing but controls goes, and heading indices follow.
     """
+    from_name = escape_name_bytes(title_from_path(article.path))
+    if squash(article.title) == squash(strip_controls(title_from_path(article.path))):
+        article.title = from_name  # made from the file name: its undecodable bytes shown
     article.title = (
-        strip_controls(article.title).strip()
-        or strip_controls(title_from_path(article.path)).strip()
-        or "Untitled"
+        strip_controls(article.title).strip() or strip_controls(from_name).strip() or "Untitled"
     )
     article.authors = [a for a in (strip_controls(a).strip() for a in article.authors) if a]
     for name in ("publisher", "section", "published", "url"):
