@@ -497,3 +497,52 @@ def test_feed_text_reaches_files_and_lines_without_terminal_controls(
     assert lines == ["Bad[2J Feed: 1 new"]
     (saved,) = saved_files()
     assert "\x1b" not in saved.name and "\u202e" not in saved.read_text(encoding="utf-8")
+
+
+def test_no_more_than_a_few_requests_at_once_go_to_one_host(tmp_path):
+    """Six article pages of one feed, four fetch threads: at most `per_host` at once."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    lock = threading.Lock()
+    busy = [0, 0]  # now, most at once
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            with lock:
+                busy[0] += 1
+                busy[1] = max(busy)
+            try:
+                if self.path == "/feed.xml":
+                    items = "".join(
+                        f"<item><title>Story {n}</title><link>{base}/s{n}.html</link></item>"
+                        for n in range(6)
+                    )
+                    body, kind = f"<rss version='2.0'><channel>{items}</channel></rss>", "text/xml"
+                else:
+                    threading.Event().wait(0.2)  # a distant server
+                    body, kind = story(f"Story {self.path}"), "text/html"
+                data = body.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            finally:
+                with lock:
+                    busy[0] -= 1
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with Fetcher(Limits(per_host=2)) as client:
+            (report,) = update_feeds(
+                [Feed(base + "/feed.xml", "Gazette")], tmp_path / "web", tmp_path / "f.json", client
+            )
+    finally:
+        server.shutdown()
+    assert len(report.new) == 6
+    assert busy[1] == 2
