@@ -61,6 +61,7 @@ _NOT_CLEANING: Final = frozenset(
         "export.py",
         "clipboard.py",
         "safe_text.py",
+        "people.py",
     }
 )
 """Parts of the package that cannot change what a file cleans to. Anything not listed

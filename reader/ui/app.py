@@ -100,22 +100,27 @@ class ReaderApp(App[None]):
             self.state.update_settings(theme=theme)
 
     def _binding_groups(self) -> list[list[Binding]]:
-        """Every binding, by where it applies: anywhere, the main screen, list, reading pane."""
+        """Every binding, by where it applies: anywhere, the main screen, list, reading pane,
+        the People view."""
+        from reader.ui.people_screen import PEOPLE_BINDINGS
+
         return [
             bindings_of(self.BINDINGS),
             bindings_of(MainScreen.BINDINGS),
             bindings_of(ArticleList.BINDINGS),
             bindings_of(ReadingPane.BINDINGS),
+            PEOPLE_BINDINGS,
         ]
 
     def help_sections(self) -> list[tuple[str, list[KeyRow]]]:
         """What `?` lists: every key, after the user's keymap, where it applies."""
         keymap = self.keymap
-        app, main, articles, reading = self._binding_groups()
+        app, main, articles, reading, people = self._binding_groups()
         return [
             ("Anywhere", help_rows(self, app + main, keymap)),
             ("Article list", help_rows(self, articles, keymap)),
             ("Reading pane", help_rows(self, reading, keymap)),
+            ("People view", help_rows(self, people, keymap)),
             ("Moving between panes", help_rows(self, list(TEXTUAL_KEYS), keymap)),
         ]
 

@@ -142,6 +142,13 @@ class MainScreen(Screen[None]):
             tooltip="Fetch every subscribed feed; new articles join the list",
         ),
         Binding(
+            "P",
+            "people",
+            "People",
+            id="people",
+            tooltip="Everyone quoted across the library; on a name in Quoted, that person",
+        ),
+        Binding(
             "r",
             "rescan",
             "Rescan",
@@ -181,6 +188,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._opened_one = False
         """Whether a library of one article was opened for the reader."""
+        self.back_to_people = False
+        """The open article came from the People view: Esc goes back there."""
 
     def compose(self) -> ComposeResult:
         # Only what the first frame shows: the filter and find boxes and the progress bar are
@@ -337,6 +346,8 @@ class MainScreen(Screen[None]):
             self.reading.focus()
         elif self.list_pane.filter_shown:
             self.list_pane.close_filter()
+        elif self.back_to_people:
+            self.action_people()
 
     # Marks, views, sorting ------------------------------------------------------
 
@@ -442,6 +453,36 @@ class MainScreen(Screen[None]):
 
     def action_refresh_feeds(self) -> None:
         self.feeds.refresh()
+
+    def action_people(self) -> None:
+        """P: everyone quoted in the library; on a name in the Quoted list, that person."""
+        from reader.ui.people_screen import PeopleScreen
+
+        if not self.app.is_screen_installed("people"):
+            articles = self.articles
+            screen = PeopleScreen(lambda: articles.entries, self.loader.open_cache)
+            self.app.install_screen(screen, "people")
+        people = self.app.get_screen("people", PeopleScreen)
+        speakers, entry = self.focused, self.open_entry
+        if isinstance(speakers, SpeakerList) and speakers.highlighted is not None and entry:
+            people.wanted_speaker = (entry.path, speakers.speakers[speakers.highlighted])
+        self.back_to_people = False
+        self.app.push_screen("people", self._quote_chosen)
+
+    def _quote_chosen(self, chosen: tuple[str, int] | None) -> None:
+        """Enter on a quote in the People view: its article, at that quote; Esc goes back."""
+        from reader.ui.people_screen import PeopleScreen
+
+        if chosen is None:
+            return
+        path, number = chosen
+        self.action_clear_filter()
+        if self.articles.reveal(path) and (entry := self.articles.current()) is not None:
+            self.show_entry(entry)
+            self.reading.jump_to_quote(number)
+            self.reading.focus()
+            self.back_to_people = True
+            self.app.get_screen("people", PeopleScreen).wanted_quote = chosen
 
     def action_rescan(self) -> None:
         """r: pick up files added to the opened folders since they were loaded."""
