@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
-from reader.ui.people_screen import PeopleList, PeopleScreen
+from reader.ui.people_screen import PeopleList, PeopleScreen, QuoteList
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import SpeakerList
 
@@ -35,10 +35,25 @@ def quote_texts(screen: PeopleScreen) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
+async def until(pilot, condition, tries: int = 200) -> None:
+    """Let the app run until `condition()` holds (a screen pushed, a list filled)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
+def people_shown(app: ReaderApp) -> bool:
+    screen = app.screen
+    return isinstance(screen, PeopleScreen) and isinstance(app.focused, PeopleList)
+
+
 async def open_people(pilot) -> PeopleScreen:
     await pilot.app.wait_until_loaded()
+    await until(pilot, lambda: len(pilot.app.main.articles.entries) >= 1)
     await pilot.press("P")
-    await pilot.pause()
+    await until(pilot, lambda: people_shown(pilot.app))
     screen = pilot.app.screen
     assert isinstance(screen, PeopleScreen)
     return screen
@@ -79,7 +94,7 @@ async def test_p_lists_everyone_quoted_most_quoted_first_with_unnamed_sources_by
         assert isinstance(app.focused, PeopleList)
         assert len(rows(screen)) == 6
         await pilot.press("escape")  # back to the articles
-        assert not isinstance(app.screen, PeopleScreen)
+        await until(pilot, lambda: not isinstance(app.screen, PeopleScreen))
         assert isinstance(app.focused, ArticleList)
 
 
@@ -90,8 +105,7 @@ async def test_enter_on_a_quote_opens_its_article_there_and_esc_comes_back(libra
         await pilot.press("enter")  # into Lavrov's quotes
         assert app.focused is screen.query_one("#person-quotes")
         await pilot.press("down", "down", "enter")  # the third: from the Geneva article
-        await pilot.pause()
-        assert not isinstance(app.screen, PeopleScreen)
+        await until(pilot, lambda: not isinstance(app.screen, PeopleScreen))
         pane = app.query_one(ReadingPane)
         assert pane.article is not None and pane.article.title == "Talks stall in Geneva"
         picked = pane.article.quotes[pane.quote_index]
@@ -101,13 +115,13 @@ async def test_enter_on_a_quote_opens_its_article_there_and_esc_comes_back(libra
         assert pane.article.quotes[pane.quote_index].speaker == "Ed Miliband"
 
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
+        await until(pilot, lambda: app.screen is screen)
         assert screen.person is not None and screen.person.name == "Sergei Lavrov"
         assert screen.query_one("#person-quotes", OptionList).highlighted == 2
         await pilot.press("escape", "escape")  # quotes -> people -> articles
-        assert not isinstance(app.screen, PeopleScreen)
+        await until(pilot, lambda: not isinstance(app.screen, PeopleScreen))
         await pilot.press("escape")  # no way back once returned
+        await pilot.pause()
         assert not isinstance(app.screen, PeopleScreen)
 
 
@@ -121,7 +135,7 @@ async def test_p_on_a_name_in_the_quoted_list_jumps_to_that_person(library: Path
         speakers.focus()
         speakers.highlighted = speakers.speakers.index("David Miliband")
         await pilot.press("P")
-        await pilot.pause()
+        await until(pilot, lambda: people_shown(app))
         screen = app.screen
         assert isinstance(screen, PeopleScreen)
         assert screen.person is not None and screen.person.name == "David Miliband"
@@ -160,11 +174,11 @@ def test_snapshot_of_a_persons_quotes(snap_compare, monkeypatch):
     monkeypatch.chdir(FIXTURE.parent)  # relative paths: the same picture in any checkout
 
     async def into_quotes(pilot) -> None:
-        await pilot.app.wait_until_loaded()
-        await pilot.press("P")
-        await pilot.pause()
+        # Both articles listed first: this runs before the app has asked for them.
+        await until(pilot, lambda: len(pilot.app.main.articles.entries) == 2)
+        await open_people(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.focused, QuoteList))
 
     app = ReaderApp(["people"])
     assert snap_compare(app, terminal_size=SIZE, run_before=into_quotes)
