@@ -204,12 +204,14 @@ async def test_a_library_search_opens_the_article_at_the_hit_shown_highlighted(t
         assert pane.matches[pane.match_index][0] == 90
         assert not in_view(pane, 30)
         find_box = app.screen.query_one("#find", Input)
-        assert find_box.display and find_box.value == "lighthouse"
+        status = app.screen.query_one("#find-status")  # the box, after Enter, is one line
+        assert status.display and "'lighthouse'" in str(status.render())
+        assert find_box.value == "lighthouse"
         assert app.focused is pane
         await pilot.press("n")  # steps through the other matches, as find does
         await wait_until(pilot, lambda: in_view(pane, 30), "the other match")
         await pilot.press("escape")  # and Esc clears the highlight
-        assert pane.matches == [] and not find_box.display
+        assert pane.matches == [] and not find_box.display and not status.display
 
 
 async def test_a_search_hit_wins_over_the_remembered_reading_position(tmp_path):

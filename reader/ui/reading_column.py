@@ -1,4 +1,4 @@
-"""The middle column: the reading pane, with the find box above it when wanted."""
+"""The middle column: the reading pane, with the find box under it when wanted."""
 
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ class ReadingColumn(Vertical):
         assert box is not None
         with box.prevent(Input.Changed):  # a fresh find would start again at the first match
             box.value = term
-        box.border_subtitle = f"{count} found"
         self.reading.focus()
+        self._show_status(term)
 
     @property
     def find_shown(self) -> bool:
@@ -81,12 +81,17 @@ class ReadingColumn(Vertical):
             return
         if not self.reading.matches:
             self.notify(f"Not found: {event.value}", severity="warning", markup=False)
-        event.input.display = False
+        self._show_status(event.value)
+
+    def _show_status(self, term: str) -> None:
+        """The find box gives way to one line: what was found and the keys that move."""
+        if self.find_box is not None:
+            self.find_box.display = False
         found = plural(len(self.reading.matches), "match", "matches")
         self.find_status.update(
             Text.assemble(
                 ("Find ", "bold"),
-                repr(event.value),
+                repr(term),
                 f": {found} · n/N next/previous · / change · Esc close",
             )
         )
