@@ -82,8 +82,7 @@ async def test_the_reading_column_is_at_least_60_wide_from_70_columns(size, keys
     async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("j", "enter", *keys)
-        await pilot.pause()
-        assert page_width(app) >= 60
+        await until(pilot, lambda: page_width(app) >= 60)
 
 
 async def test_focus_mode_hides_list_and_sidebar_and_the_same_key_brings_them_back():
@@ -91,15 +90,14 @@ async def test_focus_mode_hides_list_and_sidebar_and_the_same_key_brings_them_ba
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("j", "enter")
+        await until(pilot, lambda: page_width(app) > 0)
         before = page_width(app)
         await pilot.press("f")
-        await pilot.pause()
+        await until(pilot, lambda: page_width(app) == 80 > before)  # the whole width fits now
         assert not app.query_one("#list-pane").display and not app.query_one(Sidebar).display
-        assert page_width(app) == 80 > before  # the whole reading width fits now
         await pilot.press("f")
-        await pilot.pause()
+        await until(pilot, lambda: page_width(app) == before)
         assert app.query_one("#list-pane").display and app.query_one(Sidebar).display
-        assert page_width(app) == before
 
 
 async def test_the_sidebar_folds_under_the_list_then_away_as_the_terminal_narrows():
@@ -109,12 +107,11 @@ async def test_the_sidebar_folds_under_the_list_then_away_as_the_terminal_narrow
         sidebar, articles = app.query_one(Sidebar), app.query_one(ArticleList)
         assert sidebar.region.x > app.query_one(ReadingPane).region.x  # beside the article
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        assert sidebar.region.x == 0 and sidebar.region.y > articles.region.y  # under the list
+        await until(pilot, lambda: sidebar.region.x == 0)
+        assert sidebar.region.y > articles.region.y  # under the list
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert not sidebar.display
-        assert app.query_one(ReadingPane).region.y > articles.region.y  # the list above
+        await until(pilot, lambda: not sidebar.display)
+        await until(pilot, lambda: app.query_one(ReadingPane).region.y > articles.region.y)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -242,22 +239,21 @@ async def test_plus_and_minus_change_the_column_or_say_why_not():
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.press("j", "enter")
+        await until(pilot, lambda: page_width(app) > 0)
         before = page_width(app)
         await pilot.press("plus")  # the pane is narrower than the 80 asked for
-        await pilot.pause()
+        await until(pilot, lambda: "already fills the pane" in last_notice(app))
         assert page_width(app) == before
-        assert "already fills the pane" in last_notice(app)
         await pilot.press("minus")
-        await pilot.pause()
-        assert page_width(app) == before - 4
-        assert f"{before - 4} columns" in last_notice(app)
+        await until(pilot, lambda: page_width(app) == before - 4)
+        await until(pilot, lambda: f"{before - 4} columns" in last_notice(app))
         await pilot.press("plus")
-        await pilot.pause()
-        assert page_width(app) == before
+        await until(pilot, lambda: page_width(app) == before)
 
 
 def last_notice(app: ReaderApp) -> str:
-    return str(list(app._notifications)[-1].message)
+    notices = list(app._notifications)
+    return str(notices[-1].message) if notices else ""
 
 
 async def test_help_lists_every_key_of_the_reading_pane():
