@@ -244,3 +244,30 @@ async def test_a_hit_only_in_the_title_opens_the_article_at_its_top(tmp_path):
         await wait_until(pilot, lambda: pane.article is not None, "the article")
         assert pane.article.title == FERRIES
         assert pane.scroll_y == 0
+
+
+# Help
+
+
+async def test_help_lists_home_and_end_in_the_reading_pane_and_they_work(tmp_path):
+    from reader.ui.help_screen import HelpScreen
+    from reader.ui.reading_pane import ReadingPane
+
+    app = make_app(tmp_path)
+    long_story(tmp_path / "library")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        reading = dict(app.screen.sections)["Reading pane"]
+        keys = {row.description: row.keys for row in reading}
+        assert set(keys["Top"].split(", ")) == {"g", "home"}
+        assert set(keys["Bottom"].split(", ")) == {"G", "end"}
+        assert "pgdn" in keys["Page down"]
+        await pilot.press("escape", "slash", *"long story", "enter", "enter")
+        pane = app.screen.query_one(ReadingPane)
+        await wait_until(pilot, lambda: pane.max_scroll_y > 0, "the article")
+        await pilot.press("end")
+        await wait_until(pilot, lambda: pane.scroll_y == pane.max_scroll_y, "the end")
+        await pilot.press("home")
+        await wait_until(pilot, lambda: pane.scroll_y == 0, "the top")
