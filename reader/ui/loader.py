@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.library import Entry, scan
+from reader.library import Entry, Scan, iter_scan
 from reader.store.state import ReadingState
 from reader.ui.article_list import ArticleList
 from reader.ui.wording import plural
@@ -22,6 +23,11 @@ if TYPE_CHECKING:  # SQLite is imported by the loading worker, off the start-up 
 
 BATCH_SECONDS: Final = 0.05
 """How often the loading worker hands finished articles to the list."""
+FIRST_ROWS: Final = 50
+"""A screenful of rows at any terminal size: listed before the rest of a folder is walked."""
+FIRST_WAIT_SECONDS: Final = 0.02
+"""The first rows go to the list once there is a screenful or this long has passed: from
+the cache a screenful takes a few milliseconds, cleaning files one by one far longer."""
 
 
 @dataclass(slots=True)
@@ -97,8 +103,17 @@ class Loader:
         self.on_progress()
 
     def _load(self, paths: list[str], only_new: bool) -> None:
-        app, worker = self.node.app, get_current_worker()
-        found = scan(paths)
+        app = self.node.app
+        found = Scan()
+        walk = iter_scan(paths, found)
+        first: list[str] = []
+        if not only_new:
+            # The first screenful is listed before the rest of the folder is walked: the
+            # first rows are what the user waits for, and walking 10,000 files takes longer.
+            first = list(itertools.islice(walk, FIRST_ROWS))
+            if not self._list(first, first_rows=True):
+                return
+        found.files = first + list(walk)
         if (note := found.outside_message()) and not only_new:
             app.call_from_thread(app.notify, note, severity="warning", markup=False)
         if only_new:
@@ -106,22 +121,51 @@ class Loader:
             found.skipped = 0
             app.call_from_thread(self._report_rescan, len(found.files))
         app.call_from_thread(self.begin, len(found.files), found.skipped)
+        self._list(found.files[len(first) :])
+
+    def _list(self, files: list[str], first_rows: bool = False) -> bool:
+        """Hand `files` to the list in batches; False if the load was cancelled.
+
+        `first_rows`: the first batch goes after `FIRST_WAIT_SECONDS` (or at the end of
+        these few files), not after `BATCH_SECONDS`, and is on screen before this returns.
+        """
         from reader.store.cache import list_cached
 
+        worker = get_current_worker()
         cache = self.open_cache()
         batch: list[Entry] = []
+        first = first_rows
         last = time.monotonic()
-        for result in list_cached(found.files, cache):
+        results = list_cached(files, cache, FIRST_ROWS) if first_rows else list_cached(files, cache)
+        for result in results:
             if worker.is_cancelled:
-                return
+                return False
             entry = Entry.from_result(result)
             if entry.summary is not None:
                 entry.read, entry.bookmarked = self.state.marks(entry.path)
             batch.append(entry)
-            if time.monotonic() - last >= BATCH_SECONDS:
-                app.call_from_thread(self.add, batch)
-                batch, last = [], time.monotonic()
-        app.call_from_thread(self.add, batch)
+            if time.monotonic() - last >= (FIRST_WAIT_SECONDS if first else BATCH_SECONDS):
+                self._hand_over(batch, wait_for_paint=first)
+                batch, last, first = [], time.monotonic(), False
+        if batch or not first_rows:  # the last call reports the load complete
+            self._hand_over(batch, wait_for_paint=first)
+        return True
+
+    def _hand_over(self, batch: list[Entry], wait_for_paint: bool) -> None:
+        """Give `batch` to the list; `wait_for_paint`: and hold this thread until the screen
+        shows it, so the first rows are not drawn while this thread holds the GIL walking on."""
+        app = self.node.app
+        if not wait_for_paint:
+            app.call_from_thread(self.add, batch)
+            return
+        painted = threading.Event()
+
+        def add_and_signal() -> None:
+            self.add(batch)
+            self.node.call_after_refresh(painted.set)
+
+        app.call_from_thread(add_and_signal)
+        painted.wait(timeout=1.0)
 
     def _report_rescan(self, count: int) -> None:
         self.node.notify(
