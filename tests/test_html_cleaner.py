@@ -774,3 +774,27 @@ def test_a_declared_single_byte_charset_is_still_used_for_bytes_that_are_not_utf
 
     html = '<html><head><meta charset="iso-8859-1"></head><body><p>Kosovo’s café</p></body>'
     assert "Kosovo’s café" in decode(html.encode("cp1252"), html=True)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Coast Courier Blog: Breakwater rebuild approved after two years",
+        "Breakwater rebuild approved after two years « Coast Courier Blog",
+    ],
+)
+def test_title_is_the_post_heading_when_the_page_title_adds_the_blog_name(raw: str) -> None:
+    body = (
+        "<h2>Coast Courier Blog</h2><h2>Harbour news, weekly</h2>"
+        f"<div class='post'><h3>Breakwater rebuild approved after two years</h3>{story_html()}"
+        "</div><h2>Archives</h2>"
+    )
+    assert clean(page(body, title=raw)).title == "Breakwater rebuild approved after two years"
+
+
+def test_a_short_label_heading_inside_the_title_is_not_taken_for_the_headline() -> None:
+    raw = "Breaking news: Breakwater rebuild approved after two years"
+    body = (
+        f"<h2>Breaking news</h2><h1>Breakwater rebuild approved after two years</h1>{story_html()}"
+    )
+    assert clean(page(body, title=raw)).title == "Breakwater rebuild approved after two years"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
@@ -137,7 +137,15 @@ def _title(
         tags.get("twitter:title", []),
         [h1, page_title],
     )
-    return clean_title(raw or "", [*sites, *tags.get("og:site_name", [])], h1)
+    return clean_title(raw or "", [*sites, *tags.get("og:site_name", [])], h1, _headings(root))
+
+
+def _headings(root: HtmlElement) -> Iterator[str]:
+    """Texts of the page's h1-h3 headings, in page order, computed as they are asked for."""
+    for el in root.iter("h1", "h2", "h3"):
+        text = element_text(el)
+        if text:
+            yield text
 
 
 def _published(

@@ -11,19 +11,29 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
 SITE_SLACK = 8
 """A segment containing a site name is that name only if little else is in it ("The Hill")."""
 MAX_SITE_WORDS = 4
+MIN_HEADING_KEY = 12
+"""Letters a heading needs to be taken for the headline inside a title."""
+_PART = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/)\s+|\s*\|\s*|:\s+")
 """A trailing segment this short after a separator reads as a site name, not headline."""
 
 
-def clean_title(raw: str, site_names: Iterable[str], h1: str = "") -> str:
+def clean_title(
+    raw: str, site_names: Iterable[str], h1: str = "", headings: Iterable[str] = ()
+) -> str:
     """`raw` with a leading or trailing site name removed.
 
-    A segment is a site name when it matches a known site name, or when the
-    page's own `<h1>` is the rest of the title. Failing both, a short last
-    segment after " | " is dropped (pipes almost never occur inside headlines).
+    A page heading that is the title less a leading or trailing part is the
+    headline ("Blog name: <h3>"). Otherwise a segment is a site name when it
+    matches a known site name, or when the page's own `<h1>` is the rest of
+    the title; failing both, a short last segment after " | " is dropped
+    (pipes almost never occur inside headlines).
     """
     title = squash(raw)
     if not title:
         return squash(h1)
+    heading = _heading_in_title(title, headings)
+    if heading:
+        return squash(heading)
     parts = _SEPARATOR.split(title)
     if len(parts) == 1:
         return title
@@ -49,6 +59,21 @@ def clean_title(raw: str, site_names: Iterable[str], h1: str = "") -> str:
     if start >= 0 and end > start and separators:
         kept = title[start:end]
     return squash(kept)
+
+
+def _heading_in_title(title: str, headings: Iterable[str]) -> str | None:
+    """The longest heading of the page that is the title less a leading or trailing part.
+
+    A blog's post title is often an h2 or h3 below the site's own h1, and its
+    page title reads "Site: Post" or "Post « Site".
+    """
+    parts = [key for part in _PART.split(title) if (key := text_key(part))]
+    if len(parts) < 2:
+        return None
+    runs = {"".join(parts[:n]) for n in range(1, len(parts))}
+    runs |= {"".join(parts[n:]) for n in range(1, len(parts))}
+    found = [h for h in headings if len(text_key(h)) >= MIN_HEADING_KEY and text_key(h) in runs]
+    return max(found, key=len, default=None)
 
 
 def _is_site(part: str, sites: set[str]) -> bool:
