@@ -24,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Final, Literal
 
 from reader.model import Quote
@@ -70,7 +70,7 @@ class Appearance:
     quotes: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False)
 class Person:
     """One row of the People view (a person, an organisation or an article's description)."""
 
@@ -81,12 +81,30 @@ class Person:
     forms: tuple[str, ...]
     """Every way the library names them, most quoted first."""
     quotes: int
-    appearances: tuple[Appearance, ...]
-    """Articles quoting them, newest first (undated last)."""
+    articles: int
+    said: Sequence[tuple[Source, str, int]] = field(repr=False)
+    """Each article's forms with their quotes (see `appearances`)."""
 
-    @property
-    def articles(self) -> int:
-        return len(self.appearances)
+    @cached_property
+    def appearances(self) -> tuple[Appearance, ...]:
+        """Articles quoting them, newest first (undated last); made when first asked for,
+        since a library has thousands of rows and a view shows one person's at a time."""
+        found = [
+            Appearance(source, _by_count(counts), sum(counts.values()))
+            for source, counts in self.where.values()
+        ]
+        found.sort(key=lambda item: item.source.path)
+        found.sort(key=lambda item: item.source.published or "", reverse=True)
+        return tuple(found)
+
+    @cached_property
+    def where(self) -> dict[str, tuple[Source, dict[str, int]]]:
+        """Per article path: its source and the quotes per form."""
+        where: dict[str, tuple[Source, dict[str, int]]] = {}
+        for source, form, quotes in self.said:
+            counts = where.setdefault(source.path, (source, {}))[1]
+            counts[form] = counts.get(form, 0) + quotes
+        return where
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,39 +196,18 @@ def _person(core: Sequence[str]) -> Speaker:
     return Speaker("person", tuple(token for token in tokens if token), " ".join(core))
 
 
-@dataclass(slots=True)
-class _Group:
-    """A row being gathered: per article, the forms and the quote count."""
-
-    key: str
-    kind: Kind
-    shown: dict[str, int] = field(default_factory=dict)
-    """Candidate names (titles stripped) with their quotes: the most quoted names the row."""
-    forms: dict[str, int] = field(default_factory=dict)
-    where: dict[str, tuple[Source, dict[str, int]]] = field(default_factory=dict)
-
-    def add(self, source: Source, form: str, shown: str, quotes: int) -> None:
-        self.shown[shown] = self.shown.get(shown, 0) + quotes
-        self.forms[form] = self.forms.get(form, 0) + quotes
-        _, counts = self.where.setdefault(source.path, (source, {}))
-        counts[form] = counts.get(form, 0) + quotes
-
-    def person(self) -> Person:
-        appearances = [
-            Appearance(source, _by_count(counts), sum(counts.values()))
-            for source, counts in self.where.values()
-        ]
-        appearances.sort(key=lambda item: item.source.path)
-        appearances.sort(key=lambda item: item.source.published or "", reverse=True)
-        name = max(self.shown.items(), key=_name_rank)[0]
-        return Person(
-            self.key,
-            name,
-            self.kind,
-            _by_count(self.forms),
-            sum(self.forms.values()),
-            tuple(appearances),
-        )
+def _row(key: str, kind: Kind, said: list[tuple[Source, str, int]]) -> Person:
+    """A row from what was said under one key: (article, form, quotes) in load order."""
+    forms: dict[str, int] = {}
+    for _, form, quotes in said:
+        forms[form] = forms.get(form, 0) + quotes
+    shown: dict[str, int] = {}
+    for form, quotes in forms.items():
+        name = classify(form).shown
+        shown[name] = shown.get(name, 0) + quotes
+    name = max(shown.items(), key=_name_rank)[0]
+    articles = len({id(source) for source, _, _ in said}) if len(said) > 1 else 1
+    return Person(key, name, kind, _by_count(forms), sum(forms.values()), articles, said)
 
 
 def _name_rank(item: tuple[str, int]) -> tuple[bool, int, int, str]:
@@ -256,17 +253,19 @@ class PeopleIndex:
         """Every row, most quoted first."""
         if self._people is None:
             self._people = sort_people(_merge(self._sources.values()), "quotes")
-            self._rows = {
-                (appearance.source.path, form): person
-                for person in self._people
-                for appearance in person.appearances
-                for form in appearance.forms
-            }
+            self._rows = {}
         return self._people
 
     def person_for(self, path: str, speaker: str) -> Person | None:
         """The row holding `speaker` as named in the article at `path`."""
-        self.people()
+        people = self.people()
+        if not self._rows:  # only when asked: one entry per article and form
+            self._rows = {
+                (where, form): person
+                for person in people
+                for where, (_, counts) in person.where.items()
+                for form in counts
+            }
         return self._rows.get((path, speaker))
 
 
@@ -305,24 +304,55 @@ def _name_key(person: Person) -> tuple[str, str]:
 
 
 def _merge(sources: Iterable[Source]) -> list[Person]:
+    """Rows for `sources`. Most forms (full names, organisations) have the same row in
+    every article, worked out once per form; only short forms need their article."""
     sources = list(sources)
     full_by_last: dict[str, set[FullName]] = {}
+    for form in {form for source in sources for form, _ in source.speakers}:
+        full = _full_name(form)
+        if full is not None:
+            full_by_last.setdefault(full[1], set()).add(full)
+    groups: dict[str, list[tuple[Source, str, int]]] = {}
+    kinds: dict[str, Kind] = {}
     for source in sources:
-        for form, _ in source.speakers:
-            speaker = classify(form)
-            if _is_full(speaker):
-                full_by_last.setdefault(speaker.tokens[-1], set()).add(_full(speaker.tokens))
-    groups: dict[str, _Group] = {}
-    for source in sources:
-        local = _local_names(source)
+        local: dict[str, set[FullName]] | None = None
         for form, quotes in source.speakers:
-            speaker = classify(form)
-            key = _row_key(source, speaker, local, full_by_last)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(key, speaker.kind)
-            group.add(source, form, speaker.shown, quotes)
-    return [group.person() for group in groups.values()]
+            key, speaker = _form_key(form)
+            if key is None:
+                if speaker.kind == "description":
+                    key = "d\0" + source.path + "\0" + " ".join(speaker.tokens)
+                else:
+                    local = _local_names(source) if local is None else local
+                    key = _short_key(speaker, local, full_by_last)
+            said = groups.get(key)
+            if said is None:
+                said = groups[key] = []
+                kinds[key] = speaker.kind
+            said.append((source, form, quotes))
+    return [_row(key, kinds[key], said) for key, said in groups.items()]
+
+
+@lru_cache(maxsize=65536)
+def _full_name(form: str) -> FullName | None:
+    speaker = classify(form)
+    return _full(speaker.tokens) if _is_full(speaker) else None
+
+
+@lru_cache(maxsize=65536)
+def _form_key(form: str) -> tuple[str | None, Speaker]:
+    """`_fixed_key` and `classify` in one look-up: this runs once per article and form."""
+    return _fixed_key(form), classify(form)
+
+
+def _fixed_key(form: str) -> str | None:
+    """The row of a form that names the same row in any article, else None."""
+    speaker = classify(form)
+    if speaker.kind == "organisation":
+        tokens = speaker.tokens
+        named = tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+        return "o\0" + " ".join(named)
+    full = _full_name(form)
+    return None if full is None else f"p\0{full[0]}\0{full[1]}"
 
 
 def _is_full(speaker: Speaker) -> bool:
@@ -339,33 +369,25 @@ def _local_names(source: Source) -> dict[str, set[FullName]]:
     """Full names in one article by last name, and (prefixed "^") by first name."""
     local: dict[str, set[FullName]] = {}
     for form, _ in source.speakers:
-        speaker = classify(form)
-        if _is_full(speaker):
-            full = _full(speaker.tokens)
+        full = _full_name(form)
+        if full is not None:
             local.setdefault(full[1], set()).add(full)
             local.setdefault("^" + full[0], set()).add(full)
     return local
 
 
-def _row_key(
-    source: Source,
+def _short_key(
     speaker: Speaker,
     local: Mapping[str, set[FullName]],
     full_by_last: Mapping[str, set[FullName]],
 ) -> str:
+    """The row of a surname alone or an initial: the one full name it can stand for, in
+    its article, else in the library; else a row of its own."""
     tokens = speaker.tokens
-    if speaker.kind == "description":
-        return "d\0" + source.path + "\0" + " ".join(tokens)
-    if speaker.kind == "organisation":
-        named = tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
-        return "o\0" + " ".join(named)
-    if len(tokens) >= 2:
+    if len(tokens) >= 2:  # "S. Lavrov"
         first, last = _full(tokens)
-        if len(first) == 1:  # "S. Lavrov": the one full name it can stand for
-            match = _only(local.get(last), first) or _only(full_by_last.get(last), first)
-            if match is not None:
-                first = match[0]
-        return f"p\0{first}\0{last}"
+        match = _only(local.get(last), first) or _only(full_by_last.get(last), first)
+        return f"p\0{match[0] if match else first}\0{last}"
     name = tokens[0] if tokens else ""
     match = (
         _only(local.get(name))

@@ -400,18 +400,22 @@ class ArticleCache:
         that quotes nobody, or is not cached, is left out.
         """
         named = {_key(name): name for name in files}
-        found: dict[str, list[tuple[str, int]]] = {}
-        query = (
-            "SELECT a.path, q.speaker, count(*) FROM articles a JOIN quotes q ON q.article = a.id"
-            " WHERE a.path IN ({}) GROUP BY a.id, q.speaker"
-        )
+        ids: dict[int, str] = {}
+        counts: dict[int, dict[str, int]] = {}
         try:
             with self._guard():
-                for key, speaker, count in self._chunked(query, list(named)):
-                    found.setdefault(named[key], []).append((speaker, count))
+                query = "SELECT id, path FROM articles WHERE path IN ({})"
+                for row_id, key in self._chunked(query, list(named)):
+                    ids[row_id] = named[key]
+                # One pass over every stored quote is quicker than a grouped join per chunk
+                # once the library is large, and the library is usually most of the cache.
+                for row_id, speaker in self._db.execute("SELECT article, speaker FROM quotes"):
+                    if row_id in ids:
+                        said = counts.setdefault(row_id, {})
+                        said[speaker] = said.get(speaker, 0) + 1
         except _Miss:
             return {}
-        return found
+        return {ids[row_id]: list(said.items()) for row_id, said in counts.items()}
 
     def quotes(self, files: Sequence[str]) -> dict[str, list[tuple[int, Quote]]]:
         """Each file's attributed quotes with their index in `Article.quotes`, in order."""
