@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 
 from reader.ui.app import ReaderApp
+from reader.ui.search_screen import SearchScreen
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIZE = (120, 40)
@@ -32,6 +34,14 @@ async def wait_loaded(pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def _until(pilot, condition, tries: int = 500) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the screen never reached the expected state")
 
 
 def test_main_screen_with_an_article_open(app, snap_compare):
@@ -79,9 +89,11 @@ def test_find_in_article_highlights_matches(app, snap_compare):
 def test_search_dialog(app, snap_compare):
     async def search(pilot) -> None:
         await wait_loaded(pilot)
-        await pilot.press("ctrl+s", *"ferries")
-        await pilot.pause(0.3)
-        await pilot.app.screen.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await _until(pilot, lambda: isinstance(pilot.app.screen, SearchScreen))
+        await pilot.press(*"ferries")
+        count = pilot.app.screen.query_one("#search-count", Label)
+        await _until(pilot, lambda: str(count.content).endswith("found"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=search)

@@ -8,6 +8,7 @@ opens at that very place with the words highlighted.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from textual import on, work
@@ -22,6 +23,9 @@ from textual.worker import get_current_worker
 
 from reader.store.cache import ArticleCache
 from reader.store.search import SearchHit
+
+_SCOPE_WAIT = 10.0
+"""Seconds a search waits for the scope; past that it searches what the cache holds."""
 
 
 def hit_row(hit: SearchHit) -> Content:
@@ -73,6 +77,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self.cache = cache
         self.scope = scope
         self.hits: list[SearchHit] = []
+        self._scoped = threading.Event()
+        """Set once the cache searches only the opened library; a search waits for it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -87,7 +93,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="search-scope")
     def _set_scope(self) -> None:
-        self.cache.set_scope(self.scope)
+        try:
+            self.cache.set_scope(self.scope)
+        finally:
+            self._scoped.set()
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -95,6 +104,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
+        self._scoped.wait(timeout=_SCOPE_WAIT)
         hits = self.cache.search(query, limit=50)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, hits)
