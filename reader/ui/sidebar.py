@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.library import Entry
+from reader.model import read_time
 from reader.safe_text import visible
 from reader.ui.wording import plural
 
@@ -109,8 +110,9 @@ class Sidebar(VerticalScroll, can_focus=False):
             _field(text, "Section", article.section, inline=True)
         if article.published:
             _field(text, "Published", _readable_date(article.published), inline=True)
-        _field(text, "Words", f"{article.word_count:,}", inline=True)
-        _field(text, "Read time", f"{article.read_time_minutes} min", inline=True)
+        words = article.word_count  # walks every paragraph: once
+        _field(text, "Words", f"{words:,}", inline=True)
+        _field(text, "Read time", f"{read_time(words)} min", inline=True)
         _field(text, "Quotes", str(len(article.quotes)), inline=True)
         _field(text, "File", path_lines(visible(entry.path), width))
         meta.update(text)
