@@ -19,7 +19,7 @@ from reader.store.cache import (
     list_cached,
     load_cached,
 )
-from reader.store.search import fts_query, parse_query, snippet
+from reader.store.search import parse_query, snippet
 
 HARBOUR = """Harbour ferry timetable cut again
 
@@ -374,6 +374,11 @@ def test_hostile_queries_never_raise(tmp_path: Path, query: str) -> None:
 def test_fingerprint_names_the_version_and_is_stable() -> None:
     assert cleaner_version().startswith(f"{cache_module.CLEANER_VERSION}:")
     assert cleaner_version() == cleaner_version()
+
+
+def fts_query(text: str) -> str | None:
+    query = parse_query(text)
+    return query.fts() if query else None
 
 
 def test_fts_query_quotes_every_word() -> None:

@@ -308,6 +308,22 @@ async def test_r_rescans_and_lists_new_files(tmp_path):
         assert len(titles(app)) == 5
 
 
+async def test_r_forgets_files_deleted_since_they_were_cleaned(tmp_path):
+    folder = library_copy(tmp_path)
+    app = make_app(folder, tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        cache = app.main.loader.open_cache()
+        held = len(cache)
+        gone = sorted(folder.iterdir())[0]
+        gone.unlink()
+        await pilot.press("r")
+        await loaded(pilot)
+        await app.workers.wait_for_complete()
+        assert len(cache) == held - 1
+        assert str(gone) not in cache.quotes([str(gone)])
+
+
 async def test_a_corrupt_state_file_is_set_aside_with_a_message_at_start(tmp_path):
     folder = library_copy(tmp_path)
     state_file = tmp_path / "state.json"

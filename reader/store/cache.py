@@ -452,19 +452,13 @@ class ArticleCache:
 
     def put(
         self, path: str | os.PathLike[str], info: os.stat_result, item: Article | LoadError
-    ) -> None:
+    ) -> ArticleSummary | None:
         """Remember a result for this file version; written in batches (see `flush`).
 
         `info` must be the stat taken *before* the file was read, so a file that
-        changes while it is being cleaned is cleaned again next time.
-        """
-        self._put(path, info, item)
-
-    def _put(
-        self, path: str | os.PathLike[str], info: os.stat_result, item: Article | LoadError
-    ) -> ArticleSummary | None:
-        """`put`, also giving the article's list entry: counting its words walks every
-        paragraph, and `to_json` has just done that, so a cold list does not count twice."""
+        changes while it is being cleaned is cleaned again next time. Returns the
+        article's list entry: counting its words walks every paragraph, and `to_json`
+        has just done that, so a cold list does not count twice."""
         key = _key(path)
         summary = None
         quotes: list[tuple[Any, ...]] = []
@@ -777,7 +771,7 @@ def _clean_and_store(
         item: Article | LoadError = _clean.clean_bytes(data, name)
     except LoadError as error:
         item = error
-    return item, cache._put(name, info, item)
+    return item, cache.put(name, info, item)
 
 
 def load_cached(files: Iterable[str], cache: ArticleCache) -> Iterator[Article | LoadError]:

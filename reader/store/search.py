@@ -94,12 +94,6 @@ def parse_query(text: str) -> Query | None:
     return Query(tuple(kept), still_typing and len(kept[-1][-1]) > 1)
 
 
-def fts_query(text: str) -> str | None:
-    """The FTS5 expression for user input, or None when nothing is searchable."""
-    query = parse_query(text)
-    return query.fts() if query else None
-
-
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so offsets stay valid.
 

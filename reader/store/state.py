@@ -348,13 +348,8 @@ class ReadingState:
 
     # Keys
 
-    def key_for(self, article: ArticleRef) -> str:
-        """The content key of an article file; re-hashed only when the file changed on disk."""
-        name = _path_of(article)
-        return self._key_for(name, _signature(Path(name)))
-
     def _key_for(self, name: str, signature: tuple[int, int, int] | None) -> str:
-        """`key_for` with the stat already taken, so `_find` does not stat the file twice."""
+        """The content key of an article file; re-hashed only when the file changed on disk."""
         cached = self._keys.get(name)
         if cached and signature is not None and cached[0] == signature:
             return cached[1]

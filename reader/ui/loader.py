@@ -117,6 +117,9 @@ class Loader:
         if (note := found.outside_message()) and not only_new:
             app.call_from_thread(app.notify, note, severity="warning", markup=False)
         if only_new:
+            # Files deleted since they were cleaned leave the cache, and with them their
+            # quotes in the People view and their text in library search.
+            self.open_cache().forget_missing(found.files)
             found.files = [name for name in found.files if not self.articles.lists(name)]
             found.skipped = 0
             app.call_from_thread(self._report_rescan, len(found.files))
