@@ -173,7 +173,7 @@ def _fetch_addresses(paths: list[str]) -> tuple[list[str], dict[str, str]]:
     An address that cannot be fetched stays as it is, with its reason in the
     returned mapping, so it is reported in its place like a missing file.
     """
-    from reader.web.http import is_web_address
+    from reader.web.address import is_web_address
 
     if not any(is_web_address(path) for path in paths):
         return paths, {}

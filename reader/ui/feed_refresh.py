@@ -19,13 +19,11 @@ from textual.widgets import ProgressBar, Static
 from reader.library import Entry
 from reader.safe_text import visible
 from reader.store.paths import feeds_file, web_dir
-from reader.web.feed_state import FeedStates
-from reader.web.http import Fetcher, FetchError
-from reader.web.pages import FEEDS_DIR_NAME, keep_page
-from reader.web.update import FeedReport, FeedsBusy, feed_name, update_feeds
+from reader.web.feed_state import FEEDS_DIR_NAME, FeedStates, feed_name
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the HTTP client and feed parser are imported on the first fetch
     from reader.ui.main_screen import MainScreen
+    from reader.web.update import FeedReport
 
 
 def feed_group_names(screen: MainScreen) -> dict[str, str]:
@@ -71,6 +69,8 @@ class FeedRefresher:
         self.screen.run_worker(self._fetch, thread=True, group="feeds", exit_on_error=False)
 
     def _fetch(self) -> None:
+        from reader.web.update import FeedsBusy, update_feeds
+
         app = self.screen.app
         try:
             update_feeds(
@@ -136,6 +136,9 @@ class FeedRefresher:
         )
 
     def _fetch_address(self, url: str) -> None:
+        from reader.web.http import Fetcher, FetchError
+        from reader.web.pages import keep_page
+
         app = self.screen.app
         try:
             with Fetcher() as fetcher:

@@ -27,7 +27,7 @@ from reader.ui.loader import Loader
 from reader.ui.reading_column import ReadingColumn
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar, SpeakerList
-from reader.web.http import is_web_address
+from reader.web.address import is_web_address
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import DirectoryTree, Input, Label, Static
 
-from reader.web.http import is_web_address
+from reader.web.address import is_web_address
 
 
 class PathSuggester(Suggester):

@@ -26,9 +26,8 @@ def feed_commands(args: argparse.Namespace, config: Config) -> int:
         config, _ = Config.load()
     if args.export_opml:
         from reader.store.paths import feeds_file
-        from reader.web.feed_state import FeedStates
+        from reader.web.feed_state import FeedStates, feed_name
         from reader.web.opml import write_opml
-        from reader.web.update import feed_name
 
         states = FeedStates.load(feeds_file())
         sys.stdout.buffer.write(write_opml([(f.url, feed_name(f, states)) for f in config.feeds]))

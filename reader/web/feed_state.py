@@ -14,9 +14,14 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import urlsplit
 
+from reader.config import Feed
+from reader.safe_text import strip_controls
 from reader.store.storage import atomic_write, load_json_state
 
+FEEDS_DIR_NAME: Final = "feeds"
+"""The folder, in reader's web folder, that holds a folder of saved articles per feed."""
 SCHEMA_VERSION: Final = 1
 MAX_SEEN: Final = 5000
 """Ids and links remembered per feed; an entry this old is long gone from any feed."""
@@ -134,3 +139,11 @@ class FeedStates:
                 "feeds": {url: m.to_json() for url, m in self._feeds.items()},
             }
             atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
+
+
+def feed_name(feed: Feed, states: FeedStates | None = None) -> str:
+    """What to call a feed: its name in the config, its title, else its host."""
+    memory = states.get(feed.url) if states else None
+    title = memory.title if memory else None
+    name = feed.name or title or urlsplit(feed.url).hostname or feed.url
+    return " ".join(strip_controls(name).split())

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from reader import __version__
+from reader.web.address import is_web_address
 
 USER_AGENT: Final = f"reader/{__version__} (terminal news reader; python-httpx)"
 
@@ -96,12 +97,6 @@ class FetchError(Exception):
         self.url = url
         self.reason = reason
         self.temporary = temporary
-
-
-def is_web_address(text: str) -> bool:
-    """Whether a command-line argument or typed path means a page on the web."""
-    parts = urlsplit(text.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def kind_name(media_type: str) -> str:

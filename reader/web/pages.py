@@ -22,7 +22,6 @@ from reader.web.charset import saved_page
 from reader.web.http import HTML_TYPES, Fetcher, FetchError
 
 PAGES_DIR_NAME = "pages"
-FEEDS_DIR_NAME = "feeds"
 
 
 def slug(text: str, limit: int = 60, fallback: str = "page") -> str:

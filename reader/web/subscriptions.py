@@ -17,7 +17,7 @@ from pathlib import Path
 from reader.config import Config
 from reader.safe_text import strip_controls
 from reader.store.storage import atomic_write
-from reader.web.http import is_web_address
+from reader.web.address import is_web_address
 
 
 @dataclass(slots=True)

@@ -18,15 +18,14 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
-from urllib.parse import urlsplit
 
 from reader.config import Feed
-from reader.safe_text import strip_controls, visible
+from reader.safe_text import visible
 from reader.store.storage import atomic_write
-from reader.web.feed_state import FeedMemory, FeedStates
+from reader.web.feed_state import FEEDS_DIR_NAME, FeedMemory, FeedStates, feed_name
 from reader.web.feeds import FeedEntry, FeedError, entry_page, parse_feed, published_day
 from reader.web.http import Fetcher, FetchError
-from reader.web.pages import FEEDS_DIR_NAME, fetch_page, short_hash, slug
+from reader.web.pages import fetch_page, short_hash, slug
 
 WORKERS: Final = 4
 """Feeds fetched at once, and article pages fetched at once."""
@@ -75,14 +74,6 @@ class _Run:
     pages: ThreadPoolExecutor
     on_article: ArticleSaved | None
     bookmarked: Callable[[Path], bool]
-
-
-def feed_name(feed: Feed, states: FeedStates | None = None) -> str:
-    """What to call a feed: its name in the config, its title, else its host."""
-    memory = states.get(feed.url) if states else None
-    title = memory.title if memory else None
-    name = feed.name or title or urlsplit(feed.url).hostname or feed.url
-    return " ".join(strip_controls(name).split())
 
 
 def update_feeds(
