@@ -60,8 +60,8 @@ _NOT_CLEANING: Final = frozenset(
         "config.py",
         "export.py",
         "clipboard.py",
-        "safe_text.py",
         "people.py",
+        "web",
     }
 )
 """Parts of the package that cannot change what a file cleans to. Anything not listed
