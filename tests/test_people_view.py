@@ -125,6 +125,22 @@ async def test_enter_on_a_quote_opens_its_article_there_and_esc_comes_back(libra
         assert not isinstance(app.screen, PeopleScreen)
 
 
+async def test_a_quote_far_down_its_article_is_scrolled_into_view():
+    samples = Path(__file__).parent.parent / "reader" / "sample_articles"
+    app = ReaderApp([str(samples)])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_people(pilot)
+        assert screen.person is not None and screen.person.name == "Mele Tupou"
+        await pilot.press("enter", "j", "j", "j", "enter")  # her last quote
+        await until(pilot, lambda: not isinstance(app.screen, PeopleScreen))
+        pane = app.query_one(ReadingPane)
+        assert pane.article is not None and pane.quote_index is not None
+        paragraph = pane.paragraph_widgets[pane.article.quotes[pane.quote_index].paragraph]
+        await until(pilot, lambda: pane.scroll_y > 0)
+        top, bottom = paragraph.region.y, paragraph.region.bottom
+        assert pane.region.y <= top and bottom <= pane.region.bottom
+
+
 async def test_p_on_a_name_in_the_quoted_list_jumps_to_that_person(library: Path):
     app = ReaderApp([str(library)])
     async with app.run_test(size=SIZE) as pilot:

@@ -479,7 +479,7 @@ class MainScreen(Screen[None]):
         self.action_clear_filter()
         if self.articles.reveal(path) and (entry := self.articles.current()) is not None:
             self.show_entry(entry)
-            self.reading.jump_to_quote(number)
+            self.reading.open_at_quote(number)
             self.reading.focus()
             self.back_to_people = True
             self.app.get_screen("people", PeopleScreen).wanted_quote = chosen

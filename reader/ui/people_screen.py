@@ -235,7 +235,11 @@ class PeopleList(ScrollView, can_focus=True):
 class QuoteList(OptionList):
     """The chosen person's quotes; Enter opens the article at the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Open the article at this quote", id="people_open")]
+    BINDINGS = [
+        Binding("enter", "select", "Open the article at this quote", id="people_open"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
 
 class PeopleScreen(Screen[tuple[str, int] | None]):

@@ -256,6 +256,24 @@ class ReadingPane(VerticalScroll):
         self._scroll_with_context(quote.paragraph)
         self.post_message(self.QuotePicked(quote.speaker))
 
+    def open_at_quote(self, number: int) -> None:
+        """Pick quote `number` of the article just shown, and scroll to it once it is laid
+        out (a paragraph not yet placed cannot be scrolled to)."""
+        self.jump_to_quote(number)
+        if self.article is not None:
+            self._when_placed(self.article, number)
+
+    def _when_placed(self, article: Article, number: int, attempts: int = 25) -> None:
+        """Scroll to quote `number` once its paragraph has a place on screen."""
+        if self.article is not article or not article.quotes:
+            return  # another article was opened meanwhile
+        paragraph = self.article.quotes[number % len(self.article.quotes)].paragraph
+        widgets = self.paragraph_widgets
+        if paragraph < len(widgets) and not widgets[paragraph].region and attempts > 0:
+            self.set_timer(0.02, lambda: self._when_placed(article, number, attempts - 1))
+            return
+        self._scroll_with_context(paragraph)
+
     def _scroll_with_context(self, index: int) -> None:
         """Bring paragraph `index` to the middle of the view, with what leads up to it above;
         one past the part the pane lays out (of a gigantic article) is only mentioned."""
