@@ -136,7 +136,7 @@ async def test_a_quote_far_down_its_article_is_scrolled_into_view():
         pane = app.query_one(ReadingPane)
         assert pane.article is not None and pane.quote_index is not None
         paragraph = pane.paragraph_widgets[pane.article.quotes[pane.quote_index].paragraph]
-        await until(pilot, lambda: pane.scroll_y > 0)
+        await until(pilot, lambda: pane.scroll_y > 0, tries=500)
         top, bottom = paragraph.region.y, paragraph.region.bottom
         assert pane.region.y <= top and bottom <= pane.region.bottom
 

@@ -237,8 +237,8 @@ class QuoteList(OptionList):
 
     BINDINGS = [
         Binding("enter", "select", "Open the article at this quote", id="people_open"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "", show=False),
+        Binding("k", "cursor_up", "", show=False),
     ]
 
 

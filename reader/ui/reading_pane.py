@@ -263,7 +263,7 @@ class ReadingPane(VerticalScroll):
         if self.article is not None:
             self._when_placed(self.article, number)
 
-    def _when_placed(self, article: Article, number: int, attempts: int = 25) -> None:
+    def _when_placed(self, article: Article, number: int, attempts: int = 100) -> None:
         """Scroll to quote `number` once its paragraph has a place on screen."""
         if self.article is not article or not article.quotes:
             return  # another article was opened meanwhile
