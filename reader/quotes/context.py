@@ -12,7 +12,7 @@ import re
 from operator import attrgetter
 from typing import Final
 
-from reader.quotes.cues import ANY_CUE
+from reader.quotes.cues import ANY_CUE, SUBJECT_THEN_VERB
 from reader.quotes.marks import Span
 
 _START: Final = attrgetter("start")
@@ -25,8 +25,9 @@ _ABBREVIATION: Final = re.compile(
 )
 _SENTENCE_END: Final = re.compile(r"[.!?…][.!?…]*[\"'”’»)]*\s+(?=[\"“‘'«(]?[A-Z0-9▒])")
 """Written `[.!?…][.!?…]*`, not `[.!?…]+`, so that `re` can skip ahead to punctuation."""
-_QUOTE_OWN_END: Final = re.compile(r"[?!][\"”’'»]\s*$")
-"""A "?" or "!" right before a closing mark: the quote's own, maybe not the sentence's."""
+_QUOTE_OWN_END: Final = re.compile(r"[?!][\"”’'»]+\s*$")
+"""A "?" or "!" right before a closing mark (or two apostrophes standing for one): the
+quote's own, maybe not the sentence's."""
 _ATTRIBUTION_NEXT: Final = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*\s+){{1,4}}|(?:He|She|They|It|We|I)\s+)(?:[a-z]+ly\s+)?"
     rf"(?:{ANY_CUE.pattern})"
@@ -88,7 +89,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         if (
             ("?" in end or "!" in end)
             and _QUOTE_OWN_END.search(end)
-            and (_ATTRIBUTION_NEXT.match(masked, stop))
+            and (_ATTRIBUTION_NEXT.match(masked, stop) or SUBJECT_THEN_VERB.match(masked, stop))
         ):
             continue
         bounds.append((at, stop))

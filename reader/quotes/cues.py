@@ -308,3 +308,34 @@ def is_prepositional(cue: str) -> bool:
     """Whether the speaker comes after this cue (spaces normalised, as for `is_core`):
     "according to X"."""
     return cue.lower() in PREPOSITIONAL_CUES
+
+
+_UNLISTED_VERB: Final = (
+    r"(?P<verb>[a-z]{2,}ed|(?:shot|fired|hit)\s+back|puts?\s+it|wrote|spoke|began|"
+    + _ending_tree(dict.fromkeys(_PRESENT_FORMS, ""))
+    + r")\b"
+)
+SUBJECT_THEN_VERB: Final = re.compile(
+    r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|de|van|von|al)\s+){1,5}?"
+    r"|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+"
+    r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?"
+    r")(?:[a-z]+ly\s+)?" + _UNLISTED_VERB
+)
+"""Right after a quote that ends in a comma, "?" or "!", a subject and then a verb are its
+attribution, whatever the verb ("“…,” Kim fumed", "“…?” the senator pressed"): the
+position says what the lexicon does not know. Past and reporting present forms only."""
+
+
+def unlisted_cue(match: re.Match[str]) -> tuple[int, int]:
+    """Where the verb of a `SUBJECT_THEN_VERB` match stands."""
+    return match.span("verb")
+
+
+_LISTENER_VERBS: Final = ("tell", "ask", "urge", "assure", "remind", "warn", "inform", "thank")
+_LISTENER_FORMS: Final = frozenset(form for verb in _LISTENER_VERBS for form in verb_forms(verb))
+
+
+def takes_listener(cue: str) -> bool:
+    """Whether the phrase after this cue is who was spoken to, not who spoke, unless the cue
+    comes right after the quote: "X, who met them, told her supporters", but "“…?” asked X"."""
+    return cue.lower() in _LISTENER_FORMS

@@ -13,7 +13,14 @@ from typing import Final
 
 from reader.model import Attribution, Quote
 from reader.quotes.context import find_cues, mask, sentence_of, sentences
-from reader.quotes.cues import INVERTED_CUE, is_core, is_prepositional
+from reader.quotes.cues import (
+    INVERTED_CUE,
+    SUBJECT_THEN_VERB,
+    is_core,
+    is_prepositional,
+    takes_listener,
+    unlisted_cue,
+)
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex
 from reader.quotes.resolution import SpeakerMemory, resolve
@@ -27,8 +34,9 @@ from reader.quotes.subjects import (
 )
 
 _SPACE: Final = re.compile(r"\s+")
-_COMMA_END: Final = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
+_COMMA_END: Final = re.compile(r",[”\"’']?\s*(?:[a-z]+ly\s+)?$")
 _JOINERS: Final = frozenset({"and", "but", "then", "to"})
+_SENTENCE_ADVERBS: Final = frozenset({"now", "also", "later", "still", "then", "again", "even"})
 _FIRST: Final = itemgetter(0)
 _WORD_CHAR: Final = re.compile(r"\w")
 _NOT_BETWEEN: Final = re.compile(r"[^\s,”\"’'»]")
@@ -39,11 +47,17 @@ log, a hostile file); linking each to each would cost the square of their number
 
 
 def _joined(gap: str) -> bool:
-    """Whether a cue follows "and", "but", "then" or "to" (an adverb may come between)."""
+    """Whether a cue follows "and", "but", "then" or "to" (adverbs may come between:
+    "but now said")."""
     if not gap[-1:].isspace():
         return False
     words = gap.split()
-    if words and words[-1].endswith("ly") and words[-1].isalpha() and words[-1].islower():
+    while words and (
+        words[-1] in _SENTENCE_ADVERBS
+        or words[-1].endswith("ly")
+        and words[-1].isalpha()
+        and words[-1].islower()
+    ):
         words.pop()
     return bool(words) and words[-1] in _JOINERS
 
@@ -69,10 +83,16 @@ class _Said:
         self.end = max(self.cue_end, subject.end) if subject else self.cue_end
 
 
+_ATTRIBUTED_END: Final = frozenset(",?!—–-")
+"""How a quote ends when its attribution follows: "“…,” X fumed", not "“….” X left"."""
+_WHOLE: Final = re.compile(".+", re.S)
+
+
 def _cue_matches(
     masked: str, quotes: list[Span], found: list[re.Match[str]]
 ) -> list[re.Match[str]]:
-    """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X")."""
+    """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X");
+    right after a quote ending in a comma, any verb after its subject ("“…,” Kim fumed")."""
     if not quotes:
         return found
     inverted = []
@@ -85,6 +105,10 @@ def _cue_matches(
         match = INVERTED_CUE.match(masked, gap.end())
         if match:
             inverted.append(match)
+        elif masked[span.close_mark - 1 : span.close_mark] in _ATTRIBUTED_END:
+            subject_verb = SUBJECT_THEN_VERB.match(masked, gap.end())
+            if subject_verb:
+                inverted.append(_WHOLE.match(masked, *unlisted_cue(subject_verb)))  # type: ignore[arg-type]
     if not inverted:
         return found  # the usual case: nothing to add, and `found` is in order already
     taken = {m.start() for m in found}
@@ -122,14 +146,20 @@ def _said_in(
         gap = masked[clause_lo:start]
         subject: Subject | None = None
         tail = gap[-30:]
-        shared = (cue.endswith("ing") and _COMMA_END.search(tail)) or _joined(tail)
+        shared = (
+            cue.endswith("ing") and (_COMMA_END.search(tail) or not _WORD_CHAR.search(gap))
+        ) or _joined(tail)
         if is_prepositional(cue):
             subject = subject_after(masked, end, hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, start)
             if subject is None and (
                 not _WORD_CHAR.search(gap)
-                or (gap.rstrip().endswith(",") and not (earlier and earlier[-1].speaker))
+                or (
+                    gap.rstrip().endswith(",")
+                    and not (earlier and earlier[-1].speaker)
+                    and not takes_listener(cue)
+                )
             ):
                 subject = subject_after(masked, end, hi)
         speaker, person = None, False

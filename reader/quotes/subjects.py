@@ -340,6 +340,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         return None
     if words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, lo + len(words[0]), "pronoun")
+    if _PREPOSITION_START.match(text, lo):
+        return None  # "said, asked about the delay": a clause, not a speaker
     runs = name_runs(text[lo : min(hi, lo + 120)])
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
