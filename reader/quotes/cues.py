@@ -326,6 +326,10 @@ attribution, whatever the verb ("“…,” Kim fumed", "“…?” the senator 
 position says what the lexicon does not know. Past and reporting present forms only."""
 
 
+VERB_THEN_SPEAKER: Final = re.compile(r"[a-z]{3,}ed(?=\s+(?:[A-Z][a-z]|the\s|an?\s))")
+"""The inverted order of the same: "“…!” beamed Clara Oduya"."""
+
+
 def unlisted_cue(match: re.Match[str]) -> tuple[int, int]:
     """Where the verb of a `SUBJECT_THEN_VERB` match stands."""
     return match.span("verb")

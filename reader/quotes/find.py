@@ -16,6 +16,7 @@ from reader.quotes.context import find_cues, mask, sentence_of, sentences
 from reader.quotes.cues import (
     INVERTED_CUE,
     SUBJECT_THEN_VERB,
+    VERB_THEN_SPEAKER,
     is_core,
     is_prepositional,
     takes_listener,
@@ -29,6 +30,7 @@ from reader.quotes.subjects import (
     Subject,
     is_title_word,
     leading_subject,
+    phrase_subject,
     subject_after,
     subject_before,
 )
@@ -108,7 +110,11 @@ def _cue_matches(
         elif masked[span.close_mark - 1 : span.close_mark] in _ATTRIBUTED_END:
             subject_verb = SUBJECT_THEN_VERB.match(masked, gap.end())
             if subject_verb:
-                inverted.append(_WHOLE.match(masked, *unlisted_cue(subject_verb)))  # type: ignore[arg-type]
+                verb = _WHOLE.match(masked, *unlisted_cue(subject_verb))
+            else:
+                verb = VERB_THEN_SPEAKER.match(masked, gap.end())
+            if verb:
+                inverted.append(verb)
     if not inverted:
         return found  # the usual case: nothing to add, and `found` is in order already
     taken = {m.start() for m in found}
@@ -147,8 +153,10 @@ def _said_in(
         subject: Subject | None = None
         tail = gap[-30:]
         shared = (
-            cue.endswith("ing") and (_COMMA_END.search(tail) or not _WORD_CHAR.search(gap))
-        ) or _joined(tail)
+            (cue.endswith("ing") and (_COMMA_END.search(tail) or not _WORD_CHAR.search(gap)))
+            or _joined(tail)
+            or (earlier and _after_participle_aside(masked, earlier[-1], gap))
+        )
         if is_prepositional(cue):
             subject = subject_after(masked, end, hi)
         elif not shared:
@@ -175,6 +183,17 @@ def _said_in(
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
+
+
+def _after_participle_aside(masked: str, aside: _Said, gap: str) -> bool:
+    """Whether a cue follows a participle set off by commas, whose subject it shares:
+    "Mayor Ruiz, noting the crowd, said" (not "the crowd said")."""
+    return bool(
+        aside.speaker
+        and aside.cue.endswith("ing")
+        and gap.rstrip().endswith(",")
+        and masked[: aside.cue_start].rstrip().endswith(",")
+    )
 
 
 def _link(
@@ -329,6 +348,10 @@ def _unlinked_speaker(
     """
     lo, _hi = sentence_of(bounds, span.open_mark)
     before = masked[lo : span.open_mark].rstrip(" “\"‘'«")
+    if before.endswith(":"):
+        subject = _colon_subject(masked, lo, lo + len(before) - 1)
+        if subject is not None:
+            return resolve(subject, index, number, memory)
     if before.endswith(":") or before.strip() and not before.rstrip().endswith((".", "!", "?")):
         speaker, person = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
         if speaker:
@@ -343,6 +366,27 @@ def _unlinked_speaker(
         _end, speaker, person = max(spoken, key=_FIRST)
         return speaker, person
     return None, False
+
+
+_MOST_WORDS_BEFORE_NAME: Final = 4
+_VERB_BEFORE_COLON: Final = re.compile(r"\s([a-z]{3,}ed)\s*$")
+
+
+def _colon_subject(masked: str, lo: int, colon: int) -> Subject | None:
+    """Who introduces a quote with a colon: a name right before it ("Former mayor Ana Ruiz:
+    “…”"), or the subject of a verb right before it ("the Ruiz supporter retorted: “…”")."""
+    found = phrase_subject(masked, lo, colon)
+    if (
+        found is not None
+        and found.kind == "name"
+        and found.end >= colon - 1
+        and len(masked[lo : found.start].split()) <= _MOST_WORDS_BEFORE_NAME
+    ):  # a heading of a name, not "X found one fault with Smith and York:"
+        return found
+    verb = _VERB_BEFORE_COLON.search(masked, lo, colon)
+    if verb is not None:
+        return subject_before(masked, lo, verb.start(1))
+    return None
 
 
 def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:

@@ -236,14 +236,33 @@ def strip_titles(tokens: list[str]) -> list[str]:
     return list(_strip_titles(tuple(tokens)))
 
 
+DEMONYMS: Final = frozenset(
+    """
+american republican democratic democrat conservative liberal labour libertarian progressive
+independent socialist communist gop british english french german russian chinese
+japanese korean mexican canadian cuban israeli palestinian iranian iraqi syrian afghan
+pakistani indian saudi turkish ukrainian european african asian arab muslim christian jewish
+catholic evangelical hispanic latino latina italian spanish australian brazilian egyptian
+venezuelan scottish irish welsh dutch swedish polish greek nigerian kenyan western eastern
+northern southern
+""".split()
+)
+"""Nationality, party and faith adjectives: capitalised, never a speaker's name on their own
+("the American said", "Democratic Sen. Ana Ruiz")."""
+
+
 def _stops_name(token: str, plain: str) -> bool:
-    """A title, a function word or an acronym: the name, read backwards, ends before it."""
-    if plain in TITLE_WORDS or plain in FUNCTION_WORDS:
+    """A title, a function word, an adjective of nationality or party, or an acronym: the
+    name, read backwards, ends before it."""
+    if plain in TITLE_WORDS or plain in FUNCTION_WORDS or plain in DEMONYMS:
         return True
     bare = token.rstrip(".")
     if len(plain) > 1 and bare.isupper() and "." not in bare:
         return True  # acronyms: NFL, DL, CBS
     return "." in bare and token.isupper()  # U.S., U.N.
+
+
+_PARTICIPLE: Final = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
 @lru_cache(maxsize=4096)
@@ -257,13 +276,20 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     name: list[str] = []
     words = 0
     """Tokens of the name other than suffixes ("Jr"): four at most."""
-    for token in reversed(tokens):
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
         plain = _plain(token)
         if plain in _SUFFIXES and not name:
             name.append(token)
             continue
-        if _stops_name(token, plain):
-            break
+        if (
+            _stops_name(token, plain)
+            and (name or plain not in DEMONYMS)  # "Mark Cuban" keeps his surname
+            or position == 0
+            and name
+            and _PARTICIPLE.search(plain)
+        ):
+            break  # "Hosting Tim Cook": a participle opening the sentence, glued to the name
         name.append(token)
         if plain not in _SUFFIXES:
             words += 1
@@ -272,6 +298,8 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     name.reverse()
     while name and name[0].islower():
         name.pop(0)
+    if len(name) >= 3 and _first_name_gender(name[1]) and not _first_name_gender(name[0]):
+        name.pop(0)  # "Billionaire Mark Cuban": a known first name opens the name
     return tuple(name)
 
 
@@ -416,7 +444,8 @@ class NameIndex:
                 tokens = tokens[1:]
             return (" ".join(tokens).rstrip(".") or None), False
         if not name:
-            return None, False
+            known = self.full_names.get(_plain(tokens[-1]))
+            return (known, True) if known else (None, False)  # "Cuban" after "Mark Cuban"
         text = " ".join(name)
         if text.endswith(".") and len(name[-1]) > 2 and _plain(name[-1]) not in _ABBREVIATIONS:
             text = text[:-1]

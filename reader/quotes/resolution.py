@@ -69,6 +69,10 @@ def resolve(
         key, person = index.canonical(subject.text.split())
         return key or subject.text, person
     if subject.kind == "descriptor":
+        if subject.text.istitle():  # "Cuban" after "Mark Cuban": a surname, not "the Cuban"
+            key, is_person = index.canonical(subject.text.split())
+            if key:
+                return key, is_person
         titled = index.titled(subject.text)
         if titled:
             return titled, True

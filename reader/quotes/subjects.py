@@ -25,7 +25,8 @@ _TRAILING_FILLER: Final = frozenset(
     """
 has have had also further previously later then again once now still would will could did
 does do is was were are always never often even too already both all first just himself
-herself themselves however not since turn in
+herself themselves however not since turn in today yesterday tonight Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday
 """.split()
 )
 """Words between a subject and its verb: "Lavrov has also previously said"."""
@@ -314,6 +315,13 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
             runs = runs[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
         if runs and len(runs[0][2]) == 1 and re.search(r"(?:ing|ed|ly)$", runs[0][2][0]):
             runs = []  # a sentence opening "Offering …" or "Asked …" is not a name
+        if (
+            len(runs) > 1
+            and not strip_titles(runs[0][2])
+            and text[lead + runs[0][1] : lead + runs[1][0]].strip().replace(" ", "").isalpha()
+            and text[lead + runs[0][1] : lead + runs[1][0]].islower()
+        ):
+            runs = runs[1:]  # "Democratic presidential candidate Ana Ruiz": the name after
         if runs and opening and strip_titles(runs[0][2]):
             run_start, run_end, _tokens = runs[0]
             if text[lead + run_end : lead + run_end + 2] not in ("'s", "’s"):
