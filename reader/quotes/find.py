@@ -88,6 +88,8 @@ class _Said:
 _ATTRIBUTED_END: Final = frozenset(",?!—–-")
 """How a quote ends when its attribution follows: "“…,” X fumed", not "“….” X left"."""
 _WHOLE: Final = re.compile(".+", re.S)
+_SUBJECT_REACH: Final = 80
+"""How far after a quote a listed cue makes the unlisted-verb guess unnecessary."""
 
 
 def _cue_matches(
@@ -107,7 +109,9 @@ def _cue_matches(
         match = INVERTED_CUE.match(masked, gap.end())
         if match:
             inverted.append(match)
-        elif masked[span.close_mark - 1 : span.close_mark] in _ATTRIBUTED_END:
+        elif masked[span.close_mark - 1 : span.close_mark] in _ATTRIBUTED_END and not any(
+            gap.end() <= known.start() < gap.end() + _SUBJECT_REACH for known in found
+        ):  # a listed cue right after wins: "the bespectacled, 71-year-old envoy said"
             subject_verb = SUBJECT_THEN_VERB.match(masked, gap.end())
             if subject_verb:
                 verb = _WHOLE.match(masked, *unlisted_cue(subject_verb))

@@ -367,6 +367,8 @@ class NameIndex:
     paragraphs: list[str] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     """Person -> positions of their mentions in `mentions`, for counting pronoun votes."""
+    role_words: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Final
+from typing import Final, NamedTuple
 
 from reader.quotes.names import (
     FUNCTION_WORDS,
@@ -22,6 +22,7 @@ from reader.quotes.names import (
     is_org,
 )
 from reader.quotes.names import clear_caches as clear_name_caches
+from reader.quotes.roles import described_person, parse_description
 from reader.quotes.subjects import PERSONAL, Subject
 
 
@@ -61,43 +62,70 @@ class SpeakerMemory:
         return value
 
 
-def resolve(
-    subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory
-) -> tuple[str | None, bool]:
+class Resolved(NamedTuple):
+    """Who a speaker phrase stands for: a name (or the phrase itself when nobody fits),
+    and whether that is a person rather than an organisation or a document."""
+
+    speaker: str | None
+    person: bool
+
+
+NOBODY: Final = Resolved(None, False)
+
+
+def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory) -> Resolved:
     """The fullest name behind a speaker phrase, and whether it is a person."""
     if subject.kind == "name":
         key, person = index.canonical(subject.text.split())
-        return key or subject.text, person
+        return Resolved(key or subject.text, person)
     if subject.kind == "descriptor":
-        if subject.text.istitle():  # "Cuban" after "Mark Cuban": a surname, not "the Cuban"
-            key, is_person = index.canonical(subject.text.split())
-            if key:
-                return key, is_person
-        titled = index.titled(subject.text)
-        if titled:
-            return titled, True
-        earlier = _antecedent(subject, index, paragraph, memory)
-        if earlier:
-            return earlier
-        return subject.text, False
+        return _resolve_description(subject, index, paragraph, memory)
     word = subject.text.lower()
     if word in PERSONAL:
-        referent = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
-        if referent:
-            index.learn_gender(referent, PERSONAL[word])
-        return referent, True
+        name = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
+        if name:
+            index.learn_gender(name, PERSONAL[word])
+        return Resolved(name, True)
     if word in ("it", "they"):
         for _para, _offset, speaker, person in reversed(memory.spoken):
             if paragraph - _para > 3:
                 break
             if not person or word == "they" and index.gender(speaker) == 0:
-                return speaker, person
+                return Resolved(speaker, person)
         for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
             if (mention.paragraph, mention.start) < (paragraph, subject.start) and (
                 not mention.person
             ):
-                return mention.key, False
-    return None, False
+                return Resolved(mention.key, False)
+    return NOBODY
+
+
+def _resolve_description(
+    subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory
+) -> Resolved:
+    """A description as the person it points back to, or as itself when nobody fits.
+
+    In order: a surname written alone ("Cuban" after "Mark Cuban"); a title
+    the article gives one person ("the president"); the job, title or age set
+    beside a name ("the actor", "the 56-year-old", see `roles`); the fuller
+    phrase or organisation it shortens ("the agency").
+    """
+    if subject.text.istitle():
+        key, person = index.canonical(subject.text.split())
+        if key:
+            return Resolved(key, person)
+    titled = index.titled(subject.text)
+    if titled:
+        return Resolved(titled, True)
+    description = parse_description(subject.text)
+    if description is not None:
+        described = described_person(description, index, paragraph, subject.start)
+        if described:
+            return Resolved(described, True)
+    earlier = _antecedent(subject, index, paragraph, memory)
+    if earlier:
+        return Resolved(*earlier)
+    return Resolved(subject.text, False)
 
 
 _DEFINITE: Final = re.compile(

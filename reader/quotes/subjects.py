@@ -67,7 +67,9 @@ _PREPOSITION_START: Final = re.compile(
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
-    r"(?<=[a-z])\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$", re.S
+    r"(?<=[a-z])(?<!\b[Tt]he)(?<!\b[Aa]n)(?<!\b[Aa])"
+    r"\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
+    re.S,
 )
 """Where a description turns into its verb: "The statement from Apple read: …", "The
 statement released on Friday". Only after a word of the description, so "a retired
@@ -176,7 +178,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         start = lo + last[0]
         return _name(text, start, lo + last[1])
     if (
-        words[-1][:1].islower()
+        not words[-1][:1].isupper()
         and not _CLAUSE_OPENER.match(chunk)
         and (
             words[0][:1].isupper()
@@ -239,6 +241,10 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     return Subject(chunk, lo, hi, "descriptor")
 
 
+_LONE_ADJECTIVE: Final = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*")
+"""A determiner and one word before a comma: the first of two adjectives, not a phrase."""
+
+
 def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     """The subject of a reporting verb at `hi`, looking back no further than `lo`.
 
@@ -246,6 +252,8 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     Lavrov), and so are leading adverbials ("On Friday, Lavrov said").
     """
     parts = _segments(text, lo, hi)
+    if len(parts) > 1 and _LONE_ADJECTIVE.fullmatch(text, *parts[-2]):
+        parts[-2:] = [(parts[-2][0], parts[-1][1])]  # "the bespectacled, 71-year-old envoy"
     last_lo, last_hi = _strip(text, *parts[-1])
     if last_hi > last_lo:
         found = phrase_subject(text, last_lo, last_hi, stripped=True)
