@@ -7,7 +7,7 @@ cues, carries a speaker across a run of quotes and fills nested quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import Final
 
@@ -24,6 +24,7 @@ from reader.quotes.cues import (
 )
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex
+from reader.quotes.people import merge_forms
 from reader.quotes.resolution import SpeakerMemory, resolve
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
@@ -312,7 +313,19 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         if chain or accepted:  # otherwise there is no quote to carry on
             chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
-    return quotes, attributions
+    return _one_form_each(quotes), attributions
+
+
+def _one_form_each(quotes: list[Quote]) -> list[Quote]:
+    """Every quote by one person under the same name ("Cook" -> "Tim Cook" once he is
+    named in full), so that choosing a speaker finds all of their quotes."""
+    shown = merge_forms(quote.speaker for quote in quotes if quote.speaker)
+    return [
+        replace(quote, speaker=shown[quote.speaker])
+        if quote.speaker and shown[quote.speaker] != quote.speaker
+        else quote
+        for quote in quotes
+    ]
 
 
 _ALWAYS_SPEECH: Final = re.compile(r"^(?:said|says|say|told|tells|tell|according to|per)\b")

@@ -262,6 +262,7 @@ def _stops_name(token: str, plain: str) -> bool:
     return "." in bare and token.isupper()  # U.S., U.N.
 
 
+_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z-]+\b")
 _PARTICIPLE: Final = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -367,6 +368,8 @@ class NameIndex:
     paragraphs: list[str] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     """Person -> positions of their mentions in `mentions`, for counting pronoun votes."""
+    lower_words: frozenset[str] | None = None
+    """Words the article writes in lower case, read when first needed (see `name_part`)."""
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
     """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
@@ -374,7 +377,7 @@ class NameIndex:
 
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
-        index = cls()
+        index = cls(paragraphs=paragraphs)
         runs: list[tuple[int, int, int, tuple[str, ...]]] = []
         people: set[tuple[str, ...]] = set()
         for number, text in enumerate(paragraphs):
@@ -383,7 +386,7 @@ class NameIndex:
                 runs.append((number, start, end, tokens))
                 if len(tokens) < 2:
                     continue  # one word: no full name to learn
-                name = _strip_titles(tokens)
+                name = index.name_part(tokens)
                 if len(name) >= 2 and name not in people:  # adding a person again changes nothing
                     people.add(name)
                     if not is_org(name):
@@ -430,8 +433,19 @@ class NameIndex:
             found = self.known[key] = self._canonical(key)
         return found
 
-    def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
+    def name_part(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The name in a run, without titles, and without a word opening the run that the
+        article also writes in lower case ("Actor Tomas Brenner" beside "the actor")."""
         name = _strip_titles(tokens)
+        if len(name) >= 3 and not _first_name_gender(name[0]):
+            if self.lower_words is None:
+                self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(self.paragraphs)))
+            if _plain(name[0]) in self.lower_words:
+                return name[1:]
+        return name
+
+    def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
+        name = self.name_part(tokens)
         link = None
         if "of" in tokens or "for" in tokens:
             link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))

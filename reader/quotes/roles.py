@@ -108,7 +108,12 @@ def role_words(paragraph: str, mention: Mention) -> frozenset[str]:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    found: list[str] = []
+    named = set(mention.key.lower().split())
+    found = [  # a title inside the run: "Former president Olga Varen", "Actor Tomas Brenner"
+        word.lower()
+        for word in paragraph[mention.start : mention.end].split()
+        if word.lower() not in named
+    ]
     for word in reversed(before.split()):
         plain = word.lower().rstrip(",")
         if (

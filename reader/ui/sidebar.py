@@ -15,12 +15,18 @@ from textual.widgets.option_list import Option
 
 from reader.library import Entry
 from reader.model import read_time
+from reader.quotes.people import Speaker
 from reader.safe_text import visible
 from reader.ui.wording import plural
 
 
 class SpeakerList(OptionList):
-    """Speakers with their quote counts; choosing one highlights their quotes."""
+    """Speakers with their quote counts; choosing one highlights their quotes.
+
+    One row per speaker as `Article.speakers()` merges them; descriptions that
+    name nobody ("a senior official") come last, under their own dimmed heading,
+    so they are never read as names.
+    """
 
     class Chosen(Message):
         def __init__(self, speaker: str) -> None:
@@ -29,11 +35,21 @@ class SpeakerList(OptionList):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
-        self.speakers: list[str] = []
+        self.speakers: list[str | None] = []
+        """The speaker of each option, None for a heading."""
 
-    def show(self, speakers: list[tuple[str, int]]) -> None:
-        self.speakers = [name for name, _ in speakers]
-        self.set_options([Option(_speaker_row(name, count)) for name, count in speakers])
+    def show(self, speakers: list[Speaker]) -> None:
+        options: list[Option] = []
+        self.speakers = []
+        for row in speakers:
+            if row.kind == "description" and None not in self.speakers:
+                options.append(
+                    Option(Content.styled(UNNAMED_HEADING, "$text-muted"), disabled=True)
+                )
+                self.speakers.append(None)
+            options.append(Option(_speaker_row(row)))
+            self.speakers.append(row.name)
+        self.set_options(options)
         if speakers:
             self.highlighted = 0
 
@@ -44,11 +60,19 @@ class SpeakerList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.speakers[event.option_index]))
+        speaker = self.speakers[event.option_index]
+        if speaker is not None:
+            self.post_message(self.Chosen(speaker))
 
 
-def _speaker_row(name: str, count: int) -> Content:
-    return Content.assemble((name, "bold"), (f"  {count}", "$text-muted"))
+UNNAMED_HEADING = "Described, not named"
+
+
+def _speaker_row(row: Speaker) -> Content:
+    count = (f"  {row.count}", "$text-muted")
+    if row.kind == "description":
+        return Content.assemble((row.name, "italic $text-muted"), count)
+    return Content.assemble((row.name, "bold"), count)
 
 
 class Sidebar(VerticalScroll, can_focus=False):

@@ -1,0 +1,107 @@
+"""Who is quoted in one article: every form of one speaker counted as one.
+
+The finder already writes most speakers in their fullest form ("Tim Cook"
+for "Cook", a description tied to the person's name); what is left to
+merge here are the forms it could not join while reading ("Cook" quoted
+before "Tim Cook" is named). A short form joins a longer one only when
+exactly one longer form holds it: "Clinton" beside both "Hillary Clinton"
+and "Bill Clinton" stays on its own. A speaker written as a description
+("a senior official", "the company") is never merged into a name; it is
+kept, and labelled, as a description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from reader.quotes.names import ORG_WORDS
+
+SpeakerKind = Literal["person", "organisation", "description"]
+
+_PARTICLES: Final = frozenset(
+    "of the for and de del der van von da la le du bin al st. on at in".split()
+)
+"""Lower-case words that may stand inside a name ("Bank of Japan", "Ludwig van Beethoven")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One row of "who is quoted": the name to show, how many quotes, what kind of speaker,
+    and every form the article's quotes use for it (the name first)."""
+
+    name: str
+    count: int
+    kind: SpeakerKind
+    forms: tuple[str, ...]
+
+
+def speaker_kind(form: str) -> SpeakerKind:
+    """A form written as a name ("Tim Cook", "Electoral Commission") or as a description
+    ("the actor", "a senior official", "Federal prosecutors")."""
+    words = form.replace("’", "'").split()
+    if not words:
+        return "description"
+    for position, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit() and position:
+            continue
+        if position and word.lower() in _PARTICLES:
+            continue
+        return "description"
+    if any(word.lower().strip(".,'") in ORG_WORDS for word in words):
+        return "organisation"
+    return "person"
+
+
+def _tokens(form: str) -> tuple[str, ...]:
+    return tuple(word.strip(".,").lower() for word in form.split())
+
+
+def _holders(form: str, names: list[str]) -> list[str]:
+    """The longer names that hold this one: its words in order, ending on its last word."""
+    short = _tokens(form)
+    found = []
+    for name in names:
+        long = _tokens(name)
+        if len(long) > len(short) and long[-len(short) :] == short:
+            found.append(name)
+    return found
+
+
+def merge_forms(speakers: Iterable[str]) -> dict[str, str]:
+    """Each speaker form -> the name it is shown under (itself when nothing holds it)."""
+    forms = list(dict.fromkeys(speakers))
+    names = [form for form in forms if speaker_kind(form) != "description"]
+    merged = {form: form for form in forms}
+    for form in names:
+        holders = _holders(form, names)
+        if len(holders) == 1:
+            merged[form] = holders[0]
+    for form, target in merged.items():  # "Cook" -> "Tim Cook" -> "Timothy D. Cook"
+        seen = {form}
+        while merged[target] != target and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        merged[form] = target
+    return merged
+
+
+def group_speakers(speakers: Iterable[str | None]) -> list[Speaker]:
+    """Rows of "who is quoted" from the speaker of each quote: people and organisations
+    most quoted first, then descriptions nobody could be named for."""
+    said = [speaker for speaker in speakers if speaker]
+    merged = merge_forms(said)
+    counts: dict[str, int] = {}
+    forms: dict[str, list[str]] = {}
+    for speaker in said:
+        name = merged[speaker]
+        counts[name] = counts.get(name, 0) + 1
+        shown = forms.setdefault(name, [name])
+        if speaker not in shown:
+            shown.append(speaker)
+    rows = [
+        Speaker(name, count, speaker_kind(name), tuple(forms[name]))
+        for name, count in counts.items()
+    ]
+    return sorted(rows, key=lambda row: (row.kind == "description", -row.count, row.name))
