@@ -10,10 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, Final, Literal
-
-if TYPE_CHECKING:
-    from reader.quotes.people import Speaker
+from typing import Any, Final, Literal
 
 Format = Literal["html", "text", "markdown"]
 
@@ -108,21 +105,6 @@ class Article:
         if self.publisher and self.publisher not in self.authors:
             parts.append(self.publisher)
         return " · ".join(parts)
-
-    def speakers(self) -> list[Speaker]:
-        """Who is quoted: one row per speaker, most quoted first, with how many quotes each.
-
-        This is the one place that says which speaker forms are one person: every
-        form of a speaker ("Tim Cook", "Cook", "the actor" once tied to a name) is
-        one row, with all its forms in `Speaker.forms`; a short form that could be
-        two people ("Clinton" beside "Hillary" and "Bill Clinton") stays apart.
-        `Speaker.kind` says whether a row is a person, an organisation, or a
-        description nobody could be named for ("a senior official"): those come
-        last and are never shown as a name. The rules live in `reader.quotes.people`.
-        """
-        from reader.quotes.people import group_speakers  # the quote finder imports this module
-
-        return group_speakers(quote.speaker for quote in self.quotes)
 
     def to_json(self) -> dict[str, Any]:
         """The `reader --json` object, in the documented field order."""

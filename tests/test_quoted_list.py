@@ -5,7 +5,8 @@ Every article here is written for these tests.
 
 from __future__ import annotations
 
-from reader.model import Article, Quote
+from reader.model import Quote
+from reader.quotes.speakers import quoted_speakers
 from reader.ui.app import ReaderApp
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import UNNAMED_HEADING, SpeakerList
@@ -67,11 +68,10 @@ def test_a_short_form_two_people_could_own_stays_apart():
         Quote("F", "the company", "said", 5, 0, 1),
         Quote("G", "Electoral Commission", "said", 6, 0, 1),
     ]
-    article = Article(path="x.md", format="markdown", quotes=quotes)
-    rows = {row.name: row for row in article.speakers()}
+    rows = {row.name: row for row in quoted_speakers(quotes)}
     assert rows["Tim Cook"].count == 2 and rows["Tim Cook"].forms == ("Tim Cook", "Cook")
     assert {"Hillary Clinton", "Bill Clinton", "Clinton"} <= rows.keys()
     assert rows["the company"].kind == "description"
     assert rows["Electoral Commission"].kind == "organisation"
     assert rows["Tim Cook"].kind == "person"
-    assert [row.name for row in article.speakers()][-1] == "the company"  # descriptions last
+    assert [row.name for row in quoted_speakers(quotes)][-1] == "the company"  # descriptions last

@@ -15,7 +15,12 @@ phrases. The method, one stage a module, in the order the data flows:
 5. `subjects`: take the phrase's subject: a name, a description ("the
    minister") or a pronoun.
 6. `names` and `resolution`: an index of the people named in the article,
-   used to turn a surname, a pronoun or a description into the full name.
+   used to turn a surname, a pronoun or a description into the full name;
+   `roles` ties a description ("the actor", "the 56-year-old") to the one
+   person whose job, title or age the article set beside their name.
+7. `speakers`: every form of one speaker in the article as one row
+   (`quoted_speakers`), people and organisations apart from descriptions
+   nobody could be named for; `find_quotes` writes each speaker in that form.
 
 Plain regular expressions over one article, about two milliseconds per
 thousand words; no language model.

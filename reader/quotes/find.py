@@ -24,8 +24,8 @@ from reader.quotes.cues import (
 )
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex
-from reader.quotes.people import merge_forms
 from reader.quotes.resolution import SpeakerMemory, resolve
+from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
     Subject,

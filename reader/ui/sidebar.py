@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from reader.library import Entry
 from reader.model import read_time
-from reader.quotes.people import Speaker
+from reader.quotes.speakers import QuotedSpeaker, quoted_speakers
 from reader.safe_text import visible
 from reader.ui.wording import plural
 
@@ -23,7 +23,7 @@ from reader.ui.wording import plural
 class SpeakerList(OptionList):
     """Speakers with their quote counts; choosing one highlights their quotes.
 
-    One row per speaker as `Article.speakers()` merges them; descriptions that
+    One row per speaker as `reader.quotes.speakers.quoted_speakers` merges them; descriptions that
     name nobody ("a senior official") come last, under their own dimmed heading,
     so they are never read as names.
     """
@@ -38,7 +38,7 @@ class SpeakerList(OptionList):
         self.speakers: list[str | None] = []
         """The speaker of each option, None for a heading."""
 
-    def show(self, speakers: list[Speaker]) -> None:
+    def show(self, speakers: list[QuotedSpeaker]) -> None:
         options: list[Option] = []
         self.speakers = []
         for row in speakers:
@@ -68,7 +68,7 @@ class SpeakerList(OptionList):
 UNNAMED_HEADING = "Described, not named"
 
 
-def _speaker_row(row: Speaker) -> Content:
+def _speaker_row(row: QuotedSpeaker) -> Content:
     count = (f"  {row.count}", "$text-muted")
     if row.kind == "description":
         return Content.assemble((row.name, "italic $text-muted"), count)
@@ -140,7 +140,7 @@ class Sidebar(VerticalScroll, can_focus=False):
         _field(text, "Quotes", str(len(article.quotes)), inline=True)
         _field(text, "File", path_lines(visible(entry.path), width))
         meta.update(text)
-        who = article.speakers()
+        who = quoted_speakers(article.quotes)
         if who or self.query(SpeakerList):
             self._speakers().show(who)
         self.set_class(not who, "-no-quotes")

@@ -1,5 +1,11 @@
 """Who is quoted in one article: every form of one speaker counted as one.
 
+`quoted_speakers(quotes)` is the one place that says, for one article, which
+speaker forms are one person and which rows are organisations or
+descriptions nobody could be named for; the sidebar's "Quoted" list shows
+its rows, and `find_quotes` writes each quote's speaker in the form it
+merges to. (Across articles, `reader.people` merges again.)
+
 The finder already writes most speakers in their fullest form ("Tim Cook"
 for "Cook", a description tied to the person's name); what is left to
 merge here are the forms it could not join while reading ("Cook" quoted
@@ -16,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from reader.model import Quote
 from reader.quotes.names import ORG_WORDS
 
 SpeakerKind = Literal["person", "organisation", "description"]
@@ -27,7 +34,7 @@ _PARTICLES: Final = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class Speaker:
+class QuotedSpeaker:
     """One row of "who is quoted": the name to show, how many quotes, what kind of speaker,
     and every form the article's quotes use for it (the name first)."""
 
@@ -87,10 +94,13 @@ def merge_forms(speakers: Iterable[str]) -> dict[str, str]:
     return merged
 
 
-def group_speakers(speakers: Iterable[str | None]) -> list[Speaker]:
-    """Rows of "who is quoted" from the speaker of each quote: people and organisations
-    most quoted first, then descriptions nobody could be named for."""
-    said = [speaker for speaker in speakers if speaker]
+def quoted_speakers(quotes: Iterable[Quote]) -> list[QuotedSpeaker]:
+    """Who an article quotes, one row per speaker: people and organisations most quoted
+    first, then descriptions nobody could be named for ("a senior official"), which are
+    never shown as names. Every form of a speaker ("Tim Cook", "Cook", "the actor" once
+    tied to his name) is one row, its forms in `QuotedSpeaker.forms`; a short form two
+    people could own ("Clinton" beside "Hillary" and "Bill Clinton") stays apart."""
+    said = [quote.speaker for quote in quotes if quote.speaker]
     merged = merge_forms(said)
     counts: dict[str, int] = {}
     forms: dict[str, list[str]] = {}
@@ -101,7 +111,7 @@ def group_speakers(speakers: Iterable[str | None]) -> list[Speaker]:
         if speaker not in shown:
             shown.append(speaker)
     rows = [
-        Speaker(name, count, speaker_kind(name), tuple(forms[name]))
+        QuotedSpeaker(name, count, speaker_kind(name), tuple(forms[name]))
         for name, count in counts.items()
     ]
     return sorted(rows, key=lambda row: (row.kind == "description", -row.count, row.name))
