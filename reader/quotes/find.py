@@ -301,7 +301,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         ]
         attributions.extend(attributed)
         spoken_here = [q for q in quotes[first_new:] if q.speaker]
-        heard = [item for item in said if item.speaker]
+        heard = [item for item in said if item.speaker and not _hearsay(masked, item)]
         if spoken_here or heard:
             ends = [(q.end, q.speaker) for q in spoken_here] + [
                 (item.end, item.speaker) for item in heard
@@ -335,6 +335,19 @@ _COMPLEMENT: Final = re.compile(
     |last\s+\w+|this\s+\w+|earlier\b|later\b|late\b|via\b|through\b)""",
     re.I | re.X,
 )
+
+
+_HEARSAY: Final = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|previously|had|is\s+said\s+to\s+have)"
+    r"\s+(?:[a-z]+ly\s+)?$"
+)
+
+
+def _hearsay(masked: str, item: _Said) -> bool:
+    """Whether a reporting phrase only relays or recalls speech ("X has reportedly told
+    aides", "the paper had previously reported"): its speaker is not the one the next
+    paragraph's unattributed quote carries on from."""
+    return bool(_HEARSAY.search(masked, max(0, item.cue_start - 40), item.cue_start))
 
 
 def _reports_speech(masked: str, item: _Said) -> bool:

@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 from reader.quotes.names import (
     FUNCTION_WORDS,
     ORG_HEADS,
+    TITLE_WORDS,
     Mention,
     NameIndex,
     is_org,
@@ -305,7 +306,40 @@ def _antecedent(
 
 
 _POSITION: Final = itemgetter(0, 1)
+_NEWEST_SUBJECT_BONUS: Final = 0.3
+"""A pronoun subject most often continues the latest sentence subject that fits it."""
 """(paragraph, offset) of a candidate: newest first once sorted in reverse."""
+
+
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?][\"”’']*\s+|[“\"]\s*)(?=[^.!?]*$)")
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def _newest_subject(
+    gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
+) -> tuple[int, int] | None:
+    """Where the latest sentence opening with a person who may be "he" (or "she") names
+    them: nothing but lower-case words and titles before the name in its sentence."""
+    for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
+        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
+            continue
+        if index.gender(mention.key) == -gender:
+            continue
+        if memory.inside_quote(mention.paragraph, mention.start):
+            continue
+        text = memory.paragraphs[mention.paragraph]
+        head = text[max(0, mention.start - 60) : mention.start]
+        opening = _SENTENCE_START.search(head)
+        before = head[opening.end() :] if opening else head
+        if opening and all(
+            not word[:1].isupper() or word.lower() in FUNCTION_WORDS or is_title(word)
+            for word in before.split()
+        ):
+            return mention.paragraph, mention.start
+    return None
 
 
 def resolve_pronoun(
@@ -331,6 +365,7 @@ def resolve_pronoun(
         if person and (para, at) < (paragraph, offset):
             candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=_POSITION, reverse=True)
+    newest_subject = _newest_subject(gender, index, paragraph, offset, memory)
     scores: dict[str, float] = {}
     genders: dict[str, int] = {}
     newer: set[str] = set()
@@ -343,6 +378,8 @@ def resolve_pronoun(
         score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
         if known == gender:
             score += 0.5
+        if (para, _at) == newest_subject:
+            score += _NEWEST_SUBJECT_BONUS  # "Okafor was quieter. “…,” she said."
         previous = scores.get(key, -99.0)
         scores[key] = score if score > previous else previous
         newer.add(key)
