@@ -262,7 +262,6 @@ def _stops_name(token: str, plain: str) -> bool:
     return "." in bare and token.isupper()  # U.S., U.N.
 
 
-_LOWER_WORD: Final = re.compile(r"\b[a-z][a-z-]+\b")
 _PARTICIPLE: Final = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -368,8 +367,10 @@ class NameIndex:
     paragraphs: list[str] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     """Person -> positions of their mentions in `mentions`, for counting pronoun votes."""
-    lower_words: frozenset[str] | None = None
-    """Words the article writes in lower case, read when first needed (see `name_part`)."""
+    lower_words: dict[str, bool] = field(default_factory=dict)
+    """Whether the article writes a word in lower case, asked per word (see `name_part`)."""
+    text: str = ""
+    """The paragraphs joined, made when first searched."""
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
     """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
@@ -437,12 +438,27 @@ class NameIndex:
         """The name in a run, without titles, and without a word opening the run that the
         article also writes in lower case ("Actor Tomas Brenner" beside "the actor")."""
         name = _strip_titles(tokens)
-        if len(name) >= 3 and not _first_name_gender(name[0]):
-            if self.lower_words is None:
-                self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(self.paragraphs)))
-            if _plain(name[0]) in self.lower_words:
-                return name[1:]
+        if len(name) >= 3 and not _first_name_gender(name[0]) and self._written_lower(name[0]):
+            return name[1:]
         return name
+
+    def _written_lower(self, word: str) -> bool:
+        """Whether the article also writes this word in lower case, as a whole word."""
+        plain = word.lower()
+        found = self.lower_words.get(plain)
+        if found is None:
+            if not self.text:
+                self.text = "\n".join(self.paragraphs)
+            found = False
+            at = self.text.find(plain)
+            while at >= 0 and not found:
+                end = at + len(plain)
+                found = not (at and self.text[at - 1].isalpha()) and not (
+                    end < len(self.text) and self.text[end].isalpha()
+                )
+                at = self.text.find(plain, end)
+            self.lower_words[plain] = found
+        return found
 
     def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
         name = self.name_part(tokens)

@@ -311,7 +311,8 @@ _NEWEST_SUBJECT_BONUS: Final = 0.3
 """(paragraph, offset) of a candidate: newest first once sorted in reverse."""
 
 
-_SENTENCE_START: Final = re.compile(r"(?:^|[.!?][\"”’']*\s+|[“\"]\s*)(?=[^.!?]*$)")
+_SENTENCE_ENDS: Final = (". ", "? ", "! ", "“", '"')
+"""Where the sentence holding a name may begin: after a full stop or an opening mark."""
 
 
 def is_title(word: str) -> bool:
@@ -331,10 +332,12 @@ def _newest_subject(
         if memory.inside_quote(mention.paragraph, mention.start):
             continue
         text = memory.paragraphs[mention.paragraph]
-        head = text[max(0, mention.start - 60) : mention.start]
-        opening = _SENTENCE_START.search(head)
-        before = head[opening.end() :] if opening else head
-        if opening and all(
+        start = max(0, mention.start - 60)
+        cut = max(text.rfind(end, start, mention.start) for end in _SENTENCE_ENDS)
+        if cut < 0 and start > 0:
+            continue  # the sentence began more than 60 characters before the name
+        before = text[cut + 1 if cut >= 0 else 0 : mention.start]
+        if all(
             not word[:1].isupper() or word.lower() in FUNCTION_WORDS or is_title(word)
             for word in before.split()
         ):
