@@ -387,7 +387,9 @@ class NameIndex:
                 runs.append((number, start, end, tokens))
                 if len(tokens) < 2:
                     continue  # one word: no full name to learn
-                name = index.name_part(tokens)
+                name = _strip_titles(tokens)
+                if len(name) >= 3:
+                    name = index.name_part(tokens)
                 if len(name) >= 2 and name not in people:  # adding a person again changes nothing
                     people.add(name)
                     if not is_org(name):
@@ -461,7 +463,9 @@ class NameIndex:
         return found
 
     def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
-        name = self.name_part(tokens)
+        name = _strip_titles(tokens)
+        if len(name) >= 3:
+            name = self.name_part(tokens)
         link = None
         if "of" in tokens or "for" in tokens:
             link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))

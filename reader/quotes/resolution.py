@@ -311,10 +311,6 @@ _NEWEST_SUBJECT_BONUS: Final = 0.3
 """(paragraph, offset) of a candidate: newest first once sorted in reverse."""
 
 
-_SENTENCE_ENDS: Final = (". ", "? ", "! ", "“", '"')
-"""Where the sentence holding a name may begin: after a full stop or an opening mark."""
-
-
 def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS
 
@@ -333,7 +329,13 @@ def _newest_subject(
             continue
         text = memory.paragraphs[mention.paragraph]
         start = max(0, mention.start - 60)
-        cut = max(text.rfind(end, start, mention.start) for end in _SENTENCE_ENDS)
+        cut = max(
+            text.rfind(". ", start, mention.start),
+            text.rfind("? ", start, mention.start),
+            text.rfind("! ", start, mention.start),
+            text.rfind("“", start, mention.start),
+            text.rfind('"', start, mention.start),
+        )
         if cut < 0 and start > 0:
             continue  # the sentence began more than 60 characters before the name
         before = text[cut + 1 if cut >= 0 else 0 : mention.start]
@@ -368,7 +370,11 @@ def resolve_pronoun(
         if person and (para, at) < (paragraph, offset):
             candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=_POSITION, reverse=True)
-    newest_subject = _newest_subject(gender, index, paragraph, offset, memory)
+    newest_subject = (
+        _newest_subject(gender, index, paragraph, offset, memory)
+        if len({key for _para, _at, key, _salience in candidates}) > 1
+        else None  # one person in view: nothing to choose between
+    )
     scores: dict[str, float] = {}
     genders: dict[str, int] = {}
     newer: set[str] = set()

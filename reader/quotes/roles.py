@@ -38,6 +38,8 @@ message announcement page account blog column headline story
 )
 """Heads of descriptions that never stand for one person."""
 _REACH_BEFORE: Final = 40
+_REACH_AFTER: Final = 90
+"""Characters after a name an apposition may take (", a retired engineer from Dover,")."""
 _REACH_PARAGRAPHS: Final = 8
 _STRONG: Final = 1.5
 """Characters before a name searched for its job or title ("Pose actor James …")."""
@@ -141,11 +143,13 @@ def described_person(
     for position, mention in enumerate(index.mentions_between(0, paragraph)):
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
+        text = index.paragraphs[mention.paragraph]
+        near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
+        if (description.age or description.head) not in near.lower():
+            continue  # the cheap test first: the job or age is not even written nearby
         words = index.role_words.get(position)
         if words is None:
-            words = index.role_words[position] = role_words(
-                index.paragraphs[mention.paragraph], mention
-            )
+            words = index.role_words[position] = role_words(text, mention)
         score = _score(description, words)
         if score < _STRONG and paragraph - mention.paragraph > _REACH_PARAGRAPHS:
             continue  # a job alone points back a few paragraphs at most; an age, further

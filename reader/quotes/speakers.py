@@ -65,26 +65,32 @@ def _tokens(form: str) -> tuple[str, ...]:
     return tuple(word.strip(".,").lower() for word in form.split())
 
 
-def _holders(form: str, names: list[str]) -> list[str]:
-    """The longer names that hold this one: its words in order, ending on its last word."""
-    short = _tokens(form)
-    found = []
-    for name in names:
-        long = _tokens(name)
-        if len(long) > len(short) and long[-len(short) :] == short:
-            found.append(name)
-    return found
-
-
 def merge_forms(speakers: Iterable[str]) -> dict[str, str]:
-    """Each speaker form -> the name it is shown under (itself when nothing holds it)."""
+    """Each speaker form -> the name it is shown under (itself when nothing holds it).
+
+    A form is held by a longer name that ends with the same words ("Cook" by "Tim
+    Cook"); names are grouped by their last word first, so each form is compared
+    only with the names that could hold it.
+    """
     forms = list(dict.fromkeys(speakers))
-    names = [form for form in forms if speaker_kind(form) != "description"]
     merged = {form: form for form in forms}
-    for form in names:
-        holders = _holders(form, names)
-        if len(holders) == 1:
-            merged[form] = holders[0]
+    if len(forms) < 2:
+        return merged
+    by_last: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for form in forms:
+        if speaker_kind(form) != "description":
+            words = _tokens(form)
+            if words:
+                by_last.setdefault(words[-1], []).append((form, words))
+    for group in by_last.values():
+        for form, short in group:
+            holders = [
+                name
+                for name, long in group
+                if len(long) > len(short) and long[-len(short) :] == short
+            ]
+            if len(holders) == 1:
+                merged[form] = holders[0]
     for form, target in merged.items():  # "Cook" -> "Tim Cook" -> "Timothy D. Cook"
         seen = {form}
         while merged[target] != target and target not in seen:
