@@ -623,3 +623,31 @@ def test_every_quote_by_one_person_carries_the_same_name():
         '"It is the best crossing in the country," said Tomas Brenner.',
     )
     assert [speaker for _text, speaker in quotes] == ["Tomas Brenner", "Tomas Brenner"]
+
+
+def test_an_aside_between_double_hyphens_is_skipped_for_the_subject():
+    assert said(
+        "A former harbour master -- Ivo Sand, who lost the 2019 vote to Ruiz -- said the plan"
+        ' "will sink the town."'
+    ) == [("will sink the town.", "Ivo Sand")]
+
+
+def test_a_time_or_linking_word_opening_the_sentence_is_not_a_name():
+    assert said(
+        'Hours later, Ana Ruiz answered the critics, telling the Gazette, "We are not done."'
+    ) == [("We are not done.", "Ana Ruiz")]
+    assert said(
+        'Likewise, a report from the port authority had this to say: "The depot is unsafe."'
+    ) == [("The depot is unsafe.", None)]  # no speaker rather than "Likewise"
+
+
+def test_more_ways_a_colon_introduces_the_speaker():
+    assert said(
+        'She said the figures were wrong, to which Brandt interjected: "That is just not true."'
+    ) == [("That is just not true.", "Brandt")]
+    assert said('FERRY FARES RISE AGAIN - Lise Marne: "Fares have doubled since 2019."') == [
+        ("Fares have doubled since 2019.", "Lise Marne")
+    ]
+    assert said('Walking through the old depot, Marne concludes: "Nobody did this to them."') == [
+        ("Nobody did this to them.", "Marne")
+    ]

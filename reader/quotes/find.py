@@ -399,12 +399,14 @@ def _unlinked_speaker(
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
-_VERB_BEFORE_COLON: Final = re.compile(r"\s([a-z]{3,}ed)\s*$")
+_VERB_BEFORE_COLON: Final = re.compile(r"\s([a-z]{3,}(?:ed|s))\s*$")
 
 
 def _colon_subject(masked: str, lo: int, colon: int) -> Subject | None:
     """Who introduces a quote with a colon: a name right before it ("Former mayor Ana Ruiz:
     “…”"), or the subject of a verb right before it ("the Ruiz supporter retorted: “…”")."""
+    dash = max(masked.rfind(" - ", lo, colon), masked.rfind(" — ", lo, colon))
+    lo = dash + 3 if dash >= 0 else lo  # "HEADLINE - Jeffrey Jones:" names the speaker
     found = phrase_subject(masked, lo, colon)
     if (
         found is not None
@@ -415,7 +417,9 @@ def _colon_subject(masked: str, lo: int, colon: int) -> Subject | None:
         return found
     verb = _VERB_BEFORE_COLON.search(masked, lo, colon)
     if verb is not None:
-        return subject_before(masked, lo, verb.start(1))
+        subject = subject_before(masked, lo, verb.start(1))
+        if verb.group(1).endswith("ed") or subject is not None and subject.kind != "descriptor":
+            return subject  # "Williamson concludes:", not "the key findings:"
     return None
 
 

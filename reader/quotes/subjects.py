@@ -38,13 +38,14 @@ family assembly supply rally ally reply anomaly monopoly fly belly bully jelly f
 _LEADING_FILLER: Final = re.compile(
     r"[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
-    r"what|which|where|when|that)\b[\s,]*)+",
+    r"what|(?:(?:to|in|at|after|upon|on)\s+)?which|where|when|that)\b[\s,]*)+",
     re.I,
 )
 _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
-    r"speaking|writing|[a-z]+ly)\b",
+    r"speaking|writing|likewise|otherwise|moreover|furthermore|nonetheless|nevertheless|"
+    r"[a-z]+ly|(?:\w+\s+){1,2}(?:later|earlier|ago))\b",
     re.I,
 )
 _DETERMINER: Final = re.compile(
@@ -95,7 +96,7 @@ class Subject:
     """"name", "pronoun" or "descriptor"."""
 
 
-_SEPARATOR: Final = re.compile(r"[,(—–)]")
+_SEPARATOR: Final = re.compile(r"[,(—–)]|\s--\s")
 
 
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
