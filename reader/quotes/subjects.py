@@ -45,9 +45,11 @@ _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
     r"speaking|writing|likewise|otherwise|moreover|furthermore|nonetheless|nevertheless|"
-    r"[a-z]+ly|(?:\w+\s+){1,2}(?:later|earlier|ago))\b",
+    r"[a-z]+ly)\b",
     re.I,
 )
+_TIME_BEFORE: Final = re.compile(r"\s*(?:\w+\s+){1,2}(?:later|earlier|ago)\s*", re.I)
+"""A segment that only says when: "Hours later," "Two days ago,"."""
 _DETERMINER: Final = re.compile(
     r"^(?:the|a|an|one|two|three|some|many|several|another|other|both|all|most|two|few|"
     r"these|those|this|that|his|her|their|its|our)\s+",
@@ -96,7 +98,9 @@ class Subject:
     """"name", "pronoun" or "descriptor"."""
 
 
-_SEPARATOR: Final = re.compile(r"[,(—–)]|\s--\s")
+_SEPARATOR: Final = re.compile(r"[,(—–)]")
+_DOUBLE_HYPHEN: Final = " -- "
+"""Two hyphens between spaces stand for a dash ("X -- who lost -- said")."""
 
 
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -106,7 +110,22 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         parts.append((at, match.start()))
         at = match.end()
     parts.append((at, hi))
+    if _DOUBLE_HYPHEN in text[lo:hi]:
+        parts = [
+            piece for start, end in parts for piece in _split_at(text, start, end, _DOUBLE_HYPHEN)
+        ]
     return parts
+
+
+def _split_at(text: str, lo: int, hi: int, separator: str) -> list[tuple[int, int]]:
+    pieces, at = [], lo
+    found = text.find(separator, lo, hi)
+    while found >= 0:
+        pieces.append((at, found))
+        at = found + len(separator)
+        found = text.find(separator, at, hi)
+    pieces.append((at, hi))
+    return pieces
 
 
 def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
@@ -306,7 +325,12 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     parts = _segments(text, lo, hi)
     for number, (start, end) in enumerate(parts):
         chunk = text[start:end]
-        if not chunk.strip() or _CLAUSE_OPENER.match(chunk) or _LEADING_FILLER.fullmatch(chunk):
+        if (
+            not chunk.strip()
+            or _CLAUSE_OPENER.match(chunk)
+            or _LEADING_FILLER.fullmatch(chunk)
+            or _TIME_BEFORE.fullmatch(chunk)
+        ):
             continue
         lead, _ = _strip(text, start, end)
         words = text[lead:end].split()
