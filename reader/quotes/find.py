@@ -337,9 +337,8 @@ _COMPLEMENT: Final = re.compile(
 )
 
 
-_HEARSAY: Final = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|supposedly|previously|had|is\s+said\s+to\s+have)"
-    r"\s+(?:[a-z]+ly\s+)?$"
+_HEARSAY: Final = frozenset(
+    {"reportedly", "allegedly", "purportedly", "supposedly", "previously", "had"}
 )
 
 
@@ -347,7 +346,10 @@ def _hearsay(masked: str, item: _Said) -> bool:
     """Whether a reporting phrase only relays or recalls speech ("X has reportedly told
     aides", "the paper had previously reported"): its speaker is not the one the next
     paragraph's unattributed quote carries on from."""
-    return bool(_HEARSAY.search(masked, max(0, item.cue_start - 40), item.cue_start))
+    words = masked[max(0, item.cue_start - 30) : item.cue_start].split()
+    if words and words[-1].endswith("ly") and words[-1] not in _HEARSAY:
+        words.pop()  # "had previously reported", "reportedly also told"
+    return bool(words) and words[-1] in _HEARSAY
 
 
 def _reports_speech(masked: str, item: _Said) -> bool:

@@ -317,7 +317,7 @@ def is_title(word: str) -> bool:
 
 def _newest_subject(
     gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
-) -> tuple[int, int] | None:
+) -> tuple[int, int, str] | None:
     """Where the latest sentence opening with a person who may be "he" (or "she") names
     them: nothing but lower-case words and titles before the name in its sentence."""
     for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
@@ -343,7 +343,7 @@ def _newest_subject(
             not word[:1].isupper() or word.lower() in FUNCTION_WORDS or is_title(word)
             for word in before.split()
         ):
-            return mention.paragraph, mention.start
+            return mention.paragraph, mention.start, mention.key
     return None
 
 
@@ -370,12 +370,8 @@ def resolve_pronoun(
         if person and (para, at) < (paragraph, offset):
             candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=_POSITION, reverse=True)
-    newest_subject = (
-        _newest_subject(gender, index, paragraph, offset, memory)
-        if len({key for _para, _at, key, _salience in candidates}) > 1
-        else None  # one person in view: nothing to choose between
-    )
     scores: dict[str, float] = {}
+    by_place: dict[tuple[int, int], float] = {}
     genders: dict[str, int] = {}
     newer: set[str] = set()
     for para, _at, key, salience in candidates:
@@ -387,11 +383,16 @@ def resolve_pronoun(
         score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
         if known == gender:
             score += 0.5
-        if (para, _at) == newest_subject:
-            score += _NEWEST_SUBJECT_BONUS  # "Okafor was quieter. “…,” she said."
+        by_place[para, _at] = score
         previous = scores.get(key, -99.0)
         scores[key] = score if score > previous else previous
         newer.add(key)
     if not scores:
         return None
+    ranked = sorted(scores.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] - ranked[1] < _NEWEST_SUBJECT_BONUS:
+        newest = _newest_subject(gender, index, paragraph, offset, memory)
+        if newest is not None and newest[:2] in by_place:  # "Okafor was quieter. “…,” she said."
+            key = newest[2]
+            scores[key] = max(scores[key], by_place[newest[:2]] + _NEWEST_SUBJECT_BONUS)
     return max(scores, key=scores.__getitem__)
