@@ -35,18 +35,18 @@ class SpeakerList(OptionList):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
-        self.speakers: list[str | None] = []
-        """The speaker of each option, None for a heading."""
+        self.speakers: list[str] = []
+        """The speaker of each option ("" for the heading, which cannot be highlighted)."""
 
     def show(self, speakers: list[QuotedSpeaker]) -> None:
         options: list[Option] = []
         self.speakers = []
         for row in speakers:
-            if row.kind == "description" and None not in self.speakers:
+            if row.kind == "description" and "" not in self.speakers:
                 options.append(
                     Option(Content.styled(UNNAMED_HEADING, "$text-muted"), disabled=True)
                 )
-                self.speakers.append(None)
+                self.speakers.append("")
             options.append(Option(_speaker_row(row)))
             self.speakers.append(row.name)
         self.set_options(options)
@@ -61,7 +61,7 @@ class SpeakerList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         speaker = self.speakers[event.option_index]
-        if speaker is not None:
+        if speaker:
             self.post_message(self.Chosen(speaker))
 
 
