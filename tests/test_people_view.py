@@ -136,9 +136,13 @@ async def test_a_quote_far_down_its_article_is_scrolled_into_view():
         pane = app.query_one(ReadingPane)
         assert pane.article is not None and pane.quote_index is not None
         paragraph = pane.paragraph_widgets[pane.article.quotes[pane.quote_index].paragraph]
-        await until(pilot, lambda: pane.scroll_y > 0, tries=500)
-        top, bottom = paragraph.region.y, paragraph.region.bottom
-        assert pane.region.y <= top and bottom <= pane.region.bottom
+
+        def in_view() -> bool:
+            top, bottom = paragraph.region.y, paragraph.region.bottom
+            return pane.scroll_y > 0 and pane.region.y <= top and bottom <= pane.region.bottom
+
+        # The pane scrolls once the paragraph is laid out; wait for where it lands.
+        await until(pilot, in_view, tries=500)
 
 
 async def test_p_on_a_name_in_the_quoted_list_jumps_to_that_person(library: Path):
