@@ -6,6 +6,7 @@ import pytest
 
 from reader.model import Quote
 from reader.people import PeopleIndex, Source, build_people, classify, quotes_of, sort_people
+from reader.quotes.speakers import quoted_speakers
 
 
 def source(path: str, *speakers: tuple[str, int], published: str | None = None) -> Source:
@@ -171,3 +172,13 @@ def test_quotes_of_a_person_come_per_article_with_their_index_in_the_article():
         (0, "We will respond."),
         (2, "Never."),
     ]
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["The Pentagon", "President", "she", "NASA", "a European diplomat", "CEO Jane Doe", "Reuters"],
+)
+def test_the_quoted_list_and_the_people_view_read_a_speaker_the_same_way(speaker):
+    [row] = quoted_speakers([Quote("Words.", speaker, "said", 0, 1, 7)])
+    [person] = build_people([source("a.html", (speaker, 1))])
+    assert row.kind == person.kind

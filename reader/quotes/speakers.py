@@ -20,17 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final, Literal
 
 from reader.model import Quote
-from reader.quotes.names import ORG_WORDS
-
-SpeakerKind = Literal["person", "organisation", "description"]
-
-_PARTICLES: Final = frozenset(
-    "of the for and de del der van von da la le du bin al st. on at in".split()
-)
-"""Lower-case words that may stand inside a name ("Bank of Japan", "Ludwig van Beethoven")."""
+from reader.quotes.kinds import SpeakerKind, speaker_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +34,6 @@ class QuotedSpeaker:
     count: int
     kind: SpeakerKind
     forms: tuple[str, ...]
-
-
-def speaker_kind(form: str) -> SpeakerKind:
-    """A form written as a name ("Tim Cook", "Electoral Commission") or as a description
-    ("the actor", "a senior official", "Federal prosecutors")."""
-    words = form.replace("’", "'").split()
-    if not words:
-        return "description"
-    for position, word in enumerate(words):
-        if word[:1].isupper() or word[:1].isdigit() and position:
-            continue
-        if position and word.lower() in _PARTICLES:
-            continue
-        return "description"
-    if any(word.lower().strip(".,'") in ORG_WORDS for word in words):
-        return "organisation"
-    return "person"
 
 
 def _tokens(form: str) -> tuple[str, ...]:
