@@ -798,3 +798,23 @@ def test_a_short_label_heading_inside_the_title_is_not_taken_for_the_headline() 
         f"<h2>Breaking news</h2><h1>Breakwater rebuild approved after two years</h1>{story_html()}"
     )
     assert clean(page(body, title=raw)).title == "Breakwater rebuild approved after two years"
+
+
+def test_one_paragraph_post_whose_class_names_furniture_is_found_by_its_description() -> None:
+    # The post's class lists its tags ("tag-promotion"); the sidebar's recent comments
+    # outweigh a one-paragraph post, but the page's description opens the post.
+    story = (
+        "Port Elwin's harbour board has put up a short film about the breakwater rebuild, in "
+        "which the engineers walk along the old wall and point out every crack that the winter "
+        "storms opened. It is worth ten minutes of anyone's evening."
+    )
+    head = f'<meta name="description" content="{story[:120]}">'
+    body = (
+        '<div id="content"><div class="post hentry tag-promotion tag-harbour">'
+        "<h1>Breakwater film released</h1>"
+        f'<div class="entry"><p>{story}</p></div></div></div>'
+        '<div id="side"><div class="box"><ul class="latest">'
+        + "".join(f"<li>{comment}</li>" for comment in COMMENTS)
+        + "</ul></div></div>"
+    )
+    assert clean(page(body, head=head, title="Breakwater film released")).paragraphs == [story]

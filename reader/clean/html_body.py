@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reader.clean.common import text_key
 from reader.clean.html_blocks import Block, blocks
 from reader.clean.html_clutter import is_clutter
-from reader.clean.html_furniture import boilerplate_regions
+from reader.clean.html_furniture import boilerplate_regions, names_small_furniture
 from reader.clean.html_topic import Topic
 from reader.clean.html_tree import HtmlElement
 
@@ -63,9 +63,19 @@ def extract_body(
     if not chosen and (headline := _headline_block(all_blocks, title)) is not None:
         # No prose left outside the regions marked as furniture: one of them holds the
         # story (a blog's "widget" around the post). The story sits with its headline.
-        marked = {el for el in marked if not _under(headline.owner, {el})}
+        marked = _lifted(marked, headline.owner)
         kept = [b for b in all_blocks if not _under(b.owner, marked)]
         chosen = _body_elements(kept, topic)
+    elif (anchor := _stray_anchor(topic, all_blocks, chosen)) is not None:
+        # The page's description opens a block marked as furniture, and the pick lies
+        # elsewhere: the story's own wrapper was taken for furniture (a post whose class
+        # lists its tags, "author-..."). Lifting those marks must bring the pick to it.
+        retry = _lifted(marked, anchor.owner, only_small=True)
+        if retry != marked:
+            retry_kept = [b for b in all_blocks if not _under(b.owner, retry)]
+            retry_chosen = _body_elements(retry_kept, topic)
+            if _under(anchor.owner, retry_chosen):
+                marked, kept, chosen = retry, retry_kept, retry_chosen
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
@@ -76,6 +86,27 @@ def extract_body(
     if not body.paragraphs:
         body = Body([b.text for b in all_blocks if text_key(b.text) not in shown])
     return body
+
+
+def _stray_anchor(topic: Topic, all_blocks: list[Block], chosen: set[HtmlElement]) -> Block | None:
+    """The block opening like the page's description, when the pick holds no such block."""
+    anchor = topic.anchor(all_blocks)
+    if anchor is None or _under(anchor.owner, chosen):
+        return None
+    inside = [b for b in all_blocks if _under(b.owner, chosen)]
+    return anchor if topic.anchor(inside) is None else None
+
+
+def _lifted(
+    marked: set[HtmlElement], el: HtmlElement, only_small: bool = False
+) -> set[HtmlElement]:
+    """The marks without those on `el` and its ancestors (`only_small`: those named for a
+    small thing, a byline or a tag, not a header, a sidebar or comments)."""
+    return {
+        mark
+        for mark in marked
+        if not _under(el, {mark}) or (only_small and not names_small_furniture(mark))
+    }
 
 
 MIN_HEADLINE_KEY = 12

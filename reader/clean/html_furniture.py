@@ -225,6 +225,11 @@ def _named_boilerplate(el: HtmlElement) -> str | None:
     return None
 
 
+def names_small_furniture(el: HtmlElement) -> bool:
+    """Marked only for a class, id or role word naming a small thing (a byline, a tag)."""
+    return el.tag not in BOILERPLATE_TAGS and _named_boilerplate(el) == SMALL
+
+
 def ancestor_totals(
     all_blocks: list[Block], weigh: Callable[[Block], float]
 ) -> dict[HtmlElement, float]:
