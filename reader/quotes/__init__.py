@@ -26,6 +26,22 @@ Plain regular expressions over one article, about two milliseconds per
 thousand words; no language model.
 """
 
-from reader.quotes.find import find_quotes
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.quotes.find import find_quotes
 
 __all__ = ["find_quotes"]
+
+
+def __getattr__(name: str) -> object:
+    """`find_quotes` is imported when first asked for, not with the package: its patterns
+    take longer to compile than a Textual app takes to start, and the app's list and
+    sidebar need only `speakers` and `names` before any file is cleaned."""
+    if name == "find_quotes":
+        from reader.quotes.find import find_quotes
+
+        return find_quotes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
