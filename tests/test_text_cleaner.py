@@ -383,3 +383,44 @@ def test_repeated_lines_are_judged_like_their_first_copy() -> None:
     assert article.paragraphs == STORY
     assert article.title == "Footbridge over the canal to be rebuilt"
     assert article.publisher == "The Canal Times"
+
+
+COMMENTS = (
+    "Share",
+    "12 responses so far",
+    "Mira Okafor 03.11.26 at 09:14",
+    "I walked that way every morning until the spring, and the detour through the estate added a "
+    "good twenty minutes, so this is welcome news for everyone on our side of the water.",
+    "My neighbours will be pleased too, as most of them gave up on the towpath altogether and "
+    "have been driving to the station instead, which is no good for anyone on the road.",
+    "Reply",
+    "Tom Hale 03.11.26 at 10:02",
+    "Five months sounds optimistic to me. The last time the council promised a quick job on the "
+    "towpath it took them the best part of a year, and the fences stayed up long after that.",
+    "Still, I hope they prove me wrong this time, and that the bridge is open before the summer "
+    "holidays, when the canal is busiest with walkers, anglers and the hire boats.",
+    "Reply",
+    "Priya N. 03.11.26 at 11:47",
+    "Good to hear that the new bridge will be wide enough for bikes, since the old one was a "
+    "squeeze even for a pushchair, and people were always waiting at both ends of it.",
+    "Reply",
+    "Leave a comment",
+)
+
+
+def test_a_thread_of_comments_under_the_story_stays_out_of_it() -> None:
+    article = clean_text(page(*HEADER, "By Jo Marsh", footer=COMMENTS), "a.txt")
+    assert article.paragraphs == STORY
+
+
+def test_embedded_posts_signed_with_a_date_stay_in_the_story() -> None:
+    posts = list(STORY)
+    for n in range(3):
+        posts += [
+            f"Is the towpath bridge ever coming back? Asking for the ducks, part {n}.",
+            f"— Canal Walker (@canalwalker{n}) March {n + 2}, 2026",
+            f"Residents have kept up a running joke online about the closure, and the council's "
+            f"own account has answered a few of them with a photo of the barge, number {n}.",
+        ]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=posts), "a.txt")
+    assert article.paragraphs == posts

@@ -99,6 +99,9 @@ def find_body(lines: list[Line]) -> Body:
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
+    thread = _thread_start(lines, kinds)
+    if thread is not None:
+        values = values[:thread] + [min(v, 0.0) for v in values[thread:]]
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
@@ -211,6 +214,64 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
         if value > 0:
             seen += value
     return values
+
+
+THREAD_STAMPS = 3
+"""Stamped headers in a row that make a thread of comments or dated teasers."""
+THREAD_GAP = 12
+"""Most lines from one stamped header to the next in a thread."""
+STAMP_WORDS = 16
+_DASHES = ("—", "–", "-", "―")
+_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+"""A clock time or a numeric date, the marks of a comment's or a post's header."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+"""A date in words holds a year; only then is the costlier date reader asked."""
+
+
+def _stamped(line: Line) -> bool:
+    """A short line holding a date or a time: the header of a comment or of a dated teaser.
+
+    A line led by a dash is the signature under an embedded post or quote
+    ("— Jane Doe (@jane) May 2, 2019"), which belongs to the story.
+    """
+    return (
+        line.digits
+        and not line.text.startswith(_DASHES)
+        and line.words <= STAMP_WORDS
+        and (
+            _STAMP.search(line.text) is not None
+            or (_YEAR.search(line.text) is not None and normalise_date(line.text) is not None)
+        )
+    )
+
+
+def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
+    """Where a thread of comments (or a list of dated posts) begins below the story.
+
+    A thread is a chain of stamped headers ("Jane July 3, 2012 at 4:01 pm"),
+    each followed by prose, the next no more than `THREAD_GAP` lines on. It
+    counts only once a story's worth of prose has come before it, so a live
+    report whose entries open with times is not cut at its first entry.
+    """
+    stamps = [i for i, line in enumerate(lines) if line.digits and _stamped(line)]
+    if len(stamps) < THREAD_STAMPS:
+        return None
+    seen, upto = 0, 0
+    for n, first in enumerate(stamps):
+        seen += sum(lines[k].chars for k in range(upto, first) if kinds[k] is PROSE)
+        upto = first
+        if seen < STORY_SEEN * 10:
+            continue
+        chain = 1
+        last = first
+        for i in stamps[n + 1 :]:
+            if i - last > THREAD_GAP:
+                break
+            if any(kinds[k] is PROSE or kinds[k] is NEAR for k in range(last + 1, i)):
+                chain, last = chain + 1, i
+        if chain >= THREAD_STAMPS:
+            return first
+    return None
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
