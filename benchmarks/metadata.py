@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.clean.decode import decode
@@ -54,21 +55,33 @@ def trafilatura_meta(page: Path) -> dict[str, str | None]:
     return {"title": meta.title, "author": meta.author}
 
 
-def reader_meta(folder: Path, page_id: str) -> dict[str, dict[str, object]]:
+@dataclass
+class Row:
+    """One page: the truth's first lines, trafilatura's answer and reader's two answers."""
+
+    heads: set[str]
+    peer_title: str | None
+    peer_author: str
+    titles: dict[str, str]
+    """reader's title by input: "html" or "dump"."""
+    authors: dict[str, list[str]]
+
+
+def reader_answers(folder: Path, page_id: str) -> tuple[dict[str, str], dict[str, list[str]]]:
     """reader's title and authors from the page and from its dump."""
     html = decode((folder / "pages" / f"{page_id}.html").read_bytes())
     dump = (folder / "dumps" / f"{page_id}.txt").read_text("utf-8")
-    found = {}
-    for name, article in (
+    titles, authors = {}, {}
+    for side, article in (
         ("html", clean_html(html, f"{page_id}.html")),
         ("dump", clean_text(dump, f"{page_id}.txt")),
     ):
-        found[name] = {"title": article.title, "authors": article.authors}
-    return found
+        titles[side], authors[side] = article.title, article.authors
+    return titles, authors
 
 
-def measure(folder: Path, cache: Path | None) -> dict[str, dict[str, object]]:
-    """Every page's truth heads, trafilatura's answer and reader's two answers."""
+def measure(folder: Path, cache: Path | None) -> dict[str, Row]:
+    """Every page's row, trafilatura's answers taken from the cache when there."""
     truth = json.loads((folder / "truth.json").read_text("utf-8"))
     peer: dict[str, dict[str, str | None]] = {}
     if cache is not None and cache.exists():
@@ -77,54 +90,57 @@ def measure(folder: Path, cache: Path | None) -> dict[str, dict[str, object]]:
     for page_id, entry in sorted(truth.items()):
         if page_id not in peer:
             peer[page_id] = trafilatura_meta(folder / "pages" / f"{page_id}.html")
-        rows[page_id] = {
-            "heads": heads(entry["articleBody"]),
-            "peer": peer[page_id],
-            **reader_meta(folder, page_id),
-        }
+        titles, authors = reader_answers(folder, page_id)
+        rows[page_id] = Row(
+            heads(entry["articleBody"]),
+            peer[page_id]["title"],
+            peer[page_id]["author"] or "",
+            titles,
+            authors,
+        )
     if cache is not None:
         cache.write_text(json.dumps(peer), "utf-8")
     return rows
 
 
-def report(rows: dict[str, dict[str, object]]) -> dict[str, str]:
+def report(rows: dict[str, Row]) -> dict[str, str]:
     """Title match rates and byline-found counts, as printable figures."""
     pages = len(rows)
-
-    def title_hits(side: str) -> int:
-        return sum(1 for r in rows.values() if fold(_title(r, side)) in r["heads"])  # type: ignore[operator]
-
-    with_author = [r for r in rows.values() if r["peer"]["author"]]  # type: ignore[index]
-    figures = {
-        "pages": str(pages),
-        "title, trafilatura": f"{title_hits('peer') / pages:.3f}",
-        "title, reader html": f"{title_hits('html') / pages:.3f}",
-        "title, reader dump": f"{title_hits('dump') / pages:.3f}",
-        "pages with a trafilatura author": str(len(with_author)),
-    }
+    peer_hits = sum(fold(r.peer_title) in r.heads for r in rows.values())
+    figures = {"pages": str(pages), "title, trafilatura": f"{peer_hits / pages:.3f}"}
     for side in ("html", "dump"):
-        found = sum(1 for r in with_author if r[side]["authors"])  # type: ignore[index]
-        figures[f"byline found, reader {side}"] = (
-            f"{found} ({found / max(1, len(with_author)):.3f})"
-        )
+        hits = sum(fold(r.titles[side]) in r.heads for r in rows.values())
+        figures[f"title, reader {side}"] = f"{hits / pages:.3f}"
+    with_author = [r for r in rows.values() if r.peer_author]
+    figures["pages with a trafilatura author"] = str(len(with_author))
+    for side in ("html", "dump"):
+        found = sum(1 for r in with_author if r.authors[side])
+        share = found / max(1, len(with_author))
+        agree = sum(1 for r in with_author if _agrees(r.authors[side], r.peer_author))
+        extra = sum(1 for r in rows.values() if r.authors[side] and not r.peer_author)
+        figures[f"byline found, reader {side}"] = f"{found} ({share:.3f})"
+        figures[f"  same name as trafilatura's, {side}"] = str(agree)
+        figures[f"  byline where trafilatura has none, {side}"] = str(extra)
     return figures
 
 
-def _title(row: dict[str, object], side: str) -> str | None:
-    return row[side]["title"]  # type: ignore[index,no-any-return]
+def _agrees(authors: list[str], peer: str) -> bool:
+    """Does reader's first author share a word with trafilatura's author string?"""
+    if not authors:
+        return False
+    peer_words = set(peer.lower().replace(";", " ").split())
+    return any(word in peer_words for word in authors[0].lower().split())
 
 
-def misses(rows: dict[str, dict[str, object]], kind: str) -> list[str]:
+def misses(rows: dict[str, Row], kind: str) -> list[str]:
     """One line per page of a class of miss: id, reader's answer, trafilatura's, the truth."""
     what, side = kind.split("-")
     out = []
     for page_id, r in rows.items():
-        peer = r["peer"]
-        mine = r[side]
-        if what == "title" and fold(mine["title"]) not in r["heads"]:  # type: ignore[index]
-            out.append(f"{page_id}\t{mine['title']!r}\t{peer['title']!r}\t{sorted(r['heads'])!r}")  # type: ignore[index]
-        if what == "byline" and peer["author"] and not mine["authors"]:  # type: ignore[index]
-            out.append(f"{page_id}\t{peer['author']!r}")  # type: ignore[index]
+        if what == "title" and fold(r.titles[side]) not in r.heads:
+            out.append(f"{page_id}\t{r.titles[side]!r}\t{r.peer_title!r}\t{sorted(r.heads)!r}")
+        if what == "byline" and r.peer_author and not r.authors[side]:
+            out.append(f"{page_id}\t{r.peer_author!r}")
     return out
 
 

@@ -424,3 +424,46 @@ def test_embedded_posts_signed_with_a_date_stay_in_the_story() -> None:
         ]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=posts), "a.txt")
     assert article.paragraphs == posts
+
+
+HEADLINE = "Footbridge over the canal to be rebuilt next year"
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # Bare names between two copies of the headline, with stray no-break spaces.
+        ((HEADLINE, "Jo Marsh\u00a0\u00a0\u00a0", HEADLINE), ["Jo Marsh"]),
+        # A name run into the date it was posted on.
+        ((HEADLINE, "Jo Marsh on March 3, 2026, 9:13 AM"), ["Jo Marsh"]),
+        # "by" after the date, with a comment count.
+        ((HEADLINE, "Posted on March 3, 2026 by Jo Marsh · 4 comments"), ["Jo Marsh"]),
+        # A name line under the share buttons, beside its date line.
+        (
+            (
+                HEADLINE,
+                "Share",
+                "Tweet this",
+                "Email",
+                "Jo Marsh",
+                "Tuesday 3 March 2026 09.13 GMT",
+            ),
+            ["Jo Marsh"],
+        ),
+        # A blog's byline gives only the writer's first name, with the date.
+        ((HEADLINE, "by Jo on March 3, 2026"), ["Jo"]),
+    ],
+)
+def test_bylines_in_the_layouts_of_blogs_and_scrapes(
+    header: tuple[str, ...], authors: list[str]
+) -> None:
+    article = clean_text(page("The Canal Times", "News", *header, footer=FOOTER), "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == authors
+    assert article.paragraphs == STORY
+
+
+def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
+    text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
+    article = clean_text(text, "a.txt")
+    assert "Canal Cafe Reopens" not in article.authors

@@ -41,6 +41,9 @@ _BY = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
 _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
+_DATED_BY = re.compile(r"\b[Bb]y\s+([A-Z].*)$")
+_DATE_LEAD = re.compile(r"\s+(?:on|at)\s*$", _I)
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z'’-]+$")
 _AGENCIES = {
     "reuters",
     "ap",
@@ -85,7 +88,7 @@ _DATE_WORDS = re.compile(
 DATELINE_WORDS = 16
 """A date line is short; longer lines are story that happens to mention a date."""
 BARE_NAME_WORDS = 8
-"""A name line without "By" is short: names, perhaps a role or a date."""
+"""A name line without "By" is short before any date: names, perhaps a role."""
 DATE_REACH = 6
 """How many lines below the headline (or the story's start) a date line is looked for."""
 _PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht)\b", _I)
@@ -258,7 +261,7 @@ def _is_byline(line: Line) -> bool:
         return False
     match = _BY.match(line.text)
     if match:
-        return bool(_names(match.group(1)))
+        return bool(_by_names(match.group(1)))
     if is_clutter(line):
         return False
     if "|" in line.text:
@@ -297,18 +300,47 @@ def find_byline(
             continue
         match = _BY.match(line.text)
         if match and is_byline(line):
-            return _names(match.group(1)), _publisher_after(match.group(1)), [j]
+            return _by_names(match.group(1)), _publisher_after(match.group(1)), [j]
+        dated = _dated_by(line)
+        if dated:
+            return dated, None, [j]
         if "|" in line.text and is_byline(line):
             head, rest = (part.strip() for part in line.text.split("|", 1))
             publisher = rest if rest and not normalise_date(rest) and len(rest) < 60 else None
             return [head], publisher, [j]
     if title is None:
         return [], None, []
-    for j in range(title + 1, min(len(lines), title + 4, max(body_start, title + 1) + 1)):
+    near = range(title + 1, min(len(lines), title + 4, max(body_start, title + 1) + 1))
+    for j in range(max(0, title - 2), min(len(lines), max(body_start, title + 1) + 2)):
+        if j == title:
+            continue
         names = _bare_names(lines[j])
-        if names:
+        if names and (
+            j in near
+            or (j > title and not lines[j].digits and _beside_date(lines, j))
+            or _between_copies(lines, j, title)
+        ):
             return names, None, [j]
     return [], None, []
+
+
+def _dated_by(line: Line) -> list[str]:
+    """Names after "by" on a date line: "Posted on May 2, 2012 by Jane Doe · 3 comments"."""
+    if " by " not in line.lower or not is_dateline(line):
+        return []
+    match = _DATED_BY.search(line.text)
+    return _names(match.group(1)) if match else []
+
+
+def _beside_date(lines: list[Line], j: int) -> bool:
+    """A name line right above or below a date line: the two halves of a byline."""
+    return any(0 <= k < len(lines) and is_dateline(lines[k]) for k in (j - 1, j + 1))
+
+
+def _between_copies(lines: list[Line], j: int, title: int) -> bool:
+    """A name line between two copies of the headline, as some scrapes print it."""
+    key = lines[title].key
+    return any(0 <= k < len(lines) and k != title and lines[k].key == key for k in (j - 1, j + 1))
 
 
 _CREDITISH = re.compile(
@@ -321,18 +353,33 @@ _CREDITISH = re.compile(
 def _bare_names(line: Line) -> list[str]:
     """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters")."""
     if (
-        line.words > BARE_NAME_WORDS
+        line.words > DATELINE_WORDS
         or is_clutter(line)
         or line.text.isupper()
         or (line.ends_sentence and not line.text.endswith("."))
     ):
         return []
-    return _names(_strip_date(line.text), strict=True)
+    names = _strip_date(line.text)
+    if names.count(" ") >= BARE_NAME_WORDS:
+        return []
+    return _names(names, strict=True)
+
+
+def _by_names(text: str) -> list[str]:
+    """The names after "By": one given name will do when a date follows it ("by Jane on May 2")."""
+    names = _names(text)
+    if names or not _DATE_WORDS.search(text) or _DATE_WORDS.match(text.strip()):
+        return names
+    first = _CUT.split(text.strip(), maxsplit=1)[0].strip(" ,;:")
+    if _GIVEN_NAME.match(first) and first.lower() not in MENU_WORDS and not _ROLES.search(first):
+        return [first]
+    return []
 
 
 def _strip_date(text: str) -> str:
+    """The text before its first date, without the word that led to it ("Jane Doe on")."""
     match = _DATE_WORDS.search(text)
-    return text[: match.start()].strip(" ,-–—|·•") if match else text
+    return _DATE_LEAD.sub("", text[: match.start()]).strip(" ,-–—|·•") if match else text
 
 
 def _names(text: str, strict: bool = False) -> list[str]:
