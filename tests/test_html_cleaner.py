@@ -818,3 +818,36 @@ def test_one_paragraph_post_whose_class_names_furniture_is_found_by_its_descript
         + "</ul></div></div>"
     )
     assert clean(page(body, head=head, title="Breakwater film released")).paragraphs == [story]
+
+
+def test_story_in_sections_sharing_a_furniture_named_class_is_kept_whole() -> None:
+    # Each photo and the paragraphs about it sit in one "caption-photo" section; the first
+    # section is long enough to read as a story, and vouches for the shorter ones.
+    sections = [STORY[:2], STORY[2:3], STORY[3:4], STORY[4:]]
+    body = '<div class="post"><h1>Breakwater rebuild approved</h1>' + "".join(
+        f'<div class="caption-photo"><img src="p{n}.jpg" alt="">{story_html(part)}</div>'
+        for n, part in enumerate(sections)
+    )
+    assert clean(page(body + "</div>")).paragraphs == STORY
+
+
+def test_post_quoting_long_passages_keeps_the_writers_own_linked_paragraphs() -> None:
+    # A link-rich comment between long quotes from elsewhere: the quotes are part of the
+    # post, not the post itself.
+    own = [
+        'The <a href="/a">Coast Courier has the whole story</a>, with the '
+        '<a href="/b">board\'s decision in full</a> and a <a href="/c">map of the works</a>, '
+        "which ends two years of letters about who should pay for the wall.",
+        'Fishing crews are less pleased, <a href="/d">says the Elwin Gazette</a>, which '
+        "spoke to several skippers at the quay, quoting "
+        'the <a href="/e">crews\' association and its chair</a>.',
+    ]
+    body = (
+        '<div class="entry">'
+        f"<p>{own[0]}</p><blockquote>{story_html(STORY[:3])}</blockquote>"
+        f"<p>{own[1]}</p><blockquote>{story_html(STORY[3:])}</blockquote></div>"
+    )
+    paragraphs = clean(page(body)).paragraphs
+    assert paragraphs[0].startswith("The Coast Courier has the whole story")
+    assert paragraphs[4].startswith("Fishing crews are less pleased")
+    assert len(paragraphs) == 7

@@ -142,7 +142,9 @@ def block_weight(block: Block) -> float:
 
 LEVEL_SHARE = (1.0, 1.0, 0.5, 0.25)
 """How much of a block's weight reaches its owner, parent, grandparent and great-grandparent."""
-_PARTS_OF_A_WHOLE = frozenset(("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li"))
+_PARTS_OF_A_WHOLE = frozenset(
+    ("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote")
+)
 _SENTENCE_END = frozenset('.!?。！？"”’»')
 SIBLING_SHARE = 0.2
 """Siblings of the best element scoring this share of it are the same story, split up."""

@@ -178,17 +178,26 @@ def boilerplate_regions(
     marked: set[HtmlElement] = set()
     if not limit:
         return marked
+    named = {el: kind for el in root.iter() if (kind := _named_boilerplate(el)) is not None}
+    story_kinds = {
+        (el.tag, el.get("class"))
+        for el, kind in named.items()
+        if kind == SMALL
+        and el.get("class")
+        and paragraphs.get(el, 0.0) >= STORY_PARAGRAPHS
+        and prose.get(el, 0.0) >= STORY_CHARS
+    }
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        named = _named_boilerplate(el)
-        if named == SMALL and (
-            paragraphs.get(el, 0.0) >= STORY_PARAGRAPHS and prose.get(el, 0.0) >= STORY_CHARS
-        ):
-            named = None
+        kind = named.get(el)
+        if kind == SMALL and (el.tag, el.get("class")) in story_kinds:
+            # A story cut into sections that share one template ("caption-image" around
+            # each photo and its paragraphs): one section holding a story vouches for all.
+            kind = None
         boilerplate = (
             el.tag in BOILERPLATE_TAGS
-            or named is not None
+            or kind is not None
             or (el.tag in _LISTS and _is_link_list(el))
         )
         if boilerplate and prose.get(el, 0.0) <= limit:
@@ -208,6 +217,8 @@ def _is_link_list(el: HtmlElement) -> bool:
 
 def _named_boilerplate(el: HtmlElement) -> str | None:
     """`LARGE` or `SMALL` if the class, id or role names furniture of that kind, else None."""
+    if not isinstance(el.tag, str):
+        return None
     attrib = el.attrib
     names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
     if not names:
