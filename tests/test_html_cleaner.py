@@ -851,3 +851,27 @@ def test_post_quoting_long_passages_keeps_the_writers_own_linked_paragraphs() ->
     assert paragraphs[0].startswith("The Coast Courier has the whole story")
     assert paragraphs[4].startswith("Fishing crews are less pleased")
     assert len(paragraphs) == 7
+
+
+def test_short_post_under_its_heading_beats_a_longer_column_of_listings() -> None:
+    # The blog's name is the page's only <h1>; the post sits under its own heading, and a
+    # column of event listings beside it outweighs it.
+    post = [
+        "The harbour board has put up a short film about the breakwater rebuild, in which the "
+        "engineers walk along the old wall.",
+        "It runs for ten minutes and shows every crack the winter storms opened in the stone.",
+    ]
+    listings = [
+        f"Saturday {n} March, 10:00 - 16:00. The harbour museum opens its boat shed for a day "
+        f"of talks on rope making, net mending and sail lofts, with tea served in the yard."
+        for n in range(4, 7)
+    ]
+    body = (
+        '<div id="banner"><h1>Harbour Notes</h1></div><div id="columns">'
+        '<div id="left"><div class="post"><h3>Breakwater film released</h3>'
+        f"{story_html(post)}</div></div>"
+        f'<div id="right"><div class="events">{story_html(listings)}</div></div></div>'
+    )
+    paragraphs = clean(page(body, title="Harbour Notes: Breakwater film released")).paragraphs
+    assert paragraphs[-2:] == post
+    assert not any("museum" in paragraph for paragraph in paragraphs)

@@ -16,7 +16,7 @@ from lxml import etree
 from reader.clean.common import squash, text_key, title_from_path
 from reader.clean.html_body import extract_body
 from reader.clean.html_meta import read_meta
-from reader.clean.html_tree import json_ld, parse, strip_invisible
+from reader.clean.html_tree import all_text, json_ld, parse, strip_invisible
 from reader.model import Article
 from reader.safe_text import strip_controls
 
@@ -31,11 +31,18 @@ def clean_html(text: str, path: str) -> Article:
     linked_data = json_ld(root)
     strip_invisible(root)
     read_meta(root, linked_data, article)
+    page_title = next((squash(all_text(el)) for el in root.iter("title")), "")
     etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
     key_points = article.summary if len(article.summary) > 1 else []
     description = article.summary[0] if len(article.summary) == 1 else ""
-    body = extract_body(page if page is not None else root, article.title, key_points, description)
+    body = extract_body(
+        page if page is not None else root,
+        article.title,
+        key_points,
+        description,
+        page_title=page_title,
+    )
     if not body.paragraphs:
         body.paragraphs = _linked_body(linked_data)
     article.title = article.title or title_from_path(path)

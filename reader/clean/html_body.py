@@ -45,22 +45,28 @@ class Body:
 
 
 def extract_body(
-    root: HtmlElement, title: str = "", elsewhere: Iterable[str] = (), description: str = ""
+    root: HtmlElement,
+    title: str = "",
+    elsewhere: Iterable[str] = (),
+    description: str = "",
+    page_title: str = "",
 ) -> Body:
     """The article body under `root`.
 
     `title` and the `elsewhere` lines (key points already shown as the summary)
     are left out where the page repeats them inside the body. The `description`
-    (the page's own summary of the story) is evidence of where the story is.
+    (the page's own summary of the story) and the heading that shows the title
+    or the `page_title` (the raw `<title>`) are evidence of where the story is.
     """
     all_blocks = blocks(root)
     if not all_blocks:
         return Body()
-    topic = Topic(title, description)
+    headline = _headline_block(all_blocks, title, page_title)
+    topic = Topic(title, description, headline.owner if headline is not None else None)
     marked = boilerplate_regions(root, all_blocks, block_weight)
     kept = [b for b in all_blocks if not _under(b.owner, marked)]
     chosen = _body_elements(kept, topic)
-    if not chosen and (headline := _headline_block(all_blocks, title)) is not None:
+    if not chosen and headline is not None:
         # No prose left outside the regions marked as furniture: one of them holds the
         # story (a blog's "widget" around the post). The story sits with its headline.
         marked = _lifted(marked, headline.owner)
@@ -113,17 +119,22 @@ MIN_HEADLINE_KEY = 12
 """Letters a heading needs to be recognised as the headline rather than a word."""
 
 
-def _headline_block(all_blocks: list[Block], title: str) -> Block | None:
-    """The heading that shows the page's title (the title may add the site's name)."""
-    wanted = text_key(title)
-    if len(wanted) < MIN_HEADLINE_KEY:
-        return None
+def _headline_block(all_blocks: list[Block], *titles: str) -> Block | None:
+    """The heading that shows one of the `titles` (which may add the site's name); the
+    longest such heading, since a site's name shown as a heading is in its titles too."""
+    wanted = [key for key in map(text_key, titles) if len(key) >= MIN_HEADLINE_KEY]
+    found: Block | None = None
+    longest = 0
     for block in all_blocks:
         if block.is_heading:
             key = text_key(block.text)
-            if len(key) >= MIN_HEADLINE_KEY and (key in wanted or wanted in key):
-                return block
-    return None
+            if (
+                len(key) > longest
+                and len(key) >= MIN_HEADLINE_KEY
+                and any(key in title or title in key for title in wanted)
+            ):
+                found, longest = block, len(key)
+    return found
 
 
 def block_weight(block: Block) -> float:

@@ -33,10 +33,11 @@ HOLDER_LEVELS = 2
 class Topic:
     """What the page says the story is about, and where that text sits."""
 
-    __slots__ = ("_phrase", "_description", "_headline")
+    __slots__ = ("_phrase", "_description", "_headline", "_heading")
 
-    def __init__(self, headline: str, description: str) -> None:
+    def __init__(self, headline: str, description: str, heading: HtmlElement | None = None) -> None:
         self._headline = _content_words(headline)
+        self._heading = heading
         words = _WORD.findall(description.lower())
         self._phrase = " ".join(words[:PHRASE_WORDS]) if len(words) >= PHRASE_WORDS else ""
         self._description = " ".join(words)
@@ -63,7 +64,29 @@ class Topic:
     ) -> HtmlElement:
         """`best`, or a rival holding the description or the headline's topic when it does not."""
         found = self._description_holder(best, scores, kept)
-        return found if found is not best else self._headline_rival(best, scores, kept)
+        if found is best:
+            found = self._headline_rival(best, scores, kept)
+        return found if found is not best else self._heading_holder(best, scores, kept)
+
+    def _heading_holder(
+        self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
+    ) -> HtmlElement:
+        """The prose beside the heading that shows the title, when the pick lies elsewhere.
+
+        A blog's short post under its own heading loses on weight to a long "about me"
+        box or a column of event listings; the headline says which text is the post.
+        """
+        heading = self._heading
+        if heading is None or _within(heading, best):
+            return best
+        holder = next((el for el in heading.iterancestors() if scores.get(el, 0.0) > 0), None)
+        if holder is None or holder.getparent() is None or _within(best, holder):
+            return best
+        if self.anchor([b for b in kept if _within(b.owner, best)]) is not None:
+            return best
+        inside = [el for el in scores if _within(el, holder)]
+        found = max(inside, key=lambda el: scores[el])
+        return found if scores[found] >= RIVAL_SHARE * scores[best] else best
 
     def _description_holder(
         self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
