@@ -875,3 +875,30 @@ def test_short_post_under_its_heading_beats_a_longer_column_of_listings() -> Non
     paragraphs = clean(page(body, title="Harbour Notes: Breakwater film released")).paragraphs
     assert paragraphs[-2:] == post
     assert not any("museum" in paragraph for paragraph in paragraphs)
+
+
+def test_list_of_linked_entries_with_their_own_details_is_part_of_the_story() -> None:
+    # A bargains post: each item links the product and adds its price and shop.
+    intro = [
+        "Our weekly round-up of chandlery bargains is shorter than usual, since the spring "
+        "sales have not started yet, but there is still plenty for anyone fitting out a boat.",
+        "Prices were checked on Thursday morning and may have changed since.",
+    ]
+    deals = [
+        '<a href="/1">Brass deck lantern with a 12-hour oil reservoir</a> for £38 at Quay Stores '
+        "(usually £52)",
+        '<a href="/2">Pair of oak mooring cleats, 20 cm, galvanised bolts</a> for £19 at Harbour '
+        "Supply (usually £27)",
+        '<a href="/3">Foul-weather jacket with a fleece-lined hood</a> for £74 at Elwin Outdoors '
+        "(usually £110)",
+        '<a href="/4">Tide clock in a teak case with a brass bezel</a> for £45 at Quay Stores '
+        "(usually £60)",
+    ]
+    body = (
+        '<div class="content">'
+        f"{story_html(intro)}<ul>{''.join(f'<li>{deal}</li>' for deal in deals)}</ul></div>"
+    )
+    paragraphs = clean(page(body, title="Chandlery bargains")).paragraphs
+    assert paragraphs[:2] == intro
+    assert len(paragraphs) == 6
+    assert paragraphs[-1].startswith("Tide clock in a teak case")

@@ -32,6 +32,9 @@ MAX_PROSE_LINKS = 0.35
 _SHORT_PENALTY = 8
 LINKED_SENTENCE_OWN_CHARS = 20
 """Non-link characters that make a mostly linked line a sentence rather than a link."""
+LINKED_ITEM_OWN_CHARS = 15
+"""Non-link characters that make a linked list item an entry of the story (a deal, a
+reference with its details) rather than a headline of another story."""
 LINKED_SENTENCE_MAX_CHARS = 200
 """Longer lines that are mostly links are promotions, however well punctuated."""
 
@@ -202,6 +205,7 @@ def _body_elements(kept: list[Block], topic: Topic) -> set[HtmlElement]:
     if parent is not None:
         floor = max(MIN_PROSE_CHARS, SIBLING_SHARE * top)
         prose_owners = {block.owner for block in kept if _is_sentence(block)}
+        prose_owners |= _lists_of_entries(kept)
         chosen.update(
             sibling
             for sibling in parent
@@ -221,6 +225,30 @@ def _is_sentence(block: Block) -> bool:
     return len(text) >= 80 or (block.link_chars == 0 and text[-1] in _SENTENCE_END)
 
 
+MIN_ENTRIES = 3
+
+
+def _lists_of_entries(kept: list[Block]) -> set[HtmlElement]:
+    """Lists whose items are linked entries with words of their own (deals, references).
+
+    A list of other stories' headlines has items that are links and little else.
+    """
+    items: dict[HtmlElement, list[bool]] = {}
+    for block in kept:
+        if block.owner.tag == "li" and (parent := block.owner.getparent()) is not None:
+            items.setdefault(parent, []).append(_own_chars(block) >= LINKED_ITEM_OWN_CHARS)
+    return {
+        el
+        for el, entries in items.items()
+        if len(entries) >= MIN_ENTRIES and sum(entries) * 3 >= len(entries) * 2
+    }
+
+
+def _own_chars(block: Block) -> int:
+    """Visible characters that are not link text."""
+    return len(block.text) - block.text.count(" ") - block.link_chars
+
+
 def _linked_sentence(block: Block) -> bool:
     """A sentence whose names are links ("<a>Jo Doe</a> has left <a>the show</a>.") is prose.
 
@@ -228,7 +256,9 @@ def _linked_sentence(block: Block) -> bool:
     own and no full stop; a sentence has both.
     """
     text = block.text
-    own_chars = len(text) - text.count(" ") - block.link_chars
+    own_chars = _own_chars(block)
+    if block.owner.tag == "li" and own_chars >= LINKED_ITEM_OWN_CHARS:
+        return True
     ends_sentence = text.rstrip("”’\"')")[-1:] in ".!?。！？"
     return (
         len(text) <= LINKED_SENTENCE_MAX_CHARS

@@ -212,7 +212,24 @@ def _is_link_list(el: HtmlElement) -> bool:
         return False
     text = sum(len(t.strip()) for t in el.itertext())
     links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-    return text < 150 * len(items) and links >= 0.3 * text
+    if text >= 150 * len(items) or links < 0.3 * text:
+        return False
+    return sum(_own_chars(item) >= ENTRY_OWN_CHARS for item in items) * 3 < len(items) * 2
+
+
+ENTRY_OWN_CHARS = 15
+"""Characters outside the links that make a linked item an entry of the story (a deal with
+its price and shop, a reference with its details) rather than another story's headline."""
+
+
+def _own_chars(item: HtmlElement) -> int:
+    text = _visible(item)
+    return text - sum(_visible(a) for a in item.iter("a"))
+
+
+def _visible(el: HtmlElement) -> int:
+    """Characters of text under `el`, without spaces."""
+    return sum(len(str(t)) - str(t).count(" ") - str(t).count("\n") for t in el.itertext())
 
 
 def _named_boilerplate(el: HtmlElement) -> str | None:
