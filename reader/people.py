@@ -131,7 +131,6 @@ class PeopleIndex:
     def __init__(self) -> None:
         self._sources: dict[str, Source] = {}
         self._people: list[Person] | None = None
-        self._rows: dict[tuple[str, str], Person] = {}
 
     def add(self, sources: Iterable[Source]) -> None:
         """Articles loaded (again): a path seen before is replaced, not counted twice."""
@@ -151,20 +150,17 @@ class PeopleIndex:
         """Every row, most quoted first."""
         if self._people is None:
             self._people = sort_people(_merge(self._sources.values()), "quotes")
-            self._rows = {}
         return self._people
 
-    def person_for(self, path: str, speaker: str) -> Person | None:
-        """The row holding `speaker` as named in the article at `path`."""
-        people = self.people()
-        if not self._rows:  # only when asked: one entry per article and form
-            self._rows = {
-                (where, form): person
-                for person in people
-                for where, (_, counts) in person.where.items()
-                for form in counts
-            }
-        return self._rows.get((path, speaker))
+
+def people_by_form(people: Iterable[Person]) -> dict[tuple[str, str], Person]:
+    """Each (article path, speaker as the article names them) -> the row holding it."""
+    return {
+        (where, form): person
+        for person in people
+        for where, (_, counts) in person.where.items()
+        for form in counts
+    }
 
 
 def sources_from_cache(summaries: Iterable[ArticleSummary], cache: ArticleCache) -> list[Source]:
@@ -306,14 +302,17 @@ def _only(names: set[FullName] | None, initial: str = "") -> FullName | None:
 
 
 def quotes_of(
-    person: Person, quotes: Mapping[str, Sequence[tuple[int, Quote]]]
+    person: Person,
+    quotes: Mapping[str, Sequence[tuple[int, Quote]]],
+    appearances: Iterable[Appearance] | None = None,
 ) -> list[tuple[Appearance, list[tuple[int, Quote]]]]:
-    """A person's quotes per article, newest article first, each with its index in the article.
+    """A person's quotes per article (all their articles, newest first, or `appearances`),
+    each with its index in the article.
 
     `quotes` maps a path to its quotes as stored (index in `Article.quotes`, quote).
     """
     found = []
-    for appearance in person.appearances:
+    for appearance in person.appearances if appearances is None else appearances:
         forms = set(appearance.forms)
         said = [
             (number, quote)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from reader.model import Quote
-from reader.people import PeopleIndex, Source, build_people, classify, quotes_of, sort_people
+from reader.people import (
+    PeopleIndex,
+    Source,
+    build_people,
+    classify,
+    people_by_form,
+    quotes_of,
+    sort_people,
+)
 from reader.quotes.speakers import quoted_speakers
 
 
@@ -151,8 +159,9 @@ def test_the_index_replaces_an_article_loaded_again_and_finds_rows_by_article_an
     index.add([source("b.html", ("Lavrov", 1))])
     index.add([source("b.html", ("Lavrov", 3))])  # the file changed and was cleaned again
     assert [(p.name, p.quotes) for p in index.people()] == [("Sergei Lavrov", 5)]
-    assert index.person_for("b.html", "Lavrov") is index.people()[0]
-    assert index.person_for("b.html", "Nobody") is None
+    by_form = people_by_form(index.people())
+    assert by_form[("b.html", "Lavrov")] is index.people()[0]
+    assert ("b.html", "Nobody") not in by_form
     index.remove(["a.html"])
     assert [(p.name, p.quotes) for p in index.people()] == [("Lavrov", 3)]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from reader.ui import people_screen
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
 from reader.ui.people_screen import PeopleList, PeopleScreen, QuoteList
@@ -56,7 +57,12 @@ async def open_people(pilot) -> PeopleScreen:
     await until(pilot, lambda: people_shown(pilot.app))
     screen = pilot.app.screen
     assert isinstance(screen, PeopleScreen)
+    await until(pilot, lambda: "to come" not in title(screen))  # every listed article in
     return screen
+
+
+def title(screen: PeopleScreen) -> str:
+    return str(screen.query_one("#people-title").render())
 
 
 async def test_p_lists_everyone_quoted_most_quoted_first_with_unnamed_sources_by_article(
@@ -173,10 +179,34 @@ async def test_the_view_takes_in_articles_loaded_after_it_opened(tmp_path: Path)
         assert rows(screen)[0] == "Lavrov  2 quotes · 1 article"  # no full name known yet
         app.main.loader.load([str(later)])
         await app.wait_until_loaded()
-        screen.catch_up()  # what the view's timer does every half second
-        await pilot.pause()
-        assert rows(screen)[0] == "Sergei Lavrov  3 quotes · 2 articles"
+        await until(pilot, lambda: rows(screen)[0] == "Sergei Lavrov  3 quotes · 2 articles")
         assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_a_person_with_many_quotes_gets_them_a_page_at_a_time_all_reachable(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.setattr(people_screen, "QUOTE_PAGE", 3)
+    for day in range(1, 7):
+        (tmp_path / f"day{day}.md").write_text(
+            f"---\ntitle: Day {day}\ndate: 2026-03-{day:02}\n---\n\n"
+            f"\u201cFirst word on day {day},\u201d Ann Lee said.\n\n"
+            f"\u201cSecond word on day {day},\u201d Ann Lee added.\n"
+        )
+    app = ReaderApp([str(tmp_path)])
+    async with app.run_test(size=(120, 12)) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("enter")
+        quotes = screen.query_one("#person-quotes", OptionList)
+        assert 4 <= quotes.option_count < 12  # a page: whole articles, newest first
+        await pilot.press("end")
+        await until(pilot, lambda: quotes.option_count == 12)
+        await pilot.press("end")
+        assert quote_texts(screen)[-1].startswith("\u201cSecond word on day 1,\u201d")
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, PeopleScreen))
+        pane = app.query_one(ReadingPane)
+        assert pane.article is not None and pane.article.title == "Day 1"
 
 
 async def test_an_empty_library_says_nobody_is_quoted(tmp_path: Path):

@@ -31,6 +31,7 @@ from reader.web.address import is_web_address
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache
+    from reader.ui.people_feed import PeopleFeed
     from reader.ui.search_screen import SearchChoice
 
 
@@ -175,6 +176,7 @@ class MainScreen(Screen[None]):
         self.reading = self.reading_column.reading
         self.sidebar = Sidebar(id="sidebar")
         self.loader = Loader(self, self.articles, state, cache, self._show_progress)
+        self._people: PeopleFeed | None = None
         self.feeds = FeedRefresher(self)
         self.opened_paths: list[str] = []
         """Files and folders opened from inside the app, rescanned by `r` too."""
@@ -231,6 +233,8 @@ class MainScreen(Screen[None]):
 
     def _show_progress(self) -> None:
         counts = self.loader.counts
+        # After the next paint: the first rows are not held up by merging who they quote.
+        self.call_after_refresh(lambda: self.people.poke())
         self.list_pane.show_progress(counts)
         if not self.loader.pending and len(self.articles.entries) == 1 and not self._opened_one:
             self._opened_one = True
@@ -454,13 +458,25 @@ class MainScreen(Screen[None]):
     def action_refresh_feeds(self) -> None:
         self.feeds.refresh()
 
+    @property
+    def people(self) -> PeopleFeed:
+        """Who is quoted across the list, merged off the UI thread as entries arrive."""
+        if self._people is None:
+            from reader.ui.people_feed import PeopleFeed
+
+            articles = self.articles
+            self._people = PeopleFeed(self, lambda: articles.entries, self.loader.open_cache)
+        return self._people
+
     def action_people(self) -> None:
         """P: everyone quoted in the library; on a name in the Quoted list, that person."""
         from reader.ui.people_screen import PeopleScreen
 
         if not self.app.is_screen_installed("people"):
-            articles = self.articles
-            screen = PeopleScreen(lambda: articles.entries, self.loader.open_cache)
+            counts = self.loader.counts
+            screen = PeopleScreen(
+                self.people, self.loader.open_cache, lambda: max(0, counts.total - counts.loaded)
+            )
             self.app.install_screen(screen, "people")
         people = self.app.get_screen("people", PeopleScreen)
         speakers, entry = self.focused, self.open_entry

@@ -1,13 +1,15 @@
 """`P`: the People view, everyone quoted across the library and what they said.
 
-Built from the cache (who each article quotes is stored with it), never by cleaning,
-and caught up with the list as more files load. Enter on a quote opens its article
-there; Esc in the article comes back here.
+It paints from the rows `PeopleFeed` has merged so far (from the cache, off the UI
+thread, as files load), says when articles are still to come, and redraws as they
+arrive. A person's quotes are listed a page at a time, more as the cursor nears the
+end: one person may have thousands. Enter on a quote opens its article there; Esc in
+the article comes back here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -26,17 +28,20 @@ from textual.visual import Padding, Visual
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.library import Entry
 from reader.model import Quote
-from reader.people import PeopleIndex, Person, SortKey, quotes_of, sort_people, sources_from_cache
+from reader.people import Appearance, Person, SortKey, quotes_of, sort_people
 from reader.ui.footer import Footer
 from reader.ui.keys import bindings_of
+from reader.ui.wording import plural
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache
+    from reader.ui.people_feed import PeopleFeed
 
 CATCH_UP_SECONDS = 0.5
-"""How often an open People view takes in articles loaded since it last looked."""
+"""How often the People view looks at the loader's progress (new rows redraw it at once)."""
+QUOTE_PAGE = 100
+"""Quotes listed at once for a person; the next page comes as the cursor nears the end."""
 SORT_LABELS: dict[SortKey, str] = {"quotes": "most quoted", "articles": "most articles"}
 
 Row = Person | str
@@ -233,7 +238,19 @@ class PeopleList(ScrollView, can_focus=True):
 
 
 class QuoteList(OptionList):
-    """The chosen person's quotes; Enter opens the article at the highlighted one."""
+    """The chosen person's quotes; Enter opens the article at the highlighted one.
+
+    Listed a page at a time (each option is measured as it is added, and one person
+    may have thousands): `NearEnd` asks for more when the cursor comes within a
+    screenful of the last one listed."""
+
+    class NearEnd(Message):
+        pass
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and highlighted >= self.option_count - self.size.height:
+            self.post_message(self.NearEnd())
 
     BINDINGS = [
         Binding("enter", "select", "Open the article at this quote", id="people_open"),
@@ -288,13 +305,20 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
     ]
 
     def __init__(
-        self, entries: Callable[[], Sequence[Entry]], cache: Callable[[], ArticleCache]
+        self,
+        feed: PeopleFeed,
+        cache: Callable[[], ArticleCache],
+        loading: Callable[[], int] = lambda: 0,
     ) -> None:
+        """`loading`: how many files the loader has still to list."""
         super().__init__(id="people-screen")
-        self._entries = entries
+        self.feed = feed
         self._cache = cache
-        self.index = PeopleIndex()
-        self._seen = 0
+        self._loading = loading
+        self._drawn: tuple[int, int] | None = None
+        """The feed's generation and the files still to come when the list was last drawn."""
+        self._more: list[Appearance] = []
+        """The chosen person's articles whose quotes are not listed yet, newest first."""
         self.sort: SortKey = "quotes"
         self.needle = ""
         self.person: Person | None = None
@@ -318,12 +342,13 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
 
     def on_mount(self) -> None:
         self.query_one(PeopleList).focus()
+        self.feed.on_publish = self.catch_up
         self.set_interval(CATCH_UP_SECONDS, self.catch_up)
 
     def on_screen_resume(self) -> None:
         self.catch_up()
         if self.wanted_speaker is not None:
-            person = self.index.person_for(*self.wanted_speaker)
+            person = self.feed.person_for(*self.wanted_speaker)
             self.show_person(person.key if person is not None else None)
         elif self.wanted_quote is not None:
             self.show_person(self.person.key if self.person else None, self.wanted_quote)
@@ -331,20 +356,20 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
 
     # Building -----------------------------------------------------------------
 
+    def coming(self) -> int:
+        """Articles listed or still loading that the rows do not hold yet."""
+        return self._loading() + self.feed.behind
+
     def catch_up(self) -> None:
-        """Take in articles listed since the last look (all of them, the first time)."""
-        entries = self._entries()
-        if len(entries) == self._seen:
-            return
-        fresh = [entry.summary for entry in entries[self._seen :] if entry.summary is not None]
-        self._seen = len(entries)
-        if fresh:
-            self.index.add(sources_from_cache(fresh, self._cache()))
-        self.refill()
+        """Redraw if the feed merged more rows since the last look, or loading moved on."""
+        self.feed.poke()
+        if self._drawn != (self.feed.generation, self.coming()):
+            self.refill()
 
     def refill(self) -> None:
         """Rows for the current sort and filter, the highlighted person kept."""
-        people = sort_people(self.index.people(), self.sort)
+        self._drawn = (self.feed.generation, self.coming())
+        people = sort_people(self.feed.people, self.sort)
         needle = self.needle.casefold()
         if needle:
             people = [p for p in people if _matches(p, needle)]
@@ -362,6 +387,8 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
         title = f"People · {named:,} named · {SORT_LABELS[self.sort]}"
         if self.needle:
             title += f" · matching “{self.needle}”"
+        if coming := self._drawn[1]:
+            title += f" · {plural(coming, 'more article')} to come"
         self.query_one("#people-title", Static).update(Content(title))
 
     def show_person(self, key: str | None, quote: tuple[str, int] | None = None) -> None:
@@ -373,6 +400,8 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
         people.show(people.rows, key)
         self.person = people.current()
         self._show_quotes(self.person)
+        while quote is not None and quote not in self.quotes and self._more:
+            self._list_more_quotes()
         if quote is not None and quote in self.quotes:
             quotes = self.query_one("#person-quotes", OptionList)
             quotes.highlighted = self.quotes.index(quote)
@@ -393,24 +422,36 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
         title = self.query_one("#person-title", Static)
         options = self.query_one("#person-quotes", OptionList)
         self.quotes = []
+        options.clear_options()
+        self._more = []
         if person is None:
-            title.update(Content("Nobody quoted yet." if not self.needle else "Nobody matches."))
-            options.clear_options()
+            nobody = "Nobody matches." if self.needle else "Nobody quoted yet."
+            title.update(Content(nobody if not self.coming() else "Reading who is quoted…"))
             return
-        paths = [appearance.source.path for appearance in person.appearances]
-        stored = self._cache().quotes(paths)
+        title.update(_person_heading(person))
+        self._more = list(person.appearances)
+        self._list_more_quotes()
+        if self.quotes:
+            options.highlighted = 0
+
+    @on(QuoteList.NearEnd)
+    def _list_more_quotes(self) -> None:
+        """The next page of the person's quotes, read from the cache for its articles only."""
+        page: list[Appearance] = []
+        while self._more and sum(appearance.quotes for appearance in page) < QUOTE_PAGE:
+            page.append(self._more.pop(0))
+        if not page or self.person is None:
+            return
+        stored = self._cache().quotes([appearance.source.path for appearance in page])
         rows = []
-        for appearance, said in quotes_of(person, stored):
+        for appearance, said in quotes_of(self.person, stored, page):
             source = appearance.source
             for number, quote in said:
                 self.quotes.append((source.path, number))
                 rows.append(
                     Option(quote_row(quote, source.title, source.publisher, source.published))
                 )
-        title.update(_person_heading(person))
-        options.set_options(rows)
-        if rows:
-            options.highlighted = 0
+        self.query_one("#person-quotes", OptionList).add_options(rows)
 
     @on(PeopleList.Selected)
     def _selected(self, event: PeopleList.Selected) -> None:
