@@ -18,7 +18,7 @@ from reader.safe_text import escape_in_json, visible
 
 if TYPE_CHECKING:
     from reader.config import Config
-    from reader.people import Person
+    from reader.people import Person, Source
     from reader.store.state import ReadingState
 
 
@@ -54,8 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--people",
         action="store_true",
-        help="print who is quoted across the articles, one person or organisation per line "
-        "(JSON Lines), most quoted first, no UI",
+        help="print who is quoted across the articles as JSON Lines, no UI: one person or "
+        'organisation a line ({"name", "kind", "forms", "quotes", "articles"}), most quoted '
+        'first, then one line per article with unnamed sources ({"path", "title", '
+        '"unnamed": [{"description", "quotes"}]})',
     )
     web = parser.add_argument_group("feeds")
     web.add_argument(
@@ -242,8 +244,9 @@ def _print_json(found: Scan, failed: dict[str, str] | None = None) -> int:
 
 
 def _print_people(found: Scan) -> int:
-    """`--people`: failures first (as `--json` writes them), then one line per person."""
-    from reader.people import build_people, sources_from_cache
+    """`--people`: failures first (as `--json` writes them), then one line per person or
+    organisation, then one per article quoting unnamed sources."""
+    from reader.people import build_people, sources_from_cache, unnamed_by_article
     from reader.store.cache import ArticleCache, ArticleSummary, list_cached
 
     status = 1 if found.missing else 0
@@ -264,8 +267,10 @@ def _print_people(found: Scan) -> int:
         people = build_people(sources_from_cache(summaries, cache))
         quotes = cache.quotes([summary.path for summary in summaries])
     for person in people:
-        if person.kind != "description":  # each stays with its article: not someone to list
+        if person.kind != "description":
             out.write(json_line(person_json(person, quotes)))
+    for source, unnamed in unnamed_by_article(people):
+        out.write(json_line(unnamed_json(source, unnamed, quotes)))
     out.flush()
     return status
 
@@ -285,13 +290,37 @@ def person_json(
             {
                 "path": appearance.source.path,
                 "title": appearance.source.title,
-                "quotes": [
-                    {"text": q.text, "paragraph": q.paragraph, "start": q.start, "end": q.end}
-                    for _, q in said
-                ],
+                "quotes": [_quote_json(q) for _, q in said],
             }
             for appearance, said in quotes_of(person, quotes)
         ],
+    }
+
+
+def unnamed_json(
+    source: Source, unnamed: Sequence[Person], quotes: Mapping[str, Sequence[tuple[int, Quote]]]
+) -> dict[str, Any]:
+    """One `--people` record for an article's unnamed sources ("a senior official"): kept
+    under the article, each description with its quotes, never merged into a person."""
+    from reader.people import quotes_of
+
+    return {
+        "path": source.path,
+        "title": source.title,
+        "unnamed": [
+            {"description": person.name, "quotes": [_quote_json(q) for _, q in said]}
+            for person in unnamed
+            for _, said in quotes_of(person, quotes)  # its one article
+        ],
+    }
+
+
+def _quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "text": quote.text,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
     }
 
 

@@ -193,6 +193,19 @@ def sort_people(people: Iterable[Person], by: SortKey) -> list[Person]:
     )
 
 
+def unnamed_by_article(people: Iterable[Person]) -> list[tuple[Source, list[Person]]]:
+    """The description rows ("a senior official") grouped under their article, newest
+    article first, in the order `people` gives them within one."""
+    groups: dict[str, tuple[Source, list[Person]]] = {}
+    for person in people:
+        if person.kind == "description":
+            source = person.appearances[0].source
+            groups.setdefault(source.path, (source, []))[1].append(person)
+    found = sorted(groups.values(), key=lambda group: group[0].path)
+    found.sort(key=lambda group: group[0].published or "", reverse=True)
+    return found
+
+
 def _name_key(person: Person) -> tuple[str, str]:
     return person.name.casefold(), person.key
 

@@ -82,6 +82,39 @@ def test_people_prints_one_person_a_line_most_quoted_first_with_their_quotes(lib
         assert paragraphs[quote["paragraph"]][quote["start"] : quote["end"]] == quote["text"]
 
 
+def test_unnamed_sources_follow_the_people_one_line_per_article_never_as_a_name(
+    tmp_path: Path,
+):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Talks\ndate: 2026-03-02\n---\n\n"
+        '"There is no deal yet," a European diplomat said.\n\n'
+        '"We are close," Ann Lee said.\n\n'
+        '"It will not happen this week," a European diplomat added.\n'
+    )
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: More talks\ndate: 2026-03-05\n---\n\n"
+        '"We may sign it on Friday," a European diplomat said.\n'
+    )
+    result = run("--people", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = records(result.stdout)
+    assert [(line["name"], line["kind"]) for line in lines if "name" in line] == [
+        ("Ann Lee", "person")
+    ]
+    unnamed = [line for line in lines if "unnamed" in line]
+    assert lines[-len(unnamed) :] == unnamed  # after every person
+    assert [(line["title"], list(line)) for line in unnamed] == [
+        ("More talks", ["path", "title", "unnamed"]),  # newest article first
+        ("Talks", ["path", "title", "unnamed"]),
+    ]
+    [diplomat] = unnamed[1]["unnamed"]
+    assert diplomat["description"] == "a European diplomat"
+    assert [q["text"].rstrip(",") for q in diplomat["quotes"]] == [
+        "There is no deal yet",
+        "It will not happen this week",
+    ]
+
+
 def test_people_reports_failures_as_json_does_and_still_lists_the_rest(library: Path):
     (library / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     missing = str(library / "nowhere")

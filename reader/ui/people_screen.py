@@ -29,7 +29,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import Quote
-from reader.people import Appearance, Person, SortKey, quotes_of, sort_people
+from reader.people import (
+    Appearance,
+    Person,
+    SortKey,
+    quotes_of,
+    sort_people,
+    unnamed_by_article,
+)
 from reader.ui.footer import Footer
 from reader.ui.keys import bindings_of
 from reader.ui.wording import plural
@@ -375,13 +382,9 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
             people = [p for p in people if _matches(p, needle)]
         rows: list[Row] = [person for person in people if person.kind != "description"]
         named = len(rows)
-        heading = None
-        for person in _by_article(people[named:]):
-            source = person.appearances[0].source
-            if source.path != heading:
-                rows.append(f"Unnamed, in “{source.title or 'Untitled'}”")
-                heading = source.path
-            rows.append(person)
+        for source, unnamed in unnamed_by_article(people[named:]):
+            rows.append(f"Unnamed, in “{source.title or 'Untitled'}”")
+            rows.extend(unnamed)
         keep = self.person.key if self.person is not None else None
         self.query_one(PeopleList).show(rows, keep)
         title = f"People · {named:,} named · {SORT_LABELS[self.sort]}"
@@ -509,12 +512,6 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
             self.query_one(PeopleList).focus()
         else:
             self.dismiss(None)
-
-
-def _by_article(unnamed: list[Person]) -> list[Person]:
-    """Unnamed sources grouped under their article, newest article first."""
-    unnamed = sorted(unnamed, key=lambda p: p.appearances[0].source.path)
-    return sorted(unnamed, key=lambda p: p.appearances[0].source.published or "", reverse=True)
 
 
 def _matches(person: Person, needle: str) -> bool:
