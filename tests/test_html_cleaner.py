@@ -902,3 +902,20 @@ def test_list_of_linked_entries_with_their_own_details_is_part_of_the_story() ->
     assert paragraphs[:2] == intro
     assert len(paragraphs) == 6
     assert paragraphs[-1].startswith("Tide clock in a teak case")
+
+
+def test_comments_after_a_heading_named_for_them_in_the_same_container_are_dropped() -> None:
+    # An old blog template: the post, the comments heading and every comment are
+    # siblings in one container, with nothing but the heading's id to tell them apart.
+    comments = "".join(
+        f'<div id="c{n}"><p>{comment}</p></div><p class="posted">Posted by: Reader {n}</p>'
+        for n, comment in enumerate(COMMENTS)
+    )
+    body = (
+        '<div id="center"><div class="content"><h3>Breakwater rebuild approved</h3>'
+        f'{story_html()}<p class="posted">Posted by Ines at 9:01 AM</p>'
+        f'<h2 id="comments">Comments</h2>{comments}</div></div>'
+    )
+    paragraphs = clean(page(body)).paragraphs
+    assert paragraphs[: len(STORY)] == STORY
+    assert not any(paragraph.startswith("Reader") for paragraph in paragraphs)

@@ -21,9 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.clean.common import text_key
-from reader.clean.html_blocks import Block, blocks
+from reader.clean.html_blocks import HEADING_TAGS, Block, blocks
 from reader.clean.html_clutter import is_clutter
-from reader.clean.html_furniture import boilerplate_regions, names_small_furniture
+from reader.clean.html_furniture import (
+    boilerplate_regions,
+    names_comments,
+    names_small_furniture,
+)
 from reader.clean.html_topic import Topic
 from reader.clean.html_tree import HtmlElement
 
@@ -86,6 +90,8 @@ def extract_body(
             if _under(anchor.owner, retry_chosen):
                 marked, kept, chosen = retry, retry_kept, retry_chosen
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
+    if chosen:
+        inside = _before_comments_heading(inside, marked, chosen)
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
     if not body.paragraphs:
@@ -95,6 +101,25 @@ def extract_body(
     if not body.paragraphs:
         body = Body([b.text for b in all_blocks if text_key(b.text) not in shown])
     return body
+
+
+def _before_comments_heading(
+    inside: list[Block], marked: set[HtmlElement], chosen: set[HtmlElement]
+) -> list[Block]:
+    """`inside` without what follows a heading named for the readers' comments.
+
+    Old blog templates put the post, "<h2 id=comments>" and every comment side by side
+    in one container; the heading is all that marks where the story ends.
+    """
+    heads = [
+        el
+        for el in marked
+        if el.tag in HEADING_TAGS and names_comments(el) and _under(el.getparent(), chosen)
+    ]
+    if not heads:
+        return inside
+    after = {sibling for head in heads for sibling in head.itersiblings()}
+    return [b for b in inside if not _under(b.owner, after)]
 
 
 def _stray_anchor(topic: Topic, all_blocks: list[Block], chosen: set[HtmlElement]) -> Block | None:

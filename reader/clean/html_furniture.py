@@ -253,6 +253,15 @@ def _named_boilerplate(el: HtmlElement) -> str | None:
     return None
 
 
+COMMENT_WORDS = frozenset(("comment", "comments", "disqus", "respond", "replies"))
+
+
+def names_comments(el: HtmlElement) -> bool:
+    """Whether the class or id names the readers' comments."""
+    names = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    return not COMMENT_WORDS.isdisjoint(names.translate(_SEPARATORS).split())
+
+
 def names_small_furniture(el: HtmlElement) -> bool:
     """Marked only for a class, id or role word naming a small thing (a byline, a tag)."""
     return el.tag not in BOILERPLATE_TAGS and _named_boilerplate(el) == SMALL
