@@ -919,3 +919,12 @@ def test_comments_after_a_heading_named_for_them_in_the_same_container_are_dropp
     paragraphs = clean(page(body)).paragraphs
     assert paragraphs[: len(STORY)] == STORY
     assert not any(paragraph.startswith("Reader") for paragraph in paragraphs)
+
+
+def test_titles_of_a_gallery_whose_pictures_are_gone_are_kept() -> None:
+    # Each picture of the gallery has a title heading and nothing else once the images
+    # are gone; a heading with nothing under it elsewhere still goes.
+    titles = ["North wall at dawn", "The ferry slip", "Storm damage by the quay", "New blocks"]
+    items = "".join(f'<h3>{title}</h3><img src="{n}.jpg" alt="">' for n, title in enumerate(titles))
+    body = f"<article>{story_html(STORY[:2])}{items}<h2>Related</h2></article>"
+    assert clean(page(body)).paragraphs == [*STORY[:2], *titles]

@@ -342,8 +342,7 @@ def _under(el: HtmlElement | None, elements: set[HtmlElement]) -> bool:
 
 def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     """Drop clutter lines, lines `shown` elsewhere, bylines and datelines; mark headings."""
-    body = Body()
-    last_level = "h1"  # heading tags compare by rank as strings: "h2" < "h3"
+    lines: list[tuple[str, str | None]] = []  # text and heading tag (None for a paragraph)
     for block in candidates:
         text = block.text
         if (
@@ -352,22 +351,39 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
             or text_key(text) in shown
         ):
             continue
-        if block.owner.tag == "h1" and not body.paragraphs:
+        if block.owner.tag == "h1" and not lines:
             continue  # the headline in another wording; the title already shows it
-        if block.is_heading:
-            if (
-                body.headings
-                and body.headings[-1] == len(body.paragraphs) - 1
-                and last_level >= block.owner.tag
-            ):
-                # A heading with nothing under it before the next one of its rank
-                # introduced something that was removed ("Related stories").
-                body.paragraphs.pop()
-                body.headings.pop()
+        lines.append((text, block.owner.tag if block.is_heading else None))
+    body = Body()
+    for index in _without_empty_headings(lines):
+        text, tag = lines[index]
+        if tag is not None:
             body.headings.append(len(body.paragraphs))
-            last_level = block.owner.tag
         body.paragraphs.append(text)
-    if body.headings and body.headings[-1] == len(body.paragraphs) - 1:
-        body.paragraphs.pop()
-        body.headings.pop()
     return body
+
+
+TITLED_ITEMS = 3
+"""Headings of one rank in a row, each over a picture: the titles of a gallery's items."""
+
+
+def _without_empty_headings(lines: list[tuple[str, str | None]]) -> list[int]:
+    """Indexes of the lines to keep: a heading with nothing under it before the next one
+    of its rank introduced something that was removed ("Related stories"), unless it is
+    one of a run of titled items (a gallery whose pictures are gone)."""
+    tags = [tag for _, tag in lines]
+    run_length = [1] * len(tags)  # how many lines in a row share this line's tag
+    for index in range(1, len(tags)):
+        if tags[index] == tags[index - 1]:
+            run_length[index] = run_length[index - 1] + 1
+    for index in range(len(tags) - 2, -1, -1):
+        if tags[index] == tags[index + 1]:
+            run_length[index] = run_length[index + 1]
+    keep: list[int] = []
+    for index, tag in enumerate(tags):
+        # heading tags compare by rank as strings: "h2" < "h3"; the end ranks as "h1"
+        following = tags[index + 1] if index + 1 < len(tags) else "h1"
+        empty = tag is not None and following is not None and following <= tag
+        if not empty or run_length[index] >= TITLED_ITEMS:
+            keep.append(index)
+    return keep
