@@ -12,7 +12,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.library import Scan, bundled_samples, iter_scan, load_all, missing_paths, scan
+from reader.library import (
+    FIRST_ROWS,
+    FirstRows,
+    Scan,
+    bundled_samples,
+    iter_scan,
+    load_all,
+    missing_paths,
+    scan,
+)
 from reader.model import Article, LoadError, Quote
 from reader.safe_text import escape_in_json, visible
 
@@ -136,12 +145,15 @@ def _main(argv: Sequence[str] | None) -> int:
     # Paused until the first frame is on screen (ReaderApp turns it back on): start-up only
     # makes objects that live on, and a collection midway costs the first frame ~20 ms.
     gc.disable()
+    # The first screenful is found and looked up in the cache while Textual is imported and
+    # lays out the screen, so the first frame can list it.
+    first_rows = FirstRows(paths, FIRST_ROWS).start()
     from reader.store.state import ReadingState
     from reader.ui.app import ReaderApp
 
     state, state_messages = ReadingState.load()
     shown = [visible(message) for message in messages + state_messages]
-    app = ReaderApp(paths, config=config, state=state, messages=shown)
+    app = ReaderApp(paths, config=config, state=state, messages=shown, first_rows=first_rows)
     app.run()
     return _report_unsaved(state)
 

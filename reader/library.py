@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from reader.clean import load, open_quietly
 from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
@@ -19,6 +21,8 @@ if TYPE_CHECKING:  # the cache (SQLite) is imported by the loading worker, not a
     from reader.store.cache import ArticleCache, ArticleSummary
 
 _GLOB_CHARS = set("*?[")
+FIRST_ROWS: Final = 50
+"""A screenful of list rows at any terminal size: listed before the rest is walked."""
 
 
 @dataclass(slots=True)
@@ -227,6 +231,11 @@ class Entry:
         return cls(result.path, summary=result)
 
     @property
+    def loading(self) -> bool:
+        """Listed by its file name, not cleaned yet: no title, source or failure known."""
+        return self.summary is None and self.error is None
+
+    @property
     def title(self) -> str:
         if self.summary is not None:
             return self.summary.title
@@ -249,6 +258,53 @@ class Entry:
                 parts.append(self.summary.publisher or "")
             self._search_key = "\n".join(parts).casefold()
         return self._search_key
+
+
+class FirstRows:
+    """The first screenful of a library, found and looked up in the cache on a thread of its
+    own from the moment the command starts, so the app's first frame can list it.
+
+    Walking a folder and opening the cache wait mostly on the disk and SQLite, which let the
+    app import and lay itself out meanwhile. Files the cache cannot answer for are not
+    cleaned here: the app lists them by name and its loading worker cleans them.
+    """
+
+    def __init__(self, paths: list[str], count: int, cache: ArticleCache | None = None) -> None:
+        self.found = Scan()
+        self.walk = iter_scan(paths, self.found)
+        """The rest of the walk, for whoever takes these rows over."""
+        self.files: list[str] = []
+        self.known: list[ArticleSummary | LoadError | None] = []
+        """Per file in `files`, its list entry from the cache, or None if it must be cleaned."""
+        self.cache = cache
+        """The cache given, else the one opened here (`ArticleCache.open`)."""
+        self.error: BaseException | None = None
+        self.listed = False
+        """Whether the app has listed these rows."""
+        self._count = count
+        self._done = threading.Event()
+
+    def start(self) -> FirstRows:
+        """Run on a thread of its own; `wait` tells when it is done."""
+        threading.Thread(target=self.run, name="reader-first-rows", daemon=True).start()
+        return self
+
+    def run(self) -> None:
+        try:
+            from reader.store.cache import ArticleCache, look_up
+
+            self.files = list(itertools.islice(self.walk, self._count))
+            if self.cache is None:
+                self.cache = ArticleCache.open()
+            self.known = look_up(self.files, self.cache)
+        except BaseException as error:  # handed to whoever takes the rows over
+            self.error = error
+        finally:
+            self._done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Whether the rows are ready, after waiting up to `timeout` seconds for them."""
+        return self._done.wait(timeout)
 
 
 def fetch_article(path: str, cache: ArticleCache) -> Article | LoadError:

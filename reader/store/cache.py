@@ -809,14 +809,33 @@ def list_cached(
         cache.flush()
 
 
-def _list_chunk(files: list[str], cache: ArticleCache) -> Iterator[ArticleSummary | LoadError]:
+def look_up(files: Sequence[str], cache: ArticleCache) -> list[ArticleSummary | LoadError | None]:
+    """List-pane entries for files the cache can answer for without opening them (one stat
+    each and one query), None for those that must be cleaned first; a missing file's entry
+    is its error."""
     stats = [_stat(name) for name in files]
     infos = [None if isinstance(info, LoadError) else info for info in stats]
-    for name, info, cached in zip(files, stats, cache.summaries(files, infos), strict=True):
+    return [
+        info if isinstance(info, LoadError) else cached
+        for info, cached in zip(stats, cache.summaries(files, infos), strict=True)
+    ]
+
+
+def list_one(name: str, cache: ArticleCache) -> ArticleSummary | LoadError:
+    """One file's list-pane entry: from the cache, else cleaned and stored now."""
+    for item in _list_chunk([name], cache):
+        return item
+    raise AssertionError("a file always has an entry")
+
+
+def _list_chunk(files: list[str], cache: ArticleCache) -> Iterator[ArticleSummary | LoadError]:
+    for name, known in zip(files, look_up(files, cache), strict=True):
+        if known is not None:
+            yield known
+            continue
+        info = _stat(name)
         if isinstance(info, LoadError):
             yield info
-        elif cached is not None:
-            yield cached
         else:
             item, summary = _clean_and_store(name, info, cache)
             if summary is not None:

@@ -29,6 +29,7 @@ from reader.ui.main_screen import MainScreen
 from reader.ui.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
+    from reader.library import FirstRows
     from reader.store.cache import ArticleCache
 
 
@@ -51,12 +52,13 @@ class ReaderApp(App[None]):
         state: ReadingState | None = None,
         cache: ArticleCache | None = None,
         messages: Iterable[str] = (),
+        first_rows: FirstRows | None = None,
     ) -> None:
         super().__init__()
         self.config = config or Config()
         self.state = state if state is not None else ReadingState(_scratch_state_path())
         self.messages = list(messages)
-        self.main = MainScreen(list(paths), self.config, self.state, cache)
+        self.main = MainScreen(list(paths), self.config, self.state, cache, first_rows)
         self.keymap: dict[str, str] = {}
         """The user's `[keys]` as applied (entries it could not use left out)."""
         self._settings_restored = False

@@ -26,6 +26,8 @@ from reader.library import Entry
 from reader.store.state import SORTS, VIEWS
 
 UNREAD_MARK = "●"
+LOADING_MARK = "◌"
+"""An unread row listed by file name, not cleaned yet: "●" once it is."""
 ROW_INDENT = 4
 """Cells before a title can start: the row's padding and the mark."""
 BOOKMARK_MARK = "★"
@@ -212,6 +214,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Whether entries arrived for a folder listed earlier (a rescan, a feed fetch)."""
         self.group_names: dict[str, str] = {}
         """Folders shown by a name with their unread count (a feed's articles), not a path."""
+        self.loading_count = 0
+        """Entries listed by file name, not cleaned yet."""
 
     # Building rows -----------------------------------------------------------
 
@@ -219,6 +223,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Append newly loaded entries; rows that pass the filter appear at once."""
         start = len(self.entries)
         self.entries.extend(entries)
+        self.loading_count += sum(1 for entry in entries if entry.loading)
         for index, entry in enumerate(entries, start):
             self._rows.append(Row(index))
             self._tall.append(cell_len(entry.title) > self._title_width > 0)
@@ -236,6 +241,51 @@ class ArticleList(ScrollView, can_focus=True):
                 self._append([self._rows[i] for i in fresh])
         else:
             self.rebuild()
+
+    def fill_entries(self, cleaned: list[Entry]) -> None:
+        """Entries listed by file name were cleaned: their rows show title, source and
+        read time (or the failure) in place; the row under the cursor keeps it.
+
+        In folder order the rows stay where they are and the top row of the view stays
+        put even if rows above it grew; other orders, filters and views place them anew.
+        """
+        changed = []
+        for new in cleaned:
+            index = self._entry_index.get(new.path)
+            if index is None or not self.entries[index].loading:
+                continue
+            entry = self.entries[index]
+            entry.summary, entry.error, entry._search_key = new.summary, new.error, None
+            self.loading_count -= 1
+            self._keys[index] = entry.search_key
+            self._tall[index] = cell_len(entry.title) > self._title_width > 0
+            self._prompts.pop(index, None)
+            changed.append(index)
+        if not changed:
+            return
+        rows = {self._rows[index] for index in changed}
+        self._strips = {key: strips for key, strips in self._strips.items() if key[0] not in rows}
+        current = self.current_index()
+        if self.sort != "path" or self.filter_text or self.view != "all":
+            self.rebuild()
+        else:
+            self._restart_lines()
+            for folder in {self._folders[index] for index in changed} & self.group_names.keys():
+                self._refresh_heading(folder)  # its unread count leaves out failures
+        if current is not None and current in changed:
+            self.post_message(self.Highlighted(self.current()))
+
+    def _restart_lines(self) -> None:
+        """Rows changed height: recount their lines, keeping the view's top row in place."""
+        top = self.scroll_offset.y
+        position = bisect_right(self._starts, top) - 1
+        offset = top - self._starts[position] if 0 <= position < len(self.shown) else 0
+        self._starts = list(_line_starts(self.shown, self._tall))
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        if 0 <= position < len(self.shown) and top:
+            self.scroll_to(y=self._starts[position] + offset, animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.RowsChanged())
 
     def _append(self, rows: list[Row]) -> None:
         """Loading delivers files in path order: add rows at the end, the rest untouched."""
@@ -260,7 +310,9 @@ class ArticleList(ScrollView, can_focus=True):
             rows = self._matching(range(len(self.entries)))
             key = _sort_key(self.sort)
             if key is not None:
-                rows.sort(key=lambda i: key(self.entries[i]))
+                # Rows still loading go last, in folder order, until they are known.
+                entries = self.entries
+                rows.sort(key=lambda i: (entries[i].loading, key(entries[i])))
             elif self._regrouped:
                 rows.sort(key=self._folder_order())
         self._show(self._with_headers(rows), current)
@@ -642,6 +694,15 @@ class ArticleList(ScrollView, can_focus=True):
 
         Under publisher headings the publisher is left out: the heading says it."""
         lines = title_lines(entry.title, self._title_width or len(entry.title))
+        unread = not entry.read
+        if entry.loading:
+            mark = BOOKMARK_MARK if entry.bookmarked else (LOADING_MARK if unread else " ")
+            return Content.assemble(
+                (mark + " ", "$text-muted"),
+                *_title_parts(lines, "italic $text-muted"),
+                "\n",
+                ("  loading…", "$text-muted"),
+            )
         if entry.error is not None:
             return Content.assemble(
                 ("✗ ", "bold $error"),
@@ -649,7 +710,6 @@ class ArticleList(ScrollView, can_focus=True):
                 "\n",
                 ("  failed: " + entry.error, "$error"),
             )
-        unread = not entry.read
         mark = BOOKMARK_MARK if entry.bookmarked else (UNREAD_MARK if unread else " ")
         details = [entry.source] if entry.source and self.sort != "publisher" else []
         if entry.summary is not None:

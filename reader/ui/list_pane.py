@@ -93,12 +93,16 @@ class ListPane(Vertical):
 
 
 def list_title(articles: ArticleList, counts: LoadCounts) -> str:
-    """What the list holds: "12 articles, 2 failed"; under a filter or view, "2 of 14
+    """What the list holds: "12 articles, 2 failed" ("40 loading" while files listed by name
+    are cleaned); under a filter or view, "2 of 14
     unread" or "No article matches 'xyz'"."""
     listed = len(articles.entries)
     narrowed = bool(articles.filter_text) or articles.view != "all"
     if not narrowed or not listed:
-        parts = [plural(listed - counts.failed, "article")]
+        loading = articles.loading_count
+        parts = [plural(listed - counts.failed - loading, "article")]
+        if loading:
+            parts.append(f"{loading:,} loading")
         if counts.failed:
             parts.append(f"{counts.failed:,} failed")
         if counts.skipped:

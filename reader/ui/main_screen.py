@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from reader.config import Config
-from reader.library import Entry, fetch_article, iter_scan, missing_paths
+from reader.library import Entry, FirstRows, fetch_article, iter_scan, missing_paths
 from reader.model import Article, LoadError
 from reader.safe_text import visible
 from reader.store.state import SORTS, VIEWS, ReadingState
@@ -165,9 +165,12 @@ class MainScreen(Screen[None]):
         config: Config,
         state: ReadingState,
         cache: ArticleCache | None,
+        first_rows: FirstRows | None = None,
     ) -> None:
         super().__init__()
         self.initial_paths = paths
+        self.first_rows = first_rows
+        """The first screenful of `paths`, looked up since the command started."""
         self.config = config
         self.state = state
         self.list_pane = ListPane(id="list-pane")
@@ -210,6 +213,8 @@ class MainScreen(Screen[None]):
         self.articles.focus()
         if self.initial_paths:
             self.loader.expect()
+            if self.first_rows is not None:
+                self.loader.list_first_rows(self.first_rows)
         self.call_after_refresh(self._first_frame_painted)
 
     def _first_frame_painted(self) -> None:
@@ -221,7 +226,7 @@ class MainScreen(Screen[None]):
             gc.enable()
         if self.initial_paths:
             # Only now: the loading worker competes with the first frame for the GIL.
-            self.loader.start_expected(self.initial_paths)
+            self.loader.start_expected(self.initial_paths, self.first_rows)
 
     def _restore_settings(self) -> None:
         """The reading width, sidebar, sort and view the user last chose, else the config's."""
@@ -240,7 +245,7 @@ class MainScreen(Screen[None]):
             self._opened_one = True
             self._open(self.articles.entries[0])  # `reader FILE`: straight to the article
         if self.open_entry is None:
-            articles = len(self.articles.entries) - counts.failed
+            articles = len(self.articles.entries) - counts.failed - self.articles.loading_count
             self.sidebar.show_library(articles, counts.failed, counts.skipped)
 
     # Opening articles -------------------------------------------------------
@@ -259,13 +264,19 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         entry = event.entry
+        if entry is not None and entry.loading:
+            self.loader.want(entry.path)
         if entry is not None and entry is not self.open_entry:
             self._preview_timer = self.set_timer(
                 PREVIEW_DELAY, lambda: self._preview(entry), name="preview"
             )
 
     def _preview(self, entry: Entry) -> None:
+        """Show the entry under the cursor; one still loading is shown once it is cleaned
+        (the list says so again), not cleaned here, where it would hold up the keys."""
         self._preview_timer = None
+        if entry.loading:
+            return
         if entry is self.articles.current() and entry is not self.open_entry:
             self.show_entry(entry, mark_read=False)
 
@@ -282,6 +293,8 @@ class MainScreen(Screen[None]):
         self.reading_column.close_find()
         if entry.article is None and entry.error is None:
             result = fetch_article(entry.path, self.loader.open_cache())
+            if entry.loading:  # opened before the loading worker reached it
+                self.articles.fill_entries([Entry.from_result(result)])
             if isinstance(result, LoadError):
                 entry.error = result.reason
             else:
