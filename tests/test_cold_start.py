@@ -176,3 +176,25 @@ async def test_a_cached_library_is_listed_with_titles_in_the_first_frame(
     finally:
         ArticleList.add_entries = original  # type: ignore[method-assign]
     assert listed and not any(listed)  # never a file name in place of a known title
+
+
+async def test_the_people_view_counts_articles_cleaned_after_they_were_listed(
+    tmp_path: Path, gate: Gate
+) -> None:
+    from reader.ui.people_screen import PeopleList, PeopleScreen
+
+    folder = library(tmp_path)
+    app = ReaderApp([str(folder)])
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: len(rows(app)) == 7)
+        await pilot.pause(0.1)  # the people worker has taken in the rows listed by name
+        gate.open.set()
+        await app.wait_until_loaded()
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        people = app.screen.query_one(PeopleList)
+
+        def first_row() -> str:
+            return str(people.prompt_at(0)) if people.rows else ""
+
+        await until(pilot, lambda: first_row() == "Ines Moreau  6 quotes · 6 articles")

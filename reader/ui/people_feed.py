@@ -18,7 +18,7 @@ from reader.library import Entry
 from reader.people import PeopleIndex, Person, people_by_form, sources_from_cache
 
 if TYPE_CHECKING:
-    from reader.store.cache import ArticleCache
+    from reader.store.cache import ArticleCache, ArticleSummary
 
 
 class PeopleFeed:
@@ -48,16 +48,23 @@ class PeopleFeed:
         """Called on the UI thread each time `people` is replaced (by an open People view)."""
         self._busy = False
         self._by_form: dict[tuple[str, str], Person] | None = None
+        self._waiting: list[Entry] = []
+        """Entries taken while listed by name, still being cleaned: merged once they are.
+        The worker's own, like the index."""
 
     @property
     def behind(self) -> int:
-        """Entries listed but not yet in `people`."""
+        """Entries listed but not yet in `people` (those being cleaned aside)."""
         return max(0, len(self._entries()) - self.taken)
+
+    def _cleaned_since(self) -> bool:
+        """Whether an entry taken while it was being cleaned is cleaned now."""
+        return any(not entry.loading for entry in self._waiting)
 
     def poke(self) -> None:
         """More entries may be listed: take them in, unless the worker is at it already
         (it looks again before it stops, and `_stopped` pokes once more)."""
-        if self._busy or not self.behind:
+        if self._busy or not (self.behind or self._cleaned_since()):
             return
         self._busy = True
         self.node.run_worker(self._work, thread=True, group="people", exit_on_error=True)
@@ -70,9 +77,9 @@ class PeopleFeed:
             while not worker.is_cancelled:
                 entries = self._entries()
                 end = len(entries)
-                if end <= taken:
+                if end <= taken and not self._cleaned_since():
                     break
-                fresh = [entry.summary for entry in entries[taken:end] if entry.summary]
+                fresh, self._waiting = _split([*self._waiting, *entries[taken:end]])
                 taken = end
                 if fresh:
                     self._index.add(sources_from_cache(fresh, self._cache()))
@@ -97,3 +104,16 @@ class PeopleFeed:
         if self._by_form is None:  # only when asked: one entry per article and form
             self._by_form = people_by_form(self.people)
         return self._by_form.get((path, speaker))
+
+
+def _split(entries: list[Entry]) -> tuple[list[ArticleSummary], list[Entry]]:
+    """The summaries of the cleaned entries, and the entries still being cleaned; each entry
+    read once, as the UI thread may fill it in meanwhile."""
+    cleaned, waiting = [], []
+    for entry in entries:
+        summary = entry.summary
+        if summary is not None:
+            cleaned.append(summary)
+        elif entry.error is None:
+            waiting.append(entry)
+    return cleaned, waiting
