@@ -397,25 +397,24 @@ class ArticleCache:
         """Who each file's article quotes, with how many quotes each, keyed as `files` spell it.
 
         For files whose list entries came from this cache (so are current); a file
-        that quotes nobody, or is not cached, is left out.
+        that quotes nobody, or is not cached, is left out. Each chunk of paths is
+        looked up through the indexes, so asking for a batch of newly listed files
+        costs that batch, not a pass over every stored quote.
         """
         named = {_key(name): name for name in files}
-        ids: dict[int, str] = {}
-        counts: dict[int, dict[str, int]] = {}
+        counts: dict[str, dict[str, int]] = {}
+        query = (
+            "SELECT a.path, q.speaker FROM articles a JOIN quotes q ON q.article = a.id"
+            " WHERE a.path IN ({})"
+        )
         try:
             with self._guard():
-                query = "SELECT id, path FROM articles WHERE path IN ({})"
-                for row_id, key in self._chunked(query, list(named)):
-                    ids[row_id] = named[key]
-                # One pass over every stored quote is quicker than a grouped join per chunk
-                # once the library is large, and the library is usually most of the cache.
-                for row_id, speaker in self._db.execute("SELECT article, speaker FROM quotes"):
-                    if row_id in ids:
-                        said = counts.setdefault(row_id, {})
-                        said[speaker] = said.get(speaker, 0) + 1
+                for key, speaker in self._chunked(query, list(named)):
+                    said = counts.setdefault(named[key], {})
+                    said[speaker] = said.get(speaker, 0) + 1
         except _Miss:
             return {}
-        return {ids[row_id]: list(said.items()) for row_id, said in counts.items()}
+        return {name: list(said.items()) for name, said in counts.items()}
 
     def quotes(self, files: Sequence[str]) -> dict[str, list[tuple[int, Quote]]]:
         """Each file's attributed quotes with their index in `Article.quotes`, in order."""
