@@ -124,6 +124,15 @@ def test_descriptions_stay_with_their_article_and_never_join_a_person():
         ("The trust", "description", ""),
         ("President", "description", ""),
         ("she", "description", ""),
+        # A title holding an organisation or a place still titles a person.
+        ("Army Capt. Christian Pardo", "person", "Christian Pardo"),
+        ("State Department spokesman Ned Price", "person", "Ned Price"),
+        ("Bank of England Governor Andrew Bailey", "person", "Andrew Bailey"),
+        ("Department of State Press Office", "organisation", ""),
+        # Nationality, party or faith: a description, alone or as a group, never a name.
+        ("European", "description", ""),
+        ("Democrats", "description", ""),
+        ("Senate Republicans", "description", ""),
     ],
 )
 def test_each_speaker_is_read_as_a_person_an_organisation_or_a_description(speaker, kind, name):

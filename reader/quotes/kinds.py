@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from reader.quotes.names import FUNCTION_WORDS, TITLE_WORDS, is_org, strip_titles
+from reader.quotes.names import (
+    DEMONYMS,
+    FEMALE_NAMES,
+    FUNCTION_WORDS,
+    MALE_NAMES,
+    TITLE_WORDS,
+    is_org,
+    strip_titles,
+)
 
 SpeakerKind = Literal["person", "organisation", "description"]
 
@@ -67,6 +75,11 @@ def classify(speaker: str) -> Speaker:
         return description
     if len(words) == 1 and words[0].islower():
         return description if folded[0] in FUNCTION_WORDS else _person(words)  # a handle
+    if _names_a_group(folded):
+        return description
+    titled = _after_title(words, folded)
+    if titled:
+        return _person(titled)
     if not _proper(words):
         return description
     if is_org(words) or _named_with_connective(words, folded) or all(map(_is_acronym, words)):
@@ -82,6 +95,32 @@ def classify(speaker: str) -> Speaker:
     if len(named) > 1 and folded[0] not in TITLE_WORDS:
         return _person(named)  # a surname that is also a title word: "Martin Luther King"
     return description
+
+
+def _names_a_group(folded: Sequence[str]) -> bool:
+    """A plural of a nationality, party or faith ("Democrats", "Senate Republicans", "Saudis"):
+    a group of people, described, not named."""
+    last = folded[-1]
+    if len(last) < 4 or not last.endswith("s"):
+        return False
+    return last[:-1] in DEMONYMS
+
+
+def _after_title(words: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """The name after the last title word when two or more capitalised words follow it and
+    are not an organisation's: whatever precedes is the person's title, even if it holds
+    an organisation or a place ("Atlantic City Mayor Don Guardian", "Army Capt. Christian
+    Pardo", "State Department spokesman Ned Price"); a known first name makes them a
+    person's even if a word of theirs can name an organisation ("Don Guardian")."""
+    for position in range(len(words) - 3, -1, -1):
+        if all(part in TITLE_WORDS for part in folded[position].split("-")):
+            rest = list(words[position + 1 :])
+            first = folded[position + 1]
+            known = first in MALE_NAMES or first in FEMALE_NAMES
+            if all(map(_capitalised, rest)) and (known or not is_org(rest)):
+                return rest
+            return []
+    return []
 
 
 def _proper(words: Sequence[str]) -> bool:
