@@ -56,11 +56,19 @@ Minimal().run()
 """
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, all its threads, user and system."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def time_to_screen(
     argv: list[str], moments: list[list[bytes]], env: dict[str, str], timeout: float = 30.0
-) -> list[float]:
+) -> list[tuple[float, float]]:
     """Seconds until each moment has appeared in what the program wrote to the terminal
-    (any one of its markers), from one spawn."""
+    (any one of its markers), from one spawn, and the CPU seconds it had used by then
+    (which a loaded machine inflates far less than the wall clock)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -70,7 +78,7 @@ def time_to_screen(
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen = b""
-    times: list[float | None] = [None] * len(moments)
+    times: list[tuple[float, float] | None] = [None] * len(moments)
     try:
         os.set_blocking(fd, False)
         while time.perf_counter() - start < timeout:
@@ -83,7 +91,7 @@ def time_to_screen(
                 now = time.perf_counter() - start
                 for index, markers in enumerate(moments):
                     if times[index] is None and any(marker in seen for marker in markers):
-                        times[index] = now
+                        times[index] = (now, cpu_seconds(pid))
                 done = [t for t in times if t is not None]
                 if len(done) == len(times):
                     return done
@@ -117,6 +125,12 @@ def warm_cache(library: str, folder: str | None, env: dict[str, str]) -> str:
             env=dict(env, READER_CACHE_DIR=str(target)),
             cwd=tempfile.gettempdir(),
         )
+    # A cache filled by other cleaning code would be emptied by the first run: "warm" cold.
+    stored = f"import sqlite3; print(sqlite3.connect({str(target / 'articles.sqlite3')!r})"
+    stored += ".execute(\"SELECT value FROM meta WHERE key = 'version'\").fetchone()[0])"
+    current = "from reader.store.cache import cleaner_version; print(cleaner_version())"
+    if python_output(stored, env) != python_output(current, env):
+        sys.exit(f"{target} was filled by other cleaning code: empty it to fill it again")
     return str(target)
 
 
@@ -140,6 +154,11 @@ def main() -> None:
     parser.add_argument(
         "--baseline", help="another checkout of reader timed in the same rounds (before/after)"
     )
+    parser.add_argument(
+        "--baseline-warm-cache",
+        help="the baseline's own warm cache folder, filled once by it (needed when it cleans "
+        "differently: a cache is keyed by the cleaning code)",
+    )
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="reader-bench-")
     env = dict(os.environ, TERM="xterm-256color", READER_CONFIG_DIR=f"{home}/config")
@@ -158,14 +177,18 @@ def main() -> None:
     )
     subprocess.run([sys.executable, "-m", "compileall", "-q", reader_package], check=True)
     python_output("import textual.app, reader.cli, reader.ui.app", warm_env)
-    if args.baseline:
+    warm = warm_cache(args.library, args.warm_cache, env)
+    baseline_warm = warm
+    if args.baseline and args.baseline_warm_cache:
+        baseline_env = dict(env, PYTHONPATH=args.baseline)
+        baseline_warm = warm_cache(args.library, args.baseline_warm_cache, baseline_env)
+    elif args.baseline:
         # One warm cache serves both only if both clean alike: else the first to open it
         # would empty it for the other.
         fingerprint = "from reader.store.cache import cleaner_version; print(cleaner_version())"
         baseline_env = dict(warm_env, PYTHONPATH=args.baseline)
         if python_output(fingerprint, warm_env) != python_output(fingerprint, baseline_env):
-            sys.exit("the baseline cleans differently (another cleaner fingerprint): time it alone")
-    warm = warm_cache(args.library, args.warm_cache, env)
+            sys.exit("the baseline cleans differently: give it --baseline-warm-cache")
     for path in Path(args.library).rglob("*"):  # every file read once: the OS cache is warm
         if path.is_file():
             path.read_bytes()
@@ -185,14 +208,14 @@ def main() -> None:
         for cache in ("warm", "cold"):
             name = f"{label}reader {cache}"
             contenders.append((name, reader_cmd, reader_moments, cache, checkout))
-    times: dict[str, list[float]] = {}
+    times: dict[str, list[tuple[float, float]]] = {}
     for run in range(args.runs):
         for name, argv, moments, cache, checkout in contenders:
             cold = f"{home}/cold-{run}-{len(times)}"
             spawn_env = dict(
                 env,
                 READER_DATA_DIR=f"{home}/data-{run}-{len(times)}",
-                READER_CACHE_DIR=warm if cache == "warm" else cold,
+                READER_CACHE_DIR=(baseline_warm if checkout else warm) if cache == "warm" else cold,
             )
             if checkout:
                 spawn_env["PYTHONPATH"] = checkout
@@ -200,13 +223,17 @@ def main() -> None:
             for moment, seconds in zip(moment_names, result, strict=False):
                 times.setdefault(f"{name}, {moment}", []).append(seconds)
             shutil.rmtree(cold, ignore_errors=True)
-    peer = statistics.median(times["minimal app, first frame"])
+    peer = times["minimal app, first frame"]
+    peer_wall = statistics.median(wall for wall, _ in peer)
+    peer_cpu = statistics.median(cpu for _, cpu in peer)
     print(f"{args.runs} rounds, load average at the end {os.getloadavg()[0]:.1f}")
-    for name, seconds in times.items():
-        median = statistics.median(seconds)
+    print(f"{'median of the rounds':34} {'wall':>7} ratio {'CPU':>7} ratio  (wall, each round)")
+    for name, measured in times.items():
+        wall = statistics.median(seconds for seconds, _ in measured)
+        cpu = statistics.median(cpu for _, cpu in measured)
         print(
-            f"{name:32} median {median * 1000:4.0f} ms  ratio {median / peer:.2f}  "
-            f"{[round(t * 1000) for t in seconds]}"
+            f"{name:34} {wall * 1000:4.0f} ms {wall / peer_wall:5.2f} {cpu * 1000:4.0f} ms "
+            f"{cpu / peer_cpu:5.2f}  {[round(seconds * 1000) for seconds, _ in measured]}"
         )
     print("target: reader's first row within 1.3x the minimal app's first frame, warm and cold")
     print("(first title: the first row that shows an article, not a file name being cleaned)")
