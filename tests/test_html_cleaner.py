@@ -180,6 +180,43 @@ def test_staff_list_in_the_menu_is_not_the_byline() -> None:
     assert clean(page(body)).authors == ["Ines Barros"]
 
 
+@pytest.mark.parametrize(
+    "body_class, wrapper",
+    [
+        # The post's own footer holds "Posted by", as blog templates print it.
+        ("", '<div class="entry-footer"><p>Posted by {link}</p></div>'),
+        ("", '<aside class="post-meta">{link}</aside>'),
+        # The page's body lists its features in its class; that is no sidebar.
+        ("single-post has-sidebar custom-menu", "<p>By {link}</p>"),
+    ],
+)
+def test_a_byline_in_the_posts_own_footer_or_meta_is_found(body_class: str, wrapper: str) -> None:
+    link = '<a rel="author" href="/people/ines">Ines Barros</a>'
+    body = f"<article><h1>Breakwater</h1>{story_html()}{wrapper.format(link=link)}</article>"
+    html = page(body).replace("<body>", f'<body class="{body_class}">')
+    assert clean(html).authors == ["Ines Barros"]
+
+
+def test_commenters_and_the_comment_form_are_not_authors() -> None:
+    comments = (
+        '<div id="comments"><div class="comment-author vcard">Rosa Quint said</div>'
+        "<p>About time too.</p></div>"
+        '<form><p class="comment-form-author">Name *</p><input name="author"></form>'
+    )
+    body = f"<article><h1>Breakwater</h1>{story_html()}</article>{comments}"
+    assert clean(page(body)).authors == []
+
+
+def test_the_writers_biography_is_not_a_list_of_authors() -> None:
+    bio = (
+        '<div class="author-bio">Ines Barros covers the coast for the Courier, having worked on '
+        "the harbour beat since 2015, and lives in Port Elwin with two cats</div>"
+    )
+    byline = '<p class="byline">By Ines Barros on May 2, 2025</p>'
+    body = f"<article><h1>Breakwater</h1>{byline}{story_html()}{bio}</article>"
+    assert clean(page(body)).authors == ["Ines Barros"]
+
+
 def test_meta_author_listing_the_whole_staff_is_rejected() -> None:
     everyone = ", ".join(f"Writer Number{n}" for n in "abcdefghij")
     head = f'<meta name="author" content="{everyone}">'

@@ -25,13 +25,14 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|(?<=\w\w)\.\s+(?=\w\w))\s*", r
 _BY = re.compile(r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|автор)\s*[:\-]?\s+", re.I)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|\.(?:com|net|org|co|uk)\b|\bfor\b", re.I)
 _DAY_OR_MONTH = re.compile(
-    r"\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|\s+(?:january|february|march|april|may"
+    r"\s+(?:(?:on|at)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|"
+    r"\s+(?:(?:on|at)\s+)?(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)\b.*$",
     re.I,
 )
 _JOB_TITLE = re.compile(
     r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
-    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|"
+    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|posted|"
     r"publisher|founder|president|director)s?\b",
     re.I,
 )
@@ -39,6 +40,13 @@ _JOB_TITLE = re.compile(
 _BYLINE_NAME = re.compile(
     r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])", re.I
 )
+_COMMENT_NAME = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|respond|reply|replies)(?:$|[\s_-])", re.I
+)
+BYLINE_CHARS = 100
+"""A byline element's text is short; longer is the writer's biography."""
+_POST_NAME = re.compile(r"(?:^|[\s_-])(?:post|entry|article|story)(?:$|[\s_-])", re.I)
+"""A region named for the post itself: its own footer or meta line, not the site's."""
 _CHROME_NAME = re.compile(r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|dropdown)(?:$|[\s_-])", re.I)
 
 
@@ -78,11 +86,13 @@ def find_authors(
             if "author" in (a.get("rel") or "").lower().split() and not _in_page_chrome(a)
         ],
         lambda: [
-            element_text(el)
+            text
             for el in root.iter()
             if isinstance(el.tag, str)
             and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
             and not _in_page_chrome(el)
+            and not _in_comments(el)
+            and len(text := element_text(el)) <= BYLINE_CHARS
         ][:3],
     )
     for source in sources:
@@ -115,17 +125,32 @@ def _names(values: list[str]) -> list[str]:
     return names
 
 
+def _in_comments(el: HtmlElement) -> bool:
+    """In the readers' comments or a form, whose "author" fields name commenters or ask a name."""
+    node: HtmlElement | None = el
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag == "form" or _COMMENT_NAME.search(
+            (node.get("class") or "") + " " + (node.get("id") or "")
+        ):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _in_page_chrome(el: HtmlElement) -> bool:
     """Inside the site's menus, sidebars or footer, where staff lists live.
 
-    Not `<header>`: the article's own header is where its byline sits.
+    Not `<header>`: the article's own header is where its byline sits. Nor
+    a footer or aside named for the post itself ("entry-footer", "post-meta"),
+    which is where blogs put "Posted by"; nor the page's body, whose class
+    lists the page's features ("has-sidebar").
     """
     parent = el.getparent()
-    while parent is not None:
-        if parent.tag in ("nav", "footer", "aside", "select"):
-            return True
+    while parent is not None and parent.tag not in ("body", "html"):
         names = (parent.get("class") or "") + " " + (parent.get("id") or "")
-        if _CHROME_NAME.search(names):
+        if (parent.tag in ("nav", "footer", "aside", "select") or _CHROME_NAME.search(names)) and (
+            parent.tag in ("nav", "select") or not _POST_NAME.search(names)
+        ):
             return True
         parent = parent.getparent()
     return False
