@@ -467,3 +467,28 @@ def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
     text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
     article = clean_text(text, "a.txt")
     assert "Canal Cafe Reopens" not in article.authors
+
+
+def test_a_link_to_the_previous_post_is_not_the_headline() -> None:
+    text = page(
+        "The Towpath Diary",
+        "« Lock keepers return to the Vale after forty years",
+        "Next post: Ducklings counted along the north bank »",
+        HEADLINE,
+        "Posted on March 3, 2026",
+        footer=FOOTER,
+    )
+    assert clean_text(text, "a.txt").title == HEADLINE
+
+
+def test_the_line_right_above_the_byline_is_the_headline_not_the_blogs_tagline() -> None:
+    text = page(
+        "The Towpath Diary",
+        "The diary of a lock keeper on the Vale canal",
+        "Bridge to be rebuilt",
+        "by Jo on March 3, 2026",
+        footer=FOOTER,
+    )
+    article = clean_text(text, "a.txt")
+    assert article.title == "Bridge to be rebuilt"
+    assert article.authors == ["Jo"]

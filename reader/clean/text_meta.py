@@ -29,6 +29,12 @@ from reader.clean.text_lines import Line
 
 TITLE_WINDOW = 40
 """How many lines above the story the headline is looked for."""
+RIGHT_ABOVE_BYLINE = 2.0
+"""Extra for the line right above the byline or date: a tagline above it is further up.
+
+Not for a name line, nor for the line under one: those are the writer's
+name and role ("Jane Doe / Science editor / 3 May 2026"); nor for a line
+of the story, whose short last line may sit above a stray "A | B" line."""
 TITLE_MIN_SCORE = 3.0
 """Below this no line is taken for a headline (a lone menu word, a far-off teaser)."""
 
@@ -186,6 +192,13 @@ def _title_score(
     nearby = lines[j + 1 : j + 5]
     if any(is_byline(n) or is_dateline(n) for n in nearby):
         score += 3.0
+        if (
+            j < body_start
+            and (is_byline(nearby[0]) or is_dateline(nearby[0]))
+            and not _bare_names(line)
+            and not (j > 0 and _bare_names(lines[j - 1]))
+        ):
+            score += RIGHT_ABOVE_BYLINE
     distance = abs(body_start - j)
     score += 3.0 * max(0.0, 1 - distance / TITLE_WINDOW)
     if line.ends_sentence and line.text.endswith("."):
@@ -210,7 +223,12 @@ class _JoinedKeys:
 
 def _headline_shaped(line: Line) -> bool:
     ok = 6 <= line.chars <= 120 if line.uncased else 3 <= line.words <= 30 and line.chars <= 250
-    if not ok or line.item or line.text.endswith((":", "…", "..", "»", "›", ">")):
+    if (
+        not ok
+        or line.item
+        or line.text.endswith((":", "…", "..", "»", "›", ">", "→"))
+        or line.text.startswith(("«", "‹", "<", "←"))
+    ):
         return False
     if kind_of(line) in (PROSE, CLUTTER, BARRIER) or is_byline(line) or (is_dateline(line)):
         return False
