@@ -492,3 +492,18 @@ def test_the_line_right_above_the_byline_is_the_headline_not_the_blogs_tagline()
     article = clean_text(text, "a.txt")
     assert article.title == "Bridge to be rebuilt"
     assert article.authors == ["Jo"]
+
+
+def test_the_tag_line_under_a_post_ends_it() -> None:
+    footer = (
+        "Tags: canals, bridges, council",
+        "Older Post",
+        "Home",
+        "About this diary: I have lived on a narrowboat on the Vale canal for eleven years, and "
+        "I write here about the locks, the wildlife, the people I meet on the towpath and the "
+        "slow business of keeping an old boat afloat through the winter months.",
+        "Archive",
+        "March 2026 (4)",
+    )
+    article = clean_text(page(*HEADER, "By Jo Marsh", footer=footer), "a.txt")
+    assert article.paragraphs == STORY

@@ -217,6 +217,8 @@ _BARRIER = re.compile(
     r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
     r"about the authors?|tags?|topics?|elsewhere on .{1,40}|(?:keep|stay) up to date.{0,40}|"
     r"filed under|keywords|more about|see more|"
+    r"(?:tags|tagged(?: with| as)?|labels|filed (?:under|in)|posted in|categories|topics)"
+    r"\s*:\s*[^:.!?]{1,150}|"
     r"other (?:stories|news)|latest (?:news|stories|articles)|top stories|sign up.{0,60}|"
     r"(?:get|subscribe to) (?:our|the) .{0,40}newsletters?.{0,40}|newsletters?|"
     r"explore more|don'?t miss|also on .{1,30}|around the web|from our partners|"
