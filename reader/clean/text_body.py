@@ -222,10 +222,9 @@ THREAD_GAP = 12
 """Most lines from one stamped header to the next in a thread."""
 STAMP_WORDS = 16
 _DASHES = ("—", "–", "-", "―")
-_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-"""A clock time or a numeric date, the marks of a comment's or a post's header."""
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-"""A date in words holds a year; only then is the costlier date reader asked."""
+_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b((?:19|20)\d\d)\b")
+"""A clock time, a numeric date or a year (group 1), the marks of a comment's or a post's
+header; a year counts only inside a date, which the costlier date reader then confirms."""
 
 
 def _stamped(line: Line) -> bool:
@@ -234,15 +233,14 @@ def _stamped(line: Line) -> bool:
     A line led by a dash is the signature under an embedded post or quote
     ("— Jane Doe (@jane) May 2, 2019"), which belongs to the story.
     """
-    return (
-        line.digits
-        and not line.text.startswith(_DASHES)
-        and line.words <= STAMP_WORDS
-        and (
-            _STAMP.search(line.text) is not None
-            or (_YEAR.search(line.text) is not None and normalise_date(line.text) is not None)
-        )
-    )
+    if line.words > STAMP_WORDS or line.text.startswith(_DASHES):
+        return False
+    year = False
+    for mark in _STAMP.finditer(line.text):
+        if mark.group(1) is None:
+            return True
+        year = True
+    return year and normalise_date(line.text) is not None
 
 
 def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
@@ -253,15 +251,15 @@ def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
     counts only once a story's worth of prose has come before it, so a live
     report whose entries open with times is not cut at its first entry.
     """
-    stamps = [i for i, line in enumerate(lines) if line.digits and _stamped(line)]
-    if len(stamps) < THREAD_STAMPS:
-        return None
-    seen, upto = 0, 0
+    seen, after = 0, len(lines)
+    for i, line in enumerate(lines):
+        if kinds[i] is PROSE:
+            seen += line.chars
+            if seen >= STORY_SEEN * 10:
+                after = i + 1
+                break
+    stamps = [i for i in range(after, len(lines)) if lines[i].digits and _stamped(lines[i])]
     for n, first in enumerate(stamps):
-        seen += sum(lines[k].chars for k in range(upto, first) if kinds[k] is PROSE)
-        upto = first
-        if seen < STORY_SEEN * 10:
-            continue
         chain = 1
         last = first
         for i in stamps[n + 1 :]:
