@@ -507,3 +507,36 @@ def test_the_tag_line_under_a_post_ends_it() -> None:
     )
     article = clean_text(page(*HEADER, "By Jo Marsh", footer=footer), "a.txt")
     assert article.paragraphs == STORY
+
+
+def test_a_blogs_byline_under_the_post_is_found() -> None:
+    footer = ("Posted by Jo Marsh at 8:18 AM", "Labels: canals, bridges", *FOOTER)
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+def test_a_commenters_byline_under_the_post_is_not_the_writers() -> None:
+    footer = (
+        "Posted by Rosa Quint at 9:02 AM",
+        "About time too, the long way round has been a misery for anyone with a pushchair.",
+        "Posted by Tom Hale at 9:40 AM",
+        "Five months sounds optimistic to me, but we will see what happens in the spring.",
+    )
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    assert clean_text(text, "a.txt").authors == []
+
+
+def test_the_footer_byline_under_a_two_paragraph_post_does_not_cut_it() -> None:
+    story = [
+        "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which "
+        "has been closed since a barge struck one of its supports in the spring, leaving walkers "
+        "on the towpath with a detour of more than a mile through the estate and along the road.",
+        "Work will start in March and is expected to take about five months. The council said the "
+        "new bridge would be wide enough for bicycles and wheelchairs, and that the towpath would "
+        "stay open on both banks for most of the time the work goes on, except for a few weekends.",
+    ]
+    footer = ("posted by Jo Marsh at 7:10 AM | 0 comments", "About Me", "Name: Jo Marsh")
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", story=story, footer=footer)
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == story
+    assert article.authors == ["Jo Marsh"]

@@ -19,6 +19,7 @@ from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,
     find_date,
+    find_footer_byline,
     find_section,
     find_title,
     is_byline,
@@ -48,6 +49,8 @@ def clean_text(text: str, path: str) -> Article:
     found = body
     section, crumb_title = find_section(lines, title, start)
     authors, publisher, byline = find_byline(lines, title, start)
+    if not authors and body.lines:
+        authors = find_footer_byline(lines, body.end)
     published = find_date(lines, title, start)
     header_end = max([title if title is not None else -1, *byline]) + 1
     body = _drop_header_lines(body, header_end)
@@ -119,12 +122,18 @@ def _drop_header_lines(body: Body, header_end: int) -> Body:
     """Keep the headline, byline and standfirst out of the story paragraphs.
 
     Lines above the byline are the standfirst; a byline or date inside the
-    first few story lines means the story only starts after it.
+    first few story lines means the story only starts after it, unless two
+    paragraphs come first (then it is the post's footer under a short story).
     """
     cut = header_end
+    paragraphs = 0
     for line in body.lines[:4]:
         if is_byline(line) or is_dateline(line):
             cut = max(cut, line.index + 1)
+        elif line.chars >= LEAD_PARAGRAPH_CHARS:
+            paragraphs += 1
+            if paragraphs == 2:
+                break
     if not body.lines or body.lines[0].index >= cut:
         return body
     kept = [line for line in body.lines if line.index >= cut]

@@ -76,7 +76,7 @@ _ROLES = re.compile(
     _I,
 )
 _CUT = re.compile(
-    r"\s+(?:[-–—|•·]|on|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
+    r"\s+(?:[-–—|•·]|on|at|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
     r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?\s+\d)",
     _I,
@@ -340,6 +340,31 @@ def find_byline(
         ):
             return names, None, [j]
     return [], None, []
+
+
+FOOTER_REACH = 4
+"""How far below the story's last line a blog's "Posted by" footer is looked for."""
+THREAD_REACH = 15
+"""Lines around a footer byline in which another byline makes it a comment thread."""
+
+
+def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
+    """Names from a "Posted by Jane Doe at 8:18 AM" line right under the story.
+
+    Blog templates print the byline below the post. A comment thread prints
+    such a line under every comment, so a line followed by another byline
+    soon before or after is a commenter's, not the writer's.
+    """
+    low, high = max(0, body_end - 2), min(len(lines), body_end + FOOTER_REACH)
+    for j in range(low, high):
+        match = _BY.match(lines[j].text)
+        if not (match and is_byline(lines[j])):
+            continue
+        around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
+        if any(_BY.match(line.text) and is_byline(line) for line in around):
+            return []
+        return _by_names(match.group(1))
+    return []
 
 
 def _dated_by(line: Line) -> list[str]:
