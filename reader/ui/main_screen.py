@@ -184,7 +184,7 @@ class MainScreen(Screen[None]):
         self.opened_paths: list[str] = []
         """Files and folders opened from inside the app, rescanned by `r` too."""
         self.open_entry: Entry | None = None
-        self.sidebar_wanted = True
+        self.sidebar_wanted = state.settings.sidebar
         """The sidebar setting, for layouts with room for it (remembered)."""
         self.sidebar_stacked = False
         """Whether `s` asked for the sidebar while the terminal is too narrow for it."""
@@ -198,7 +198,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # Only what the first frame shows: the filter and find boxes and the progress bar are
-        # mounted when first needed, since every widget costs start-up time.
+        # mounted when first needed, since every widget costs start-up time. The layout's
+        # classes are set before the panes mount: set after, they restyle every pane.
+        self._apply_layout(self.app.size.width)
         with Horizontal(id="main"):
             yield self.list_pane
             yield self.reading_column
@@ -232,7 +234,6 @@ class MainScreen(Screen[None]):
         """The reading width, sidebar, sort and view the user last chose, else the config's."""
         settings = self.state.settings
         self.reading.set_reading_width(settings.width or self.config.width)
-        self.sidebar_wanted = settings.sidebar
         self.articles.view = settings.view if settings.view in VIEWS else "all"
         self.articles.sort = settings.sort if settings.sort in SORTS else "path"
 
@@ -543,8 +544,9 @@ class MainScreen(Screen[None]):
         if self.focus_mode:
             self.reading.focus()
 
-    def _apply_layout(self) -> None:
-        layout = layout_for(self.size.width)
+    def _apply_layout(self, width: int | None = None) -> None:
+        """Classes and sidebar for the layout of `width` columns (the screen's width)."""
+        layout = layout_for(self.size.width if width is None else width)
         for name in ("wide", "medium", "stacked"):
             self.set_class(name == layout, f"-{name}")
         self.set_class(self.focus_mode, "-focus")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,9 +16,11 @@ from textual.widgets.option_list import Option
 
 from reader.library import Entry
 from reader.model import read_time
-from reader.quotes.speakers import QuotedSpeaker, quoted_speakers
 from reader.safe_text import visible
 from reader.ui.wording import plural
+
+if TYPE_CHECKING:
+    from reader.quotes.speakers import QuotedSpeaker
 
 
 class SpeakerList(OptionList):
@@ -93,8 +96,9 @@ class Sidebar(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         # Only the metadata is composed, so it is in the very first frame; the "Quoted" list
-        # is mounted with the first article that quotes anyone.
-        self.set_class(True, "-no-quotes")
+        # is mounted with the first article that quotes anyone. The class styles only what
+        # is mounted after it, so the sidebar itself need not be styled again.
+        self.add_class("-no-quotes", update=False)
         yield Static(library_text(0, 0, 0), id="meta")
 
     def _speakers(self) -> SpeakerList:
@@ -140,6 +144,9 @@ class Sidebar(VerticalScroll, can_focus=False):
         _field(text, "Quotes", str(len(article.quotes)), inline=True)
         _field(text, "File", path_lines(visible(entry.path), width))
         meta.update(text)
+        # Imported with the first article shown, not at start-up: its name lists take a while.
+        from reader.quotes.speakers import quoted_speakers
+
         who = quoted_speakers(article.quotes)
         if who or self.query(SpeakerList):
             self._speakers().show(who)
