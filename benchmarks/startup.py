@@ -125,12 +125,16 @@ def warm_cache(library: str, folder: str | None, env: dict[str, str]) -> str:
             env=dict(env, READER_CACHE_DIR=str(target)),
             cwd=tempfile.gettempdir(),
         )
-    # A cache filled by other cleaning code would be emptied by the first run: "warm" cold.
-    stored = f"import sqlite3; print(sqlite3.connect({str(target / 'articles.sqlite3')!r})"
-    stored += ".execute(\"SELECT value FROM meta WHERE key = 'version'\").fetchone()[0])"
-    current = "from reader.store.cache import cleaner_version; print(cleaner_version())"
+    # A cache filled by other cleaning code is emptied by the first run that opens it:
+    # "warm" would be cold.
+    stored = (
+        f"import sqlite3; db = sqlite3.connect({str(target / 'articles.sqlite3')!r}); "
+        "print(db.execute(\"SELECT value FROM meta WHERE key = 'version'\").fetchone()[0], "
+        "db.execute('SELECT count(*) > 0 FROM articles').fetchone()[0])"
+    )
+    current = "from reader.store.cache import cleaner_version; print(cleaner_version(), 1)"
     if python_output(stored, env) != python_output(current, env):
-        sys.exit(f"{target} was filled by other cleaning code: empty it to fill it again")
+        sys.exit(f"{target} is empty or was filled by other cleaning code: empty it, to fill it")
     return str(target)
 
 
