@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from waiting import until
 
 from reader.library import FIRST_ROWS, FirstRows
 from reader.store import cache as cache_module
@@ -67,14 +68,6 @@ def rows(app: ReaderApp) -> list[str]:
 
 def title_line(app: ReaderApp) -> str:
     return str(app.query_one("#list-title").content)
-
-
-async def until(pilot, condition, tries: int = 500) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("condition never became true")
 
 
 async def test_cold_library_is_listed_by_name_then_filled_in_keeping_the_cursor(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from waiting import until
 
 from reader.config import DEFAULT_THEME, DEFAULT_WIDTH, EXAMPLE_CONFIG, Config
 
@@ -246,11 +247,8 @@ async def test_the_app_keeps_q_when_the_config_names_no_real_key(tmp_path: Path)
         shown = [str(n.message) for n in app._notifications]
         assert any("'nonexistentkey' is not a key" in message for message in shown)
         await pilot.press("q")
-        for _ in range(250):  # quitting flushes the reading state first
-            if not app.is_running:
-                break
-            await pilot.pause(0.02)
-        assert not app.is_running
+        # quitting flushes the reading state first
+        await until(pilot, lambda: not app.is_running, "the app to quit")
 
 
 async def test_a_config_full_of_unknown_settings_gives_the_app_one_notification(tmp_path: Path):

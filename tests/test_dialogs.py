@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Input, Static
+from waiting import until as wait_until
 
 from reader.store.state import ReadingState
 from reader.ui.app import ReaderApp
@@ -161,14 +162,6 @@ def long_story(folder: Path) -> None:
     paragraphs[30] = "A lighthouse stood on the point long before the town."
     paragraphs[90] = "The lighthouse keeper retired in spring, after forty winters."
     (folder / "long.md").write_text("# A long story\n\n" + "\n\n".join(paragraphs) + "\n")
-
-
-async def wait_until(pilot, condition, what: str) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def search_and_open(pilot, query: str) -> None:

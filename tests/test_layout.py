@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from waiting import until
 
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
@@ -19,15 +20,6 @@ LIBRARY = Path(__file__).parent / "fixtures" / "library"
 SIZES = [(200, 50), (120, 40), (80, 24), (60, 20)]
 LONG_TITLE = "Coastal nations agree on a shared plan for sea walls and new wetlands."
 assert len(LONG_TITLE) == 70
-
-
-async def until(pilot, condition, seconds: float = 5.0) -> None:
-    """Wait for `condition()` to hold, letting the app run; fail after `seconds`."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    assert condition(), "waited in vain"
 
 
 async def loaded(pilot) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
+from waiting import until
 
 from reader.ui import people_screen
 from reader.ui.app import ReaderApp
@@ -34,15 +35,6 @@ def rows(screen: PeopleScreen) -> list[str]:
 def quote_texts(screen: PeopleScreen) -> list[str]:
     options = screen.query_one("#person-quotes", OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    """Let the app run until `condition()` holds (a screen pushed, a list filled)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
 
 
 def people_shown(app: ReaderApp) -> bool:
@@ -148,7 +140,7 @@ async def test_a_quote_far_down_its_article_is_scrolled_into_view():
             return pane.scroll_y > 0 and pane.region.y <= top and bottom <= pane.region.bottom
 
         # The pane scrolls once the paragraph is laid out; wait for where it lands.
-        await until(pilot, in_view, tries=500)
+        await until(pilot, in_view)
 
 
 async def test_p_on_a_name_in_the_quoted_list_jumps_to_that_person(library: Path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Label
+from waiting import until as _until
 
 from reader.ui.app import ReaderApp
 from reader.ui.search_screen import SearchScreen
@@ -29,19 +30,14 @@ async def wait_loaded(pilot) -> None:
     """Every file listed and the highlighted article previewed: the screen has settled."""
     app = pilot.app
     await app.wait_until_loaded()
-    for _ in range(250):
-        if app.main.open_entry is not None and app.main.open_entry is app.main.articles.current():
-            break
-        await pilot.pause(0.02)
+    await _until(
+        pilot,
+        lambda: (
+            app.main.open_entry is not None and app.main.open_entry is app.main.articles.current()
+        ),
+        "the highlighted article previewed",
+    )
     await pilot.pause()
-
-
-async def _until(pilot, condition, tries: int = 500) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the screen never reached the expected state")
 
 
 def test_main_screen_with_an_article_open(app, snap_compare):
