@@ -503,7 +503,7 @@ def test_no_more_than_a_few_requests_at_once_go_to_one_host(tmp_path):
     """Six article pages of one feed, four fetch threads: at most `per_host` at once."""
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    lock = threading.Lock()
+    lock = threading.Condition()
     busy = [0, 0]  # now, most at once
 
     class Handler(BaseHTTPRequestHandler):
@@ -514,6 +514,7 @@ def test_no_more_than_a_few_requests_at_once_go_to_one_host(tmp_path):
             with lock:
                 busy[0] += 1
                 busy[1] = max(busy)
+                lock.notify_all()
             try:
                 if self.path == "/feed.xml":
                     items = "".join(
@@ -522,7 +523,8 @@ def test_no_more_than_a_few_requests_at_once_go_to_one_host(tmp_path):
                     )
                     body, kind = f"<rss version='2.0'><channel>{items}</channel></rss>", "text/xml"
                 else:
-                    threading.Event().wait(0.2)  # a distant server
+                    with lock:  # a slow server: the first answer waits for a second request
+                        lock.wait_for(lambda: busy[1] >= 2, timeout=5)
                     body, kind = story(f"Story {self.path}"), "text/html"
                 data = body.encode()
                 self.send_response(200)
