@@ -262,58 +262,119 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         masked = mask(text, accepted) if len(accepted) < len(top) else masked_all
         if masked is not masked_all:
             cue_matches = find_cues(masked)
+        page = _Paragraph(number, text, masked, bounds, index, memory)
         said = _said_in(masked, number, bounds, accepted, index, memory, cue_matches)
-        linked: set[int] = set()
         first_new = len(quotes)
-        resolved: list[tuple[str | None, bool, str | None]] = []
-        for position, span in enumerate(accepted):
-            speaker, person, cue = None, False, None
-            item = _link(span, masked, bounds, said)
-            if item is not None:
-                linked.add(id(item))
-                speaker, person, cue = item.speaker, item.person, item.cue
-            elif continuing and position == 0 and chain:
-                speaker, person = _chain_speaker(quotes, chain)
-            if speaker is None:
-                speaker, person = _unlinked_speaker(
-                    span, masked, bounds, said, accepted, resolved, index, number, memory
-                )
-            resolved.append((speaker, person, cue))
-            if speaker:
-                memory.spoken.append((number, span.start, speaker, person))
-        for position, (speaker, _person, cue) in enumerate(resolved):
-            span = accepted[position]
-            if speaker is None:
-                later = [r for r in resolved[position + 1 :] if r[0]]
-                if later and _stands_alone(span, masked, bounds):
-                    speaker = later[0][0]
-                elif last[1] >= number - 1 and not _names_someone_else(span, masked, bounds):
-                    speaker = last[0]
-            quotes.append(
-                Quote(text[span.start : span.end], speaker, cue, number, span.start, span.end)
-            )
-        attributed = [
-            Attribution(
-                text[item.start : item.end], item.speaker, item.cue, number, item.start, item.end
-            )
-            for item in said
-            if item.speaker and (id(item) in linked or item.core and _reports_speech(masked, item))
-        ]
-        attributions.extend(attributed)
-        spoken_here = [q for q in quotes[first_new:] if q.speaker]
-        heard = [item for item in said if item.speaker and not _hearsay(masked, item)]
-        if spoken_here or heard:
-            ends = [(q.end, q.speaker) for q in spoken_here] + [
-                (item.end, item.speaker) for item in heard
-            ]
-            speaker = max(ends, key=_FIRST)[1]
-            last = (speaker, number)
+        linked, resolved = _speakers_of(page, accepted, said, quotes, chain if continuing else [])
+        quotes.extend(_quotes_here(page, accepted, resolved, last))
+        attributions.extend(_attributions(page, said, linked))
+        last = _last_speaker(page, quotes[first_new:], said, last)
         if nested:
             quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         if chain or accepted:  # otherwise there is no quote to carry on
             chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
     return _one_form_each(quotes), attributions
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    """One paragraph being read: its text, the text with quotes masked, its sentences, and
+    what is known of the article so far."""
+
+    number: int
+    text: str
+    masked: str
+    bounds: list[tuple[int, int]]
+    index: NameIndex
+    memory: SpeakerMemory
+
+
+_Who = tuple[str | None, bool, str | None]
+"""A quote's speaker, whether that is a person, and the cue that names them."""
+
+
+def _speakers_of(
+    page: _Paragraph, accepted: list[Span], said: list[_Said], quotes: list[Quote], chain: list[int]
+) -> tuple[set[int], list[_Who]]:
+    """Each accepted quote's speaker from its own reporting phrase, else from the quote it
+    continues (`chain`), else from its sentence or paragraph; and which phrases were used."""
+    linked: set[int] = set()
+    resolved: list[_Who] = []
+    for position, span in enumerate(accepted):
+        speaker, person, cue = None, False, None
+        item = _link(span, page.masked, page.bounds, said)
+        if item is not None:
+            linked.add(id(item))
+            speaker, person, cue = item.speaker, item.person, item.cue
+        elif position == 0 and chain:
+            speaker, person = _chain_speaker(quotes, chain)
+        if speaker is None:
+            speaker, person = _unlinked_speaker(
+                span,
+                page.masked,
+                page.bounds,
+                said,
+                accepted,
+                resolved,
+                page.index,
+                page.number,
+                page.memory,
+            )
+        resolved.append((speaker, person, cue))
+        if speaker:
+            page.memory.spoken.append((page.number, span.start, speaker, person))
+    return linked, resolved
+
+
+def _quotes_here(
+    page: _Paragraph, accepted: list[Span], resolved: list[_Who], last: tuple[str | None, int]
+) -> list[Quote]:
+    """The paragraph's quotes; one still without a speaker takes the next quote's when it
+    stands alone, else the last speaker of this or the previous paragraph."""
+    found = []
+    for position, (speaker, _person, cue) in enumerate(resolved):
+        span = accepted[position]
+        if speaker is None:
+            later = [r for r in resolved[position + 1 :] if r[0]]
+            if later and _stands_alone(span, page.masked, page.bounds):
+                speaker = later[0][0]
+            elif last[1] >= page.number - 1 and not _names_someone_else(
+                span, page.masked, page.bounds
+            ):
+                speaker = last[0]
+        found.append(
+            Quote(page.text[span.start : span.end], speaker, cue, page.number, span.start, span.end)
+        )
+    return found
+
+
+def _attributions(page: _Paragraph, said: list[_Said], linked: set[int]) -> list[Attribution]:
+    """The reporting phrases that attribute a quote, or that report speech on their own."""
+    return [
+        Attribution(
+            page.text[item.start : item.end],
+            item.speaker,
+            item.cue,
+            page.number,
+            item.start,
+            item.end,
+        )
+        for item in said
+        if item.speaker and (id(item) in linked or item.core and _reports_speech(page.masked, item))
+    ]
+
+
+def _last_speaker(
+    page: _Paragraph, here: list[Quote], said: list[_Said], last: tuple[str | None, int]
+) -> tuple[str | None, int]:
+    """Who spoke last by the end of this paragraph (hearsay does not count), and where."""
+    spoken_here = [q for q in here if q.speaker]
+    heard = [item for item in said if item.speaker and not _hearsay(page.masked, item)]
+    if not spoken_here and not heard:
+        return last
+    ends = [(q.end, q.speaker) for q in spoken_here] + [(item.end, item.speaker) for item in heard]
+    return max(ends, key=_FIRST)[1], page.number
 
 
 def _one_form_each(quotes: list[Quote]) -> list[Quote]:
