@@ -53,10 +53,22 @@ class Quote:
 
     text: str
     speaker: str | None
+    """Who said it as the attribution names them: a name in its fullest form, or a
+    description as written ("the actor", "a senior official")."""
     cue: str | None
     paragraph: int
     start: int
     end: int
+    person: str | None = None
+    """Whom a description speaker stands for, when the article ties it to exactly one: a
+    name ("the actor" -> "James Van Der Beek") or a fuller description ("the official" ->
+    "a senior official at the ministry"); None when `speaker` is a name or nobody fits."""
+
+    @property
+    def who(self) -> str | None:
+        """Whom the quote is from, for grouping and choosing: the person a description is
+        tied to, else the speaker."""
+        return self.person or self.speaker
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def paragraph_text(
         style = palette.quote
         if number == current_quote:
             style = palette.current_quote
-        elif chosen_speaker and quote.speaker == chosen_speaker:
+        elif chosen_speaker and quote.who == chosen_speaker:
             style = palette.chosen_quote
         text.stylize(style, *_with_marks(paragraph, quote.start, quote.end))
     for start, end, current in matches:

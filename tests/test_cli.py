@@ -80,7 +80,7 @@ def test_json_fields_follow_the_contract():
     for quote in record["quotes"]:
         paragraph = record["paragraphs"][quote["paragraph"]]
         assert paragraph[quote["start"] : quote["end"]] == quote["text"]
-        assert set(quote) == {"text", "speaker", "cue", "paragraph", "start", "end"}
+        assert set(quote) == {"text", "speaker", "cue", "paragraph", "start", "end", "person"}
     texts = [q["text"] for q in record["quotes"]]
     assert any(t.startswith("We carried more people") for t in texts)
     for attribution in record["attributions"]:

@@ -55,7 +55,8 @@ async def test_every_form_of_one_speaker_is_one_row_and_descriptions_stand_apart
         await pilot.pause()
         pane = app.query_one(ReadingPane)
         assert pane.chosen_speaker == "Tomas Brenner"
-        assert sum(q.speaker == "Tomas Brenner" for q in pane.article.quotes) == 3
+        assert sum(q.who == "Tomas Brenner" for q in pane.article.quotes) == 3
+        assert "the actor" in {q.speaker for q in pane.article.quotes}  # as the text has it
 
 
 def test_a_short_form_two_people_could_own_stays_apart():
@@ -75,3 +76,17 @@ def test_a_short_form_two_people_could_own_stays_apart():
     assert rows["Electoral Commission"].kind == "organisation"
     assert rows["Tim Cook"].kind == "person"
     assert [row.name for row in quoted_speakers(quotes)][-1] == "the company"  # descriptions last
+
+
+def test_a_description_tied_to_a_person_joins_their_row_and_one_left_alone_stays_apart():
+    quotes = [
+        Quote("A", "the 56-year-old", "said", 0, 0, 1, person="Ines Albrecht"),
+        Quote("B", "Albrecht", "said", 1, 0, 1),
+        Quote("C", "Ines Albrecht", "said", 2, 0, 1),
+        Quote("D", "the 40-year-old", "said", 3, 0, 1),
+    ]
+    rows = {row.name: row for row in quoted_speakers(quotes)}
+    assert rows["Ines Albrecht"].count == 3
+    assert set(rows["Ines Albrecht"].forms) == {"Ines Albrecht", "Albrecht", "the 56-year-old"}
+    assert rows["the 40-year-old"].kind == "description"
+    assert rows.keys() == {"Ines Albrecht", "the 40-year-old"}

@@ -28,8 +28,8 @@ def quotes_of(*paragraphs: str) -> list[Quote]:
 
 
 def said(*paragraphs: str) -> list[tuple[str, str | None]]:
-    """(quote text, speaker) pairs, the way a reader sees them."""
-    return [(q.text, q.speaker) for q in quotes_of(*paragraphs)]
+    """(quote text, whom it is from) pairs, the way a reader sees them."""
+    return [(q.text, q.who) for q in quotes_of(*paragraphs)]
 
 
 def assert_offsets_exact(paragraphs: list[str]) -> None:
@@ -407,8 +407,8 @@ def test_sample_article_quotes_and_speakers(name):
     for want in expected["quotes"]:
         quote = found.get(_words(want["text"]))
         assert quote is not None, f"missed {want['text']!r}"
-        assert _same_speaker(quote.speaker, want["speaker"]), (
-            f"{want['text']!r}: {quote.speaker!r} instead of {want['speaker']!r}"
+        assert _same_speaker(quote.who, want["speaker"]), (
+            f"{want['text']!r}: {quote.who!r} instead of {want['speaker']!r}"
         )
 
 
@@ -651,3 +651,26 @@ def test_more_ways_a_colon_introduces_the_speaker():
     assert said('Walking through the old depot, Marne concludes: "Nobody did this to them."') == [
         ("Nobody did this to them.", "Marne")
     ]
+
+
+def test_a_description_is_kept_as_written_beside_the_person_it_is_tied_to():
+    """The attribution's own words stay the speaker ("the 61-year-old"); the tie to a name is
+    kept beside it, and a quote that carries the speaker on carries both."""
+    quotes = quotes_of(
+        "Sven Okafor, 61, ran the mill for thirty years.",
+        "“Nobody here wanted it to close,” the 61-year-old said.",
+        "“We kept the lights on for years.”",
+    )
+    assert [(q.speaker, q.person, q.who) for q in quotes] == [
+        ("the 61-year-old", "Sven Okafor", "Sven Okafor"),
+        ("the 61-year-old", "Sven Okafor", "Sven Okafor"),
+    ]
+
+
+def test_a_bare_title_names_the_office_holder():
+    """ "the president" says no more than a surname would: the speaker is the name."""
+    quote = quotes_of(
+        "President Lena Hart opened the session on Tuesday.",
+        "“We will not wait,” the president said.",
+    )[0]
+    assert (quote.speaker, quote.person) == ("Lena Hart", None)

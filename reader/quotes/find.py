@@ -25,7 +25,7 @@ from reader.quotes.cues import (
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex
 from reader.quotes.resolution import SpeakerMemory, resolve
-from reader.quotes.speakers import merge_forms
+from reader.quotes.speakers import merge_forms, speaker_kind
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
     Subject,
@@ -76,6 +76,8 @@ class _Said:
     speaker: str | None
     person: bool
     core: bool
+    written: str | None = None
+    """The description the speaker is named by, when it is tied to a name ("the actor")."""
     start: int = 0
     """Where the whole phrase starts: the cue or its subject, whichever comes first."""
     end: int = 0
@@ -175,16 +177,17 @@ def _said_in(
                 )
             ):
                 subject = subject_after(masked, end, hi)
-        speaker, person = None, False
+        speaker, person, written = None, False, None
         if subject is None and (shared or cue.endswith("ing") or earlier):
             if earlier and earlier[-1].speaker:
                 speaker, person = earlier[-1].speaker, earlier[-1].person
+                written = earlier[-1].written
             else:
                 subject = leading_subject(masked, lo, start)
         if subject is not None:
-            speaker, person = resolve(subject, index, number, memory)
+            speaker, person, written = _resolved(subject, index, number, memory)
         core = is_core(cue)
-        found.append(_Said(start, end, cue, subject, speaker, person, core))
+        found.append(_Said(start, end, cue, subject, speaker, person, core, written))
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
@@ -218,13 +221,42 @@ def _link(
     return later[0] if later else None
 
 
+_Resolved = tuple[str | None, bool, str | None]
+"""A speaker's fullest name, whether that is a person, and the description it was named by."""
+
+
+def _resolved(subject: Subject, index: NameIndex, number: int, memory: SpeakerMemory) -> _Resolved:
+    """Who a speaker phrase stands for; a description tied to a name is kept beside it, as
+    the words the article used ("the actor"), unless it is only a title ("the president"),
+    which names the office holder as a surname would."""
+    speaker, person = resolve(subject, index, number, memory)
+    if (
+        subject.kind == "descriptor"
+        and speaker
+        and speaker != subject.text
+        and speaker_kind(subject.text) == "description"
+        and not _only_titles(subject.text)
+    ):
+        return speaker, person, subject.text
+    return speaker, person, None
+
+
+_FORMER: Final = frozenset({"the", "former", "then", "late", "outgoing", "incoming"})
+
+
+def _only_titles(description: str) -> bool:
+    """Whether a description is a title and nothing more: "the former president"."""
+    words = [word.lower().rstrip(".") for word in description.split()]
+    return all(word in _FORMER or is_title_word(word) for word in words)
+
+
 def _sentence_subject(
     masked: str, lo: int, hi: int, index: NameIndex, number: int, memory: SpeakerMemory
-) -> tuple[str | None, bool]:
+) -> _Resolved:
     subject = leading_subject(masked, lo, hi)
     if subject is None:
-        return None, False
-    return resolve(subject, index, number, memory)
+        return None, False, None
+    return _resolved(subject, index, number, memory)
 
 
 def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
@@ -234,7 +266,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     chain: list[int] = []
-    last: tuple[str | None, int] = (None, -9)
+    last: tuple[_Resolved, int] = ((None, False, None), -9)
     """The last speaker named, and in which paragraph."""
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
@@ -290,8 +322,9 @@ class _Paragraph:
     memory: SpeakerMemory
 
 
-_Who = tuple[str | None, bool, str | None]
-"""A quote's speaker, whether that is a person, and the cue that names them."""
+_Who = tuple[str | None, bool, str | None, str | None]
+"""A quote's speaker, whether that is a person, the cue that names them, and the
+description they are named by."""
 
 
 def _speakers_of(
@@ -302,15 +335,15 @@ def _speakers_of(
     linked: set[int] = set()
     resolved: list[_Who] = []
     for position, span in enumerate(accepted):
-        speaker, person, cue = None, False, None
+        speaker, person, cue, written = None, False, None, None
         item = _link(span, page.masked, page.bounds, said)
         if item is not None:
             linked.add(id(item))
-            speaker, person, cue = item.speaker, item.person, item.cue
+            speaker, person, cue, written = item.speaker, item.person, item.cue, item.written
         elif position == 0 and chain:
-            speaker, person = _chain_speaker(quotes, chain)
+            speaker, person, written = _chain_speaker(quotes, chain)
         if speaker is None:
-            speaker, person = _unlinked_speaker(
+            speaker, person, written = _unlinked_speaker(
                 span,
                 page.masked,
                 page.bounds,
@@ -321,30 +354,38 @@ def _speakers_of(
                 page.number,
                 page.memory,
             )
-        resolved.append((speaker, person, cue))
+        resolved.append((speaker, person, cue, written))
         if speaker:
             page.memory.spoken.append((page.number, span.start, speaker, person))
     return linked, resolved
 
 
 def _quotes_here(
-    page: _Paragraph, accepted: list[Span], resolved: list[_Who], last: tuple[str | None, int]
+    page: _Paragraph, accepted: list[Span], resolved: list[_Who], last: tuple[_Resolved, int]
 ) -> list[Quote]:
     """The paragraph's quotes; one still without a speaker takes the next quote's when it
     stands alone, else the last speaker of this or the previous paragraph."""
     found = []
-    for position, (speaker, _person, cue) in enumerate(resolved):
+    for position, (speaker, _person, cue, written) in enumerate(resolved):
         span = accepted[position]
         if speaker is None:
             later = [r for r in resolved[position + 1 :] if r[0]]
             if later and _stands_alone(span, page.masked, page.bounds):
-                speaker = later[0][0]
+                speaker, written = later[0][0], later[0][3]
             elif last[1] >= page.number - 1 and not _names_someone_else(
                 span, page.masked, page.bounds
             ):
-                speaker = last[0]
+                speaker, _person, written = last[0]
         found.append(
-            Quote(page.text[span.start : span.end], speaker, cue, page.number, span.start, span.end)
+            Quote(
+                page.text[span.start : span.end],
+                written or speaker,
+                cue,
+                page.number,
+                span.start,
+                span.end,
+                speaker if written else None,
+            )
         )
     return found
 
@@ -366,24 +407,34 @@ def _attributions(page: _Paragraph, said: list[_Said], linked: set[int]) -> list
 
 
 def _last_speaker(
-    page: _Paragraph, here: list[Quote], said: list[_Said], last: tuple[str | None, int]
-) -> tuple[str | None, int]:
+    page: _Paragraph, here: list[Quote], said: list[_Said], last: tuple[_Resolved, int]
+) -> tuple[_Resolved, int]:
     """Who spoke last by the end of this paragraph (hearsay does not count), and where."""
     spoken_here = [q for q in here if q.speaker]
     heard = [item for item in said if item.speaker and not _hearsay(page.masked, item)]
     if not spoken_here and not heard:
         return last
-    ends = [(q.end, q.speaker) for q in spoken_here] + [(item.end, item.speaker) for item in heard]
+    ends: list[tuple[int, _Resolved]] = [
+        (q.end, (q.who, True, q.speaker if q.person else None)) for q in spoken_here
+    ]
+    ends += [(item.end, (item.speaker, item.person, item.written)) for item in heard]
     return max(ends, key=_FIRST)[1], page.number
 
 
 def _one_form_each(quotes: list[Quote]) -> list[Quote]:
     """Every quote by one person under the same name ("Cook" -> "Tim Cook" once he is
     named in full), so that choosing a speaker finds all of their quotes."""
-    shown = merge_forms(quote.speaker for quote in quotes if quote.speaker)
+    shown = merge_forms(name for quote in quotes for name in (quote.speaker, quote.person) if name)
     return [
-        replace(quote, speaker=shown[quote.speaker])
-        if quote.speaker and shown[quote.speaker] != quote.speaker
+        replace(
+            quote,
+            speaker=shown[quote.speaker] if quote.speaker else None,
+            person=shown[quote.person] if quote.person else None,
+        )
+        if quote.speaker
+        and shown[quote.speaker] != quote.speaker
+        or quote.person
+        and shown[quote.person] != quote.person
         else quote
         for quote in quotes
     ]
@@ -429,11 +480,11 @@ def _unlinked_speaker(
     bounds: list[tuple[int, int]],
     said: list[_Said],
     accepted: list[Span],
-    resolved: list[tuple[str | None, bool, str | None]],
+    resolved: list[_Who],
     index: NameIndex,
     number: int,
     memory: SpeakerMemory,
-) -> tuple[str | None, bool]:
+) -> _Resolved:
     """A speaker for a quote with no cue of its own in its sentence.
 
     After a colon, the sentence's subject (`X had a similar view: “…”`);
@@ -444,21 +495,24 @@ def _unlinked_speaker(
     if before.endswith(":"):
         subject = _colon_subject(masked, lo, lo + len(before) - 1)
         if subject is not None:
-            return resolve(subject, index, number, memory)
+            return _resolved(subject, index, number, memory)
     if before.endswith(":") or before.strip() and not before.rstrip().endswith((".", "!", "?")):
-        speaker, person = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
-        if speaker:
-            return speaker, person
-    spoken = [
-        (quote.end, who[0], who[1])
+        found = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
+        if found[0]:
+            return found
+    spoken: list[tuple[int, _Resolved]] = [
+        (quote.end, (who[0], who[1], who[3]))
         for quote, who in zip(accepted, resolved, strict=False)
         if who[0]
     ]
-    spoken += [(s.end, s.speaker, s.person) for s in said if s.end <= span.open_mark and s.speaker]
+    spoken += [
+        (s.end, (s.speaker, s.person, s.written))
+        for s in said
+        if s.end <= span.open_mark and s.speaker
+    ]
     if spoken:
-        _end, speaker, person = max(spoken, key=_FIRST)
-        return speaker, person
-    return None, False
+        return max(spoken, key=_FIRST)[1]
+    return None, False, None
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
@@ -521,24 +575,23 @@ def _next_chain(
     return []
 
 
-def _chain_speaker(quotes: list[Quote], chain: list[int]) -> tuple[str | None, bool]:
+def _chain_speaker(quotes: list[Quote], chain: list[int]) -> _Resolved:
     for position in chain:
-        if quotes[position].speaker:
-            return quotes[position].speaker, True
-    return None, False
+        quote = quotes[position]
+        if quote.speaker:
+            return quote.who, True, quote.speaker if quote.person else None
+    return None, False, None
 
 
 def _fill_chain(quotes: list[Quote], chain: list[int]) -> None:
     """Give every paragraph of a multi-paragraph quote the speaker named in any of them."""
-    speaker = next((quotes[p].speaker for p in chain if quotes[p].speaker), None)
-    if not speaker:
+    named = next((quotes[p] for p in chain if quotes[p].speaker), None)
+    if named is None:
         return
     for position in chain:
         quote = quotes[position]
         if quote.speaker is None:
-            quotes[position] = Quote(
-                quote.text, speaker, quote.cue, quote.paragraph, quote.start, quote.end
-            )
+            quotes[position] = replace(quote, speaker=named.speaker, person=named.person)
 
 
 _INNER_CUE: Final = re.compile(

@@ -7,7 +7,8 @@ its rows, and `find_quotes` writes each quote's speaker in the form it
 merges to. (Across articles, `reader.people` merges again.)
 
 The finder already writes most speakers in their fullest form ("Tim Cook"
-for "Cook", a description tied to the person's name); what is left to
+for "Cook"), and a description beside the name it is tied to (`Quote.person`:
+"the actor" with "James Van Der Beek"); what is left to
 merge here are the forms it could not join while reading ("Cook" quoted
 before "Tim Cook" is named). A short form joins a longer one only when
 exactly one longer form holds it: "Clinton" beside both "Hillary Clinton"
@@ -81,16 +82,17 @@ def quoted_speakers(quotes: Iterable[Quote]) -> list[QuotedSpeaker]:
     never shown as names. Every form of a speaker ("Tim Cook", "Cook", "the actor" once
     tied to his name) is one row, its forms in `QuotedSpeaker.forms`; a short form two
     people could own ("Clinton" beside "Hillary" and "Bill Clinton") stays apart."""
-    said = [quote.speaker for quote in quotes if quote.speaker]
-    merged = merge_forms(said)
+    said = [(quote.who, quote.speaker) for quote in quotes if quote.who and quote.speaker]
+    merged = merge_forms(who for who, _speaker in said)
     counts: dict[str, int] = {}
     forms: dict[str, list[str]] = {}
-    for speaker in said:
-        name = merged[speaker]
+    for who, speaker in said:
+        name = merged[who]
         counts[name] = counts.get(name, 0) + 1
         shown = forms.setdefault(name, [name])
-        if speaker not in shown:
-            shown.append(speaker)
+        for form in (who, speaker):
+            if form not in shown:
+                shown.append(form)
     rows = [
         QuotedSpeaker(name, count, speaker_kind(name), tuple(forms[name]))
         for name, count in counts.items()

@@ -495,9 +495,9 @@ class ArticleCache:
             )
             text = (item.title, ", ".join(item.authors), "\n".join(item.summary + item.paragraphs))
             quotes = [
-                (number, q.speaker, q.text, q.cue, q.paragraph, q.start, q.end)
+                (number, q.who, q.text, q.cue, q.paragraph, q.start, q.end)
                 for number, q in enumerate(item.quotes)
-                if q.speaker
+                if q.who
             ]
         for _attempt in range(2):
             try:

@@ -254,7 +254,7 @@ class ReadingPane(VerticalScroll):
         self._refresh_paragraphs(touched)
         quote = self.article.quotes[number]
         self._scroll_with_context(quote.paragraph)
-        self.post_message(self.QuotePicked(quote.speaker))
+        self.post_message(self.QuotePicked(quote.who))
 
     def open_at_quote(self, number: int) -> None:
         """Pick quote `number` of the article just shown, and scroll to it once it is laid
@@ -290,7 +290,7 @@ class ReadingPane(VerticalScroll):
         self.quote_index = None
         self._refresh_paragraphs({q.paragraph for q in self.article.quotes})
         for number, quote in enumerate(self.article.quotes):
-            if quote.speaker == speaker:
+            if quote.who == speaker:
                 self.jump_to_quote(number)
                 break
 
