@@ -309,7 +309,7 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
     return _one_form_each(quotes), attributions
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Paragraph:
     """One paragraph being read: its text, the text with quotes masked, its sentences, and
     what is known of the article so far."""
@@ -410,15 +410,17 @@ def _last_speaker(
     page: _Paragraph, here: list[Quote], said: list[_Said], last: tuple[_Resolved, int]
 ) -> tuple[_Resolved, int]:
     """Who spoke last by the end of this paragraph (hearsay does not count), and where."""
-    spoken_here = [q for q in here if q.speaker]
-    heard = [item for item in said if item.speaker and not _hearsay(page.masked, item)]
-    if not spoken_here and not heard:
-        return last
-    ends: list[tuple[int, _Resolved]] = [
-        (q.end, (q.who, True, q.speaker if q.person else None)) for q in spoken_here
-    ]
-    ends += [(item.end, (item.speaker, item.person, item.written)) for item in heard]
-    return max(ends, key=_FIRST)[1], page.number
+    best: tuple[int, _Resolved] | None = None
+    for quote in here:
+        if quote.speaker and (best is None or quote.end > best[0]):
+            best = quote.end, (quote.who, True, quote.speaker if quote.person else None)
+    for item in reversed(said):  # the latest phrase that is not hearsay, if after the quotes
+        if best is not None and item.end <= best[0]:
+            break
+        if item.speaker and not _hearsay(page.masked, item):
+            best = item.end, (item.speaker, item.person, item.written)
+            break
+    return last if best is None else (best[1], page.number)
 
 
 def _one_form_each(quotes: list[Quote]) -> list[Quote]:
