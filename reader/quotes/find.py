@@ -22,10 +22,11 @@ from reader.quotes.cues import (
     takes_listener,
     unlisted_cue,
 )
+from reader.quotes.kinds import speaker_kind
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex
 from reader.quotes.resolution import SpeakerMemory, resolve
-from reader.quotes.speakers import merge_forms, speaker_kind
+from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
     Subject,

@@ -70,8 +70,8 @@ def classify(speaker: str) -> Speaker:
         return description
     if folded[0] in _DETERMINERS:
         rest = words[1:]
-        if folded[0] == "the" and rest and _proper(rest):
-            return _organisation(words)  # "The Pentagon", "The World Health Organization"
+        if folded[0] == "the" and rest and rest[0][:1].isupper() and _proper(rest):
+            return _organisation(words)  # "The Pentagon", not "the 56-year-old"
         return description
     if len(words) == 1 and words[0].islower():
         return description if folded[0] in FUNCTION_WORDS else _person(words)  # a handle
