@@ -674,3 +674,30 @@ def test_a_bare_title_names_the_office_holder():
         "“We will not wait,” the president said.",
     )[0]
     assert (quote.speaker, quote.person) == ("Lena Hart", None)
+
+
+def test_an_adjective_ending_in_ed_stays_inside_the_description():
+    """ "unaligned" after "one" describes the strategist; it is not the verb of the phrase."""
+    assert said("“Nobody has data on that,” said one unaligned Ohio Republican strategist.") == [
+        ("Nobody has data on that,", "one unaligned Ohio Republican strategist")
+    ]
+
+
+def test_as_someone_put_it_names_the_speaker():
+    assert said(
+        "As Akil Omar, a professor of law at Ridgeway, put it, “A compromise may suit them.”",
+        "As Lena Hart puts it, “The senators are unmoved.”",
+    ) == [("A compromise may suit them.", "Akil Omar"), ("The senators are unmoved.", "Lena Hart")]
+
+
+def test_as_opening_a_clause_of_its_own_is_not_the_speaker():
+    assert said("As Ana Ruiz attacked Tom Brandt, the crowd chanted, “Not again!”") == [
+        ("Not again!", "the crowd")
+    ]
+
+
+def test_answered_is_a_reporting_verb():
+    assert said(
+        "Vera Okafor joined the call late.",
+        "“It is the harbour master,” Ms. Okafor answered, referring to an official at the port.",
+    ) == [("It is the harbour master,", "Vera Okafor")]

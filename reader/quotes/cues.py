@@ -25,6 +25,7 @@ _IRREGULAR: Final = {
     "cry": ("cry", "cries", "cried"),
     "reply": ("reply", "replies", "replied", "replying"),
     "speak": ("speak", "speaks", "spoke", "speaking"),
+    "put it": ("put it", "puts it", "put it", "putting it"),
 }
 
 CORE_VERBS: Final = (
@@ -126,6 +127,8 @@ QUOTE_ONLY_VERBS: Final = (
     "plead",
     "beg",
     "advise",
+    "answer",
+    "put it",
 )
 NOUN_LIKE: Final = frozenset(
     {

@@ -144,6 +144,8 @@ def described_person(
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
         text = index.paragraphs[mention.paragraph]
+        if mention.paragraph == paragraph and not text[mention.end : offset].strip(" ,"):
+            continue  # "As Ruiz met Brandt, the crowd chanted": the description's own place
         near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
         if (description.age or description.head) not in near.lower():
             continue  # the cheap test first: the job or age is not even written nearby

@@ -70,13 +70,13 @@ _PREPOSITION_START: Final = re.compile(
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
-    r"(?<=[a-z])(?<!\b[Tt]he)(?<!\b[Aa]n)(?<!\b[Aa])"
+    r"(?<=[a-z])(?<!\b[Tt]he)(?<!\b[Aa]n)(?<!\b[Aa])(?<!\b[Oo]ne)(?<!\b[Tt]heir)(?<!\b[Ii]ts)"
     r"\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
     re.S,
 )
 """Where a description turns into its verb: "The statement from Apple read: …", "The
 statement released on Friday". Only after a word of the description, so "a retired
-teacher" keeps its adjective."""
+teacher" and "one unaligned strategist" keep their adjective."""
 _NOT_APPOSITION: Final = re.compile(
     r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b"
 )
@@ -292,10 +292,23 @@ def _is_appositive(text: str, part: tuple[int, int]) -> bool:
     return bool(_DETERMINER.match(text[part[0] : part[1]].lstrip()))
 
 
+_AS_NAME: Final = re.compile(r"\s*[Aa]s\s+[A-Z]")
+"""A segment "As Ana Ruiz": the subject of the cue after it, not a clause of its own."""
+
+
 def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
     for number, part in enumerate(parts):
         chunk = text[part[0] : part[1]]
-        if not chunk.strip() or _CLAUSE_OPENER.match(chunk):
+        if not chunk.strip():
+            continue
+        if _CLAUSE_OPENER.match(chunk):
+            named = _AS_NAME.match(chunk) and phrase_subject(text, *part)
+            if (
+                named
+                and named.kind == "name"
+                and all(is_title_word(word) for word in text[part[0] : named.start].split()[1:])
+            ):
+                return named  # "As Ana Ruiz, a professor of law, put it"; not "As X met Y"
             continue
         found = phrase_subject(text, *part)
         if found and found.kind == "descriptor" and number + 1 < len(parts):
