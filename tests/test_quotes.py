@@ -701,3 +701,22 @@ def test_answered_is_a_reporting_verb():
         "Vera Okafor joined the call late.",
         "“It is the harbour master,” Ms. Okafor answered, referring to an official at the port.",
     ) == [("It is the harbour master,", "Vera Okafor")]
+
+
+def test_an_opening_phrase_after_but_does_not_hide_the_subject():
+    assert said(
+        "One senior official spoke on condition of anonymity.",
+        "But in a call with reporters on Dec. 2, Col. Ana Ruiz, a military spokeswoman in "
+        "Kabul, said, “A raid is a combat operation.”",
+    ) == [("A raid is a combat operation.", "Ana Ruiz")]
+
+
+def test_a_reporting_word_inside_the_attribution_does_not_take_the_next_quote():
+    """ "suggested" belongs to a clause about the way Ruiz spoke: her next quote is hers."""
+    assert said(
+        "“Where were we attacked?” Ana Ruiz said, with a passion that almost suggested the "
+        "question was out of line. “I spent a lot of time helping them.”"
+    ) == [
+        ("Where were we attacked?", "Ana Ruiz"),
+        ("I spent a lot of time helping them.", "Ana Ruiz"),
+    ]

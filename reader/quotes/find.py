@@ -345,15 +345,7 @@ def _speakers_of(
             speaker, person, written = _chain_speaker(quotes, chain)
         if speaker is None:
             speaker, person, written = _unlinked_speaker(
-                span,
-                page.masked,
-                page.bounds,
-                said,
-                accepted,
-                resolved,
-                page.index,
-                page.number,
-                page.memory,
+                span, page, said, accepted, resolved, linked
             )
         resolved.append((speaker, person, cue, written))
         if speaker:
@@ -479,20 +471,24 @@ def _reports_speech(masked: str, item: _Said) -> bool:
 
 def _unlinked_speaker(
     span: Span,
-    masked: str,
-    bounds: list[tuple[int, int]],
+    page: _Paragraph,
     said: list[_Said],
     accepted: list[Span],
     resolved: list[_Who],
-    index: NameIndex,
-    number: int,
-    memory: SpeakerMemory,
+    linked: set[int],
 ) -> _Resolved:
     """A speaker for a quote with no cue of its own in its sentence.
 
     After a colon, the sentence's subject (`X had a similar view: “…”`);
     otherwise whoever spoke last in this paragraph (`“…,” X said. “…”`).
     """
+    masked, bounds, index, number, memory = (
+        page.masked,
+        page.bounds,
+        page.index,
+        page.number,
+        page.memory,
+    )
     lo, _hi = sentence_of(bounds, span.open_mark)
     before = masked[lo : span.open_mark].rstrip(" “\"‘'«")
     if before.endswith(":"):
@@ -511,11 +507,23 @@ def _unlinked_speaker(
     spoken += [
         (s.end, (s.speaker, s.person, s.written))
         for s in said
-        if s.end <= span.open_mark and s.speaker
+        if s.end <= span.open_mark and s.speaker and not _subordinate(s, said, linked, bounds)
     ]
     if spoken:
         return max(spoken, key=_FIRST)[1]
     return None, False, None
+
+
+def _subordinate(
+    item: _Said, said: list[_Said], linked: set[int], bounds: list[tuple[int, int]]
+) -> bool:
+    """Whether a reporting phrase follows a quote's own attribution in its sentence ("X
+    said, with a passion that suggested …"): the next quote is still X's. A medium named
+    after it ("X said, according to the Post") is left as it was: the relay."""
+    if is_prepositional(item.cue):
+        return False
+    lo, _hi = sentence_of(bounds, item.cue_start)
+    return any(id(other) in linked and lo <= other.cue_start < item.cue_start for other in said)
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4

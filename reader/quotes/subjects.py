@@ -301,7 +301,8 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         chunk = text[part[0] : part[1]]
         if not chunk.strip():
             continue
-        if _CLAUSE_OPENER.match(chunk):
+        lead, _hi = _strip(text, *part)
+        if _CLAUSE_OPENER.match(chunk) or _CLAUSE_OPENER.match(text[lead : part[1]]):
             named = _AS_NAME.match(chunk) and phrase_subject(text, *part)
             if (
                 named
@@ -322,8 +323,7 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
                 return apposed  # "The authority's chair, Imran Siddiqui, said"
         if found:
             return found
-        lo, _hi = _strip(text, *part)
-        if lo < part[1]:
+        if lead < part[1]:
             return None
     return None
 
