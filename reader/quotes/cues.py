@@ -314,10 +314,11 @@ def is_prepositional(cue: str) -> bool:
 
 
 _UNLISTED_VERB: Final = (
-    r"(?P<verb>[a-z]{2,}ed|(?:shot|fired|hit)\s+back|puts?\s+it|wrote|spoke|began|"
+    r"(?P<verb>[a-z]{2,}ed|(?:shot|fired|hit)\s+back|puts?\s+it|wrote|spoke|began|reads?|"
     + _ending_tree(dict.fromkeys(_PRESENT_FORMS, ""))
-    + r")\b"
+    + r")\b(?!\s+[a-z]{2,}ed\b)"
 )
+"""A verb, not the noun of a subject that a verb follows ("the report concluded")."""
 SUBJECT_THEN_VERB: Final = re.compile(
     r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|de|van|von|al)\s+){1,5}?"
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+"
@@ -329,7 +330,7 @@ attribution, whatever the verb ("“…,” Kim fumed", "“…?” the senator 
 position says what the lexicon does not know. Past and reporting present forms only."""
 
 
-VERB_THEN_SPEAKER: Final = re.compile(r"[a-z]{3,}ed(?=\s+(?:[A-Z][a-z]|the\s|an?\s))")
+VERB_THEN_SPEAKER: Final = re.compile(r"(?:[a-z]{3,}ed|reads?)(?=\s+(?:[A-Z][a-z]|the\s|an?\s))")
 """The inverted order of the same: "“…!” beamed Clara Oduya"."""
 
 
