@@ -720,3 +720,21 @@ def test_a_reporting_word_inside_the_attribution_does_not_take_the_next_quote():
         ("Where were we attacked?", "Ana Ruiz"),
         ("I spent a lot of time helping them.", "Ana Ruiz"),
     ]
+
+
+def test_two_apostrophes_as_quote_marks_end_a_sentence_and_take_any_verb_after():
+    assert said(
+        "''Most families are settling in,'' the survey concluded. ''Ties grow over time.''"
+    ) == [("Most families are settling in,", "the survey"), ("Ties grow over time.", "the survey")]
+
+
+def test_documents_speak_through_any_verb_after_their_quote():
+    assert said(
+        "“The chairman tied these claims to the firing,” the suit reads.",
+        "“She should come to Ohio,” the editorial read.",
+        "“She wrote it herself,” read the statement, which was sent by her office.",
+    ) == [
+        ("The chairman tied these claims to the firing,", "the suit"),
+        ("She should come to Ohio,", "the editorial"),
+        ("She wrote it herself,", "the statement"),
+    ]

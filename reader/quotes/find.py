@@ -96,6 +96,10 @@ _SUBJECT_REACH: Final = 80
 """How far after a quote a listed cue makes the unlisted-verb guess unnecessary."""
 
 
+_TWO_MARKS: Final = ("''", "’’")
+"""Two single marks standing for one closing double mark."""
+
+
 def _cue_matches(
     masked: str, quotes: list[Span], found: list[re.Match[str]]
 ) -> list[re.Match[str]]:
@@ -107,7 +111,8 @@ def _cue_matches(
     for span in quotes:
         if span.close_mark is None:
             continue
-        gap = _SPACE.match(masked, span.close_mark + 1)
+        width = 2 if masked.startswith(_TWO_MARKS, span.close_mark) else 1
+        gap = _SPACE.match(masked, span.close_mark + width)
         if gap is None:
             continue
         match = INVERTED_CUE.match(masked, gap.end())
