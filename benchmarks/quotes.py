@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     lines = []
     for path, paragraphs in zip(paths, articles, strict=True):
-        quotes, _attributions = find_quotes(paragraphs)
+        quotes, _attributions, _inner = find_quotes(paragraphs)
         lines.append(
             json.dumps(
                 {

@@ -203,8 +203,8 @@ def test_quotes_are_kept_as_quotes():
     assert "“We will rebuild the harbour before winter,” the mayor said" in markdown
     assert '"I have heard that before," said Ana Ruiz' in markdown
     again = clean_markdown(markdown, "harbour.md")
-    before, _ = find_quotes(article.paragraphs)
-    after, _ = find_quotes(again.paragraphs)
+    before, *_ = find_quotes(article.paragraphs)
+    after, *_ = find_quotes(again.paragraphs)
     assert [(q.text, q.speaker) for q in after] == [(q.text, q.speaker) for q in before]
     assert any("rebuild the harbour" in q.text for q in after)
 

@@ -33,7 +33,7 @@ def said(*paragraphs: str) -> list[tuple[str, str | None]]:
 
 
 def assert_offsets_exact(paragraphs: list[str]) -> None:
-    quotes, attributions = find_quotes(paragraphs)
+    quotes, attributions, *_ = find_quotes(paragraphs)
     for span in [*quotes, *attributions]:
         assert paragraphs[span.paragraph][span.start : span.end] == span.text
 
@@ -104,15 +104,29 @@ def test_a_quote_over_several_paragraphs_is_one_item_per_paragraph_with_one_spea
     assert_offsets_exact(paragraphs)
 
 
-def test_nested_quotes_keep_the_outer_quote_whole():
-    quotes = quotes_of(
-        "“My father always said, ‘Never sell the boat.’ So I never did,” Ruth Anand said."
+def test_nested_quotes_keep_the_outer_quote_whole_and_come_apart():
+    quotes, _attributions, inner = find_quotes(
+        ["“My father always said, ‘Never sell the boat.’ So I never did,” Ruth Anand said."]
     )
-    outer = [q for q in quotes if q.text.startswith("My father")]
-    assert outer and outer[0].text.endswith("So I never did,")
-    assert outer[0].speaker == "Ruth Anand"
-    inner = [q for q in quotes if q.text == "Never sell the boat."]
-    assert inner and inner[0].speaker != "Ruth Anand"
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("My father always said, ‘Never sell the boat.’ So I never did,", "Ruth Anand")
+    ]  # the words she reports are part of her quote, not a quote of their own
+    assert [q.text for q in inner] == ["Never sell the boat."]
+    assert inner[0].speaker != "Ruth Anand"
+
+
+def test_an_article_lists_quotes_inside_quotes_in_reading_order(tmp_path):
+    story = tmp_path / "boat.md"
+    story.write_text(
+        "# The boat\n\n“My father always said, ‘Never sell the boat.’ So I never did,” Ruth "
+        "Anand said. “Now it is yours,” she told her son.\n"
+    )
+    texts = [q.text for q in load(story).quotes]
+    assert texts == [
+        "My father always said, ‘Never sell the boat.’ So I never did,",
+        "Never sell the boat.",
+        "Now it is yours,",
+    ]
 
 
 def test_a_scare_quote_inside_a_quote_is_not_reported():
@@ -267,7 +281,7 @@ def test_the_union_means_the_union_named_earlier():
         "Members of the Northern Nurses' Union walked out on Monday.",
         "The union says wards are short of staff every night.",
     ]
-    _quotes, attributions = find_quotes(paragraphs)
+    _quotes, attributions, *_ = find_quotes(paragraphs)
     assert [a.source for a in attributions] == ["Northern Nurses' Union"]
 
 
@@ -329,7 +343,7 @@ def test_attributions_cover_every_order_and_reported_speech():
         "The meeting was useful, according to The New Yorker.",
         "The New Yorker reported Friday that the meeting was useful.",
     ]
-    quotes, attributions = find_quotes(paragraphs)
+    quotes, attributions, *_ = find_quotes(paragraphs)
     assert quotes == []
     found = {(a.paragraph, a.cue, a.source) for a in attributions}
     assert found == {
@@ -350,7 +364,7 @@ def test_attributions_cover_every_order_and_reported_speech():
 
 
 def test_phrases_that_only_look_like_cues_make_no_attribution():
-    _quotes, attributions = find_quotes(
+    _quotes, attributions, *_ = find_quotes(
         [
             "An engineer who asked not to be named was said to be furious.",
             "The striker went on to score twice while talks were still going on.",
@@ -364,7 +378,7 @@ _PIECES = st.sampled_from(list(" ab,.:;'\"“”‘’«»\n") + [" said ", "Ann
 
 @given(st.lists(st.lists(_PIECES, max_size=40).map("".join), max_size=5))
 def test_offsets_are_exact_and_spans_stay_inside_their_paragraph(paragraphs):
-    quotes, attributions = find_quotes(paragraphs)
+    quotes, attributions, *_ = find_quotes(paragraphs)
     for span in [*quotes, *attributions]:
         assert 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
         assert paragraphs[span.paragraph][span.start : span.end] == span.text
@@ -421,7 +435,7 @@ def test_sample_article_not_quotes_are_not_reported(name):
 
 
 def test_a_reporting_verb_used_for_something_else_is_not_an_attribution():
-    _, attributions = find_quotes(
+    _, attributions, *_ = find_quotes(
         [
             "The new line will add five stops east of the station, officials said.",
             "The committee noted the rise in costs.",
@@ -439,7 +453,7 @@ def test_a_paragraph_that_is_not_prose_is_left_alone():
     """Thousands of marks and cues in one paragraph (a pasted log, a hostile file) are not
     paired each with each: no quotes come out of it, and the rest of the article is read."""
     junk = 'he said "' * 2000
-    quotes, _ = find_quotes([junk, '"Fine," said Ada Osei.'])
+    quotes, *_ = find_quotes([junk, '"Fine," said Ada Osei.'])
     assert [(q.paragraph, q.text, q.speaker) for q in quotes] == [(1, "Fine,", "Ada Osei")]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 from typing import Final
 
@@ -96,6 +97,10 @@ def os_reason(error: OSError) -> str:
     return f"cannot read: {visible(error.strerror or type(error).__name__).lower()}"
 
 
+_PLACE: Final = attrgetter("paragraph", "start")
+"""Reading order: a quote inside a quote comes right after the one that holds it."""
+
+
 def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
     """Clean already-read bytes; `path` is kept on the article as given. Raises only `LoadError`."""
     from reader.quotes import find_quotes
@@ -115,7 +120,8 @@ def clean_bytes(data: bytes, path: str, fmt: Format | None = None) -> Article:
         text = decode(data, html=fmt == "html")
         article = _cleaner(fmt)(text, path)
         _scrub(article)
-        article.quotes, article.attributions = find_quotes(article.paragraphs)
+        quotes, article.attributions, inner = find_quotes(article.paragraphs)
+        article.quotes = sorted(quotes + inner, key=_PLACE) if inner else quotes
     except LoadError as error:
         raise LoadError(path, visible(error.reason)) from None
     except RecursionError:

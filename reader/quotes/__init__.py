@@ -1,7 +1,8 @@
 """Direct quotes and attributions in cleaned paragraphs: who said what.
 
 `find_quotes(paragraphs)` returns the quotes first, then the attribution
-phrases. The method, one stage a module, in the order the data flows:
+phrases, then the quotes inside quotes. The method, one stage a module, in
+the order the data flows:
 
 1. `marks`: pair quotation marks into spans (straight, curly, guillemets,
    paragraphs that run on without a closing mark).

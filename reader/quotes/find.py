@@ -265,11 +265,19 @@ def _sentence_subject(
     return _resolved(subject, index, number, memory)
 
 
-def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
-    """Find quotes and who said them, and every attribution phrase, paragraph by paragraph."""
+def find_quotes(
+    paragraphs: list[str],
+) -> tuple[list[Quote], list[Attribution], list[Quote]]:
+    """Find quotes and who said them, every attribution phrase, and the quotes inside quotes
+    ("“I told him, ‘Leave now,’” she said": "Leave now"), paragraph by paragraph.
+
+    The quotes are the speech the article reports; a quote inside one is part of it (the
+    outer speaker recalling words), so it is given apart, for showing rather than counting.
+    """
     index = NameIndex.build(paragraphs)
     memory = SpeakerMemory(paragraphs)
     quotes: list[Quote] = []
+    inner: list[Quote] = []
     attributions: list[Attribution] = []
     chain: list[int] = []
     last: tuple[_Resolved, int] = ((None, False, None), -9)
@@ -308,11 +316,12 @@ def find_quotes(paragraphs: list[str]) -> tuple[list[Quote], list[Attribution]]:
         attributions.extend(_attributions(page, said, linked))
         last = _last_speaker(page, quotes[first_new:], said, last)
         if nested:
-            quotes.extend(_nested_quotes(text, nested, quotes[first_new:], index))
+            inner.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         if chain or accepted:  # otherwise there is no quote to carry on
             chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
-    return _one_form_each(quotes), attributions
+    shown = _one_form_each(quotes + inner)
+    return shown[: len(quotes)], attributions, shown[len(quotes) :]
 
 
 @dataclass(slots=True)
