@@ -301,8 +301,8 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         chunk = text[part[0] : part[1]]
         if not chunk.strip():
             continue
-        lead, _hi = _strip(text, *part)
-        if _CLAUSE_OPENER.match(chunk) or _CLAUSE_OPENER.match(text[lead : part[1]]):
+        filler = _LEADING_FILLER.match(chunk)
+        if _CLAUSE_OPENER.match(chunk) or filler and _CLAUSE_OPENER.match(chunk[filler.end() :]):
             named = _AS_NAME.match(chunk) and phrase_subject(text, *part)
             if (
                 named
@@ -323,7 +323,8 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
                 return apposed  # "The authority's chair, Imran Siddiqui, said"
         if found:
             return found
-        if lead < part[1]:
+        lo, _hi = _strip(text, *part)
+        if lo < part[1]:
             return None
     return None
 
