@@ -752,3 +752,11 @@ def test_documents_speak_through_any_verb_after_their_quote():
         ("She should come to Ohio,", "the editorial"),
         ("She wrote it herself,", "the statement"),
     ]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_speaker():
+    assert said(
+        "Ana Ruiz spoke at the rally on Friday.",
+        "Stated Ruiz:",
+        "“We will win this state, and then the next one.”",
+    ) == [("We will win this state, and then the next one.", "Ana Ruiz")]

@@ -293,6 +293,8 @@ def find_quotes(
         ):
             if chain:
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
+            if not top and text.rstrip().endswith(":"):
+                last = _introducer(text, index, number, memory) or last
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
@@ -538,6 +540,21 @@ def _subordinate(
         return False
     lo, _hi = sentence_of(bounds, item.cue_start)
     return any(id(other) in linked and lo <= other.cue_start < item.cue_start for other in said)
+
+
+def _introducer(
+    text: str, index: NameIndex, number: int, memory: SpeakerMemory
+) -> tuple[_Resolved, int] | None:
+    """Who a paragraph ending in a colon introduces ("Stated Ana Ruiz:", "Ruiz, on the
+    vote:"): the speaker of the quote paragraph that follows."""
+    colon = len(text.rstrip()) - 1
+    bounds = sentences(text)
+    lo, _hi = sentence_of(bounds, colon)
+    subject = _colon_subject(text, lo, colon)
+    if subject is None:
+        return None
+    found = _resolved(subject, index, number, memory)
+    return (found, number) if found[0] else None
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
