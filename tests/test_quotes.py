@@ -760,3 +760,10 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_speaker():
         "Stated Ruiz:",
         "“We will win this state, and then the next one.”",
     ) == [("We will win this state, and then the next one.", "Ana Ruiz")]
+
+
+def test_the_subject_after_while_is_the_speaker_not_the_clause_before():
+    assert said(
+        "Governor Ana Ruiz on Monday signed an order to block the plan, while Tom Brandt, the "
+        "former Ohio governor, proposed we “wake up and smell the coffee.”"
+    ) == [("wake up and smell the coffee.", "Tom Brandt")]

@@ -292,8 +292,13 @@ def _is_appositive(text: str, part: tuple[int, int]) -> bool:
     return bool(_DETERMINER.match(text[part[0] : part[1]].lstrip()))
 
 
-_AS_NAME: Final = re.compile(r"\s*[Aa]s\s+[A-Z]")
-"""A segment "As Ana Ruiz": the subject of the cue after it, not a clause of its own."""
+_AS_NAME: Final = re.compile(r"\s*(?:[Aa]s|[Ww]hile|[Ww]hereas)\s+[A-Z]")
+"""A segment "As Ana Ruiz" or ", while Ana Ruiz": the subject of the cue after it, not a
+clause of its own."""
+
+
+_OPENS_CLAUSE: Final = re.compile(r",\s*(?:while|whereas|but|and)\s")
+"""A comma and a conjunction: what came before is a clause of its own, not the subject."""
 
 
 def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
@@ -301,8 +306,9 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         chunk = text[part[0] : part[1]]
         if not chunk.strip():
             continue
-        filler = _LEADING_FILLER.match(chunk)
-        if _CLAUSE_OPENER.match(chunk) or filler and _CLAUSE_OPENER.match(chunk[filler.end() :]):
+        if _CLAUSE_OPENER.match(chunk) or (
+            (filler := _LEADING_FILLER.match(chunk)) and _CLAUSE_OPENER.match(chunk[filler.end() :])
+        ):
             named = _AS_NAME.match(chunk) and phrase_subject(text, *part)
             if (
                 named
@@ -324,7 +330,7 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
         if found:
             return found
         lo, _hi = _strip(text, *part)
-        if lo < part[1]:
+        if lo < part[1] and not _OPENS_CLAUSE.match(text, part[1]):
             return None
     return None
 
