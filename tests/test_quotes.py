@@ -767,3 +767,10 @@ def test_the_subject_after_while_is_the_speaker_not_the_clause_before():
         "Governor Ana Ruiz on Monday signed an order to block the plan, while Tom Brandt, the "
         "former Ohio governor, proposed we “wake up and smell the coffee.”"
     ) == [("wake up and smell the coffee.", "Tom Brandt")]
+
+
+def test_an_interjection_introduced_with_a_colon_is_the_interrupters():
+    assert said(
+        "Ana Ruiz said there was no gap between their plans. She said experts had found her "
+        "plan strong, to which Tom Brandt interjected: “It is just not true.”"
+    ) == [("It is just not true.", "Tom Brandt")]

@@ -222,7 +222,7 @@ def _link(
             return item
     earlier = [s for s in in_sentence if s.end <= span.open_mark]
     if earlier:
-        return earlier[-1]
+        return None if _introduced_after(masked, earlier[-1], span) else earlier[-1]
     later = [s for s in in_sentence if s.start > close]
     return later[0] if later else None
 
@@ -254,6 +254,19 @@ def _only_titles(description: str) -> bool:
     """Whether a description is a title and nothing more: "the former president"."""
     words = [word.lower().rstrip(".") for word in description.split()]
     return all(word in _FORMER or is_title_word(word) for word in words)
+
+
+def _introduced_after(masked: str, item: _Said, span: Span) -> bool:
+    """Whether someone named after the reporting phrase introduces the quote with a verb and a
+    colon ("She said the plan was strong, to which Brandt interjected: “…”")."""
+    colon = masked.rfind(":", item.end, span.open_mark)
+    if colon < 0 or masked[colon + 1 : span.open_mark].strip(" “\"‘'«"):
+        return False
+    verb = _VERB_BEFORE_COLON.search(masked, item.end, colon)
+    if verb is None:
+        return False
+    subject = subject_before(masked, item.end, verb.start(1))
+    return subject is not None and subject.kind in ("name", "pronoun")
 
 
 def _sentence_subject(
