@@ -774,3 +774,10 @@ def test_an_interjection_introduced_with_a_colon_is_the_interrupters():
         "Ana Ruiz said there was no gap between their plans. She said experts had found her "
         "plan strong, to which Tom Brandt interjected: “It is just not true.”"
     ) == [("It is just not true.", "Tom Brandt")]
+
+
+def test_went_on_after_a_quote_attributes_it():
+    assert said(
+        "Vera Okafor spoke next.",
+        "“And it is a bit worrying to me because it would end all of it,” she went on.",
+    ) == [("And it is a bit worrying to me because it would end all of it,", "Vera Okafor")]
