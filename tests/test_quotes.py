@@ -710,7 +710,7 @@ def test_as_opening_a_clause_of_its_own_is_not_the_speaker():
     ]
 
 
-def test_answered_is_a_reporting_verb():
+def test_any_verb_right_after_a_quote_attributes_it_answered_too():
     assert said(
         "Vera Okafor joined the call late.",
         "“It is the harbour master,” Ms. Okafor answered, referring to an official at the port.",

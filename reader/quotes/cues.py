@@ -127,7 +127,6 @@ QUOTE_ONLY_VERBS: Final = (
     "plead",
     "beg",
     "advise",
-    "answer",
     "put it",
 )
 NOUN_LIKE: Final = frozenset(
