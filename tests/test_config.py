@@ -243,9 +243,15 @@ async def test_the_app_keeps_q_when_the_config_names_no_real_key(tmp_path: Path)
     config, messages = Config.parse('[keys]\nquit = "nonexistentkey"\n')
     app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
     async with app.run_test(size=(120, 40)) as pilot:
+        # the notice is shown at start and times out: look for it while it is up
+        await until(
+            pilot,
+            lambda: any(
+                "'nonexistentkey' is not a key" in str(n.message) for n in app._notifications
+            ),
+            "the notice about the key",
+        )
         await app.wait_until_loaded()
-        shown = [str(n.message) for n in app._notifications]
-        assert any("'nonexistentkey' is not a key" in message for message in shown)
         await pilot.press("q")
         # quitting flushes the reading state first
         await until(pilot, lambda: not app.is_running, "the app to quit")
