@@ -52,17 +52,31 @@ class Terminal:
         os.set_blocking(self.fd, False)
         self.seen = b""
 
-    def wait_for(self, markers: list[bytes], since: int = 0, timeout: float = 120.0) -> float:
-        """Seconds from the spawn until every marker has appeared after offset `since`."""
+    def wait_for(
+        self, markers: list[bytes], since: int = 0, timeout: float = 120.0, unless_next: bytes = b""
+    ) -> float:
+        """Seconds from the spawn until every marker has appeared after offset `since`
+        (not followed by `unless_next`, if given)."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
-            if all(marker in self.seen[since:] for marker in markers):
+            if all(self._shows(marker, since, unless_next) for marker in markers):
                 return time.perf_counter() - self.start
             ready, _, _ = select.select([self.fd], [], [], 0.05)
             if ready:
                 with contextlib.suppress(BlockingIOError):
                     self.seen += os.read(self.fd, 1 << 20)
         raise RuntimeError(f"never painted {markers}; last output {self.seen[-300:]!r}")
+
+    def _shows(self, marker: bytes, since: int, unless_next: bytes) -> bool:
+        found = self.seen.find(marker, since)
+        while found >= 0 and unless_next:
+            after = found + len(marker)
+            if len(self.seen) > after + len(unless_next) and not self.seen.startswith(
+                unless_next, after
+            ):
+                return True
+            found = self.seen.find(marker, after)
+        return found >= 0
 
     def send(self, keys: bytes) -> tuple[float, int]:
         """Type `keys`; returns when (seconds from the spawn) and the output offset then."""
@@ -100,7 +114,7 @@ def expectations(library: str, env: dict[str, str]) -> tuple[bytes, bytes, bytes
     failed = sum(1 for record in records if "error" in record)
     top = next(record["name"] for record in records if "name" in record)
     named = sum(1 for record in records if "name" in record)
-    complete = f"People · {named:,} named · most quoted  "  # no "· N more articles"
+    complete = f"People · {named:,} named · most quoted"  # and no "· N more articles"
     first = subprocess.run(
         [sys.executable, "-m", "reader", "--json", found.files[0]],
         env=env,
@@ -122,7 +136,7 @@ def one_run(argv: list[str], env: dict[str, str], marks: tuple[bytes, bytes, byt
         every = terminal.wait_for([listed])
         sent, offset = terminal.send(b"P")
         people = terminal.wait_for([b"People \xc2\xb7", top], since=offset)
-        whole = terminal.wait_for([complete], since=offset)
+        whole = terminal.wait_for([complete], since=offset, unless_next=" ·".encode())
     finally:
         terminal.close()
     return {
