@@ -146,6 +146,11 @@ class PeopleIndex:
     def __len__(self) -> int:
         return len(self._sources)
 
+    @property
+    def stale(self) -> bool:
+        """Whether articles came or went since `people` last merged."""
+        return self._people is None
+
     def people(self) -> list[Person]:
         """Every row, most quoted first."""
         if self._people is None:

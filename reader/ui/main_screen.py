@@ -479,7 +479,10 @@ class MainScreen(Screen[None]):
             from reader.ui.people_feed import PeopleFeed
 
             articles = self.articles
-            self._people = PeopleFeed(self, lambda: articles.entries, self.loader.open_cache)
+            loader = self.loader
+            self._people = PeopleFeed(
+                self, lambda: articles.entries, loader.open_cache, lambda: loader.pending > 0
+            )
         return self._people
 
     def action_people(self) -> None:

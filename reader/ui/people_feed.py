@@ -8,14 +8,20 @@ cache, where it was stored when the file was cleaned; nothing is cleaned again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.library import Entry
 from reader.people import PeopleIndex, Person, people_by_form, sources_from_cache
+
+MERGE_SECONDS: Final = 1.0
+"""While files load, rows are merged again at most this often: each merge takes the whole
+library, and the loader needs the time. Once loading ends they are merged at once."""
+POLL_SECONDS: Final = 0.05
 
 if TYPE_CHECKING:
     from reader.store.cache import ArticleCache, ArticleSummary
@@ -33,8 +39,11 @@ class PeopleFeed:
         node: Widget,
         entries: Callable[[], Sequence[Entry]],
         cache: Callable[[], ArticleCache],
+        loading: Callable[[], bool] = lambda: False,
     ) -> None:
+        """`loading`: whether files are still being listed (asked from the worker)."""
         self.node = node
+        self._loading = loading
         """Where the worker runs: it ends with it."""
         self._entries = entries
         self._cache = cache
@@ -74,16 +83,25 @@ class PeopleFeed:
         app = self.node.app
         taken = self.taken
         try:
+            merged = float("-inf")
             while not worker.is_cancelled:
                 entries = self._entries()
                 end = len(entries)
-                if end <= taken and not self._cleaned_since():
-                    break
-                fresh, self._waiting = _split([*self._waiting, *entries[taken:end]])
-                taken = end
-                if fresh:
-                    self._index.add(sources_from_cache(fresh, self._cache()))
+                arrived = end > taken or self._cleaned_since()
+                if arrived:
+                    fresh, self._waiting = _split([*self._waiting, *entries[taken:end]])
+                    taken = end
+                    if fresh:
+                        self._index.add(sources_from_cache(fresh, self._cache()))
+                if not self._index.stale and taken == self.taken:
+                    if not arrived:
+                        break
+                    continue
+                if self._loading() and time.monotonic() - merged < MERGE_SECONDS:
+                    time.sleep(POLL_SECONDS)  # while files load, merge only now and then
+                    continue
                 people = self._index.people()
+                merged = time.monotonic()
                 app.call_from_thread(self._publish, people, taken)
         finally:
             app.call_from_thread(self._stopped)
