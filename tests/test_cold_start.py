@@ -24,6 +24,7 @@ class Gate:
 
     def __init__(self) -> None:
         self.open = threading.Event()
+        self.held: list[str] = []  # files the worker has started on, held at the gate
         self.cleaned: list[str] = []
 
 
@@ -34,6 +35,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 
     def waiting(name, info, cache):  # type: ignore[no-untyped-def]
         if threading.current_thread() is not threading.main_thread():
+            held.held.append(name)
             held.open.wait(10)
             held.cleaned.append(name)
         return original(name, info, cache)
@@ -103,6 +105,7 @@ async def test_the_row_under_the_cursor_is_cleaned_next(tmp_path: Path, gate: Ga
     app = ReaderApp([str(folder)])
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: len(rows(app)) == 7)
+        await until(pilot, lambda: gate.held, "the worker to start on the first file")
         await pilot.press("end", "up")
         articles = app.query_one(ArticleList)
         assert articles.current().path.endswith("story-05.md")
