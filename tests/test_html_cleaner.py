@@ -965,3 +965,21 @@ def test_titles_of_a_gallery_whose_pictures_are_gone_are_kept() -> None:
     items = "".join(f'<h3>{title}</h3><img src="{n}.jpg" alt="">' for n, title in enumerate(titles))
     body = f"<article>{story_html(STORY[:2])}{items}<h2>Related</h2></article>"
     assert clean(page(body)).paragraphs == [*STORY[:2], *titles]
+
+
+def test_short_post_under_its_heading_beats_a_profile_five_times_as_long() -> None:
+    post = "Photos from the breakwater walk on Sunday are up: grey skies, high spray, good company."
+    profile = " ".join(
+        f"I have written about the Elwin coast for {n} years, mostly about boats, weather "
+        "and the people who work the harbour, and I still learn something every week."
+        for n in range(10, 13)
+    )
+    body = (
+        '<div id="banner"><h1>Harbour Notes</h1></div><div id="columns">'
+        '<div id="left"><div class="post"><h3>Breakwater walk photos</h3>'
+        f'<div class="post-body"><p>{post}</p></div></div></div>'
+        f'<div id="right"><div class="profile"><p>{profile}</p></div></div></div>'
+    )
+    paragraphs = clean(page(body, title="Harbour Notes: Breakwater walk photos")).paragraphs
+    assert paragraphs[-1] == post
+    assert not any("I have written" in paragraph for paragraph in paragraphs)

@@ -26,6 +26,8 @@ RIVAL_SHARE = 0.3
 """A rival must weigh this share of the heaviest block to replace it."""
 MIN_HEADLINE_WORDS = 3
 """Headlines shorter than this (a site's name given as the title) say too little."""
+HEADING_SHARE = 0.15
+"""The prose under the headline must weigh this share of the pick to replace it."""
 HOLDER_LEVELS = 2
 """How far above the description's block its story's container may sit; higher is the page."""
 
@@ -86,7 +88,7 @@ class Topic:
             return best
         inside = [el for el in scores if _within(el, holder)]
         found = max(inside, key=lambda el: scores[el])
-        return found if scores[found] >= RIVAL_SHARE * scores[best] else best
+        return found if scores[found] >= HEADING_SHARE * scores[best] else best
 
     def _description_holder(
         self, best: HtmlElement, scores: dict[HtmlElement, float], kept: list[Block]
