@@ -781,3 +781,21 @@ def test_went_on_after_a_quote_attributes_it():
         "Vera Okafor spoke next.",
         "“And it is a bit worrying to me because it would end all of it,” she went on.",
     ) == [("And it is a bit worrying to me because it would end all of it,", "Vera Okafor")]
+
+
+def test_a_capitalised_adjective_after_an_inverted_cue_is_part_of_a_description():
+    assert said(
+        "Talks on the fishing quota went into a third night.",
+        "“Nobody here wants to blink first,” said a Danish negotiator.",
+        "“The figures were settled weeks ago,” said a U.N. official close to the talks.",
+    ) == [
+        ("Nobody here wants to blink first,", "a Danish negotiator"),
+        ("The figures were settled weeks ago,", "a U.N. official"),
+    ]
+
+
+def test_when_it_was_said_between_the_cue_and_the_speaker_is_skipped():
+    assert said(
+        "Residents packed the hall to oppose the new road.",
+        "“We have waited long enough for this bridge,” said on Tuesday Ines Moreau, the mayor.",
+    ) == [("We have waited long enough for this bridge,", "Ines Moreau")]

@@ -297,6 +297,13 @@ _AS_NAME: Final = re.compile(r"\s*(?:[Aa]s|[Ww]hile|[Ww]hereas)\s+[A-Z]")
 clause of its own."""
 
 
+_NOUN_AFTER: Final = re.compile(
+    r"\s+(?!(?:and|or|of|on|in|at|to|for|from|with|who|which|that|when|while|as|about|after|before|during|last|this|earlier|later|said|says|told|added)\b)[a-z][\w-]*\b"
+)
+"""A lowercase word right after a capitalised one that has a determiner before it: the
+capital is an adjective of a description ("a European diplomat"), not a name."""
+
+
 _OPENS_CLAUSE: Final = re.compile(r",\s*(?:while|whereas|but|and)\s")
 """A comma and a conjunction: what came before is a clause of its own, not the subject."""
 
@@ -392,10 +399,21 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     return None
 
 
+_WHEN_AFTER_CUE: Final = re.compile(
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning)|"
+    r"earlier|later)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?=[A-Z]|(?:the|an?)\s)"
+)
+"""When the words were said, between the cue and its speaker: "said on Tuesday Ana Ruiz"."""
+
+
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     match = _SPACES.match(text, pos, hi)
     lo = match.end() if match else pos
+    when = _WHEN_AFTER_CUE.match(text, lo, hi)
+    if when:
+        lo = when.end()
     words = _WORD.findall(text[lo : min(hi, lo + 80)])
     if not words:
         return None
@@ -404,6 +422,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if _PREPOSITION_START.match(text, lo):
         return None  # "said, asked about the delay": a clause, not a speaker
     runs = name_runs(text[lo : min(hi, lo + 120)])
+    adjective_end = 0  # where a capitalised adjective of a description ends ("a U.S. official")
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
         lead = text[lo : lo + start].strip()
@@ -414,19 +433,21 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
             and lead == lead.lower()
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
         ):
-            return _name(text, lo + start, lo + end)
+            if not (modifiers and _NOUN_AFTER.match(text, lo + end, hi)):
+                return _name(text, lo + start, lo + end)
+            adjective_end = end
     end_match = re.search(
         r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
         r"while|as|about|to|last|this|earlier)\s",
-        text[lo:hi],
+        text[lo + adjective_end : hi],
     )
-    end = lo + end_match.start() if end_match else hi
+    end = lo + adjective_end + end_match.start() if end_match else hi
     chunk = text[lo:end].strip()
     if not chunk or not _DETERMINER.match(chunk + " ") and not chunk[:1].islower():
         return None
     runs = name_runs(chunk)
     if len(chunk.split()) > 8:
-        return None
+        return _descriptor(text, lo, end) if adjective_end else None
     if (
         runs
         and runs[-1][1] >= len(chunk) - 1
