@@ -175,6 +175,35 @@ async def test_the_view_takes_in_articles_loaded_after_it_opened(tmp_path: Path)
         assert isinstance(app.screen, PeopleScreen)
 
 
+def _quay_story(name: str, speaker: str, count: int) -> str:
+    said = "".join(f"\u201cPoint {n} on the quay,\u201d {speaker} said.\n\n" for n in range(count))
+    return f"---\ntitle: {name}\n---\n\n{said}"
+
+
+async def test_rows_arriving_keep_a_cursor_at_the_top_on_top_and_a_moved_one_on_its_person(
+    tmp_path: Path,
+):
+    (tmp_path / "first.md").write_text(
+        _quay_story("First", "Ann Lee", 2) + "\u201cOne more,\u201d Bo Tran said.\n"
+    )
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "second.md").write_text(_quay_story("Second", "Cy Marr", 4))
+    (tmp_path / "third.md").write_text(_quay_story("Third", "Dee Holt", 6))
+    app = ReaderApp([str(tmp_path / "first.md")])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_people(pilot)
+        assert screen.person is not None and screen.person.name == "Ann Lee"
+        app.main.loader.load([str(later)])
+        await until(pilot, lambda: rows(screen)[0].startswith("Cy Marr"), "the new top row")
+        assert screen.person is not None and screen.person.name == "Cy Marr"
+        await pilot.press("down", "down")  # Ann Lee, then Bo Tran
+        assert screen.person is not None and screen.person.name == "Bo Tran"
+        app.main.loader.load([str(tmp_path / "third.md")])
+        await until(pilot, lambda: rows(screen)[0].startswith("Dee Holt"), "the new top row")
+        assert screen.person is not None and screen.person.name == "Bo Tran"
+
+
 async def test_a_person_with_many_quotes_gets_them_a_page_at_a_time_all_reachable(
     tmp_path: Path, monkeypatch
 ):

@@ -145,6 +145,10 @@ class PeopleList(ScrollView, can_focus=True):
         self.highlighted = position if position is not None else self._person_near(0, 1)
         self.refresh()
 
+    def at_top(self) -> bool:
+        """Whether the cursor is on the first person, or on nobody yet."""
+        return self.highlighted in (None, self._person_near(0, 1))
+
     def current(self) -> Person | None:
         if self.highlighted is None or self.highlighted >= len(self.rows):
             return None
@@ -385,8 +389,11 @@ class PeopleScreen(Screen[tuple[str, int] | None]):
         for source, unnamed in unnamed_by_article(people[named:]):
             rows.append(f"Unnamed, in “{source.title or 'Untitled'}”")
             rows.extend(unnamed)
-        keep = self.person.key if self.person is not None else None
-        self.query_one(PeopleList).show(rows, keep)
+        listed = self.query_one(PeopleList)
+        # A cursor on the first person stays on the first row as rows arrive or the sort
+        # changes: the top is the most quoted so far. Elsewhere, it stays with its person.
+        keep = self.person.key if self.person is not None and not listed.at_top() else None
+        listed.show(rows, keep)
         title = f"People · {named:,} named · {SORT_LABELS[self.sort]}"
         if self.needle:
             title += f" · matching “{self.needle}”"
