@@ -799,3 +799,7 @@ def test_when_it_was_said_between_the_cue_and_the_speaker_is_skipped():
         "Residents packed the hall to oppose the new road.",
         "“We have waited long enough for this bridge,” said on Tuesday Ines Moreau, the mayor.",
     ) == [("We have waited long enough for this bridge,", "Ines Moreau")]
+    assert said(
+        "Critics say the toll is too high.",
+        "“The toll pays for the repairs,” said in a statement Joe Pirro, the bridge manager.",
+    ) == [("The toll pays for the repairs,", "Joe Pirro")]

@@ -400,11 +400,14 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
 
 
 _WHEN_AFTER_CUE: Final = re.compile(
-    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning)|"
-    r"earlier|later)(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?=[A-Z]|(?:the|an?)\s)"
+    r"earlier|later)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|in\s+an?\s+(?:written\s+)?(?:statement|interview|email|e-mail|letter|speech))"
+    r"\s*,?\s+(?=[A-Z]|(?:the|an?)\s)"
 )
-"""When the words were said, between the cue and its speaker: "said on Tuesday Ana Ruiz"."""
+"""When or how the words were said, between the cue and its speaker: "said on Tuesday Ana
+Ruiz", "said in a statement the ministry"."""
 
 
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
