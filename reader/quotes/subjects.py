@@ -297,11 +297,15 @@ _AS_NAME: Final = re.compile(r"\s*(?:[Aa]s|[Ww]hile|[Ww]hereas)\s+[A-Z]")
 clause of its own."""
 
 
-_NOUN_AFTER: Final = re.compile(
-    r"\s+(?!(?:and|or|of|on|in|at|to|for|from|with|who|which|that|when|while|as|about|after|before|during|last|this|earlier|later|said|says|told|added)\b)[a-z][\w-]*\b"
-)
-"""A lowercase word right after a capitalised one that has a determiner before it: the
-capital is an adjective of a description ("a European diplomat"), not a name."""
+_NEXT_WORD: Final = re.compile(r"\s+([a-z][\w-]*)\b")
+_NOT_NOUNS: Final = FUNCTION_WORDS | {"said", "says", "told", "added"}
+
+
+def _noun_after(text: str, pos: int, hi: int) -> bool:
+    """Whether a lowercase content word follows at `pos`: after a determiner and a capitalised
+    word, that word is an adjective of a description ("a European diplomat"), not a name."""
+    word = _NEXT_WORD.match(text, pos, hi)
+    return word is not None and word[1] not in _NOT_NOUNS
 
 
 _OPENS_CLAUSE: Final = re.compile(r",\s*(?:while|whereas|but|and)\s")
@@ -436,7 +440,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
             and lead == lead.lower()
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
         ):
-            if not (modifiers and _NOUN_AFTER.match(text, lo + end, hi)):
+            if not (modifiers and _noun_after(text, lo + end, hi)):
                 return _name(text, lo + start, lo + end)
             adjective_end = end
     end_match = re.search(

@@ -43,8 +43,8 @@ class PeopleFeed:
     ) -> None:
         """`loading`: whether files are still being listed (asked from the worker)."""
         self.node = node
-        self._loading = loading
         """Where the worker runs: it ends with it."""
+        self._loading = loading
         self._entries = entries
         self._cache = cache
         self._index = PeopleIndex()
