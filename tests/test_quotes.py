@@ -231,6 +231,26 @@ def test_pronoun_skips_people_of_the_other_gender_and_names_inside_quotes():
     assert [speaker for _text, speaker in said(*paragraphs)] == ["Daniel Okafor", "Daniel Okafor"]
 
 
+def test_pronoun_means_the_subject_after_an_opening_clause_not_the_last_speaker():
+    paragraphs = [
+        "“The bridge will reopen in May,” said Tomas Berg, the city engineer.",
+        "Pressed at a packed meeting in the library on Thursday evening, Aaron Feld, who "
+        "chairs the residents' group, walked out of the hall.",
+        "“We have heard May before,” he said.",
+    ]
+    assert said(*paragraphs)[-1] == ("We have heard May before,", "Aaron Feld")
+
+
+def test_pronoun_means_the_subject_named_with_a_parenthesis():
+    paragraphs = [
+        "“Turnout was higher than we planned for,” said Victor Hale, the county clerk.",
+        "Earlier, Franklin County (Vt.) Commissioner Owen Pike, who sits on the elections "
+        "board, drove to the warehouse.",
+        "“We want every ballot seen twice,” he said.",
+    ]
+    assert said(*paragraphs)[-1] == ("We want every ballot seen twice,", "Owen Pike")
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

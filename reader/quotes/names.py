@@ -312,20 +312,53 @@ def _first_name_gender(name: str) -> int:
     return 0
 
 
+_PARENTHESIS: Final = re.compile(r"\s*\([^()]*\)")
+_SENTENCE_REACH: Final = 200
+"""How far back a sentence's start is looked for."""
+
+
 def opens_sentence(text: str, offset: int) -> bool:
-    """Whether a name at `offset` opens its sentence (after at most a short adverbial)."""
-    head = text[max(0, offset - 60) : offset]
+    """Whether a name at `offset` is its sentence's subject: it opens the sentence, perhaps
+    after titles ("Former minister Ana Ruiz"), a parenthesis ("Sen. Ruiz (D-Ore.)") or an
+    adverbial clause set off by a comma ("In her reply to the board, Ruiz said")."""
+    head = text[max(0, offset - _SENTENCE_REACH) : offset]
     cut = max(
         head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "), head.rfind('" ')
     )
-    if cut < 0 and offset > 60:
+    if cut < 0 and offset > _SENTENCE_REACH:
         return False
     head = (head[cut + 2 :] if cut >= 0 else head).strip(' “"')
+    if "(" in head:
+        head = _PARENTHESIS.sub("", head)
     words = head.split()
-    if not words or head.endswith(",") and len(words) <= 5:
+    if not words:
         return True
+    if head.endswith(","):
+        return len(words) <= 5 or _adverbial_clause(words)
+    if "," in head:
+        clause, _, rest = head.rpartition(",")
+        words = rest.split()
+        if not words or not _adverbial_clause(clause.split()):
+            return False
     # "Her classmate Devon Price was …", "Former minister Ana Ruiz said …"
-    return len(words) <= 3 and words[0][:1].isupper() and "," not in head
+    return len(words) <= 3 and words[0][:1].isupper() or all(word[:1].isupper() for word in words)
+
+
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _adverbial_clause(words: list[str]) -> bool:
+    """Whether the words before a comma are an adverbial clause or phrase ("In his reply to
+    the board", "Asked about the vote", "Earlier"), not a clause with its own subject ("On
+    Friday she met her rival,")."""
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if first not in FUNCTION_WORDS and not (
+        first.endswith(("ing", "ed", "ly")) and first.isalpha()
+    ):
+        return False
+    return _SUBJECT_PRONOUNS.isdisjoint(word.lower() for word in words)
 
 
 def clear_caches() -> None:
