@@ -540,3 +540,55 @@ def test_the_footer_byline_under_a_two_paragraph_post_does_not_cut_it() -> None:
     article = clean_text(text, "a.txt")
     assert article.paragraphs == story
     assert article.authors == ["Jo Marsh"]
+
+
+SHORT_POST = (
+    "The canal trust has put up a webcam on the lock keeper's cottage, so anyone can now watch "
+    "the boats go through the flight of locks at Halden from home, day and night. The picture "
+    "is refreshed every minute."
+)
+BLOG_FOOTER = (
+    "Liked this post?",
+    "Leave a comment",
+    "Name (required)",
+    "Website",
+    "Canal Notes is written by Jo Marsh, who has walked the towpaths of the north for years.",
+    "She lives on a narrowboat with two cats and many books.",
+    "© 2026 Canal Notes",
+)
+
+
+def test_a_one_paragraph_post_under_its_date_outweighs_the_blog_blurb() -> None:
+    text = page(
+        "Home",
+        "Archive",
+        "Contact",
+        "Webcam on the Halden locks",
+        "Posted on March 3, 2026",
+        story=[SHORT_POST],
+        footer=BLOG_FOOTER,
+    )
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == [SHORT_POST]
+    assert article.title == "Webcam on the Halden locks"
+
+
+def test_a_list_of_teaser_cards_above_the_menu_loses_to_a_short_story() -> None:
+    cards = []
+    for n, place in enumerate(("Halden", "Marsh End", "Tolly Bridge", "Skellow", "Ormside")):
+        cards += [
+            f"New moorings open at {place}",
+            f"Boaters will find {n + 12} new visitor moorings at {place} this summer, with water "
+            f"points, a rubbish point and a path up to the village shops and the pub.",
+        ]
+    text = page(
+        "Canal Notes",
+        "Canal news this week",
+        *cards,
+        *("Home", "Archive", "Locks", "Moorings", "Boats", "Walks", "Maps", "Events", "About"),
+        "Webcam on the Halden locks",
+        "By Jo Marsh",
+        story=STORY[:2],
+        footer=("© 2026 Canal Notes",),
+    )
+    assert clean_text(text, "a.txt").paragraphs == STORY[:2]

@@ -32,6 +32,7 @@ from reader.clean.text_kinds import (
     quoted,
 )
 from reader.clean.text_lines import Line
+from reader.clean.text_meta import is_byline, is_dateline
 
 CAPTION_CHARS = 200
 ALT_WORDS = 20
@@ -73,6 +74,11 @@ STORY_SEEN = 30.0
 """Prose value (about 300 characters) after which an end marker is taken to end a story."""
 DAMPING = 0.2
 ISOLATED = 0.4
+SERIES_GAP = 5
+"""Most lines between two lone paragraphs of one list of teaser cards."""
+HEADER_REACH = 3
+"""Lines above a paragraph in which a date or byline marks it as a story's first."""
+HEADER_VALUE = 10.0
 TEASER_CHARS = 400
 """Teaser blurbs are shorter than this; a longer lone paragraph may be a one-paragraph story."""
 LOOKAHEAD = 7
@@ -98,6 +104,7 @@ def find_body(lines: list[Line]) -> Body:
     ]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
+    _credit_story_header(lines, kinds, values)
     values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
     thread = _thread_start(lines, kinds)
     if thread is not None:
@@ -172,22 +179,51 @@ def _credit_datelines(lines: list[Line], kinds: list[Kind], values: list[float])
 
 
 def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
-    """Count a paragraph with no prose on either side for less.
+    """Count a paragraph with no prose on either side for less, when it is one of a series.
 
     A story's paragraphs come in runs; a lone paragraph between headlines,
-    dates and author names is a teaser card. Clutter (an ad label) between
-    two paragraphs does not separate them. A long lone paragraph is no
-    teaser and keeps its value.
+    dates and author names is a teaser card, and cards come in lists, so
+    another lone paragraph lies within `SERIES_GAP` lines. A lone paragraph
+    with no other near it may be a whole short post and keeps its value, as
+    does a long one. Clutter (an ad label) between two paragraphs does not
+    separate them.
     """
     story = [i for i, kind in enumerate(kinds) if kind is not CLUTTER]
-    out = list(values)
+    lone = []
     for n in [n for n, i in enumerate(story) if kinds[i] is PROSE]:
         i = story[n]
         before = kinds[story[n - 1]] if n > 0 else SHORT
         after = kinds[story[n + 1]] if n + 1 < len(story) else SHORT
         if before is SHORT and after is SHORT and lines[i].chars < TEASER_CHARS:
+            lone.append(i)
+    out = list(values)
+    for n, i in enumerate(lone):
+        if (n > 0 and i - lone[n - 1] <= SERIES_GAP) or (
+            n + 1 < len(lone) and lone[n + 1] - i <= SERIES_GAP
+        ):
             out[i] *= ISOLATED
     return out
+
+
+def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+    """A paragraph right under a date line or a "By ..." byline opens a story.
+
+    The headline block (headline, byline, date) sits directly above a
+    story's first paragraph; an author's box, comment guidelines or a
+    site's blurb have none. This lets a one-paragraph post outweigh the
+    longer furniture below it. The "Name | Publisher" form of byline is left
+    out: section labels and promotions ("APPS | SPONSORED") share its shape.
+    """
+    for i, kind in enumerate(kinds):
+        if kind is not PROSE and kind is not NEAR:
+            continue
+        for k in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
+            if kinds[k] is PROSE or kinds[k] is NEAR:
+                break
+            line = lines[k]
+            if is_dateline(line) or (is_byline(line) and "|" not in line.text):
+                values[i] = max(values[i], 0.0) + HEADER_VALUE
+                break
 
 
 def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
