@@ -70,13 +70,14 @@ _PREPOSITION_START: Final = re.compile(
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
-    r"(?<=[a-z])(?<!\b[Tt]he)(?<!\b[Aa]n)(?<!\b[Aa])(?<!\b[Oo]ne)(?<!\b[Tt]heir)(?<!\b[Ii]ts)"
-    r"\s+(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
+    r"\s(?<=[a-z]\s)(?<!\b[Tt]he\s)(?<!\b[Aa]n\s)(?<!\b[Aa]\s)(?<!\b[Oo]ne\s)(?<!\b[Tt]heir\s)"
+    r"(?<!\b[Ii]ts\s)\s*(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
     re.S,
 )
 """Where a description turns into its verb: "The statement from Apple read: …", "The
 statement released on Friday". Only after a word of the description, so "a retired
-teacher" and "one unaligned strategist" keep their adjective."""
+teacher" and "one unaligned strategist" keep their adjective. The space comes first and
+the word before it is looked back at, so that `re` jumps from space to space."""
 _NOT_APPOSITION: Final = re.compile(
     r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b"
 )
@@ -211,13 +212,13 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     return None
 
 
+_KEEPS_STOP: Final = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$")
+"""An initial or an abbreviation whose full stop belongs to the name."""
+
+
 def _name(text: str, start: int, end: int) -> Subject:
     """A name subject, without a sentence's full stop ("said Lavrov.")."""
-    while (
-        end > start
-        and text[end - 1] in ".,"
-        and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$", text[start:end])
-    ):
+    while end > start and text[end - 1] in ".," and not _KEEPS_STOP.search(text[start:end]):
         end -= 1
     return Subject(text[start:end], start, end, "name")
 
@@ -373,11 +374,11 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         opening = runs and text[lead : lead + runs[0][0]].strip().lower() in ("", "the")
         if (
             opening
-            and re.match(r"['’]s\s", text[lead + runs[0][1] : lead + runs[0][1] + 3])
+            and _POSSESSIVE_S.match(text, lead + runs[0][1], lead + runs[0][1] + 3)
             and (len(runs) > 1 and runs[1][0] == runs[0][1] + 3)
         ):
             runs = runs[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
-        if runs and len(runs[0][2]) == 1 and re.search(r"(?:ing|ed|ly)$", runs[0][2][0]):
+        if runs and len(runs[0][2]) == 1 and runs[0][2][0].endswith(("ing", "ed", "ly")):
             runs = []  # a sentence opening "Offering …" or "Asked …" is not a name
         if (
             len(runs) > 1
@@ -414,6 +415,15 @@ _WHEN_AFTER_CUE: Final = re.compile(
 Ruiz", "said in a statement the ministry"."""
 
 
+_POSSESSIVE_S: Final = re.compile(r"['’]s\s")
+_PUNCTUATION: Final = re.compile(r"[^\w\s-]")
+_AFTER_DESCRIPTION: Final = re.compile(
+    r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
+    r"while|as|about|to|last|this|earlier)\s"
+)
+"""Where a description after its cue ends: punctuation, or a clause or time after it."""
+
+
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     match = _SPACES.match(text, pos, hi)
@@ -435,7 +445,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         lead = text[lo : lo + start].strip()
         modifiers = lead.split()
         if (
-            not re.search(r"[^\w\s-]", lead)
+            not _PUNCTUATION.search(lead)
             and len(modifiers) <= 2
             and lead == lead.lower()
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
@@ -443,12 +453,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
             if not (modifiers and _noun_after(text, lo + end, hi)):
                 return _name(text, lo + start, lo + end)
             adjective_end = end
-    end_match = re.search(
-        r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
-        r"while|as|about|to|last|this|earlier)\s",
-        text[lo + adjective_end : hi],
-    )
-    end = lo + adjective_end + end_match.start() if end_match else hi
+    end_match = _AFTER_DESCRIPTION.search(text, lo + adjective_end, hi)
+    end = end_match.start() if end_match else hi
     chunk = text[lo:end].strip()
     if not chunk or not _DETERMINER.match(chunk + " ") and not chunk[:1].islower():
         return None
