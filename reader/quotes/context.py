@@ -52,7 +52,9 @@ def mask(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
-_MASKED: Final = re.compile(MASK + "+")
+_MASKED: Final = re.compile(MASK + MASK + "*")
+"""A run of MASK, written to open with the character itself, which `re` looks for as a literal
+(`MASK + "+"` is tried at every position)."""
 
 
 def find_cues(masked: str) -> list[re.Match[str]]:

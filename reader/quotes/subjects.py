@@ -111,7 +111,7 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         parts.append((at, match.start()))
         at = match.end()
     parts.append((at, hi))
-    if _DOUBLE_HYPHEN in text[lo:hi]:
+    if text.find(_DOUBLE_HYPHEN, lo, hi) >= 0:
         parts = [
             piece for start, end in parts for piece in _split_at(text, start, end, _DOUBLE_HYPHEN)
         ]
