@@ -251,6 +251,16 @@ def test_pronoun_means_the_subject_named_with_a_parenthesis():
     assert said(*paragraphs)[-1] == ("We want every ballot seen twice,", "Owen Pike")
 
 
+def test_a_surname_the_article_uses_alone_is_a_person_a_pronoun_can_mean():
+    paragraphs = [
+        "“The port must stay public,” Varga said on Monday, before he left for the coast.",
+        "“We will sell it within a year,” said Henrik Dahl, the finance minister.",
+        "Later, at the quay, Varga seemed to soften.",
+        "“I can live with a lease,” he said.",
+    ]
+    assert said(*paragraphs)[-1] == ("I can live with a lease,", "Varga")
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

@@ -407,6 +407,8 @@ class NameIndex:
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
     """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
+    lone_people: dict[str, bool] = field(default_factory=dict)
+    """One-word names found to be people (see `lone_name_person`)."""
     """Runs already resolved; names repeat, so this saves most of the work."""
 
     @classmethod
@@ -432,8 +434,9 @@ class NameIndex:
             key, person = known.get(tokens) or index.canonical(tokens)
             if not key:
                 continue
-            if person:
+            if person or " " not in key:  # one word may be a surname the article uses alone
                 by_key.setdefault(key, []).append(len(mentions))
+            if person:
                 titles = len(tokens) - len(_strip_titles(tokens)) if len(tokens) > 1 else 0
                 if titles:  # "President Joe Biden": the article gives him a title
                     index.titled_people.add(key)
@@ -533,6 +536,31 @@ class NameIndex:
         """A known first name, a title or a he/she in the article: surely a person."""
         votes = self._votes(name)
         return bool(votes[0] or votes[1]) or name in self.titled_people
+
+    def lone_name_person(self, key: str) -> bool:
+        """Whether a one-word name the index could not call a person ("Obama") is one: written
+        capitalised inside a sentence, never in lower case, and called "he" or "she" (a
+        capital only at sentence starts, as in "Soon, he left", proves nothing)."""
+        found = self.lone_people.get(key)
+        if found is None:
+            found = self.lone_people[key] = self._lone_name_person(key)
+        return found
+
+    def _lone_name_person(self, key: str) -> bool:
+        plain = _plain(key)
+        if " " in key or is_org((key,)) or _stops_name(key, plain) or _PARTICIPLE.search(plain):
+            return False
+        inside = False
+        for position in self.by_key.get(key, ()):
+            mention = self.mentions[position]
+            before = self.paragraphs[mention.paragraph][: mention.start].rstrip()
+            if before and (before[-1].isalnum() or before[-1] == ","):
+                inside = True
+                break
+        if not inside or self._written_lower(key):
+            return False
+        votes = self._votes(key)
+        return bool(votes[0] or votes[1])
 
     def is_subject(self, mention: Mention) -> bool:
         """Whether a mention opens its sentence. Gender votes and pronoun salience both ask

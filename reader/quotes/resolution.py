@@ -316,14 +316,19 @@ def is_title(word: str) -> bool:
 
 
 def _newest_subject(
-    gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
+    gender: int,
+    index: NameIndex,
+    paragraph: int,
+    offset: int,
+    memory: SpeakerMemory,
+    voiced: set[str],
 ) -> tuple[int, int, str] | None:
     """Where the latest sentence opening with a person who may be "he" (or "she") names
     them: nothing but lower-case words and titles before the name in its sentence."""
     for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
-        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
+        if (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
-        if index.gender(mention.key) == -gender:
+        if not (mention.person or mention.key in voiced) or index.gender(mention.key) == -gender:
             continue
         if memory.inside_quote(mention.paragraph, mention.start):
             continue
@@ -358,17 +363,26 @@ def resolve_pronoun(
     rules a person out.
     """
     candidates: list[tuple[int, int, str, float]] = []
+    voiced: set[str] = set()
+    """One-word names ("Obama") that speak and are called he or she: people too."""
+    for para, at, speaker, person in reversed(memory.spoken):
+        if paragraph - para > 6:
+            break
+        if (para, at) >= (paragraph, offset):
+            continue
+        if not person:
+            if speaker not in voiced and not index.lone_name_person(speaker):
+                continue
+            voiced.add(speaker)
+        candidates.append((para, at, speaker, 2.5))
     for mention in index.mentions_between(paragraph - 4, paragraph):  # none after `paragraph`
-        if not mention.person or mention.paragraph == paragraph and mention.start >= offset:
+        if mention.paragraph == paragraph and mention.start >= offset:
+            continue
+        if not mention.person and mention.key not in voiced:
             continue
         salience = memory.salience(index, mention)
         if salience is not None:
             candidates.append((mention.paragraph, mention.start, mention.key, salience))
-    for para, at, speaker, person in reversed(memory.spoken):
-        if paragraph - para > 6:
-            break
-        if person and (para, at) < (paragraph, offset):
-            candidates.append((para, at, speaker, 2.5))
     candidates.sort(key=_POSITION, reverse=True)
     scores: dict[str, float] = {}
     by_place: dict[tuple[int, int], float] = {}
@@ -391,7 +405,7 @@ def resolve_pronoun(
         return None
     ranked = sorted(scores.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] - ranked[1] < _NEWEST_SUBJECT_BONUS:
-        newest = _newest_subject(gender, index, paragraph, offset, memory)
+        newest = _newest_subject(gender, index, paragraph, offset, memory, voiced)
         if newest is not None and newest[:2] in by_place:  # "Okafor was quieter. “…,” she said."
             key = newest[2]
             scores[key] = max(scores[key], by_place[newest[:2]] + _NEWEST_SUBJECT_BONUS)
