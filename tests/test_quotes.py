@@ -261,6 +261,27 @@ def test_a_surname_the_article_uses_alone_is_a_person_a_pronoun_can_mean():
     assert said(*paragraphs)[-1] == ("I can live with a lease,", "Varga")
 
 
+def test_a_quote_after_a_sentence_about_someone_is_theirs_not_the_last_speakers():
+    paragraphs = [
+        "“The levy stays,” said Bob Marsh, the treasurer.",
+        "Ana Ruiz pointed to her own record on the budget. “I cut the levy twice.”",
+    ]
+    assert said(*paragraphs)[-1] == ("I cut the levy twice.", "Ana Ruiz")
+
+
+def test_a_quote_after_a_sentence_about_a_crowd_stays_with_the_speaker():
+    paragraphs = ["“The levy stays,” Bob Marsh said. The hall went quiet. “It has to.”"]
+    assert [who for _text, who in said(*paragraphs)] == ["Bob Marsh", "Bob Marsh"]
+
+
+def test_a_reporting_verb_inside_a_who_clause_does_not_take_the_subject():
+    paragraphs = [
+        "“The levy stays,” said Bob Marsh, the treasurer.",
+        "Ana Ruiz, who called Marsh after the count, told her supporters, “We won the argument.”",
+    ]
+    assert said(*paragraphs)[-1] == ("We won the argument.", "Ana Ruiz")
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

@@ -29,6 +29,7 @@ from reader.quotes.resolution import SpeakerMemory, resolve
 from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
+    PERSONAL,
     Subject,
     is_title_word,
     leading_subject,
@@ -170,7 +171,10 @@ def _said_in(
             or _joined(tail)
             or (earlier and _after_participle_aside(masked, earlier[-1], gap))
         )
-        if is_prepositional(cue):
+        relative = _relative_clause_start(masked, lo, earlier[-1]) if earlier else None
+        if relative is not None and gap.rstrip().endswith(","):
+            subject = subject_before(masked, lo, relative)  # "X, who called Y, told them"
+        elif is_prepositional(cue):
             subject = subject_after(masked, end, hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, start)
@@ -197,6 +201,16 @@ def _said_in(
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
+
+
+_WHO_BEFORE: Final = re.compile(r",\s+who(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))*\s+$")
+
+
+def _relative_clause_start(masked: str, lo: int, item: _Said) -> int | None:
+    """Where ", who" opens the relative clause a reporting word sits in ("Ana Ruiz, who called
+    Marsh, told …"): the subject of the clause's main verb is before it, not after the cue."""
+    who = _WHO_BEFORE.search(masked, max(lo, item.cue_start - 40), item.cue_start)
+    return who.start() if who else None
 
 
 def _after_participle_aside(masked: str, aside: _Said, gap: str) -> bool:
@@ -528,6 +542,10 @@ def _unlinked_speaker(
         found = _sentence_subject(masked, lo, span.open_mark, index, number, memory)
         if found[0]:
             return found
+    if not before.strip():
+        narrated = _narrator_before(page, lo, accepted, said)
+        if narrated is not None:
+            return narrated
     spoken: list[tuple[int, _Resolved]] = [
         (quote.end, (who[0], who[1], who[3]))
         for quote, who in zip(accepted, resolved, strict=False)
@@ -541,6 +559,29 @@ def _unlinked_speaker(
     if spoken:
         return max(spoken, key=_FIRST)[1]
     return None, False, None
+
+
+def _narrator_before(
+    page: _Paragraph, lo: int, accepted: list[Span], said: list[_Said]
+) -> _Resolved | None:
+    """The person the sentence before a quote is about, when that sentence neither quotes nor
+    reports anyone: "Ruiz defended her record. “…”" is Ruiz speaking, whoever spoke before."""
+    earlier = [bound for bound in page.bounds if bound[1] <= lo]
+    indent = len(page.text) - len(page.text.lstrip())
+    if not earlier or starts_with_opener(page.text) and accepted[0].open_mark > indent:
+        return None  # no sentence before, or it may lie inside a quote not taken as one
+    start, end = earlier[-1]
+    if any(span.start < end and span.end > start for span in accepted) or any(
+        start <= item.cue_start < end for item in said
+    ):
+        return None
+    subject = leading_subject(page.masked, start, end)
+    if subject is None or not (
+        subject.kind == "name" or subject.kind == "pronoun" and subject.text.lower() in PERSONAL
+    ):
+        return None
+    found = _resolved(subject, page.index, page.number, page.memory)
+    return found if found[0] else None
 
 
 def _subordinate(
