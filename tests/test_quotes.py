@@ -282,6 +282,20 @@ def test_a_reporting_verb_inside_a_who_clause_does_not_take_the_subject():
     assert said(*paragraphs)[-1] == ("We won the argument.", "Ana Ruiz")
 
 
+def test_names_that_are_also_common_words_are_names():
+    paragraphs = [
+        "The columnist Harriet Will and the envoy Oksana May met on Friday.",
+        "“The talks are over,” Will wrote on Saturday.",
+        "“They have barely begun,” said Oksana May.",
+        "“I disagree,” said Will Osei, a diplomat.",
+    ]
+    assert [who for _text, who in said(*paragraphs)] == [
+        "Harriet Will",
+        "Oksana May",
+        "Will Osei",
+    ]
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

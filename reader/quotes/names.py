@@ -160,8 +160,8 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     for match in NAME_RUN.finditer(text):
         run = match.group()
         if " " not in run and "\t" not in run and not run.endswith("."):
-            if run.lower() not in FUNCTION_WORDS:
-                runs.append((match.start(), match.end(), [run]))
+            if run.lower() not in FUNCTION_WORDS or run in SURNAMES_TOO:
+                runs.append((match.start(), match.end(), [run]))  # "May" is a name if one has it
             continue
         words = run.split()
         if "." not in run and _LINKS.isdisjoint(words) and _plain(words[0]) not in FUNCTION_WORDS:
@@ -174,7 +174,9 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
         for token in words:
             at = text.index(token, at)
             if not tokens:
-                if _plain(token) in FUNCTION_WORDS:
+                if _plain(token) in FUNCTION_WORDS and not (
+                    token == "Will" and len(words) > 1 and not _opens(text, at)
+                ):
                     at += len(token)
                     continue
                 start = at
@@ -205,6 +207,12 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 _LINKS: Final = frozenset({"of", "for", "the"})
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a word at `at` opens its sentence (where a capital proves nothing)."""
+    before = text[:at].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:;"
 
 
 def _split_linked(text: str, run: tuple[int, int, list[str]]) -> list[tuple[int, int, list[str]]]:
@@ -285,6 +293,8 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
         if (
             _stops_name(token, plain)
             and (name or plain not in DEMONYMS)  # "Mark Cuban" keeps his surname
+            and not (not name and position and plain in _NAMES_TOO and _given(tokens[position - 1]))
+            and not (name and position == 0 and token == "Will")  # "Will Doyle" inside a sentence
             or position == 0
             and name
             and _PARTICIPLE.search(plain)
@@ -301,6 +311,20 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if len(name) >= 3 and _first_name_gender(name[1]) and not _first_name_gender(name[0]):
         name.pop(0)  # "Billionaire Mark Cuban": a known first name opens the name
     return tuple(name)
+
+
+_NAMES_TOO: Final = frozenset({"may", "will", "june", "april"})
+SURNAMES_TOO: Final = frozenset({"May", "Will"})
+"""Written alone, these stand for a person only where the article names one "Theresa May"."""
+"""Function words that are also names: a surname after a given name ("Theresa May", "George
+Will"), and "Will" as a given name inside a sentence ("said Will Doyle")."""
+
+
+def _given(token: str) -> bool:
+    """Whether a token before a surname can be a given name: capitalised, not a title, not a
+    function word ("in May" is a month, "Theresa May" a name)."""
+    plain = _plain(token)
+    return token[:1].isupper() and not _stops_name(token, plain)
 
 
 def _first_name_gender(name: str) -> int:

@@ -14,6 +14,7 @@ from typing import Final
 
 from reader.quotes.names import (
     FUNCTION_WORDS,
+    SURNAMES_TOO,
     TITLE_WORDS,
     name_runs,
     strip_titles,
@@ -188,6 +189,8 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     last = runs[-1] if runs else None
     if last and lo + last[1] >= hi - 1:
         before = chunk[: last[0]]
+        if last[2] == [last[2][0]] and last[2][0] in SURNAMES_TOO:
+            return _name(text, lo + last[0], lo + last[1])  # "Will wrote", after "George Will"
         if not strip_titles(last[2]):
             return _descriptor(text, lo, hi)
         determiner = _DETERMINER.match(chunk)
@@ -443,6 +446,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
         lead = text[lo : lo + start].strip()
+        if lead in SURNAMES_TOO and start == len(lead) + 1:
+            return _name(text, lo, lo + end)  # "said Will Osei": a given name, not "will"
         modifiers = lead.split()
         if (
             not _PUNCTUATION.search(lead)
