@@ -78,17 +78,20 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
         found = sorted(found + list(_DOUBLE_PAIR.finditer(text)), key=lambda m: m.start())
     for match in found:
         mark, pos = match.group(), match.start()
-        if len(mark) == 2:
-            if mark == "''" and not (_is_closer(text, pos, 2) or _is_opener(text, pos, 2)):
-                continue
-            marks.append((pos, 2, {"’’": "close", "‘‘": "open", "``": "open"}.get(mark, "either")))
-        elif mark in DOUBLE_OPEN:
-            marks.append((pos, 1, "open"))
-        elif mark in DOUBLE_CLOSE:
-            marks.append((pos, 1, "close"))
-        else:
-            marks.append((pos, 1, "either"))
+        if mark == "''" and not (_is_closer(text, pos, 2) or _is_opener(text, pos, 2)):
+            continue
+        marks.append((pos, len(mark), _ROLES.get(mark, "either")))
     return marks
+
+
+_ROLES: Final = {
+    **dict.fromkeys(DOUBLE_OPEN, "open"),
+    **dict.fromkeys(DOUBLE_CLOSE, "close"),
+    "’’": "close",
+    "‘‘": "open",
+    "``": "open",
+}
+"""What a double mark does, when it says; the rest ('"', "''") can open or close."""
 
 
 def _pair(

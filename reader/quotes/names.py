@@ -259,10 +259,13 @@ northern southern
 ("the American said", "Democratic Sen. Ana Ruiz")."""
 
 
+_NOT_NAME_WORDS: Final = TITLE_WORDS | FUNCTION_WORDS | DEMONYMS
+
+
 def _stops_name(token: str, plain: str) -> bool:
     """A title, a function word, an adjective of nationality or party, or an acronym: the
     name, read backwards, ends before it."""
-    if plain in TITLE_WORDS or plain in FUNCTION_WORDS or plain in DEMONYMS:
+    if plain in _NOT_NAME_WORDS:
         return True
     bare = token.rstrip(".")
     if len(plain) > 1 and bare.isupper() and "." not in bare:
