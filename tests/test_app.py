@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.command import CommandList
 from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
@@ -14,6 +15,7 @@ from reader.ui.article_list import ArticleList
 from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar
+from tests.waiting import until
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 SIZE = (120, 40)
@@ -414,7 +416,7 @@ async def test_open_dialog_completes_paths_with_tab(tmp_path):
         path_input = app.screen.query_one(Input)
         path_input.value = str(tmp_path / "arti")
         path_input.cursor_position = len(path_input.value)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: path_input._suggestion, "a completion to be suggested")
         await pilot.press("tab")
         assert path_input.value == str(tmp_path / "articles-folder") + "/"
         await pilot.press("escape")
@@ -459,7 +461,8 @@ async def test_command_palette_offers_the_app_actions():
         assert "Keys" not in titles  # Textual's key panel: `?` lists every key instead
         await pilot.press("ctrl+p")
         await pilot.press(*"sidebar")
-        await pilot.pause(0.3)
+        palette = app.screen.query_one(CommandList)
+        await until(pilot, lambda: palette.highlighted is not None, "a command to be offered")
         await pilot.press("enter")
         await pilot.pause()
         assert not app.query_one(Sidebar).display

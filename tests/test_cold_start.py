@@ -183,7 +183,8 @@ async def test_the_people_view_counts_articles_cleaned_after_they_were_listed(
     app = ReaderApp([str(folder)])
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: len(rows(app)) == 7)
-        await pilot.pause(0.1)  # the people worker has taken in the rows listed by name
+        feed = app.main.people
+        await until(pilot, lambda: feed.taken == 7, "the rows listed by name to be taken in")
         gate.open.set()
         await app.wait_until_loaded()
         await pilot.press("P")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from reader.config import Config
 from reader.store.state import ReadingState
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
 from reader.ui.reading_pane import ReadingPane
+from tests.waiting import until
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 SIZE = (120, 40)
@@ -186,8 +187,8 @@ async def test_scroll_position_is_remembered_across_runs(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("slash", *"long story", "enter", "enter")
-        await pilot.pause(0.3)
-        assert abs(app.query_one(ReadingPane).position - left_at) < 0.05
+        pane = app.query_one(ReadingPane)
+        await until(pilot, lambda: abs(pane.position - left_at) < 0.05, "the place left off")
 
 
 async def test_width_and_theme_are_remembered(tmp_path):
@@ -268,12 +269,10 @@ async def test_ctrl_s_searches_bodies_of_the_whole_library_and_opens_a_hit(tmp_p
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+s", *"blackened")
-        await pilot.pause(0.3)
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
         from reader.ui.search_screen import SearchScreen
 
         assert isinstance(app.screen, SearchScreen)
+        await until(pilot, lambda: app.screen.hits, "search hits")
         assert [hit.title for hit in app.screen.hits] == [
             "Late frost nips the valley's apple blossom"
         ]
@@ -289,9 +288,9 @@ async def test_search_input_is_never_syntax(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+s", *'"AND NEAR( * ')
-        await pilot.pause(0.3)
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
+        count = app.screen.query_one("#search-count", Label)
+        await until(pilot, lambda: str(count.render()), "the search to answer")
+        assert str(count.render()) == "Nothing found"
         assert app.is_running
         await pilot.press("escape")
 

@@ -30,6 +30,18 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
+async def suggestions_settled(pilot, box: Input) -> None:
+    """Let every suggestion asked for so far arrive (the suggester answers in a worker)."""
+    await wait_until(
+        pilot,
+        lambda: (
+            not any(worker.node is box and not worker.is_finished for worker in pilot.app.workers)
+        ),
+        "the suggester to answer",
+    )
+    await pilot.pause()
+
+
 def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -135,20 +147,19 @@ async def test_open_dialog_starts_empty_and_suggests_only_what_is_being_typed(
         await pilot.pause()
         assert isinstance(app.screen, OpenDialog)
         path_box = app.screen.query_one(Input)
-        await pilot.pause(0.2)
+        await suggestions_settled(pilot, path_box)
         assert path_box.value == "" and path_box._suggestion == ""
         assert "e.g. ~/Downloads/articles" in on_screen(path_box)
         await pilot.press("a", "r")
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: path_box._suggestion, "a suggestion")
         assert path_box._suggestion == "articles-folder/"
         assert "articles-folder/" in on_screen(path_box)
         await pilot.press("tab")
         assert path_box.value == "articles-folder/"
-        await pilot.pause(0.2)
+        await suggestions_settled(pilot, path_box)
         assert path_box._suggestion == ""  # no guess at a name inside the folder
         await pilot.press("R")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: path_box._suggestion, "a suggestion inside the folder")
         assert path_box._suggestion == "articles-folder/README.md"
 
 

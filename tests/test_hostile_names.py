@@ -25,6 +25,7 @@ import pytest
 from reader.safe_text import CONTROL
 from reader.store.cache import ArticleCache, list_cached, load_cached
 from reader.store.state import ReadingState
+from tests.waiting import until
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs byte file names")
 
@@ -105,7 +106,7 @@ async def test_an_undecodable_name_through_the_app(library, tmp_path):
         # Search the library for the word only the undecodable file holds, open the hit.
         await pilot.press("ctrl+s")
         await pilot.press(*"zanzibarish")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: getattr(app.screen, "hits", None), "the search hit")
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.open_entry is not None and app.main.open_entry.path == name

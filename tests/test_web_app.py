@@ -18,6 +18,7 @@ from reader.config import Config, Feed
 from reader.ui.app import ReaderApp
 from reader.ui.article_list import ArticleList
 from tests.test_web import LONG_CONTENT, rss, serve_feed, story
+from tests.waiting import until
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 SIZE = (120, 40)
@@ -25,10 +26,7 @@ SIZE = (120, 40)
 
 async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 15) -> None:
     """Let the app run until `condition` holds; fail if it never does."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition never held"
-        await pilot.pause(0.05)
+    await until(pilot, condition, timeout=seconds)
 
 
 def list_lines(app: ReaderApp) -> list[str]:
