@@ -140,14 +140,23 @@ def described_person(
 ) -> str | None:
     """The one person mentioned before (paragraph, offset) whom the description fits best."""
     fits: dict[str, Fit] = {}
+    needle = description.age or description.head
+    written: dict[int, bool] = {}
+    """Per paragraph: whether the job or age may be written in it at all, so that the
+    paragraphs without it are skipped whole (the mentions go back to the article's start)."""
     for position, mention in enumerate(index.mentions_between(0, paragraph)):
         if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
         text = index.paragraphs[mention.paragraph]
         if mention.paragraph == paragraph and not text[mention.end : offset].strip(" ,"):
             continue  # "As Ruiz met Brandt, the crowd chanted": the description's own place
+        in_paragraph = written.get(mention.paragraph)
+        if in_paragraph is None:  # lower() maps each character alone, but for a capital sigma
+            in_paragraph = written[mention.paragraph] = "Σ" in text or needle in text.lower()
+        if not in_paragraph:
+            continue
         near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
-        if (description.age or description.head) not in near.lower():
+        if needle not in near.lower():
             continue  # the cheap test first: the job or age is not even written nearby
         words = index.role_words.get(position)
         if words is None:
