@@ -432,6 +432,8 @@ class NameIndex:
     text: str = ""
     """The paragraphs joined, made when first searched."""
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
+    lowered: dict[int, str] = field(default_factory=dict)
+    """Paragraphs in lower case, each made when first asked (see `lower_paragraph`)."""
     """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     lone_people: dict[str, bool] = field(default_factory=dict)
@@ -595,6 +597,14 @@ class NameIndex:
         if mention.opens is None:
             mention.opens = opens_sentence(self.paragraphs[mention.paragraph], mention.start)
         return mention.opens
+
+    def lower_paragraph(self, number: int) -> str:
+        """A paragraph in lower case: descriptions look for their job or age in every
+        paragraph before them, so each is lowered once."""
+        lowered = self.lowered.get(number)
+        if lowered is None:
+            lowered = self.lowered[number] = self.paragraphs[number].lower()
+        return lowered
 
     def mentions_between(self, first: int, last: int) -> list[Mention]:
         """Mentions in paragraphs first..last, in reading order (a slice, not a scan)."""

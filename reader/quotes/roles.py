@@ -152,7 +152,8 @@ def described_person(
             continue  # "As Ruiz met Brandt, the crowd chanted": the description's own place
         in_paragraph = written.get(mention.paragraph)
         if in_paragraph is None:  # lower() maps each character alone, but for a capital sigma
-            in_paragraph = written[mention.paragraph] = "Σ" in text or needle in text.lower()
+            in_paragraph = "Σ" in text or needle in index.lower_paragraph(mention.paragraph)
+            written[mention.paragraph] = in_paragraph
         if not in_paragraph:
             continue
         near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
