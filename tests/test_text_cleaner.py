@@ -592,3 +592,37 @@ def test_a_list_of_teaser_cards_above_the_menu_loses_to_a_short_story() -> None:
         footer=("© 2026 Canal Notes",),
     )
     assert clean_text(text, "a.txt").paragraphs == STORY[:2]
+
+
+def test_comment_form_notices_are_not_the_story() -> None:
+    notices = (
+        "Leave a comment",
+        "Your comment has been received. Comments are moderated and will not appear until the "
+        "blog's owner has read them.",
+        "To stop spam, please type the letters and numbers you see in the picture below before "
+        "you send your comment to us.",
+        "Having trouble reading the image? Ask for another one.",
+        "You may use these HTML tags and attributes: <a> <b> <i>",
+        "Notify me of new comments by email.",
+    )
+    text = page(
+        "Canal Notes",
+        "Webcam on the Halden locks",
+        "Posted on March 3, 2026",
+        story=[SHORT_POST],
+        footer=notices,
+    )
+    assert clean_text(text, "a.txt").paragraphs == [SHORT_POST]
+
+
+def test_a_headline_shaped_line_after_the_first_paragraph_does_not_cut_the_story() -> None:
+    first = STORY[0] + " " + STORY[1]
+    story = [first, "How the new bridge will be built", STORY[2], STORY[3]]
+    text = page(
+        "The Canal Times",
+        "News",
+        "Sport",
+        story=story,
+        footer=("Share", "How the new bridge will be built", "© 2026 The Canal Times"),
+    )
+    assert clean_text(text, "a.txt").paragraphs[:1] == [first]

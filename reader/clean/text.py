@@ -43,18 +43,22 @@ def clean_text(text: str, path: str) -> Article:
     body = find_body(lines)
     start = body.start if body.lines else len(lines)
     title = find_title(lines, start, body.end if body.lines else None)
+    in_story = False
     if title is not None and body.start <= title < body.end:
-        body = _body_after(lines, title + 1)
-        start = body.start if body.lines else len(lines)
+        in_story = _story_above(body, title)
+        if not in_story:
+            body = _body_after(lines, title + 1)
+            start = body.start if body.lines else len(lines)
     found = body
     section, crumb_title = find_section(lines, title, start)
     authors, publisher, byline = find_byline(lines, title, start)
     if not authors and body.lines:
         authors = find_footer_byline(lines, body.end)
     published = find_date(lines, title, start)
-    header_end = max([title if title is not None else -1, *byline]) + 1
-    body = _drop_header_lines(body, header_end)
-    summary = [lines[j] for j in _summary(lines, title, body)]
+    if not in_story:
+        header_end = max([title if title is not None else -1, *byline]) + 1
+        body = _drop_header_lines(body, header_end)
+    summary = [lines[j] for j in _summary(lines, None if in_story else title, body)]
     if summary:
         body = _drop_header_lines(body, summary[-1].index + 1)
     body, key_points = _drop_lead_furniture(body, lines, [*authors, publisher or ""])
@@ -82,6 +86,17 @@ def clean_text(text: str, path: str) -> Article:
         paragraphs=paragraphs,
         headings=body.headings,
     )
+
+
+def _story_above(body: Body, title: int) -> bool:
+    """Does a full paragraph of the story come before this headline-shaped line?
+
+    A headline found a little into the story region usually means the region
+    began with furniture above the headline; below a full paragraph it is a
+    line of the story that looks like one (a subheading, a "Read more at"
+    link), and the story is not cut there.
+    """
+    return any(line.index < title and line.chars >= LEAD_PARAGRAPH_CHARS for line in body.lines)
 
 
 def _body_after(lines: list[Line], offset: int) -> Body:

@@ -161,6 +161,23 @@ _LEGAL_NOTICES = {
     "follow": (r"^(?:join|follow) (?:us|our)\b",),
     "receiving": (r"you are receiving this",),
     "submitting": (r"by submitting (?:this|your)",),
+    "comment": (
+        r"your comment (?:has|have|could|was|will|is|must)\b",
+        r"comments? (?:are|is|will be) (?:moderated|reviewed|closed)",
+        r"(?:post|leave|add) (?:a|your) comment",
+        r"(?:subscrib\w+|rss) to (?:the )?comments?",
+        r"comments? feed",
+        r"(?:logged|signed) in to (?:post|leave|add)? ?(?:a )?comment",
+    ),
+    "appear": (r"(?:will not|won'?t|does not|doesn'?t) appear until",),
+    "letters": (r"letters and numbers you",),
+    "trouble": (r"trouble reading (?:this|the) image",),
+    "notify": (r"notify me of (?:new|follow)",),
+    "tags": (
+        r"html tags and attributes",
+        r"(?:allowed|following) html tags",
+        r"html tags (?:are )?allowed",
+    ),
 }
 """Legal and sign-up notices, filed under a word that every match of each contains.
 
