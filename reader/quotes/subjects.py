@@ -72,13 +72,15 @@ _PREPOSITION_START: Final = re.compile(
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
     r"\s(?<=[a-z]\s)(?<!\b[Tt]he\s)(?<!\b[Aa]n\s)(?<!\b[Aa]\s)(?<!\b[Oo]ne\s)(?<!\b[Tt]heir\s)"
-    r"(?<!\b[Ii]ts\s)\s*(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
+    r"(?<!\b[Ii]ts\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bby\s)(?<!\bamong\s)"
+    r"\s*(?:read|reads|put\s+it|summed\s+up|[a-z]+ed)(?:\s|[:,]|$).*$",
     re.S,
 )
 """Where a description turns into its verb: "The statement from Apple read: …", "The
 statement released on Friday". Only after a word of the description, so "a retired
-teacher" and "one unaligned strategist" keep their adjective. The space comes first and
-the word before it is looked back at, so that `re` jumps from space to space."""
+teacher", "one unaligned strategist" and "a share of registered voters" keep their
+adjective. The space comes first and the word before it is looked back at, so that `re`
+jumps from space to space."""
 _NOT_APPOSITION: Final = re.compile(
     r"\b(?:by|of|for|in|at|from|on|with|to|who|which|that)\b|^\s*[a-z]+ed\b"
 )
@@ -179,7 +181,12 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     words = chunk.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, hi, "pronoun")
-    if "▒" in chunk or len(words) > 16 or _PREPOSITION_START.match(chunk):
+    if "▒" in chunk or len(words) > 16:
+        return None
+    counted = _COUNTED.match(chunk)
+    if counted or _INDEFINITE.match(chunk):
+        return _counted(text, lo, hi) if counted else _indefinite(text, lo, hi)
+    if _PREPOSITION_START.match(chunk):
         return None
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
         start = hi - len(words[-1])
@@ -213,6 +220,43 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     ):  # "forecasters", "senior officials"
         return _descriptor(text, lo, hi)
     return None
+
+
+_COUNTED: Final = re.compile(
+    r"(?:(?i:about|around|nearly|almost|roughly|some|only|just|over|under|at\s+least|"
+    r"(?:more|fewer|less)\s+than)\s+)?\d[\d,.]*\s*(?:%|percent\b|[a-z][\w-]*\b)"
+)
+"""A subject that counts people: "21 percent", "about 50 protesters", "more than 200 nurses"."""
+_INDEFINITE: Final = re.compile(
+    r"(?:someone|somebody|anyone|anybody|everyone|everybody|nobody|no\s+one|another|others|"
+    r"one|many|some|several|few|most)(?:\s+(?:in|at|from|on|of)\s+(?:the|an?|this|that)\s|$)",
+    re.I,
+)
+"""A subject with no noun of its own, alone or placed ("someone in the crowd", "Another")."""
+
+
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:which|that|whom)\s+$")
+
+
+def _counted(text: str, lo: int, hi: int) -> Subject | None:
+    """A counted subject, unless it ends on a function word or holds a verb."""
+    words = text[lo:hi].split()
+    if words[-1].lower() in FUNCTION_WORDS or not _VERBS.isdisjoint(map(str.lower, words)):
+        return None
+    return Subject(text[lo:hi], lo, hi, "descriptor")
+
+
+def _indefinite(text: str, lo: int, hi: int) -> Subject | None:
+    """An indefinite subject: one word ("Others"), or one placed by a short phrase; not
+    the subject of a relative clause ("the plan, which some have called …")."""
+    words = text[lo:hi].split()
+    if len(words) > 6 or not _VERBS.isdisjoint(map(str.lower, words)):
+        return None
+    if _RELATIVE_BEFORE.search(text, max(0, lo - 10), lo):
+        return None
+    if len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
+        return None
+    return Subject(text[lo:hi], lo, hi, "descriptor")
 
 
 _KEEPS_STOP: Final = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|St|Inc|Co|Ltd))\.$")

@@ -1,0 +1,52 @@
+"""Speakers given by a description rather than a name: "the crowd", "21 percent",
+"someone in the audience". Every sentence here is written for these tests.
+
+A description nobody could be named for stays the speaker as written, so that a
+reader sees who spoke in the article's own words, never a nearby name.
+"""
+
+from __future__ import annotations
+
+from reader.model import Quote
+from reader.quotes import find_quotes
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    return find_quotes(list(paragraphs))[0]
+
+
+def said(*paragraphs: str) -> list[tuple[str, str | None]]:
+    """(quote text, whom it is from) pairs, the way a reader sees them."""
+    return [(q.text, q.who) for q in quotes_of(*paragraphs)]
+
+
+def test_a_share_or_a_count_of_people_is_the_speaker():
+    assert said(
+        "Asked about the ferry, 21 percent said “very unlikely” and 30 percent said “maybe.”"
+    ) == [("very unlikely", "21 percent"), ("maybe.", "30 percent")]
+    assert said("“Keep the wards open,” about 40 nurses said outside the hospital.") == [
+        ("Keep the wards open,", "about 40 nurses")
+    ]
+
+
+def test_a_participle_of_a_counted_subject_keeps_its_adjective():
+    """ "registered" after "of" describes the voters; it is not the verb of the phrase."""
+    assert said(
+        "An average of 12 percent of registered voters reported “no opinion” in the spring poll."
+    ) == [("no opinion", "An average of 12 percent of registered voters")]
+
+
+def test_an_indefinite_subject_is_the_speaker_not_a_name_before_it():
+    assert said(
+        "One sign near the depot read, “Slow down, Marta Ruiz lives here.”",
+        "Another warned, “Speeding costs lives on this road.”",
+    )[-1] == ("Speeding costs lives on this road.", "Another")
+    assert said("Then someone at the back shouted, “Lower the fares!”") == [
+        ("Lower the fares!", "someone at the back")
+    ]
+
+
+def test_some_in_a_relative_clause_does_not_take_the_quote():
+    assert said(
+        "Jonas Weber said that the ruling, which some have argued was rushed, was a “relief.”"
+    ) == [("relief.", "Jonas Weber")]
