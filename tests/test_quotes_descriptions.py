@@ -50,3 +50,16 @@ def test_some_in_a_relative_clause_does_not_take_the_quote():
     assert said(
         "Jonas Weber said that the ruling, which some have argued was rushed, was a “relief.”"
     ) == [("relief.", "Jonas Weber")]
+
+
+def test_the_subject_of_a_long_clause_is_cut_at_its_verb():
+    """A participle takes the sentence's subject, which ends where the verb begins."""
+    assert said(
+        "The ferry union was quick to respond, calling the offer “an insult to every deckhand.”"
+    ) == [("an insult to every deckhand.", "The ferry union")]
+
+
+def test_an_adverb_before_the_verb_is_not_part_of_the_description():
+    assert said(
+        "A newly formed tenants group quickly wrote back, calling the rent rise “plainly illegal.”"
+    ) == [("plainly illegal.", "A newly formed tenants group")]

@@ -281,6 +281,24 @@ _HANDLE: Final = re.compile(
 _INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
 
 
+_ADVERB_END: Final = re.compile(r"\s+[a-z]+ly$")
+
+
+def _before_verb(text: str, lo: int, hi: int) -> int:
+    """Where a description text[lo:hi] ends once the verb after it is cut ("The statement
+    from Apple read"), with an adverb before the verb ("T-shirts quickly appeared"); an
+    adverb right after the determiner makes an adjective ("a newly elected mayor")."""
+    cut = _VERB_AFTER_NOUN.search(text, lo, hi)
+    while cut is not None:
+        adverb = _ADVERB_END.search(text, lo, cut.start())
+        if adverb is None:
+            return cut.start()
+        if not _DETERMINER.fullmatch(text[lo : adverb.start()] + " "):
+            return adverb.start()
+        cut = _VERB_AFTER_NOUN.search(text, cut.start() + 1, hi)
+    return hi
+
+
 _VERBS: Final = frozenset({"is", "was", "are", "were", "be", "has", "have", "had"})
 """A description holding one of these is a clause ("the plan was"), not a speaker."""
 
@@ -295,10 +313,12 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     if inner:  # "a figure the auditor (described as …)": the second noun phrase speaks
         lo += inner.end()
         chunk = text[lo:hi]
-    cut = _DESCRIPTOR_CUT.search(chunk) or _VERB_AFTER_NOUN.search(chunk)
+    cut = _DESCRIPTOR_CUT.search(chunk)
     if cut:
         hi = lo + cut.start()
         chunk = text[lo:hi]
+    hi = _before_verb(text, lo, hi)  # after the cut above too: "His aide protested that"
+    chunk = text[lo:hi]
     while chunk and not chunk[-1].isalnum():
         chunk, hi = chunk[:-1], hi - 1
     words = chunk.split()
@@ -445,10 +465,18 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
                 if runs and not following[: runs[0][0]].strip():
                     first = parts[number + 1][0]
                     return _name(text, first + runs[0][0], first + runs[0][1])
+            verb = _AUXILIARY.search(text, lead, end)
+            if verb is not None and len(text[lead : verb.start()].split()) <= _HEAD_WORDS:
+                return _descriptor(text, lead, verb.start())  # "The union was quick to …"
             if number + 1 < len(parts) or len(words) <= 10:
                 return _descriptor(text, lead, end)
         return None
     return None
+
+
+_AUXILIARY: Final = re.compile(r"\s(?:has|have|had|is|was|are|were|will|would|can|could)\s")
+"""Where a sentence's subject ends and its verb begins: "The union was quick to respond"."""
+_HEAD_WORDS: Final = 6
 
 
 _WHEN_AFTER_CUE: Final = re.compile(
