@@ -63,3 +63,17 @@ def test_an_adverb_before_the_verb_is_not_part_of_the_description():
     assert said(
         "A newly formed tenants group quickly wrote back, calling the rent rise “plainly illegal.”"
     ) == [("plainly illegal.", "A newly formed tenants group")]
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker_not_its_subject():
+    """ "X was described as … by Y": Y said it; X is what was described."""
+    assert said("The bridge was described as “a relic” by Jonas Weber, the city engineer.") == [
+        ("a relic", "Jonas Weber")
+    ]
+    assert said("The plan, often labeled as a “land grab” by farmers, passed on Monday.") == [
+        ("land grab", "farmers")
+    ]
+    assert said("“No comment,” Weber said when asked, and “moved on” by noon.")[0] == (
+        "No comment,",
+        "Weber",
+    )

@@ -174,6 +174,8 @@ def _said_in(
         relative = _relative_clause_start(masked, lo, earlier[-1]) if earlier else None
         if relative is not None and gap.rstrip().endswith(","):
             subject = subject_before(masked, lo, relative)  # "X, who called Y, told them"
+        elif (agent := _passive_agent(masked, start, end)) is not None:
+            subject = subject_after(masked, agent, hi)
         elif is_prepositional(cue):
             subject = subject_after(masked, end, hi)
         elif not shared:
@@ -213,6 +215,25 @@ def _relative_clause_start(masked: str, lo: int, item: _Said) -> int | None:
     return who.start() if who else None
 
 
+_PASSIVE_BEFORE: Final = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being)|[,—–])\s+(?:(?:[a-z]+ly|often|also|sometimes)\s+)?$"
+)
+_AGENT_AFTER: Final = re.compile(
+    r"\s+(?:as\s+)?(?:(?:an?|the)\s+)?[“\"‘']?▒+[”\"’'.,!?]*\s+by\s+(?=[A-Za-z])"
+)
+
+
+def _passive_agent(masked: str, cue_start: int, cue_end: int) -> int | None:
+    """Where the speaker of a passive cue begins: "The bridge was described as “a relic”
+    by the engineer" (the engineer said it, not the bridge); None for an active cue."""
+    if not masked.endswith("ed", cue_start, cue_end):
+        return None
+    if not _PASSIVE_BEFORE.search(masked, max(0, cue_start - 24), cue_start):
+        return None
+    found = _AGENT_AFTER.match(masked, cue_end)
+    return found.end() if found else None
+
+
 def _after_participle_aside(masked: str, aside: _Said, gap: str) -> bool:
     """Whether a cue follows a participle set off by commas, whose subject it shares:
     "Mayor Ruiz, noting the crowd, said" (not "the crowd said")."""
@@ -234,6 +255,8 @@ def _link(
     for item in in_sentence:
         if item.start > close and not _NOT_BETWEEN.search(masked, close + 1, item.start):
             return item
+        if item.cue_end <= span.open_mark and item.subject and item.subject.start > close:
+            return item  # a passive cue and its agent around the quote
     earlier = [s for s in in_sentence if s.end <= span.open_mark]
     if earlier:
         return None if _introduced_after(masked, earlier[-1], span) else earlier[-1]
