@@ -77,3 +77,11 @@ def test_the_agent_of_a_passive_cue_is_the_speaker_not_its_subject():
         "No comment,",
         "Weber",
     )
+
+
+def test_a_longer_description_before_any_verb_after_a_quote_is_the_speaker():
+    """A determiner is followed by a noun before its verb: "a welcome" is not the phrase."""
+    assert said(
+        "Marta Lind, a baker, set up the page last week.",
+        "“Hello neighbours! The fair may close early!” a welcome message on the site reads.",
+    ) == [("Hello neighbours! The fair may close early!", "a welcome message on the site")]

@@ -322,7 +322,7 @@ _UNLISTED_VERB: Final = (
 SUBJECT_THEN_VERB: Final = re.compile(
     r"(?:(?:(?:[A-Z][\w.’'-]*|of|the|de|van|von|al)\s+){1,5}?"
     r"|(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+"
-    r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){1,6}?"
     r")(?:[a-z]+ly\s+)?" + _UNLISTED_VERB
 )
 """Right after a quote that ends in a comma, "?" or "!", a subject and then a verb are its
