@@ -717,7 +717,7 @@ def test_a_time_or_linking_word_opening_the_sentence_is_not_a_name():
     ) == [("We are not done.", "Ana Ruiz")]
     assert said(
         'Likewise, a report from the port authority had this to say: "The depot is unsafe."'
-    ) == [("The depot is unsafe.", None)]  # no speaker rather than "Likewise"
+    ) == [("The depot is unsafe.", "a report from the port authority")]  # not "Likewise"
 
 
 def test_more_ways_a_colon_introduces_the_speaker():

@@ -85,3 +85,18 @@ def test_a_longer_description_before_any_verb_after_a_quote_is_the_speaker():
         "Marta Lind, a baker, set up the page last week.",
         "“Hello neighbours! The fair may close early!” a welcome message on the site reads.",
     ) == [("Hello neighbours! The fair may close early!", "a welcome message on the site")]
+
+
+def test_someone_who_cuts_in_after_and_speaks_the_next_quote():
+    assert said(
+        "“Tell her about the dog,” Ruiz said, and her brother cut in. “The dog ate the keys.”"
+    ) == [("Tell her about the dog,", "Ruiz"), ("The dog ate the keys.", "her brother")]
+    assert said("“We are done here,” the chairman interjected.") == [
+        ("We are done here,", "the chairman")
+    ]
+
+
+def test_the_one_interrupted_is_the_listener_not_the_speaker():
+    assert said(
+        "The host beside me, Ana Ruiz, interrupted me halfway to announce, “That is all.”"
+    ) == [("That is all.", "Ana Ruiz")]

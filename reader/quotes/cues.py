@@ -26,6 +26,7 @@ _IRREGULAR: Final = {
     "reply": ("reply", "replies", "replied", "replying"),
     "speak": ("speak", "speaks", "spoke", "speaking"),
     "put it": ("put it", "puts it", "put it", "putting it"),
+    "cut in": ("cut in", "cuts in", "cut in", "cutting in"),
 }
 
 CORE_VERBS: Final = (
@@ -128,6 +129,9 @@ QUOTE_ONLY_VERBS: Final = (
     "beg",
     "advise",
     "put it",
+    "interject",
+    "interrupt",
+    "cut in",
 )
 NOUN_LIKE: Final = frozenset(
     {
@@ -339,7 +343,17 @@ def unlisted_cue(match: re.Match[str]) -> tuple[int, int]:
     return match.span("verb")
 
 
-_LISTENER_VERBS: Final = ("tell", "ask", "urge", "assure", "remind", "warn", "inform", "thank")
+_LISTENER_VERBS: Final = (
+    "tell",
+    "ask",
+    "urge",
+    "assure",
+    "remind",
+    "warn",
+    "inform",
+    "thank",
+    "interrupt",
+)
 _LISTENER_FORMS: Final = frozenset(form for verb in _LISTENER_VERBS for form in verb_forms(verb))
 
 

@@ -577,7 +577,9 @@ def _unlinked_speaker(
     spoken += [
         (s.end, (s.speaker, s.person, s.written))
         for s in said
-        if s.end <= span.open_mark and s.speaker and not _subordinate(s, said, linked, bounds)
+        if s.end <= span.open_mark
+        and s.speaker
+        and not _subordinate(masked, s, said, linked, bounds)
     ]
     if spoken:
         return max(spoken, key=_FIRST)[1]
@@ -608,7 +610,7 @@ def _narrator_before(
 
 
 def _subordinate(
-    item: _Said, said: list[_Said], linked: set[int], bounds: list[tuple[int, int]]
+    masked: str, item: _Said, said: list[_Said], linked: set[int], bounds: list[tuple[int, int]]
 ) -> bool:
     """Whether a reporting phrase follows a quote's own attribution in its sentence ("X
     said, with a passion that suggested …"): the next quote is still X's. A medium named
@@ -616,7 +618,29 @@ def _subordinate(
     if is_prepositional(item.cue):
         return False
     lo, _hi = sentence_of(bounds, item.cue_start)
-    return any(id(other) in linked and lo <= other.cue_start < item.cue_start for other in said)
+    return any(
+        id(other) in linked
+        and lo <= other.cue_start < item.cue_start
+        and not _coordinated(masked, other, item)
+        for other in said
+    )
+
+
+_AND_A_SUBJECT: Final = re.compile(r",?\s+(?:and|but)\s+$")
+
+
+def _coordinated(masked: str, first: _Said, then: _Said) -> bool:
+    """Whether a second phrase is a clause of its own with its own subject after "and" or
+    "but" ("X said, and her brother cut in"): the quote after it is the second speaker's.
+    A pronoun there mostly means the first speaker again."""
+    subject = then.subject
+    return (
+        subject is not None
+        and subject.kind != "pronoun"
+        and subject.end <= then.cue_start
+        and then.speaker != first.speaker
+        and bool(_AND_A_SUBJECT.search(masked, first.end, subject.start))
+    )
 
 
 def _introducer(
