@@ -183,9 +183,11 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         return Subject(words[0], lo, hi, "pronoun")
     if "▒" in chunk or len(words) > 16:
         return None
-    counted = _COUNTED.match(chunk)
-    if counted or _INDEFINITE.match(chunk):
-        return _counted(text, lo, hi) if counted else _indefinite(text, lo, hi)
+    if chunk[0].isdigit() or words[0].lower() in _COUNT_WORDS:
+        if _COUNTED.match(chunk):
+            return _counted(text, lo, hi)
+        if _INDEFINITE.match(chunk):
+            return _indefinite(text, lo, hi)
     if _PREPOSITION_START.match(chunk):
         return None
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
@@ -235,6 +237,12 @@ _INDEFINITE: Final = re.compile(
 """A subject with no noun of its own, alone or placed ("someone in the crowd", "Another")."""
 
 
+_COUNT_WORDS: Final = frozenset(
+    """about around nearly almost roughly some only just over under at more fewer less someone
+    somebody anyone anybody everyone everybody nobody no another others one many several few
+    most""".split()
+)
+"""The words a counted or an indefinite subject can open with."""
 _RELATIVE_BEFORE: Final = re.compile(r"\b(?:which|that|whom)\s+$")
 
 
@@ -281,7 +289,7 @@ _HANDLE: Final = re.compile(
 _INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
 
 
-_ADVERB_END: Final = re.compile(r"\s+[a-z]+ly$")
+_ADVERB: Final = re.compile(r"[a-z]+ly")
 
 
 def _before_verb(text: str, lo: int, hi: int) -> int:
@@ -290,11 +298,11 @@ def _before_verb(text: str, lo: int, hi: int) -> int:
     adverb right after the determiner makes an adjective ("a newly elected mayor")."""
     cut = _VERB_AFTER_NOUN.search(text, lo, hi)
     while cut is not None:
-        adverb = _ADVERB_END.search(text, lo, cut.start())
-        if adverb is None:
+        adverb = text.rfind(" ", lo, cut.start()) + 1
+        if adverb <= lo or not _ADVERB.fullmatch(text, adverb, cut.start()):
             return cut.start()
-        if not _DETERMINER.fullmatch(text[lo : adverb.start()] + " "):
-            return adverb.start()
+        if not _DETERMINER.fullmatch(text[lo:adverb]):
+            return adverb - 1
         cut = _VERB_AFTER_NOUN.search(text, cut.start() + 1, hi)
     return hi
 
