@@ -15,6 +15,7 @@ from lxml import etree
 
 from reader.clean.common import squash, text_key, title_from_path
 from reader.clean.html_body import extract_body
+from reader.clean.html_math import formulas_as_text
 from reader.clean.html_meta import read_meta
 from reader.clean.html_tree import all_text, json_ld, parse, strip_invisible
 from reader.model import Article
@@ -29,6 +30,7 @@ def clean_html(text: str, path: str) -> Article:
         article.title = title_from_path(path)
         return article
     linked_data = json_ld(root)
+    formulas_as_text(root)
     strip_invisible(root)
     read_meta(root, linked_data, article)
     page_title = next((squash(all_text(el)) for el in root.iter("title")), "")

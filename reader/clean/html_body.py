@@ -25,8 +25,10 @@ from reader.clean.html_blocks import HEADING_TAGS, Block, blocks
 from reader.clean.html_clutter import is_clutter
 from reader.clean.html_furniture import (
     boilerplate_regions,
+    names_caption,
     names_comments,
     names_small_furniture,
+    reads_as_entry,
 )
 from reader.clean.html_topic import Topic
 from reader.clean.html_tree import HtmlElement
@@ -91,6 +93,7 @@ def extract_body(
                 marked, kept, chosen = retry, retry_kept, retry_chosen
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     if chosen:
+        inside = _with_captions(all_blocks, inside, marked, chosen)
         inside = _before_comments_heading(inside, marked, chosen)
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
@@ -101,6 +104,61 @@ def extract_body(
     if not body.paragraphs:
         body = Body([b.text for b in all_blocks if text_key(b.text) not in shown])
     return body
+
+
+def _with_captions(
+    all_blocks: list[Block], inside: list[Block], marked: set[HtmlElement], chosen: set[HtmlElement]
+) -> list[Block]:
+    """`inside` with the captions of the story's own pictures, in reading order.
+
+    A caption is furniture when it sits in a rail or a teaser card; inside the
+    story it describes what the story shows, and a reader wants it. Only a
+    caption written as a sentence is taken, once: a gallery repeats one caption
+    for every picture, and credit lines and labels are no sentences.
+    """
+    taken = {id(block) for block in inside}
+    seen: set[str] = set()
+    captions: set[int] = set()
+    for block in all_blocks:
+        if (
+            id(block) not in taken
+            and _is_caption_sentence(block)
+            and block.text not in seen
+            and _caption_in(block.owner, marked, chosen)
+        ):
+            seen.add(block.text)
+            captions.add(id(block))
+    story_chars = sum(len(block.text) for block in inside)
+    if sum(map(len, seen)) > CAPTION_SHARE * story_chars:
+        return inside  # a gallery: its captions would bury the story
+    return [block for block in all_blocks if id(block) in taken or id(block) in captions]
+
+
+CAPTION_WORDS = 6
+CAPTION_SHARE = 0.25
+"""Captions longer in all than this share of the story are a gallery's, not the story's."""
+
+
+def _is_caption_sentence(block: Block) -> bool:
+    text = block.text
+    return (
+        not block.is_heading
+        and block.link_density <= MAX_PROSE_LINKS
+        and len(text.split()) >= CAPTION_WORDS
+        and text.rstrip("”’\"')")[-1:] in ".!?。！？"
+    )
+
+
+def _caption_in(el: HtmlElement | None, marked: set[HtmlElement], chosen: set[HtmlElement]) -> bool:
+    """Whether `el` is inside a caption inside `chosen`, set aside for being one and no more."""
+    caption = False
+    while el is not None and el not in chosen:
+        if names_caption(el):
+            caption = True
+        elif el in marked:
+            return False
+        el = el.getparent()
+    return caption and el is not None
 
 
 def _before_comments_heading(
@@ -261,7 +319,8 @@ def _lists_of_entries(kept: list[Block]) -> set[HtmlElement]:
     items: dict[HtmlElement, list[bool]] = {}
     for block in kept:
         if block.owner.tag == "li" and (parent := block.owner.getparent()) is not None:
-            items.setdefault(parent, []).append(_own_chars(block) >= LINKED_ITEM_OWN_CHARS)
+            entry = _own_chars(block) >= LINKED_ITEM_OWN_CHARS or reads_as_entry(block.text)
+            items.setdefault(parent, []).append(entry)
     return {
         el
         for el, entries in items.items()
@@ -282,7 +341,7 @@ def _linked_sentence(block: Block) -> bool:
     """
     text = block.text
     own_chars = _own_chars(block)
-    if block.owner.tag == "li" and own_chars >= LINKED_ITEM_OWN_CHARS:
+    if block.owner.tag == "li" and (own_chars >= LINKED_ITEM_OWN_CHARS or reads_as_entry(text)):
         return True
     ends_sentence = text.rstrip("”’\"')")[-1:] in ".!?。！？"
     return (

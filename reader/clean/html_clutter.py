@@ -34,6 +34,15 @@ _CREDIT = re.compile(
     r"|^\(?(?:additional )?(?:reporting|writing|editing) by\b|contributed to this report",
     re.I,
 )
+_RIGHTS = re.compile(
+    r"\ball rights reserved\b|^(?:copyright|\(c\))\s*(?:©\s*)?(?:\d{4}|\(c\))", re.I
+)
+"""A publisher's rights notice ("Copyright 2024 The Agency. All rights reserved.")."""
+_POINTER = re.compile(r"^(?:[^\s.!?:]+\s+){0,3}[^\s.!?:]+:\s*(?:https?://|www\.)\S+$", re.I)
+"""A label and a bare address: "More science: https://..." points elsewhere, it tells nothing."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MAX_CONTACT_WORDS = 6
+"""Words besides the address in a contact line ("Contact us: desk@example.com")."""
 _PITCH_SUBJECT = re.compile(r"newsletter|inbox|podcast|\bapp\b|subscription", re.I)
 _PITCH_VERB = re.compile(r"sign up|subscribe|deliver|get |receive|listen|download", re.I)
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|them|me)\b|may be reached at|can be reached at", re.I)
@@ -61,11 +70,24 @@ def is_clutter(text: str) -> bool:
         return False
     if _WHOLE_LINE.match(text) or _CREDIT.search(text) or _FOLLOW.search(text):
         return True
+    if not any(char.isalnum() for char in text):
+        return True  # a separator ("___", "* * *")
+    if _RIGHTS.search(text) or _POINTER.match(text) or _is_contact(text):
+        return True
     if _PITCH_SUBJECT.search(text) and _PITCH_VERB.search(text):
         return True
     if len(_POST_LABEL.findall(text)) >= 2:
         return True
     return len(text) < 80 and (bool(_BYLINE.match(text)) or _is_dateline(text))
+
+
+def _is_contact(text: str) -> bool:
+    """A line that gives an e-mail address and little else."""
+    address = _EMAIL.search(text)
+    if address is None:
+        return False
+    rest = (text[: address.start()] + " " + text[address.end() :]).split()
+    return len(rest) <= MAX_CONTACT_WORDS
 
 
 def _is_dateline(text: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from reader.clean.html_blocks import Block
-from reader.clean.html_tree import HtmlElement
+from reader.clean.html_tree import HtmlElement, all_text
 
 BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption"})
 BOILERPLATE_WORDS = frozenset(
@@ -214,12 +214,31 @@ def _is_link_list(el: HtmlElement) -> bool:
     links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
     if text >= 150 * len(items) or links < 0.3 * text:
         return False
-    return sum(_own_chars(item) >= ENTRY_OWN_CHARS for item in items) * 3 < len(items) * 2
+    entries = sum(
+        _own_chars(item) >= ENTRY_OWN_CHARS or reads_as_entry(" ".join(all_text(item).split()))
+        for item in items
+    )
+    return entries * 3 < len(items) * 2
 
 
 ENTRY_OWN_CHARS = 15
 """Characters outside the links that make a linked item an entry of the story (a deal with
 its price and shop, a reference with its details) rather than another story's headline."""
+ENTRY_WORDS = 6
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def reads_as_entry(text: str) -> bool:
+    """Whether a list item, links and all, is a sentence or a citation rather than a headline.
+
+    Headlines of other stories carry no full stop; a reference ("Doe, J. A study of
+    tides. Marine Journal, 2001.") or a point made in a sentence ends with one.
+    """
+    words = text.split()
+    if len(words) < ENTRY_WORDS:
+        return False
+    ends_sentence = text.rstrip("”’\"')]")[-1:] in ".!?。！？"
+    return ends_sentence and (text.count(".") + text.count(",") >= 2 or bool(_YEAR.search(text)))
 
 
 def _own_chars(item: HtmlElement) -> int:
@@ -260,6 +279,14 @@ def names_comments(el: HtmlElement) -> bool:
     """Whether the class or id names the readers' comments."""
     names = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
     return not COMMENT_WORDS.isdisjoint(names.translate(_SEPARATORS).split())
+
+
+def names_caption(el: HtmlElement) -> bool:
+    """A picture with its caption, or an element whose class or id names a caption."""
+    if el.tag in ("figure", "figcaption"):
+        return True
+    names = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    return "caption" in names.translate(_SEPARATORS).split()
 
 
 def names_small_furniture(el: HtmlElement) -> bool:

@@ -29,7 +29,6 @@ NEVER_TEXT = (
     "noscript",
     "template",
     "svg",
-    "math",
     "iframe",
     "object",
     "embed",
@@ -46,7 +45,7 @@ NEVER_TEXT = (
     "map",
     "dialog",
 )
-"""Elements whose content a reader never sees as article prose."""
+"""Elements whose content a reader never sees as article prose (`<math>` is made text first)."""
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """What lxml refuses in text set on an element: controls, lone surrogates, U+FFFE and U+FFFF.

@@ -1,0 +1,141 @@
+"""The HTML cleaner keeps every part of the story and no furniture around it.
+
+Captions of the story's own pictures, formulas, reference lists and a story
+split into sections all belong to the body; separators, "More ...: <address>"
+pointers, rights notices and contact lines do not. Every page here is small,
+original and written for the test.
+"""
+
+from __future__ import annotations
+
+from reader.clean.html import clean_html
+
+LEAD = (
+    "The canal trust reopened the Millbrook locks on Saturday after a winter of repairs, "
+    "letting narrowboats through the valley for the first time since the autumn floods."
+)
+MIDDLE = (
+    "Volunteers rebuilt two of the lock gates by hand, using oak felled on the estate, "
+    "and the trust says the new gates should last for at least another forty years."
+)
+LAST = (
+    "Boaters queued from early morning, and the lock keeper said more than sixty craft "
+    "had passed through by the time the visitor centre closed in the evening."
+)
+
+
+def page(article: str, head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><title>Millbrook locks reopen</title>{head}</head><body>"
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        '<li><a href="/boating">Boating</a></li></ul></nav>'
+        f"<article><h1>Millbrook locks reopen</h1>{article}</article>"
+        "<footer><p>Canal Weekly, 4 Wharf Row</p></footer></body></html>"
+    )
+
+
+def body_of(html: str) -> list[str]:
+    return clean_html(html, "saved/locks.html").paragraphs
+
+
+def test_a_caption_of_the_storys_picture_is_kept_in_place() -> None:
+    caption = "Volunteers lowering the new upper gate into place at the second lock."
+    html = page(
+        f"<p>{LEAD}</p><figure><img src='gate.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<p>{MIDDLE}</p><p>{LAST}</p>"
+    )
+    assert body_of(html) == [LEAD, caption, MIDDLE, LAST]
+
+
+def test_a_caption_in_a_teaser_beside_the_story_stays_out() -> None:
+    teaser = "A heron waiting for fish beside the weir at the bottom of the flight."
+    html = page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>").replace(
+        "<footer>",
+        f"<aside class='related'><figure><img src='h.jpg'><figcaption>{teaser}"
+        "</figcaption></figure></aside><footer>",
+    )
+    assert teaser not in body_of(html)
+
+
+def test_a_gallery_repeating_one_caption_shows_it_once() -> None:
+    caption = "The reopened flight of locks seen from the towpath on Saturday morning."
+    pictures = "".join(
+        f"<figure><img src='{n}.jpg'><figcaption>{caption}</figcaption></figure>" for n in range(4)
+    )
+    body = body_of(page(f"<p>{LEAD}</p>{pictures}<p>{MIDDLE}</p><p>{LAST}</p>"))
+    assert body.count(caption) == 1
+
+
+def test_a_formula_reads_as_text_inside_its_sentence() -> None:
+    formula = (
+        "<math><mi>Q</mi><mo>=</mo><mfrac><mi>V</mi><mi>t</mi></mfrac></math>"
+        " and the head of water <math><msup><mi>h</mi><mn>2</mn></msup></math>"
+    )
+    sentence = f"<p>The flow through a sluice is {formula}, the trust's engineer explained.</p>"
+    body = body_of(page(f"<p>{LEAD}</p>{sentence}<p>{MIDDLE}</p>"))
+    assert (
+        "The flow through a sluice is Q = V/t and the head of water h^2, "
+        "the trust's engineer explained."
+    ) in body
+
+
+def test_a_formula_with_a_text_version_uses_it() -> None:
+    sentence = (
+        "<p>Each gate takes a force of <math alttext='F = \\rho g h A'><mi>F</mi></math>"
+        " from the water behind it, which is why the oak must be so thick.</p>"
+    )
+    body = body_of(page(f"<p>{LEAD}</p>{sentence}<p>{MIDDLE}</p>"))
+    assert any("force of F = \\rho g h A from the water" in line for line in body)
+
+
+def test_a_reference_list_of_linked_citations_belongs_to_the_story() -> None:
+    references = [
+        "Hale, R. Oak lock gates and their repair. Waterways Journal, 1998.",
+        "Okafor, N. and Lind, S. Flood damage on upland canals. Canal History, 2011.",
+        "Trust survey team. Millbrook flight condition report, volume two, 2023.",
+    ]
+    items = "".join(f"<li><a href='/r{n}'>{ref}</a></li>" for n, ref in enumerate(references))
+    html = page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p><ol>{items}</ol>")
+    assert body_of(html)[-3:] == references
+
+
+def test_a_list_of_other_headlines_in_the_story_stays_out() -> None:
+    headlines = ["Ferry fares rise again", "New bridge for Ashby", "Marina plans rejected"]
+    items = "".join(f"<li><a href='/h{n}'>{text}</a></li>" for n, text in enumerate(headlines))
+    body = body_of(page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p><ul>{items}</ul>"))
+    assert body == [LEAD, MIDDLE, LAST]
+
+
+def test_agency_furniture_after_the_story_is_dropped() -> None:
+    furniture = [
+        "___",
+        "More boating news: https://news.example.org/boating",
+        "Copyright 2025 Canal Weekly. All rights reserved.",
+        "Contact the newsdesk: desk@canalweekly.example",
+    ]
+    tail = "".join(f"<p>{line}</p>" for line in furniture)
+    assert body_of(page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>{tail}")) == [
+        LEAD,
+        MIDDLE,
+        LAST,
+    ]
+
+
+def test_a_sentence_naming_an_address_or_copyright_stays() -> None:
+    kept = [
+        "The trust has published the survey and asks boaters with questions to write to "
+        "locks@trust.example before the next meeting of the board in the spring.",
+        "The copyright on the original lock drawings passed to the county archive in 1962.",
+        "Booking details: https://trust.example/book opens in May for the summer season.",
+    ]
+    body = body_of(page(f"<p>{LEAD}</p>" + "".join(f"<p>{line}</p>" for line in kept)))
+    assert body == [LEAD, *kept]
+
+
+def test_a_gallery_of_captions_does_not_bury_a_short_story() -> None:
+    pictures = "".join(
+        f"<figure><img src='{n}.jpg'><figcaption>Picture {n} of the reopening shows boats "
+        f"waiting above lock {n} while volunteers work the paddles by hand.</figcaption></figure>"
+        for n in range(1, 7)
+    )
+    assert body_of(page(f"<p>{LEAD}</p>{pictures}<p>{MIDDLE}</p>")) == [LEAD, MIDDLE]
