@@ -626,3 +626,32 @@ def test_a_headline_shaped_line_after_the_first_paragraph_does_not_cut_the_story
         footer=("Share", "How the new bridge will be built", "© 2026 The Canal Times"),
     )
     assert clean_text(text, "a.txt").paragraphs[:1] == [first]
+
+
+def test_comments_stamped_with_a_time_glued_to_am_or_pm_stay_out_of_the_story() -> None:
+    comments = [
+        "Comments",
+        *[
+            part
+            for n, (name, stamp) in enumerate(
+                (("Mira Okafor", "9:14am"), ("Tom Hale", "10:02AM"), ("Priya N.", "11:47pm"))
+            )
+            for part in (
+                f"Re: the footbridge (Score:{n + 2}) by {name} on Tuesday @{stamp}",
+                f"The detour through the estate added twenty minutes to my walk every morning "
+                f"this year, so the news is welcome on our side of the water, comment {n}.",
+                f"Still, I will believe it when the fences come down and the bridge is open "
+                f"before the summer, when the towpath is at its busiest, comment {n}.",
+                "Reply",
+            )
+        ],
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=STORY[:2], footer=tuple(comments))
+    assert clean_text(text, "a.txt").paragraphs == STORY[:2]
+
+
+def test_a_line_leading_into_a_list_of_videos_is_story_not_a_credit() -> None:
+    lead = "The council has put three short films about the work online, in the following videos:"
+    story = [*STORY[:2], lead, *STORY[2:]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert lead in clean_text(text, "a.txt").paragraphs

@@ -258,9 +258,12 @@ THREAD_GAP = 12
 """Most lines from one stamped header to the next in a thread."""
 STAMP_WORDS = 16
 _DASHES = ("—", "–", "-", "―")
-_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b((?:19|20)\d\d)\b")
-"""A clock time, a numeric date or a year (group 1), the marks of a comment's or a post's
-header; a year counts only inside a date, which the costlier date reader then confirms."""
+_STAMP = re.compile(
+    r"\b\d{1,2}:\d{2}(?:[AaPp][Mm])?\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b((?:19|20)\d\d)\b"
+)
+"""A clock time (with or without a space before "am"/"pm"), a numeric date or a year (group
+1), the marks of a comment's or a post's header; a year counts only inside a date, which the
+costlier date reader then confirms."""
 
 
 def _stamped(line: Line) -> bool:

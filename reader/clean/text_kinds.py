@@ -94,7 +94,8 @@ _LEAD_IN = re.compile(
 )
 _CREDIT = re.compile(
     r"(?:\((?:photo|image|picture|credit|foto|photograph)[^)]*\)|"
-    r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?\s*(?:by\b|:|©)|"
+    r"\b(?:photo|image|picture|photograph|illustration|video|foto)s?(?: credit)?"
+    r"\s*(?:by\b|:(?=\s*\S)|©)|"
     r"\bcredit\s*:|\bcourtesy of\b|"
     r"[/|]\s*(?:getty|ap|afp|reuters|epa|shutterstock|istock|alamy|bloomberg|pa)\b|"
     r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty|ap photo)\b|©)"
