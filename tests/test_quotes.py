@@ -296,6 +296,15 @@ def test_names_that_are_also_common_words_are_names():
     ]
 
 
+def test_a_place_or_name_modifying_a_title_is_not_the_person_a_pronoun_means():
+    paragraphs = [
+        "The Independent Maine senator vowed to fight on, and a fundraising email went "
+        "out under the Ruiz campaign banner.",
+        "“I am pretty good at arithmetic,” she wrote in it.",
+    ]
+    assert said(*paragraphs) == [("I am pretty good at arithmetic,", None)]
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

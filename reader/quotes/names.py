@@ -209,6 +209,23 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
 _LINKS: Final = frozenset({"of", "for", "the"})
 
 
+_DETERMINER_BEFORE: Final = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+$")
+_NOUN_AFTER: Final = re.compile(r"['’]?\s+([a-z][a-z-]*)")
+_MODIFIED_NOUNS: Final = frozenset({"campaign", "administration", "aide", "aides", "camp"})
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Whether a name is only a modifier between a determiner and a title or organisation
+    noun ("the Vermont senator", "the Trump campaign"): a description of someone else."""
+    if not _DETERMINER_BEFORE.search(text, max(0, start - 5), start):
+        return False
+    noun = _NOUN_AFTER.match(text, end)
+    if noun is None:
+        return False
+    word = noun.group(1)
+    return word in TITLE_WORDS or word in ORG_HEADS or word in _MODIFIED_NOUNS
+
+
 def _opens(text: str, at: int) -> bool:
     """Whether a word at `at` opens its sentence (where a capital proves nothing)."""
     before = text[:at].rstrip(" \t“\"‘'(")
@@ -463,6 +480,8 @@ class NameIndex:
             key, person = known.get(tokens) or index.canonical(tokens)
             if not key:
                 continue
+            if person and _modifier(paragraphs[number], start, end):
+                person = False  # "the Vermont senator", "the Trump campaign": not the person
             if person or " " not in key:  # one word may be a surname the article uses alone
                 by_key.setdefault(key, []).append(len(mentions))
             if person:
