@@ -32,6 +32,11 @@ def rows(screen: PeopleScreen) -> list[str]:
     return [people.prompt_at(i) for i in range(len(people.rows))]
 
 
+def chosen(screen: PeopleScreen) -> str | None:
+    """The name of the person whose quotes the view shows."""
+    return screen.person.name if screen.person is not None else None
+
+
 def quote_texts(screen: PeopleScreen) -> list[str]:
     options = screen.query_one("#person-quotes", OptionList)
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -196,12 +201,15 @@ async def test_rows_arriving_keep_a_cursor_at_the_top_on_top_and_a_moved_one_on_
         assert screen.person is not None and screen.person.name == "Ann Lee"
         app.main.loader.load([str(later)])
         await until(pilot, lambda: rows(screen)[0].startswith("Cy Marr"), "the new top row")
-        assert screen.person is not None and screen.person.name == "Cy Marr"
+        await until(pilot, lambda: chosen(screen) == "Cy Marr", "the cursor to stay on top")
         await pilot.press("down", "down")  # Ann Lee, then Bo Tran
         assert screen.person is not None and screen.person.name == "Bo Tran"
         app.main.loader.load([str(tmp_path / "third.md")])
         await until(pilot, lambda: rows(screen)[0].startswith("Dee Holt"), "the new top row")
-        assert screen.person is not None and screen.person.name == "Bo Tran"
+        people = screen.query_one(PeopleList)
+        assert people.highlighted is not None and rows(screen)[people.highlighted].startswith("Bo")
+        await pilot.pause()  # the highlight's message reaches the screen
+        assert chosen(screen) == "Bo Tran"
 
 
 async def test_a_person_with_many_quotes_gets_them_a_page_at_a_time_all_reachable(
