@@ -305,6 +305,18 @@ def test_a_place_or_name_modifying_a_title_is_not_the_person_a_pronoun_means():
     assert said(*paragraphs) == [("I am pretty good at arithmetic,", None)]
 
 
+def test_a_paragraph_ending_in_a_colon_after_its_subject_introduces_the_next_quote():
+    paragraphs = [
+        "“The river is safe again,” said Bob Marsh, the engineer.",
+        "After the flood, Mayor Ana Ruiz issued the following statement:",
+        "“We mourn the families who lost their homes this week.”",
+    ]
+    assert said(*paragraphs)[-1] == (
+        "We mourn the families who lost their homes this week.",
+        "Ana Ruiz",
+    )
+
+
 def test_a_first_name_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "Maria Lopez and her brother Daniel run the bakery together.",

@@ -652,8 +652,10 @@ def _introducer(
     bounds = sentences(text)
     lo, _hi = sentence_of(bounds, colon)
     subject = _colon_subject(text, lo, colon)
-    if subject is None:
-        return None
+    if subject is None:  # "Ruiz issued the following statement:", "He then listed them:"
+        subject = leading_subject(text, lo, colon)
+        if subject is None or not (subject.kind == "name" or subject.text.lower() in PERSONAL):
+            return None
     found = _resolved(subject, index, number, memory)
     return (found, number) if found[0] else None
 
