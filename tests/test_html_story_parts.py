@@ -139,3 +139,23 @@ def test_a_gallery_of_captions_does_not_bury_a_short_story() -> None:
         for n in range(1, 7)
     )
     assert body_of(page(f"<p>{LEAD}</p>{pictures}<p>{MIDDLE}</p>")) == [LEAD, MIDDLE]
+
+
+def summary_of(description: str) -> list[str]:
+    head = f'<meta name="description" content="{description}">'
+    html = page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>", head)
+    return clean_html(html, "saved/locks.html").summary
+
+
+def test_a_description_that_repeats_the_opening_is_not_a_key_point() -> None:
+    cut_off = LEAD + " Volunteers rebuilt two of the lock gates by hand, using oak…"
+    assert summary_of(cut_off) == []
+
+
+def test_a_description_of_the_site_is_not_a_key_point() -> None:
+    assert summary_of("Your daily source of news, reviews and tips for caravan owners.") == []
+
+
+def test_a_description_summing_the_story_up_is_shown() -> None:
+    own_words = "Boaters return to Millbrook as hand-built oak gates end a winter of lock repairs."
+    assert summary_of(own_words) == [own_words]

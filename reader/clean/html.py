@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from reader.clean.common import squash, text_key, title_from_path
+from reader.clean.common import squash, title_from_path
 from reader.clean.html_body import extract_body
 from reader.clean.html_math import formulas_as_text
 from reader.clean.html_meta import read_meta
@@ -48,7 +48,9 @@ def clean_html(text: str, path: str) -> Article:
     if not body.paragraphs:
         body.paragraphs = _linked_body(linked_data)
     article.title = article.title or title_from_path(path)
-    if _repeats_lead(article.summary, body.paragraphs):
+    if len(article.summary) == 1 and not _worth_showing(
+        article.summary[0], article.title, body.paragraphs
+    ):
         article.summary = []
     article.url = article.url or _saved_from(text)
     article.paragraphs = body.paragraphs
@@ -111,9 +113,40 @@ def _linked_body(linked_data: list[dict[str, Any]]) -> list[str]:
     return []
 
 
-def _repeats_lead(summary: list[str], paragraphs: list[str]) -> bool:
-    """A one-line description that is just the story's opening words is not a summary."""
-    if len(summary) != 1:
+_WORD = re.compile(r"\w+")
+SHINGLE = 4
+REPEATS_SHARE = 0.5
+"""A description whose runs of words are this often in the body repeats the body."""
+ON_TOPIC_SHARE = 0.25
+"""A description using fewer of the story's words than this is about the site, not the story."""
+STEM = 5
+"""Letters that stand for a word when comparing ("footbridges" and "footbridge")."""
+_FUNCTION_WORDS = frozenset(
+    "the and for with from that this are was were has have had not but its his her their our "
+    "your you who what when where how why into over after before about than will all more "
+    "can new one just also".split()
+)
+
+
+def _worth_showing(description: str, title: str, paragraphs: list[str]) -> bool:
+    """Whether a one-line description tells the reader something the body does not.
+
+    On the development pages, a third of the descriptions repeat the story's
+    opening (often cut off with "..."), and one in six describes the site ("The
+    official blog for news and tips on ...") or is a stray label; neither is a
+    summary of the story.
+    """
+    words = [word.lower() for word in _WORD.findall(description)]
+    body_words = [word.lower() for paragraph in paragraphs for word in _WORD.findall(paragraph)]
+    runs = _shingles(words)
+    if runs and len(runs & _shingles(body_words)) >= REPEATS_SHARE * len(runs):
         return False
-    wanted = text_key(summary[0].rstrip(".… "))
-    return bool(wanted) and any(wanted in text_key(p) for p in paragraphs[:2])
+    content = {word[:STEM] for word in words if len(word) > 2 and word not in _FUNCTION_WORDS}
+    story = {word[:STEM] for word in body_words} | {w.lower()[:STEM] for w in _WORD.findall(title)}
+    return not content or len(content & story) >= ON_TOPIC_SHARE * len(content)
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
