@@ -24,12 +24,12 @@ LAST = (
 )
 
 
-def page(article: str, head: str = "") -> str:
+def page(article: str, head: str = "", title: str = "Millbrook locks reopen") -> str:
     return (
-        f"<!DOCTYPE html><html><head><title>Millbrook locks reopen</title>{head}</head><body>"
+        f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>"
         '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
         '<li><a href="/boating">Boating</a></li></ul></nav>'
-        f"<article><h1>Millbrook locks reopen</h1>{article}</article>"
+        f"<article><h1>{title}</h1>{article}</article>"
         "<footer><p>Canal Weekly, 4 Wharf Row</p></footer></body></html>"
     )
 
@@ -159,3 +159,53 @@ def test_a_description_of_the_site_is_not_a_key_point() -> None:
 def test_a_description_summing_the_story_up_is_shown() -> None:
     own_words = "Boaters return to Millbrook as hand-built oak gates end a winter of lock repairs."
     assert summary_of(own_words) == [own_words]
+
+
+STEPS = [
+    "Sand the old paint off the slats with a medium paper, working along the grain until the "
+    "wood underneath feels smooth and dry to the touch.",
+    "Wipe the dust away with a damp cloth, then leave the bench in the shade for an hour so "
+    "that the primer does not dry before it has soaked into the wood.",
+    "Brush on a thin coat of primer, paying attention to the ends of the slats, where rain "
+    "collects and the wood rots first if it is left bare.",
+    "Finish with two coats of outdoor paint a day apart, and keep the bench under cover for "
+    "a week while the paint hardens.",
+]
+
+
+def test_steps_of_a_how_to_in_their_own_boxes_all_belong_to_the_story() -> None:
+    steps = "".join(
+        f'<section class="step step-{n}"><h3>Step {n}</h3>'
+        f'<div class="step-text step-text-{n}"><p>{text}</p></div></section>'
+        for n, text in enumerate(STEPS, 1)
+    )
+    opening = (
+        "A garden bench left out over the winter needs fresh paint every few years, and the "
+        "job takes a weekend with the right preparation."
+    )
+    html = page(
+        f'<div class="opening"><p>{opening}</p></div><div class="steps">{steps}</div>',
+        title="How to repaint a garden bench",
+    )
+    body = body_of(html)
+    assert [line for line in body if not line.startswith("Step ")] == [opening, *STEPS]
+
+
+def test_a_story_cut_into_numbered_chunks_around_ads_is_whole() -> None:
+    chunks = "".join(
+        f'<div class="story-part-{n}"><div><p>{text}</p></div></div>'
+        '<div class="ad-slot"><p>Advertisement</p></div>'
+        for n, text in enumerate(STEPS, 1)
+    )
+    assert body_of(page(chunks, title="Repainting a garden bench")) == STEPS
+
+
+def test_a_second_text_slot_of_the_template_is_not_taken_for_more_story() -> None:
+    about = (
+        "Canal Weekly is published by the Inland Waterways Press, which has covered boating, "
+        "locks and the people who keep them since the paper was founded by a lock keeper."
+    )
+    html = page(f'<div class="text slot"><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></div>').replace(
+        "<footer>", f'<div class="text slot"><p>{about}</p></div><footer>'
+    )
+    assert about not in body_of(html)

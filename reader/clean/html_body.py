@@ -17,6 +17,7 @@ The method uses no rule for any one site:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from reader.clean.common import text_key
 from reader.clean.html_blocks import HEADING_TAGS, Block, blocks
 from reader.clean.html_clutter import is_clutter
 from reader.clean.html_furniture import (
+    ancestor_totals,
     boilerplate_regions,
     names_caption,
     names_comments,
@@ -283,6 +285,8 @@ def _body_elements(kept: list[Block], topic: Topic) -> set[HtmlElement]:
         # A table or list outscoring its surroundings is one item of the story, not all of it.
         best = wrapper
         top = scores.get(best, top)
+    best = _whole_story(best, kept)
+    top = max(top, scores.get(best, top))
     chosen = {best}
     parent = best.getparent()
     if parent is not None:
@@ -298,6 +302,53 @@ def _body_elements(kept: list[Block], topic: Topic) -> set[HtmlElement]:
         )
     chosen.update(_same_kind(best, scores))
     return chosen
+
+
+CLUTTER_SHARE = 0.1
+"""Link lines and scraps a wrapper may add, as a share of its prose, and still be the story."""
+MIN_BOXES = 3
+"""Boxes of one kind that make a run of steps or chunks; two are a template's pair of slots."""
+
+
+def _whole_story(best: HtmlElement, kept: list[Block]) -> HtmlElement:
+    """The wrapper around `best` whose pieces of prose are all boxes like the one holding it.
+
+    A how-to puts each step in its own nested boxes ("step step-2"), a page cut
+    around ads puts each chunk in one ("story-part-2"): the heaviest piece is
+    one step, and the wrapper whose prose sits only in boxes of that kind is the
+    story. A wrapper that also holds other prose, or link lines and scraps, is
+    more than the story.
+    """
+    prose = ancestor_totals(kept, lambda b: max(block_weight(b), 0.0))
+    clutter = ancestor_totals(kept, lambda b: max(-block_weight(b), 0.0))
+    el = found = best
+    while (parent := el.getparent()) is not None and parent.tag != "html":
+        others = [
+            child
+            for child in parent
+            if child is not el and prose.get(child, 0.0) >= MIN_PROSE_CHARS
+        ]
+        if (
+            clutter.get(parent, 0.0) > CLUTTER_SHARE * prose.get(parent, 0.0)
+            or 0 < len(others) < MIN_BOXES - 1
+            or not all(_same_box(child, el) for child in others)
+        ):
+            break
+        if others:
+            found = parent
+        el = parent
+    return found
+
+
+def _same_box(el: HtmlElement, other: HtmlElement) -> bool:
+    """Same tag and class but for numbers ("step step-2"): boxes of one template."""
+    if el.tag != other.tag or _holds_another_article(el) or _holds_another_article(other):
+        return False
+    kind = _DIGITS.sub("", el.get("class") or "").split()
+    return bool(kind) and kind == _DIGITS.sub("", other.get("class") or "").split()
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _is_sentence(block: Block) -> bool:
