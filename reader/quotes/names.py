@@ -212,6 +212,7 @@ _LINKS: Final = frozenset({"of", "for", "the"})
 _DETERMINER_BEFORE: Final = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+$")
 _NOUN_AFTER: Final = re.compile(r"['’]?\s+([a-z][a-z-]*)")
 _MODIFIED_NOUNS: Final = frozenset({"campaign", "administration", "aide", "aides", "camp"})
+_DETERMINER_ENDS: Final = ("he ", "a ", "n ", "A ")
 
 
 def _modifier(text: str, start: int, end: int) -> bool:
@@ -480,7 +481,11 @@ class NameIndex:
             key, person = known.get(tokens) or index.canonical(tokens)
             if not key:
                 continue
-            if person and _modifier(paragraphs[number], start, end):
+            if (
+                person
+                and paragraphs[number].endswith(_DETERMINER_ENDS, max(0, start - 4), start)
+                and _modifier(paragraphs[number], start, end)
+            ):
                 person = False  # "the Vermont senator", "the Trump campaign": not the person
             if person or " " not in key:  # one word may be a surname the article uses alone
                 by_key.setdefault(key, []).append(len(mentions))
