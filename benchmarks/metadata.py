@@ -6,7 +6,9 @@ and `dumps/`, such as a part written by `extraction_split.py`):
 - title: exact match (spaces folded) with one of the first three lines of
   the truth, which hold the headline on most Dragnet pages;
 - byline: of the pages where trafilatura finds an author, the share where
-  reader finds one too.
+  reader finds one too;
+- date: of the pages where trafilatura finds a date, the share where reader
+  finds one, and the share where it is the same day.
 
 trafilatura's answers are kept in `--cache` (JSON, by page id), since it is
 the slow part and does not change between runs of reader:
@@ -15,7 +17,9 @@ the slow part and does not change between runs of reader:
     python benchmarks/metadata.py /tmp/split/corpus-look --misses title-dump
 
 `--misses` lists the pages of one class of miss (title-html, title-dump,
-byline-html, byline-dump) with what each side found, for the look part only.
+byline-html, byline-dump, date-html, date-dump) with what each side found,
+for the look part only; `--misses other-html` (or `-dump`) lists the pages
+where reader names someone trafilatura does not, to judge which is right.
 """
 
 from __future__ import annotations
@@ -51,8 +55,8 @@ def trafilatura_meta(page: Path) -> dict[str, str | None]:
 
     meta = trafilatura.extract_metadata(page.read_bytes())
     if meta is None:
-        return {"title": None, "author": None}
-    return {"title": meta.title, "author": meta.author}
+        return {"title": None, "author": None, "date": None}
+    return {"title": meta.title, "author": meta.author, "date": meta.date}
 
 
 @dataclass
@@ -62,22 +66,28 @@ class Row:
     heads: set[str]
     peer_title: str | None
     peer_author: str
+    peer_date: str
     titles: dict[str, str]
     """reader's title by input: "html" or "dump"."""
     authors: dict[str, list[str]]
+    dates: dict[str, str]
+    """reader's publication day (YYYY-MM-DD) by input, "" when none."""
 
 
-def reader_answers(folder: Path, page_id: str) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """reader's title and authors from the page and from its dump."""
+def reader_answers(
+    folder: Path, page_id: str
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """reader's title, authors and day of publication from the page and from its dump."""
     html = decode((folder / "pages" / f"{page_id}.html").read_bytes())
     dump = (folder / "dumps" / f"{page_id}.txt").read_text("utf-8")
-    titles, authors = {}, {}
+    titles, authors, dates = {}, {}, {}
     for side, article in (
         ("html", clean_html(html, f"{page_id}.html")),
         ("dump", clean_text(dump, f"{page_id}.txt")),
     ):
         titles[side], authors[side] = article.title, article.authors
-    return titles, authors
+        dates[side] = (article.published or "")[:10]
+    return titles, authors, dates
 
 
 def measure(folder: Path, cache: Path | None) -> dict[str, Row]:
@@ -88,15 +98,17 @@ def measure(folder: Path, cache: Path | None) -> dict[str, Row]:
         peer = json.loads(cache.read_text("utf-8"))
     rows = {}
     for page_id, entry in sorted(truth.items()):
-        if page_id not in peer:
+        if "date" not in peer.get(page_id, {}):
             peer[page_id] = trafilatura_meta(folder / "pages" / f"{page_id}.html")
-        titles, authors = reader_answers(folder, page_id)
+        titles, authors, dates = reader_answers(folder, page_id)
         rows[page_id] = Row(
             heads(entry["articleBody"]),
             peer[page_id]["title"],
             peer[page_id]["author"] or "",
+            (peer[page_id]["date"] or "")[:10],
             titles,
             authors,
+            dates,
         )
     if cache is not None:
         cache.write_text(json.dumps(peer), "utf-8")
@@ -121,6 +133,15 @@ def report(rows: dict[str, Row]) -> dict[str, str]:
         figures[f"byline found, reader {side}"] = f"{found} ({share:.3f})"
         figures[f"  same name as trafilatura's, {side}"] = str(agree)
         figures[f"  byline where trafilatura has none, {side}"] = str(extra)
+    with_date = [r for r in rows.values() if r.peer_date]
+    figures["pages with a trafilatura date"] = str(len(with_date))
+    for side in ("html", "dump"):
+        found = sum(1 for r in with_date if r.dates[side])
+        same = sum(1 for r in with_date if r.dates[side] == r.peer_date)
+        extra = sum(1 for r in rows.values() if r.dates[side] and not r.peer_date)
+        figures[f"date found, reader {side}"] = f"{found} ({found / max(1, len(with_date)):.3f})"
+        figures[f"  same day as trafilatura's, {side}"] = str(same)
+        figures[f"  date where trafilatura has none, {side}"] = str(extra)
     return figures
 
 
@@ -128,8 +149,8 @@ def _agrees(authors: list[str], peer: str) -> bool:
     """Does reader's first author share a word with trafilatura's author string?"""
     if not authors:
         return False
-    peer_words = set(peer.lower().replace(";", " ").split())
-    return any(word in peer_words for word in authors[0].lower().split())
+    peer_words = set(re.findall(r"\w+", peer.lower()))
+    return any(word in peer_words for word in re.findall(r"\w+", authors[0].lower()))
 
 
 def misses(rows: dict[str, Row], kind: str) -> list[str]:
@@ -141,6 +162,10 @@ def misses(rows: dict[str, Row], kind: str) -> list[str]:
             out.append(f"{page_id}\t{r.titles[side]!r}\t{r.peer_title!r}\t{sorted(r.heads)!r}")
         if what == "byline" and r.peer_author and not r.authors[side]:
             out.append(f"{page_id}\t{r.peer_author!r}")
+        if what == "other" and r.authors[side] and not _agrees(r.authors[side], r.peer_author):
+            out.append(f"{page_id}\t{r.authors[side]!r}\t{r.peer_author!r}")
+        if what == "date" and r.peer_date and r.dates[side] != r.peer_date:
+            out.append(f"{page_id}\t{r.dates[side]!r}\t{r.peer_date!r}")
     return out
 
 
@@ -150,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="JSON file keeping trafilatura's answers")
     parser.add_argument(
         "--misses",
-        choices=("title-html", "title-dump", "byline-html", "byline-dump"),
+        choices=[
+            f"{what}-{side}"
+            for what in ("title", "byline", "other", "date")
+            for side in ("html", "dump")
+        ],
         help="list the pages of one class of miss",
     )
     args = parser.parse_args(argv)

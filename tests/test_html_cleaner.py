@@ -217,6 +217,139 @@ def test_the_writers_biography_is_not_a_list_of_authors() -> None:
     assert clean(page(body)).authors == ["Ines Barros"]
 
 
+HEADLINE = "<h1>Breakwater rebuild approved</h1>"
+CANONICAL = '<link rel="canonical" href="https://courier.example/2025/breakwater">'
+
+
+@pytest.mark.parametrize(
+    "head, body, expected",
+    [
+        # Meta tags of other vocabularies, a role after a slash.
+        ('<meta name="article_author" content="Ines Barros/Harbour Bureau">', "", ["Ines Barros"]),
+        ('<meta property="og:author" content="Ines Barros">', "", ["Ines Barros"]),
+        (
+            '<meta name="parsely-page" content=\'{"author": "Ines Barros", "section": "Sea"}\'>',
+            "",
+            ["Ines Barros"],
+        ),
+        # Byline classes written in camel case, run together, or as an id.
+        ("", '<span class="articleAuthor">by <a href="#">Ines Barros</a></span>', ["Ines Barros"]),
+        ("", '<div class="postauthor">by Ines Barros</div>', ["Ines Barros"]),
+        ("", '<p id="post-author">Article by Ines, filed under Harbour & Coast</p>', ["Ines"]),
+        # Microdata: the author's name inside an author item that also holds links.
+        (
+            "",
+            '<div itemprop="author" itemscope><span itemprop="name">Ines Barros</span>'
+            '<a href="/feed">RSS feed</a></div>',
+            ["Ines Barros"],
+        ),
+        # A byline whose element holds a menu of the writer's links.
+        (
+            "",
+            '<div class="nodebyline"><strong>Ines Barros</strong><ul><li><a href="/p/ib">'
+            "View Profile</a></li><li><a href='mailto:ib@c.example'>Email</a></li></ul></div>",
+            ["Ines Barros"],
+        ),
+        # A link to the writer's page on the site, in a short line with no byline class.
+        (
+            CANONICAL,
+            '<div class="meta"><span>By <a href="/contributors/ines">Ines Barros</a></span></div>',
+            ["Ines Barros"],
+        ),
+        # A "By" line as the story's first line, no markup saying so.
+        ("", "<div><span>By Ines Barros on Monday, May 5th, 2025</span></div>", ["Ines Barros"]),
+        # The label in one element, the name in the next.
+        (
+            "",
+            '<p><span class="byline-author">Posted by </span><span>Ines Barros, Product Manager'
+            "</span></p>",
+            ["Ines Barros"],
+        ),
+        # A date, a slash or an agency after the name.
+        ("", '<p class="author">Posted by Ines Barros / May 13, 2025</p>', ["Ines Barros"]),
+        ("", '<p class="byline">by Ines Barros on Aug 9, 2025 9:29 AM EDT</p>', ["Ines Barros"]),
+        ("", '<p class="byline">By Ines Barros, Associated Press</p>', ["Ines Barros"]),
+        ("", '<p class="byline">By Anne St. Clair</p>', ["Anne St. Clair"]),
+    ],
+)
+def test_bylines_in_their_many_forms_are_found(head: str, body: str, expected: list[str]) -> None:
+    html = page(f"<article>{HEADLINE}{body}{story_html()}</article>", head)
+    assert clean(html).authors == expected
+
+
+@pytest.mark.parametrize(
+    "byline, expected",
+    [
+        ('<a rel="author" href="/author/staff">Courier.com Staff</a>', ["Courier.com Staff"]),
+        ('<p class="byline">By the Coast Wire Staff</p>', ["Coast Wire Staff"]),
+        ('<p class="byline">Posted by the Harbour Desk</p>', ["Harbour Desk"]),
+    ],
+)
+def test_a_story_signed_by_the_newsroom_names_it(byline: str, expected: list[str]) -> None:
+    html = page(f"<article>{HEADLINE}{byline}{story_html()}</article>")
+    assert clean(html).authors == expected
+
+
+def test_meta_author_naming_the_site_gives_way_to_the_visible_byline() -> None:
+    head = (
+        '<meta name="author" content="CoastCourier">'
+        '<meta property="og:site_name" content="CoastCourier">'
+    )
+    byline = '<p class="post-info"><a href="/author/ines/">Ines Barros</a> | Tags: harbour</p>'
+    assert clean(page(f"<article>{HEADLINE}{byline}{story_html()}</article>", head)).authors == [
+        "Ines Barros"
+    ]
+    # With no one else named, the site signed the story.
+    assert clean(page(f"<article>{HEADLINE}{story_html()}</article>", head)).authors == [
+        "CoastCourier"
+    ]
+
+
+def test_the_headlines_wrapper_is_not_a_sidebar_whatever_its_class() -> None:
+    body = (
+        '<div id="content-sidebar-wrap"><div class="post">'
+        f'{HEADLINE}<div class="extra-post-info"><span class="author vcard">'
+        '<a rel="author" href="/author/ines">Ines Barros</a></span></div>'
+        f'{story_html()}</div><div id="sidebar"><a rel="author" href="/author/tw">Tomasz Wilk</a>'
+        "</div></div>"
+    )
+    assert clean(page(body)).authors == ["Ines Barros"]
+
+
+def test_a_page_wrapped_in_a_form_keeps_its_byline() -> None:
+    body = (
+        f'<form action="/default.aspx"><article>{HEADLINE}'
+        f'<span class="articleAuthor">by Ines Barros</span>{story_html()}</article></form>'
+    )
+    assert clean(page(body)).authors == ["Ines Barros"]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # A list of the site's writers in a drop-down.
+        '<ul class="dropdown-menu site-authors"><li>Rosa</li><li>Marc</li><li>Tomasz</li></ul>',
+        # The speaker of a pull quote.
+        '<blockquote>The sea wins. <span class="quote-author">— Rosa Quint</span></blockquote>',
+        # A label and its value, share buttons, a generic account.
+        '<div class="byline-topic">Topic: Fear &amp; Anxiety</div>',
+        '<div class="author-tools"><a href="#">Tweet</a></div>',
+        '<p class="byline">By [HC] admin</p>',
+        # A dateline where a byline would be.
+        '<div class="byline_date">WESTPORT, Wash. July 24, 2025 (AP)</div>',
+        # The writer's own sentence about themself.
+        '<p class="author">I write and edit the Courier. Send me tips.</p>',
+        # Products in a rail whose class happens to say "author".
+        '<div class="author-pick">Chase Freedom® Visa</div>',
+        # A link to someone's page on another site.
+        '<p><a href="https://photos.example/people/rosaq/">Photos</a></p>',
+    ],
+)
+def test_labels_menus_quotes_and_datelines_are_not_authors(extra: str) -> None:
+    html = page(f"<article>{HEADLINE}{extra}{story_html()}</article>", CANONICAL)
+    assert clean(html).authors == []
+
+
 def test_meta_author_listing_the_whole_staff_is_rejected() -> None:
     everyone = ", ".join(f"Writer Number{n}" for n in "abcdefghij")
     head = f'<meta name="author" content="{everyone}">'

@@ -1,53 +1,71 @@
 """Who wrote an article, from the sources a page offers, and never the whole staff.
 
 Sources are tried in order of care: JSON-LD `author`, `<meta name=author>`
-and friends, `rel=author` links, then elements named as bylines. Links in
-menus, sidebars and footers are skipped (that is where "Our writers" lists
-live), and a source naming more than `MAX_AUTHORS` people is a staff list,
-so the next source is tried. Byline text is cut into names: "By A, Harbour
-Reporter and B" gives A and B.
+and friends, `rel=author` links, elements named as bylines (or marked
+`itemprop=author`), links to an author's page (`/author/jane`), then a
+"By Jane Doe" line. Links in menus, sidebars and footers are skipped (that
+is where "Our writers" lists live), and so are comments and quotations; a
+source naming more than `MAX_AUTHORS` people is a staff list, so the next
+source is tried. A source that names only the site itself ("FilmDrunk" on
+filmdrunk.com) is kept as a last resort, in case a later one names the
+writer. Byline text is cut into names by `byline_names`.
 """
 
 from __future__ import annotations
 
-import html
+import copy
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
-from reader.clean.common import squash
-from reader.clean.html_blocks import element_text
+from reader.clean.byline_names import byline_names
+from reader.clean.common import text_key
+from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_tree import HtmlElement
+from reader.clean.text_meta import names_after_by
 
 MAX_AUTHORS = 6
 """More names than this from one source is a staff list, not the article's writers."""
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|(?<=\w\w)\.\s+(?=\w\w))\s*", re.I)
-_BY = re.compile(r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|автор)\s*[:\-]?\s+", re.I)
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|\.(?:com|net|org|co|uk)\b|\bfor\b", re.I)
-_DAY_OR_MONTH = re.compile(
-    r"\s+(?:(?:on|at)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$|"
-    r"\s+(?:(?:on|at)\s+)?(?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)\b.*$",
-    re.I,
-)
-_JOB_TITLE = re.compile(
-    r"\b(?:reporter|editor|correspondent|writer|columnist|contributor|producer|staff|analyst|"
-    r"chief|bureau|desk|photographer|journalist|critic|newsroom|team|updated|published|posted|"
-    r"publisher|founder|president|director)s?\b",
-    re.I,
-)
-"""Words that make a byline part a role ("Education Reporter"), not a person."""
-_BYLINE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer)(?:$|[\s_-])", re.I
-)
-_COMMENT_NAME = re.compile(
-    r"(?:^|[\s_-])(?:comments?|commentlist|respond|reply|replies)(?:$|[\s_-])", re.I
-)
 BYLINE_CHARS = 100
 """A byline element's text is short; longer is the writer's biography."""
+BYLINE_ELEMENTS = 3
+"""How many byline elements are read: the article's own come first."""
+SITE_KEY_CHARS = 4
+"""A site's name shorter than this is not compared with authors' names."""
+META_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "og:author",
+    "article_author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+)
+_BYLINE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:by-?line|author|authors|author-?name|writer|by)(?:$|[\s_-])|"
+    r"\w(?:author|byline)(?:$|\s)|(?:^|\s)(?:author|byline)name\b",
+    re.I,
+)
+"""Class names of bylines: "byline", "post-author", "postauthor", "authorName"."""
+_QUOTE_NAME = re.compile(r"quote|testimonial|cite", re.I)
+_COMMENT_NAME = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|respond|reply|replies|dsq|disqus)(?:$|[\s_-])", re.I
+)
 _POST_NAME = re.compile(r"(?:^|[\s_-])(?:post|entry|article|story)(?:$|[\s_-])", re.I)
 """A region named for the post itself: its own footer or meta line, not the site's."""
 _CHROME_NAME = re.compile(r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|dropdown)(?:$|[\s_-])", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_AUTHOR_PATH = re.compile(
+    r"/(?:author|authors|people|staff|contributors?|writers?|columnists?|profiles?|byline)/"
+    r"[^/?#]+/?(?:$|[?#])",
+    re.I,
+)
+"""An address of an author's own page: "/author/jane-doe/", "/people/JaneDoe"."""
+_LISTS = ("ul", "ol", "nav", "select", "menu")
 
 
 def ld_names(value: Any) -> list[str]:
@@ -63,94 +81,181 @@ def ld_names(value: Any) -> list[str]:
 
 
 def find_authors(
-    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
+    root: HtmlElement,
+    article: dict[str, Any],
+    tags: dict[str, list[str]],
+    title: str = "",
+    sites: tuple[str, ...] = (),
+    host: str = "",
 ) -> list[str]:
-    """The article's writers from JSON-LD, `<meta>`, `rel=author` links or a byline."""
-    sources: tuple[Callable[[], list[str]], ...] = (
-        lambda: ld_names(article.get("author")) or ld_names(article.get("creator")),
-        lambda: [
-            v
-            for key in (
-                "author",
-                "article:author",
-                "dc.creator",
-                "parsely-author",
-                "sailthru.author",
-                "byl",
-            )
-            for v in tags.get(key, [])
-        ],
-        lambda: [
-            element_text(a)
-            for a in root.iter("a")
-            if "author" in (a.get("rel") or "").lower().split() and not _in_page_chrome(a)
-        ],
-        lambda: [
-            text
-            for el in root.iter()
-            if isinstance(el.tag, str)
-            and (el.get("itemprop") == "author" or _BYLINE_NAME.search(el.get("class") or ""))
-            and not _in_page_chrome(el)
-            and not _in_comments(el)
-            and len(text := element_text(el)) <= BYLINE_CHARS
-        ][:3],
+    """The article's writers from JSON-LD, `<meta>`, links and bylines in the page.
+
+    `title` finds the headline, whose wrappers are the article however their
+    class reads ("content-sidebar-wrap"); `sites` are the site's own names
+    and `host` its address, where its writers' pages are.
+    """
+    scope = _Scope(root, title)
+    sites = (*sites, host.removeprefix("www."))
+    sources: tuple[tuple[Callable[[], list[str]], bool], ...] = (
+        (lambda: ld_names(article.get("author")) or ld_names(article.get("creator")), False),
+        (lambda: _meta_authors(tags), False),
+        (lambda: [element_text(a) for a in root.iter("a") if _rel_author(a, scope)], False),
+        (lambda: list(_byline_texts(root, scope)), False),
+        (lambda: _author_links(root, scope, host), True),
+        (lambda: _by_lines(root, scope), True),
     )
-    for source in sources:
-        names = _names(source())
-        if 0 < len(names) <= MAX_AUTHORS:
+    fallback: list[str] = []
+    for source, strict in sources:
+        names = byline_names(source(), strict=strict)
+        if not 0 < len(names) <= MAX_AUTHORS:
+            continue
+        people = [name for name in names if not _names_site(name, sites)]
+        if not people:
+            fallback = fallback or names
+            continue
+        return people  # "By Jane Doe, Coast Courier": the site employs her
+    return fallback
+
+
+def _meta_authors(tags: dict[str, list[str]]) -> list[str]:
+    """Authors from `<meta>` tags of several vocabularies, Parse.ly's JSON among them."""
+    found = [value for key in META_AUTHOR_KEYS for value in tags.get(key, [])]
+    if found:
+        return found
+    for value in tags.get("parsely-page", []):
+        try:
+            page = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(page, dict):
+            found.extend(ld_names(page.get("author")) or ld_names(page.get("authors")))
+    return found
+
+
+def _names_site(name: str, sites: tuple[str, ...]) -> bool:
+    """Is `name` the site's own name ("FilmDrunk", "Servicing Stop" on servicingstopvw.co.uk)?"""
+    key = text_key(name)
+    return len(key) >= SITE_KEY_CHARS and any(text_key(site).startswith(key) for site in sites)
+
+
+def _rel_author(link: HtmlElement, scope: _Scope) -> bool:
+    return "author" in (link.get("rel") or "").lower().split() and scope.in_article(link)
+
+
+def _byline_texts(root: HtmlElement, scope: _Scope) -> Iterator[str]:
+    """Texts of the first few elements named as bylines, menus inside them left out."""
+    found = 0
+    for el in root.iter():
+        if found >= BYLINE_ELEMENTS:
+            return
+        if not isinstance(el.tag, str) or el.tag in _LISTS:
+            continue
+        if el.get("itemprop") != "author" and not _BYLINE_NAME.search(_names_of(el)):
+            continue
+        if not scope.in_article(el, itself=True):
+            continue
+        text = _text_without_lists(el) if el.get("itemprop") != "author" else _item_name(el)
+        if text and len(text) <= BYLINE_CHARS:
+            found += 1
+            yield text
+
+
+def _names_of(el: HtmlElement) -> str:
+    """An element's class and id, camel case split: "articleAuthor" reads "article-Author"."""
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    return _CAMEL.sub("-", names)
+
+
+def _item_name(el: HtmlElement) -> str:
+    """A microdata author's name: its `itemprop=name` when it has one, else its text."""
+    for inner in el.iter():
+        if inner is not el and inner.get("itemprop") == "name":
+            return inner.get("content") or element_text(inner)
+    return el.get("content") or _text_without_lists(el)
+
+
+def _text_without_lists(el: HtmlElement) -> str:
+    """The text of a byline without the menu of the writer's links some put inside it."""
+    if not any(True for _ in el.iter(*_LISTS)):
+        return element_text(el)
+    bare = copy.deepcopy(el)
+    bare.tail = None
+    for inner in list(bare.iter(*_LISTS)):
+        holder = inner.getparent()
+        if inner is not bare and holder is not None:
+            holder.remove(inner)
+    return element_text(bare)
+
+
+def _author_links(root: HtmlElement, scope: _Scope, host: str) -> list[str]:
+    """The text of the first link to an author's page on this site, in a short line."""
+    for link in root.iter("a"):
+        href = link.get("href") or ""
+        if not _AUTHOR_PATH.search(href):
+            continue
+        link_host = urlsplit(href).hostname or ""
+        if link_host and host and link_host.removeprefix("www.") != host.removeprefix("www."):
+            continue
+        parent = link.getparent()
+        line = element_text(parent) if parent is not None else ""
+        if len(line) <= BYLINE_CHARS and scope.in_article(link):
+            text = element_text(link)
+            if text:
+                return [text]
+    return []
+
+
+def _by_lines(root: HtmlElement, scope: _Scope) -> list[str]:
+    """Names from the first "By Jane Doe" line of the page outside its chrome."""
+    body = root.find("body")
+    for block in blocks(body if body is not None else root):
+        if len(block.text) > BYLINE_CHARS or block.text[:1] not in "BbPpWw":
+            continue
+        names = names_after_by(block.text)
+        if names and scope.in_article(block.owner, itself=True):
             return names
     return []
 
 
-def _names(values: list[str]) -> list[str]:
-    """Person names out of raw author strings: "By A and B" gives A, B; URLs and handles go."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for value in values:
-        for part in _NAME_SPLIT.split(_BY.sub("", squash(html.unescape(value)))):
-            name = _DAY_OR_MONTH.sub("", _BY.sub("", part)).strip(" .:-–—")
-            if not (2 <= len(name) <= 60) or len(name.split()) > 5 or _NOT_A_NAME.search(name):
-                continue
-            if _JOB_TITLE.search(name):
-                continue
-            if name.isupper() and len(name) > 4:  # "MEG KINNARD" as wire bylines shout it
-                name = name.title()
-            if name.lower() not in seen:
-                seen.add(name.lower())
-                names.append(name)
-    if any(" " in name for name in names):
-        # "Jane Doe, CNN" or "Jane Doe, MS, RD": lone words beside a full name are
-        # outlets and credentials, not co-authors.
-        names = [name for name in names if " " in name]
-    return names
-
-
-def _in_comments(el: HtmlElement) -> bool:
-    """In the readers' comments or a form, whose "author" fields name commenters or ask a name."""
-    node: HtmlElement | None = el
-    while node is not None and node.tag not in ("body", "html"):
-        if node.tag == "form" or _COMMENT_NAME.search(
-            (node.get("class") or "") + " " + (node.get("id") or "")
-        ):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _in_page_chrome(el: HtmlElement) -> bool:
-    """Inside the site's menus, sidebars or footer, where staff lists live.
+class _Scope:
+    """Where on a page an article's byline may sit: not in menus, sidebars, comments, quotes.
 
     Not `<header>`: the article's own header is where its byline sits. Nor
     a footer or aside named for the post itself ("entry-footer", "post-meta"),
     which is where blogs put "Posted by"; nor the page's body, whose class
-    lists the page's features ("has-sidebar").
+    lists the page's features ("has-sidebar"); nor anything that holds the
+    headline, which is the article's wrapper whatever its class says.
     """
-    parent = el.getparent()
-    while parent is not None and parent.tag not in ("body", "html"):
-        names = (parent.get("class") or "") + " " + (parent.get("id") or "")
-        if (parent.tag in ("nav", "footer", "aside", "select") or _CHROME_NAME.search(names)) and (
-            parent.tag in ("nav", "select") or not _POST_NAME.search(names)
-        ):
+
+    def __init__(self, root: HtmlElement, title: str) -> None:
+        self.holders: set[HtmlElement] = set()
+        key = text_key(title)
+        if not key:
+            return
+        for heading in root.iter("h1", "h2", "h3"):
+            if text_key(element_text(heading)) == key:
+                self.holders.update(heading.iterancestors())
+                return
+
+    def in_article(self, el: HtmlElement, itself: bool = False) -> bool:
+        """Is `el` outside the site's chrome, the readers' comments and quotations?"""
+        node: HtmlElement | None = el if itself else el.getparent()
+        while node is not None and node.tag not in ("body", "html"):
+            if node.tag in ("blockquote", "q") or self._is_chrome(node):
+                return False
+            node = node.getparent()
+        return True
+
+    def _is_chrome(self, node: HtmlElement) -> bool:
+        names = (node.get("class") or "") + " " + (node.get("id") or "")
+        if _COMMENT_NAME.search(names) or _QUOTE_NAME.search(names):
             return True
-        parent = parent.getparent()
-    return False
+        if node.tag in ("nav", "select"):
+            return True
+        if node in self.holders:
+            return False
+        if node.tag == "form":  # a comment form; some sites wrap the whole page in a form
+            return node.find(".//h1") is None
+        return (node.tag in ("footer", "aside") or bool(_CHROME_NAME.search(names))) and not (
+            _POST_NAME.search(names)
+        )

@@ -62,7 +62,9 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Articl
         meta.publisher = re.split(r"\s+[|·•]\s+", publisher)[0].lstrip("@") or None
     meta.url = _first([_ld_url(article)], _canonical(root), tags.get("og:url", []))
     meta.title = _title(root, article, tags, [meta.publisher or "", _site_from_url(meta.url)])
-    meta.authors = find_authors(root, article, tags)
+    sites = (meta.publisher or "", _site_from_url(meta.url), *tags.get("og:site_name", []))
+    host = urlsplit(meta.url or "").hostname or ""
+    meta.authors = find_authors(root, article, tags, meta.title, sites, host)
     meta.published = _published(root, article, tags)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
+from reader.clean.byline_names import AGENCIES
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import (
     BARRIER,
@@ -50,25 +51,6 @@ _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
 _DATED_BY = re.compile(r"\b[Bb]y\s+([A-Z].*)$")
 _DATE_LEAD = re.compile(r"\s+(?:on|at)\s*$", _I)
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z'’-]+$")
-_AGENCIES = {
-    "reuters",
-    "ap",
-    "afp",
-    "associated press",
-    "bloomberg",
-    "dpa",
-    "pa",
-    "upi",
-    "efe",
-    "ansa",
-    "kyodo",
-    "xinhua",
-    "press association",
-    "agence france-presse",
-    "staff",
-    "cnn",
-    "bbc",
-}
 _ROLES = re.compile(
     r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist|producer|"
     r"journalist|analyst|senior|chief|deputy|associate|contributing|special to|for the|"
@@ -367,6 +349,14 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     return []
 
 
+def names_after_by(text: str) -> list[str]:
+    """The names of a "By Jane Doe" line (of a scrape or a page), or none if it is not one."""
+    if len(text.split()) > DATELINE_WORDS:
+        return []
+    match = _BY.match(text)
+    return _by_names(match.group(1)) if match else []
+
+
 def _dated_by(line: Line) -> list[str]:
     """Names after "by" on a date line: "Posted on May 2, 2012 by Jane Doe · 3 comments"."""
     if " by " not in line.lower or not is_dateline(line):
@@ -437,13 +427,13 @@ def _names(text: str, strict: bool = False) -> list[str]:
         part = part.strip(" .,;:")
         if not part:
             continue
-        if part.lower() in _AGENCIES and not strict:
+        if part.lower() in AGENCIES and not strict:
             names.append(part if part.isupper() or len(part) > 3 else part.upper())
         elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in MENU_WORDS:
             names.append(part)
         elif strict:
             return []
-    people = [name for name in names if name.lower() not in _AGENCIES]
+    people = [name for name in names if name.lower() not in AGENCIES]
     return people or names
 
 
