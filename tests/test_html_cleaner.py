@@ -341,6 +341,8 @@ def test_a_page_wrapped_in_a_form_keeps_its_byline() -> None:
         '<p class="author">I write and edit the Courier. Send me tips.</p>',
         # Products in a rail whose class happens to say "author".
         '<div class="author-pick">Chase Freedom® Visa</div>',
+        # A heading of a list "by column", whose class starts with "by".
+        '<div class="colList"><h2 class="byCol">Columnists</h2></div>',
         # A link to someone's page on another site.
         '<p><a href="https://photos.example/people/rosaq/">Photos</a></p>',
     ],
@@ -348,6 +350,42 @@ def test_a_page_wrapped_in_a_form_keeps_its_byline() -> None:
 def test_labels_menus_quotes_and_datelines_are_not_authors(extra: str) -> None:
     html = page(f"<article>{HEADLINE}{extra}{story_html()}</article>", CANONICAL)
     assert clean(html).authors == []
+
+
+def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
+    byline = '<p class="byline">Posted by Ines Barros, Software Engineer, Harbour Maps</p>'
+    assert clean(page(f"<article>{HEADLINE}{byline}{story_html()}</article>")).authors == [
+        "Ines Barros"
+    ]
+
+
+@pytest.mark.parametrize(
+    "head, body, expected",
+    [
+        # The day the address files the story under.
+        (
+            '<link rel="canonical" href="https://courier.example/2025/05/13/breakwater/">',
+            "",
+            "2025-05-13",
+        ),
+        # A date element named in camel case.
+        ("", '<span class="articleTime">6 May 2025, 3:00 PM PDT</span>', "2025-05-06T15:00:00"),
+        # The post's meta line, where blogs print the date beside the writer.
+        ("", '<p class="postmetadata">Posted on May 13, 2025 by Ines</p>', "2025-05-13"),
+    ],
+)
+def test_the_publication_date_in_its_many_places(head: str, body: str, expected: str) -> None:
+    html = page(f"<article>{HEADLINE}{body}{story_html()}</article>", head)
+    assert clean(html).published == expected
+
+
+def test_a_comments_date_is_not_the_articles() -> None:
+    comments = (
+        '<ol class="commentlist"><li><div class="comment-meta">May 14, 2025 at 9:02 am</div>'
+        "<p>About time too.</p></li></ol>"
+    )
+    html = page(f"<article>{HEADLINE}{story_html()}</article>{comments}")
+    assert clean(html).published is None
 
 
 def test_meta_author_listing_the_whole_staff_is_rejected() -> None:

@@ -452,6 +452,14 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         ),
         # A blog's byline gives only the writer's first name, with the date.
         ((HEADLINE, "by Jo on March 3, 2026"), ["Jo"]),
+        # A stamp the date reader cannot read, then "Written by".
+        ((HEADLINE, "03.03.26 Written by Jo Marsh"), ["Jo Marsh"]),
+        # The categories after the name, and a label after it.
+        ((HEADLINE, "March 3rd, 2026 by Jo Marsh in Transport, Canals"), ["Jo Marsh"]),
+        ((HEADLINE, "Written by Jo Marsh Topics: Transport, Canals"), ["Jo Marsh"]),
+        # A story signed by the newsroom, with "by:" after the date.
+        ((HEADLINE, "By the Canal Times Wire Staff"), ["Canal Times Wire Staff"]),
+        ((HEADLINE, "March 3rd, 2026 by: Jo Marsh"), ["Jo Marsh"]),
     ],
 )
 def test_bylines_in_the_layouts_of_blogs_and_scrapes(

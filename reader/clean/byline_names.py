@@ -25,9 +25,11 @@ _DATE_FIRST = re.compile(r"^[^A-Za-z]*(?:[A-Za-z]{3,9}\.?\s+)?\d.*?\s(?=by\s)", 
 _JOINED = re.compile(r"\band\b|&", re.I)
 _DASHES = re.compile(r"^[\s\-–—·•|]+")
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\s/\s|\band\b|(?<=[a-z]{2})/(?=[A-Z])|(?<=\w\w\w)\.\s+(?=\w\w))\s*", re.I
+    r"\s*(,|;|\||&|\s/\s|\band\b|(?<=[a-z]{2})/(?=[A-Z])|(?<=\w\w\w)\.\s+(?=\w\w))\s*", re.I
 )
-"""Between names, or between a name and its role: "A and B", "A / Editor", "A/Metro Desk"."""
+"""Between names, or between a name and its role: "A and B", "A / Editor", "A/Metro Desk".
+
+Split with the separators kept: names sit at even places, separators between them."""
 _BY = re.compile(
     r"^\s*(?:(?:\w+\s+)?by|von|par|por|text|texte|текст|автор|author)\s*[:\-]?\s+", re.I
 )
@@ -52,7 +54,9 @@ _JOB_TITLE = re.compile(
     re.I,
 )
 """Words that make a byline part a role ("Education Reporter"), not a person."""
-_OUTLET_STAFF = re.compile(r"^(?:the\s+)?(.*?\S)\s+(?:staff|team|desk|newsroom|wire)$", re.I)
+_OUTLET_STAFF = re.compile(
+    r"^(?:the\s+)?([^\s/–—]+(?:\s[^\s/–—]+){0,3})\s+(?:staff|team|desk|newsroom|wire)$", re.I
+)
 """A story signed by an outlet's staff: "the CNN Wire Staff", "The Metro Desk"."""
 _GENERIC = frozenset(
     (
@@ -143,10 +147,16 @@ def _value_names(value: str, strict: bool) -> list[str]:
     if ":" in text:
         return []  # "Topic: Fear & Anxiety", "Filed under: News": a label and its value
     names = []
-    for part in _NAME_SPLIT.split(text):
+    pieces = _NAME_SPLIT.split(text)
+    after_role = False
+    for index in range(0, len(pieces), 2):
+        part = pieces[index]
         if _reads_as_prose(part):
             break  # "Jane, filed under Harbour & Coast": the byline has ended
+        if after_role and not _JOINED.search(pieces[index - 1]):
+            continue  # "Jane Doe, Reporter, The Courier": her employer, not a co-author
         name = _as_name(part, strict)
+        after_role = name is None and bool(_JOB_TITLE.search(part))
         if name:
             names.append(name)
     if len(names) > 1 and not any(" " in name for name in names) and not _JOINED.search(text):
@@ -163,9 +173,9 @@ def _as_name(part: str, strict: bool) -> str | None:
         return None
     if _DOMAIN.match(name):
         return name
-    outlet = _OUTLET_STAFF.match(name)
-    if outlet and _named(outlet.group(1)) and not _JOB_TITLE.search(outlet.group(1)):
-        return squash(name[outlet.start(1) :])
+    signed = newsroom(name)
+    if signed:
+        return signed
     if _NOT_A_NAME.search(name) or _JOB_TITLE.search(name):
         return None
     if " " in name and not _named(name):
@@ -175,6 +185,14 @@ def _as_name(part: str, strict: bool) -> str | None:
     if name.isupper() and len(name) > 4:  # "MEG KINNARD" as wire bylines shout it
         name = name.title()
     return name
+
+
+def newsroom(text: str) -> str | None:
+    """ "CNN Wire Staff" from "the CNN Wire Staff": an outlet's staff signing a story."""
+    outlet = _OUTLET_STAFF.match(text.strip())
+    if outlet and _named(outlet.group(1)) and not _JOB_TITLE.search(outlet.group(1)):
+        return squash(text.strip()[outlet.start(1) :])
+    return None
 
 
 def _reads_as_prose(part: str) -> bool:
@@ -192,7 +210,11 @@ def _named(text: str) -> bool:
     """Do the words read as a name: each capitalised, or a particle ("de", "van")?"""
     words = text.split()
     return bool(words) and all(
-        word[:1].isupper() or word.lower() in _PARTICLES or _DOMAIN.match(word) for word in words
+        word[:1].isupper()
+        or word.lower() in _PARTICLES
+        or _DOMAIN.match(word)
+        or not any(char.isalnum() for char in word)  # "PMJS - Coordenadoria de TI"
+        for word in words
     )
 
 

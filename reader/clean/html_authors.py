@@ -46,7 +46,7 @@ META_AUTHOR_KEYS = (
     "byl",
 )
 _BYLINE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:by-?line|author|authors|author-?name|writer|by)(?:$|[\s_-])|"
+    r"(?:^|[\s_-])(?:by-?line|author|authors|author-?name|writer|by-author)(?:$|[\s_-])|"
     r"\w(?:author|byline)(?:$|\s)|(?:^|\s)(?:author|byline)name\b",
     re.I,
 )
@@ -84,17 +84,15 @@ def find_authors(
     root: HtmlElement,
     article: dict[str, Any],
     tags: dict[str, list[str]],
-    title: str = "",
+    scope: ArticleScope,
     sites: tuple[str, ...] = (),
     host: str = "",
 ) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, links and bylines in the page.
 
-    `title` finds the headline, whose wrappers are the article however their
-    class reads ("content-sidebar-wrap"); `sites` are the site's own names
-    and `host` its address, where its writers' pages are.
+    `scope` says where on the page the article is; `sites` are the site's
+    own names and `host` its address, where its writers' pages are.
     """
-    scope = _Scope(root, title)
     sites = (*sites, host.removeprefix("www."))
     sources: tuple[tuple[Callable[[], list[str]], bool], ...] = (
         (lambda: ld_names(article.get("author")) or ld_names(article.get("creator")), False),
@@ -138,11 +136,11 @@ def _names_site(name: str, sites: tuple[str, ...]) -> bool:
     return len(key) >= SITE_KEY_CHARS and any(text_key(site).startswith(key) for site in sites)
 
 
-def _rel_author(link: HtmlElement, scope: _Scope) -> bool:
+def _rel_author(link: HtmlElement, scope: ArticleScope) -> bool:
     return "author" in (link.get("rel") or "").lower().split() and scope.in_article(link)
 
 
-def _byline_texts(root: HtmlElement, scope: _Scope) -> Iterator[str]:
+def _byline_texts(root: HtmlElement, scope: ArticleScope) -> Iterator[str]:
     """Texts of the first few elements named as bylines, menus inside them left out."""
     found = 0
     for el in root.iter():
@@ -150,7 +148,7 @@ def _byline_texts(root: HtmlElement, scope: _Scope) -> Iterator[str]:
             return
         if not isinstance(el.tag, str) or el.tag in _LISTS:
             continue
-        if el.get("itemprop") != "author" and not _BYLINE_NAME.search(_names_of(el)):
+        if el.get("itemprop") != "author" and not _BYLINE_NAME.search(names_of(el)):
             continue
         if not scope.in_article(el, itself=True):
             continue
@@ -160,7 +158,7 @@ def _byline_texts(root: HtmlElement, scope: _Scope) -> Iterator[str]:
             yield text
 
 
-def _names_of(el: HtmlElement) -> str:
+def names_of(el: HtmlElement) -> str:
     """An element's class and id, camel case split: "articleAuthor" reads "article-Author"."""
     names = (el.get("class") or "") + " " + (el.get("id") or "")
     return _CAMEL.sub("-", names)
@@ -187,7 +185,7 @@ def _text_without_lists(el: HtmlElement) -> str:
     return element_text(bare)
 
 
-def _author_links(root: HtmlElement, scope: _Scope, host: str) -> list[str]:
+def _author_links(root: HtmlElement, scope: ArticleScope, host: str) -> list[str]:
     """The text of the first link to an author's page on this site, in a short line."""
     for link in root.iter("a"):
         href = link.get("href") or ""
@@ -205,7 +203,7 @@ def _author_links(root: HtmlElement, scope: _Scope, host: str) -> list[str]:
     return []
 
 
-def _by_lines(root: HtmlElement, scope: _Scope) -> list[str]:
+def _by_lines(root: HtmlElement, scope: ArticleScope) -> list[str]:
     """Names from the first "By Jane Doe" line of the page outside its chrome."""
     body = root.find("body")
     for block in blocks(body if body is not None else root):
@@ -217,8 +215,9 @@ def _by_lines(root: HtmlElement, scope: _Scope) -> list[str]:
     return []
 
 
-class _Scope:
-    """Where on a page an article's byline may sit: not in menus, sidebars, comments, quotes.
+class ArticleScope:
+    """Where on a page an article's byline and date may sit: not in menus, sidebars,
+    comments or quotations.
 
     Not `<header>`: the article's own header is where its byline sits. Nor
     a footer or aside named for the post itself ("entry-footer", "post-meta"),
@@ -228,6 +227,7 @@ class _Scope:
     """
 
     def __init__(self, root: HtmlElement, title: str) -> None:
+        """`title` finds the headline, whose wrappers are the article whatever their class."""
         self.holders: set[HtmlElement] = set()
         key = text_key(title)
         if not key:

@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from reader.clean.common import normalise_date, squash, text_key
-from reader.clean.html_authors import find_authors, ld_names
+from reader.clean.common import squash, text_key
+from reader.clean.html_authors import ArticleScope, find_authors, ld_names
 from reader.clean.html_blocks import blocks, element_text
+from reader.clean.html_dates import find_published
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement, all_text
 from reader.model import Article
@@ -41,11 +42,6 @@ _STANDFIRST_NAME = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
-_DATE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|posted|pubdate)"
-    r"(?:$|[\s_-])",
-    re.I,
-)
 _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
@@ -64,8 +60,9 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Articl
     meta.title = _title(root, article, tags, [meta.publisher or "", _site_from_url(meta.url)])
     sites = (meta.publisher or "", _site_from_url(meta.url), *tags.get("og:site_name", []))
     host = urlsplit(meta.url or "").hostname or ""
-    meta.authors = find_authors(root, article, tags, meta.title, sites, host)
-    meta.published = _published(root, article, tags)
+    scope = ArticleScope(root, meta.title)
+    meta.authors = find_authors(root, article, tags, scope, sites, host)
+    meta.published = find_published(root, article, tags, scope, meta.url)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
 
@@ -148,47 +145,6 @@ def _headings(root: HtmlElement) -> Iterator[str]:
         text = element_text(el)
         if text:
             yield text
-
-
-def _published(
-    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
-) -> str | None:
-    ld_date = article.get("datePublished") or article.get("dateCreated")
-    candidates = [ld_date if isinstance(ld_date, str) else None]
-    for key in (
-        "article:published_time",
-        "og:article:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-        "article.published",
-    ):
-        candidates.extend(tags.get(key, []))
-    for el in root.iter("time"):
-        candidates.append(el.get("datetime"))
-        candidates.append(squash(all_text(el)))
-    for value in candidates:
-        date = normalise_date(value)
-        if date:
-            return date
-    for el in root.iter():
-        if (
-            isinstance(el.tag, str)
-            and el.tag not in ("html", "body")
-            and _DATE_NAME.search((el.get("class") or "") + " " + (el.get("id") or ""))
-        ):
-            text = element_text(el)
-            date = normalise_date(text) if len(text) <= 80 else None
-            if date:
-                return date
-    return None
 
 
 def _section(

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from reader.clean.byline_names import AGENCIES
+from reader.clean.byline_names import AGENCIES, newsroom
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import (
     BARRIER,
@@ -48,7 +48,9 @@ _BY = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
 _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
-_DATED_BY = re.compile(r"\b[Bb]y\s+([A-Z].*)$")
+_STAMP_BY = re.compile(r"^\W*\d[\d./:-]*\s+(?:\w+\s+){0,3}by\s", _I)
+"""A numeric stamp, a word or two, then "by": "11.05.12 Written by", "23 mins ago by"."""
+_DATED_BY = re.compile(r"\b[Bb]y:?\s+([A-Z].*)$")
 _DATE_LEAD = re.compile(r"\s+(?:on|at)\s*$", _I)
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z'’-]+$")
 _ROLES = re.compile(
@@ -63,6 +65,7 @@ _CUT = re.compile(
     r"[a-z]*\.?\s+\d)",
     _I,
 )
+_IN = re.compile(r"\s+in\s+|\s+(?=\w+:\s)")
 _SPLIT_NAMES = re.compile(
     r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*|\s+und\s+|\s+y\s+|"
     r"\s+et\s+|\s+e\s+)\s*"
@@ -266,7 +269,7 @@ def _is_byline(line: Line) -> bool:
         return False
     if "|" in line.text:
         head = line.text.split("|", 1)[0].strip()
-        return bool(_NAME.match(head)) and not _ROLES.search(head)
+        return (bool(_NAME.match(head)) and not _ROLES.search(head)) or bool(newsroom(head))
     return False
 
 
@@ -358,8 +361,11 @@ def names_after_by(text: str) -> list[str]:
 
 
 def _dated_by(line: Line) -> list[str]:
-    """Names after "by" on a date line: "Posted on May 2, 2012 by Jane Doe · 3 comments"."""
-    if " by " not in line.lower or not is_dateline(line):
+    """Names after "by" on a date line: "Posted on May 2, 2012 by Jane Doe · 3 comments".
+
+    Or after a stamp that `normalise_date` cannot read: "11.05.12 Written by Jane Doe".
+    """
+    if " by" not in line.lower or not (is_dateline(line) or _STAMP_BY.match(line.text)):
         return []
     match = _DATED_BY.search(line.text)
     return _names(match.group(1)) if match else []
@@ -420,8 +426,14 @@ def _names(text: str, strict: bool = False) -> list[str]:
 
     A wire agency is an author only when nobody else is named ("By Reuters");
     after people's names it is their employer ("By Meg Kinnard, Associated Press").
+    Past "by", " in " or a label ends the names ("by Jane Doe in Features",
+    "by Jane Doe Topics: ..."), and an outlet's staff may sign; a bare name
+    line (`strict`) may be a headline, which neither ends nor signs.
     """
-    text = _CUT.split(text.strip(), maxsplit=1)[0].strip(" ,;:-–—")
+    text = _CUT.split(text.strip(), maxsplit=1)[0]
+    if not strict:
+        text = _IN.split(text, maxsplit=1)[0]
+    text = text.strip(" ,;:-–—")
     names = []
     for part in _SPLIT_NAMES.split(text):
         part = part.strip(" .,;:")
@@ -429,6 +441,8 @@ def _names(text: str, strict: bool = False) -> list[str]:
             continue
         if part.lower() in AGENCIES and not strict:
             names.append(part if part.isupper() or len(part) > 3 else part.upper())
+        elif not strict and (signed := newsroom(part)):
+            names.append(signed)
         elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in MENU_WORDS:
             names.append(part)
         elif strict:

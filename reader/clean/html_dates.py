@@ -1,0 +1,105 @@
+"""When an article was published, from the page's metadata, its address or its post line.
+
+Sources in order of care: JSON-LD and `<meta>` dates, `<time>` elements,
+elements named for a date ("date", "timestamp", "dateStamp"), a date in the
+address ("/2012/07/24/"), then the post's meta line ("post-meta",
+"entryInfo", "submitted") where blogs print "Posted on July 24, 2012".
+Dates in comments, menus and sidebars are not the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.clean.common import normalise_date, squash
+from reader.clean.html_authors import ArticleScope, names_of
+from reader.clean.html_blocks import element_text
+from reader.clean.html_tree import HtmlElement, all_text
+
+META_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+)
+DATE_LINE_CHARS = 80
+"""A date line is short; a longer text is a paragraph that mentions a date."""
+_DATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:date|dateline|time|timestamp|published|posted|pubdate|datestamp|"
+    r"created|submitted)(?:$|[\s_-])|\w(?:date|stamp)(?:$|\s)",
+    re.I,
+)
+"""Names of elements that hold a date: "date", "post-date", "dateStamp", "postdate"."""
+_POST_LINE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:meta|metadata|info|byline|subhead|foot|footer|footers|details)(?:$|[\s_-])|"
+    r"\w(?:meta|metadata|info|foot)(?:$|\s)",
+    re.I,
+)
+"""Names of a post's meta line, which holds its date among other things."""
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+
+
+def find_published(
+    root: HtmlElement,
+    article: dict[str, Any],
+    tags: dict[str, list[str]],
+    scope: ArticleScope,
+    url: str | None,
+) -> str | None:
+    """The publication date (ISO 8601) from the most deliberate source that gives one."""
+    for value in _declared(root, article, tags):
+        date = normalise_date(value)
+        if date:
+            return date
+    return (
+        _named_date(root, scope, _DATE_NAME)
+        or _url_date(url)
+        or _named_date(root, scope, _POST_LINE_NAME)
+    )
+
+
+def _declared(
+    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
+) -> Iterator[str | None]:
+    """Dates the page states for machines: JSON-LD, `<meta>` tags, `<time>` elements."""
+    ld_date = article.get("datePublished") or article.get("dateCreated")
+    yield ld_date if isinstance(ld_date, str) else None
+    for key in META_DATE_KEYS:
+        yield from tags.get(key, [])
+    for el in root.iter("time"):
+        yield el.get("datetime")
+        yield squash(all_text(el))
+
+
+def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) -> str | None:
+    """The date in the first short element so named, outside comments and the site's chrome."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        if not names.search(names_of(el)):
+            continue
+        text = element_text(el)
+        date = normalise_date(text) if len(text) <= DATE_LINE_CHARS else None
+        if date and scope.in_article(el, itself=True):
+            return date
+    return None
+
+
+def _url_date(url: str | None) -> str | None:
+    """ "/2012/07/24/slug": the day most blogs and papers file a story under."""
+    match = _URL_DATE.search(urlsplit(url or "").path)
+    if not match:
+        return None
+    return normalise_date("-".join(f"{int(part):02d}" for part in match.groups()))
