@@ -110,6 +110,7 @@ def test_agency_furniture_after_the_story_is_dropped() -> None:
     furniture = [
         "___",
         "More boating news: https://news.example.org/boating",
+        "More on the canals: https://news.example.org/canals and https://video.example.org/locks",
         "Copyright 2025 Canal Weekly. All rights reserved.",
         "Contact the newsdesk: desk@canalweekly.example",
     ]

@@ -38,8 +38,9 @@ _RIGHTS = re.compile(
     r"\ball rights reserved\b|^(?:copyright|\(c\))\s*(?:©\s*)?(?:\d{4}|\(c\))", re.I
 )
 """A publisher's rights notice ("Copyright 2024 The Agency. All rights reserved.")."""
-_POINTER = re.compile(r"^(?:[^\s.!?:]+\s+){0,3}[^\s.!?:]+:\s*(?:https?://|www\.)\S+$", re.I)
-"""A label and a bare address: "More science: https://..." points elsewhere, it tells nothing."""
+_ADDRESS_STARTS = ("http://", "https://", "www.")
+_POINTER_LABEL = re.compile(r"^(?:[^\s.!?:]+\s+){0,3}[^\s.!?:]+$")
+"""A label and bare addresses: "More science: https://..." points elsewhere, it tells nothing."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_CONTACT_WORDS = 6
 """Words besides the address in a contact line ("Contact us: desk@example.com")."""
@@ -72,13 +73,24 @@ def is_clutter(text: str) -> bool:
         return True
     if not any(char.isalnum() for char in text):
         return True  # a separator ("___", "* * *")
-    if _RIGHTS.search(text) or _POINTER.match(text) or _is_contact(text):
+    if _RIGHTS.search(text) or _is_pointer(text) or _is_contact(text):
         return True
     if _PITCH_SUBJECT.search(text) and _PITCH_VERB.search(text):
         return True
     if len(_POST_LABEL.findall(text)) >= 2:
         return True
     return len(text) < 80 and (bool(_BYLINE.match(text)) or _is_dateline(text))
+
+
+def _is_pointer(text: str) -> bool:
+    """A short label, a colon and nothing but addresses."""
+    label, colon, rest = text.partition(":")
+    if not colon or not _POINTER_LABEL.match(label):
+        return False
+    words = [word.strip(",") for word in rest.split() if word not in ("and", "&", ",")]
+    return bool(words) and all(
+        word.lower().startswith(("http://", "https://", "www.")) for word in words
+    )
 
 
 def _is_contact(text: str) -> bool:
