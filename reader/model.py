@@ -135,8 +135,8 @@ class Article:
             "url": self.url,
             "word_count": words,
             "read_time_minutes": read_time(words),
-            "quotes": [_span_json(q) for q in self.quotes],
-            "attributions": [_span_json(a) for a in self.attributions],
+            "quotes": [_quote_json(q) for q in self.quotes],
+            "attributions": [_attribution_json(a) for a in self.attributions],
         }
 
     @classmethod
@@ -158,12 +158,44 @@ class Article:
             paragraphs=list(data.get("paragraphs") or []),
             headings=list(data.get("headings") or []),
             url=data.get("url"),
-            quotes=[Quote(**span) for span in data.get("quotes") or []],
+            quotes=[_quote_from_json(span) for span in data.get("quotes") or []],
             attributions=[Attribution(**span) for span in data.get("attributions") or []],
         )
 
 
-def _span_json(span: Quote | Attribution) -> dict[str, Any]:
+def _quote_json(quote: Quote) -> dict[str, Any]:
+    """A quote as `reader --json` writes it: `speaker` is who said it (the name a description
+    is tied to, else the attribution as written), `described_as` the description as written
+    when it was tied to someone, else null."""
+    return {
+        "text": quote.text,
+        "speaker": quote.who,
+        "described_as": quote.speaker if quote.person else None,
+        "cue": quote.cue,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+def _quote_from_json(span: dict[str, Any]) -> Quote:
+    """The `Quote` that `_quote_json` wrote. A record with `person` has the earlier shape
+    (`speaker` as written, `person` the name), which is read as it was written."""
+    if "person" in span:
+        return Quote(**span)
+    described = span.get("described_as")
+    return Quote(
+        text=span["text"],
+        speaker=described or span["speaker"],
+        cue=span["cue"],
+        paragraph=span["paragraph"],
+        start=span["start"],
+        end=span["end"],
+        person=span["speaker"] if described else None,
+    )
+
+
+def _attribution_json(span: Attribution) -> dict[str, Any]:
     return {name: getattr(span, name) for name in span.__slots__}
 
 

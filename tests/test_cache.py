@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -444,10 +445,46 @@ def test_article_json_round_trip_keeps_quotes_and_attributions() -> None:
         paragraphs=["One \u201cquote\u201d here.", "Two"],
         headings=[1],
         url="https://example.org/x",
-        quotes=[Quote("quote", "A", "said", 0, 5, 10)],
+        quotes=[
+            Quote("quote", "A", "said", 0, 5, 10),
+            Quote("quote", "the president", "said", 0, 5, 10, person="Lena Hart"),
+            Quote("quote", "a senior official", "said", 0, 5, 10),
+            Quote("quote", None, None, 0, 5, 10),
+        ],
         attributions=[Attribution("A said", "A", "said", 1, 0, 6)],
     )
-    assert Article.from_json(article.to_json()) == article
+    data = article.to_json()
+    assert [(q["speaker"], q["described_as"]) for q in data["quotes"]] == [
+        ("A", None),
+        ("Lena Hart", "the president"),
+        ("a senior official", None),
+        (None, None),
+    ]
+    assert "person" not in data["quotes"][0]
+    assert Article.from_json(json.loads(json.dumps(data))) == article
+
+
+def test_article_json_with_a_person_field_is_read_as_written() -> None:
+    """A record whose quotes carry `person` (`speaker` as written, `person` the name) still
+    rebuilds the same quotes."""
+    record = {
+        "path": "x.md",
+        "format": "markdown",
+        "paragraphs": ["One \u201cquote\u201d here."],
+        "quotes": [
+            {
+                "text": "quote",
+                "speaker": "the president",
+                "cue": "said",
+                "paragraph": 0,
+                "start": 5,
+                "end": 10,
+                "person": "Lena Hart",
+            }
+        ],
+    }
+    quote = Article.from_json(record).quotes[0]
+    assert (quote.speaker, quote.person, quote.who) == ("the president", "Lena Hart", "Lena Hart")
 
 
 def test_too_slow_to_rank_falls_back_to_title_matches_first(

@@ -80,7 +80,7 @@ def test_json_fields_follow_the_contract():
     for quote in record["quotes"]:
         paragraph = record["paragraphs"][quote["paragraph"]]
         assert paragraph[quote["start"] : quote["end"]] == quote["text"]
-        assert set(quote) == {"text", "speaker", "cue", "paragraph", "start", "end", "person"}
+        assert set(quote) == {"text", "speaker", "described_as", "cue", "paragraph", "start", "end"}
     texts = [q["text"] for q in record["quotes"]]
     assert any(t.startswith("We carried more people") for t in texts)
     for attribution in record["attributions"]:
@@ -194,3 +194,28 @@ def test_broken_config_is_a_clear_message_and_defaults_are_used(tmp_path, monkey
     assert "config.toml" in result.stderr and "syntax error" in result.stderr
     assert "Traceback" not in result.stderr
     assert json_lines(result.stdout)[0]["title"].startswith("Late frost")
+
+
+def test_json_speaker_is_who_said_it_and_described_as_how_the_article_put_it(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "council.md"
+    article.write_text(
+        "# Council votes on the harbour\n\n"
+        "President Lena Hart opened the session on Tuesday.\n\n"
+        "“We will not wait for the ferries,” the president said.\n\n"
+        "Sven Okafor, 61, ran the mill for thirty years.\n\n"
+        "“Nobody here wanted it to close,” the 61-year-old said.\n\n"
+        "“The vote was rushed,” a senior official said.\n\n"
+        "“We start on Monday,” Hart said.\n",
+        encoding="utf-8",
+    )
+    result = run("--json", str(article))
+    assert result.returncode == 0, result.stderr
+    quotes = json.loads(result.stdout)["quotes"]
+    assert [(q["text"], q["speaker"], q["described_as"]) for q in quotes] == [
+        ("We will not wait for the ferries,", "Lena Hart", "the president"),
+        ("Nobody here wanted it to close,", "Sven Okafor", "the 61-year-old"),
+        ("The vote was rushed,", "a senior official", None),
+        ("We start on Monday,", "Lena Hart", None),
+    ]

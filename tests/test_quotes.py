@@ -767,13 +767,28 @@ def test_a_description_is_kept_as_written_beside_the_person_it_is_tied_to():
     ]
 
 
-def test_a_bare_title_names_the_office_holder():
-    """ "the president" says no more than a surname would: the speaker is the name."""
-    quote = quotes_of(
+def test_a_bare_title_is_kept_as_written_beside_the_office_holder():
+    """ "the president" is a description like any other: kept as written, tied to the one
+    person the article gives that title."""
+    quotes = quotes_of(
         "President Lena Hart opened the session on Tuesday.",
         "“We will not wait,” the president said.",
+        "“Nor will the former president,” the judge said.",
+    )
+    assert [(q.speaker, q.person, q.who) for q in quotes] == [
+        ("the president", "Lena Hart", "Lena Hart"),
+        ("the judge", None, "the judge"),
+    ]
+
+
+def test_a_bare_title_two_people_hold_stays_unresolved():
+    """Two presidents in the article: "the president" could be either, so it is tied to
+    neither."""
+    quote = quotes_of(
+        "President Lena Hart met President Tom Brandt on Tuesday.",
+        "“We will not wait,” the president said.",
     )[0]
-    assert (quote.speaker, quote.person) == ("Lena Hart", None)
+    assert (quote.speaker, quote.person, quote.who) == ("the president", None, "the president")
 
 
 def test_an_adjective_ending_in_ed_stays_inside_the_description():

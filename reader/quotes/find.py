@@ -270,27 +270,17 @@ _Resolved = tuple[str | None, bool, str | None]
 
 def _resolved(subject: Subject, index: NameIndex, number: int, memory: SpeakerMemory) -> _Resolved:
     """Who a speaker phrase stands for; a description tied to a name is kept beside it, as
-    the words the article used ("the actor"), unless it is only a title ("the president"),
-    which names the office holder as a surname would."""
+    the words the article used ("the actor", "the president"), so that the quote says both
+    who spoke and how the article put it."""
     speaker, person = resolve(subject, index, number, memory)
     if (
         subject.kind == "descriptor"
         and speaker
         and speaker != subject.text
         and speaker_kind(subject.text) == "description"
-        and not _only_titles(subject.text)
     ):
         return speaker, person, subject.text
     return speaker, person, None
-
-
-_FORMER: Final = frozenset({"the", "former", "then", "late", "outgoing", "incoming"})
-
-
-def _only_titles(description: str) -> bool:
-    """Whether a description is a title and nothing more: "the former president"."""
-    words = [word.lower().rstrip(".") for word in description.split()]
-    return all(word in _FORMER or is_title_word(word) for word in words)
 
 
 def _introduced_after(masked: str, item: _Said, span: Span) -> bool:

@@ -30,7 +30,7 @@ def copy(app: App[Any], article: Article, quote_index: int | None) -> None:
     """`y`: the quote picked with [ ] if there is one, else the article; says where it went."""
     if quote_index is not None and quote_index < len(article.quotes):
         quote = article.quotes[quote_index]
-        text = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
+        text = f"“{quote.text}”" + (f" — {quote.who}" if quote.who else "")
         what = "quote"
     else:
         from reader.export import to_markdown
