@@ -546,6 +546,8 @@ def test_the_headline_is_not_repeated_as_the_first_paragraph() -> None:
         "<svg><text>Vector label</text></svg><math><mi>x</mi></math>",
         "<p>Lone \ud800 surrogate and \x1b[31m escape \x1f controls</p>",
         "&#1<N HIDDEN></N>0<p>A&#2;<b hidden>x</b>&#x1b;B</p>",
+        "<p>A formula: <math><mi>x</mi>&#1;<mo>=</mo>&#x1b;<mn>2</mn></math></p>",
+        "<MATH>&#1",
         '<script type="application/ld+json">' + "[" * 100000 + "</script><p>Deep JSON.</p>",
     ],
 )
