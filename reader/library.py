@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from reader.clean import load, open_quietly
-from reader.clean.sniff import ARTICLE_SUFFIXES, SNIFF_BYTES, looks_like_article
+from reader.files import ARTICLE_SUFFIXES, SNIFF_BYTES, open_quietly
 from reader.model import Article, LoadError
 from reader.safe_text import visible
 
@@ -191,11 +190,15 @@ def _is_article_file(path: str) -> bool:
         return False
     finally:
         os.close(fd)
+    from reader.clean.sniff import looks_like_article  # the cleaners: not before the app is up
+
     return looks_like_article(head, path)
 
 
 def load_all(files: Iterable[str]) -> Iterator[Article | LoadError]:
     """Load each file in order; a failure is yielded, never raised, so the rest still load."""
+    from reader.clean import load
+
     for name in files:
         try:
             yield load(name)

@@ -20,8 +20,9 @@ from reader.clean import clean_bytes
 from reader.clean.decode import decode
 from reader.clean.html import clean_html
 from reader.clean.markdown import clean_markdown
-from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
+from reader.clean.sniff import is_binary, sniff_format
 from reader.clean.text import clean_text
+from reader.files import SNIFF_BYTES
 from reader.library import bundled_samples
 from reader.model import Article, LoadError
 from reader.quotes import find_quotes

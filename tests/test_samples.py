@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 
 from reader.clean import load
 from reader.clean.common import squash
-from reader.clean.sniff import SNIFF_BYTES, sniff_format
+from reader.clean.sniff import sniff_format
+from reader.files import SNIFF_BYTES
 from reader.library import bundled_samples
 from reader.model import Article
 

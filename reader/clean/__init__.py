@@ -11,7 +11,8 @@ from typing import Final
 
 from reader.clean.common import squash, title_from_path
 from reader.clean.decode import decode
-from reader.clean.sniff import SNIFF_BYTES, is_binary, sniff_format
+from reader.clean.sniff import is_binary, sniff_format
+from reader.files import SNIFF_BYTES, open_quietly
 from reader.model import Article, Format, LoadError
 from reader.safe_text import escape_name_bytes, strip_controls, visible
 
@@ -32,23 +33,6 @@ pane lays text out a paragraph at a time, and one unbroken 8 MB paragraph stalls
 No written paragraph comes near it (3,000 words)."""
 
 _FORMAT_NAMES: Final = {"html": "HTML", "text": "plain-text", "markdown": "Markdown"}
-
-
-def open_quietly(path: str | bytes | Path, flags: int = os.O_RDONLY) -> int:
-    """Open without updating the access time where the kernel allows it, never blocking.
-
-    Reading an article must leave no trace on it (backups and "recently used"
-    lists go by atime). O_NOATIME is only allowed on files we own, so others
-    are opened plainly. O_NONBLOCK: a name swapped for a FIFO must not hang open().
-    """
-    flags |= getattr(os, "O_NONBLOCK", 0)
-    noatime = getattr(os, "O_NOATIME", 0)
-    if noatime:
-        try:
-            return os.open(path, flags | noatime)
-        except PermissionError:
-            pass
-    return os.open(path, flags)
 
 
 def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:

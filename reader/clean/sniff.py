@@ -10,22 +10,8 @@ import re
 from pathlib import Path
 from typing import Final
 
+from reader.files import ARTICLE_SUFFIXES
 from reader.model import Format
-
-SNIFF_BYTES: Final = 8192
-
-ARTICLE_SUFFIXES: Final = {
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".shtml": "html",
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-}
 
 _BINARY_MAGIC: Final = (
     b"\x89PNG",

@@ -28,12 +28,13 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from reader import clean as _clean
 from reader.model import Article, Format, LoadError, Quote, read_time
 from reader.store import paths
-from reader.store.search import SearchHit, parse_query, snippet
+
+if TYPE_CHECKING:  # imported where used: the first screenful is looked up without them
+    from reader.store.search import SearchHit
 
 CLEANER_VERSION: Final = 1
 """Bump when cleaning changes in a way the source fingerprint cannot see (e.g. a dependency)."""
@@ -609,6 +610,8 @@ class ArticleCache:
         a big library can take longer than a keystroke should; past `budget_ms`
         the ranking is abandoned for title matches first, then the rest.
         """
+        from reader.store.search import SearchHit, parse_query, snippet
+
         parsed = parse_query(query)
         if parsed is None or limit <= 0:
             return []
@@ -752,7 +755,9 @@ def _stat(name: str) -> os.stat_result | LoadError:
     try:
         return os.stat(name)
     except OSError as error:
-        return LoadError(name, _clean.os_reason(error))
+        from reader.clean import os_reason
+
+        return LoadError(name, os_reason(error))
 
 
 def _clean_and_store(
@@ -762,12 +767,14 @@ def _clean_and_store(
 
     Only failures of the *content* are cached: a permission problem is fixed
     with chmod, which leaves size and mtime alone, so it must be retried."""
+    from reader.clean import clean_bytes, read_bytes
+
     try:
-        data = _clean.read_bytes(name)
+        data = read_bytes(name)
     except LoadError as error:
         return error, None
     try:
-        item: Article | LoadError = _clean.clean_bytes(data, name)
+        item: Article | LoadError = clean_bytes(data, name)
     except LoadError as error:
         item = error
     return item, cache.put(name, info, item)

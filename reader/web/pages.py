@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.clean import clean_bytes
-from reader.clean.sniff import SNIFF_BYTES, is_binary
+from reader.clean.sniff import is_binary
+from reader.files import SNIFF_BYTES
 from reader.model import LoadError
 from reader.store.storage import atomic_write
 from reader.web.charset import saved_page
