@@ -37,11 +37,12 @@ MAX_MESSAGES: Final = 8
 notification in the app, and thousands of them would keep it from drawing."""
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
-_KEY = re.compile(
+_KEY = (
     r"^(?:(?:" + "|".join(_MODIFIERS) + r")\+)*(?:[a-z][a-z0-9_]*|[^\sA-Za-z0-9])$"
     r"|^[A-Za-z0-9]$"
 )
-"""One key as Textual names it: `q`, `G`, `]`, `ctrl+q`, `shift+tab`, `question_mark`, `f5`."""
+"""One key as Textual names it: `q`, `G`, `]`, `ctrl+q`, `shift+tab`, `question_mark`, `f5`
+(compiled by `re` on first use: most people have no `[keys]`)."""
 
 EXAMPLE_CONFIG: Final = """\
 # reader configuration. Copy to the path `reader --help` mentions, or to
@@ -296,7 +297,7 @@ def _read_keys(value: Any, base: Path, problem: Problem) -> Mapping[str, str] | 
             )
             continue
         names = [key.strip() for key in spec]
-        bad = [key for key in names if not _KEY.match(key)]
+        bad = [key for key in names if not re.match(_KEY, key)]
         if bad or not names:
             shown = ", ".join(repr(key) for key in bad) or "nothing"
             problem(

@@ -222,6 +222,8 @@ class Entry:
     bookmarked: bool = False
     article: Article | None = None
     _search_key: str | None = field(default=None, repr=False, compare=False)
+    _name: str | None = field(default=None, repr=False, compare=False)
+    """The file name as shown while the entry is loading, made once."""
 
     @classmethod
     def from_result(cls, result: ArticleSummary | Article | LoadError) -> Entry:
@@ -242,7 +244,9 @@ class Entry:
     def title(self) -> str:
         if self.summary is not None:
             return self.summary.title
-        return visible(os.path.basename(self.path) or self.path)
+        if self._name is None:
+            self._name = visible(os.path.basename(self.path) or self.path)
+        return self._name
 
     @property
     def source(self) -> str:

@@ -18,7 +18,6 @@ ever stops the articles themselves from loading.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -145,16 +144,23 @@ def cache_file() -> Path:
 
 
 def cleaner_version() -> str:
-    """`CLEANER_VERSION` plus a digest of the cleaning code, so an edit cannot serve stale text."""
-    digest = hashlib.blake2b(digest_size=8)
+    """`CLEANER_VERSION` plus a checksum of the cleaning code, so an edit cannot serve stale text.
+
+    CRC-32 of every file's name and bytes in turn, and their length: enough to notice an
+    edit, and zlib is loaded already, where `hashlib` would start OpenSSL while the app's
+    first screenful is being looked up.
+    """
+    checksum = length = 0
     package = Path(__file__).resolve().parent.parent
     for file in sorted(package.rglob("*.py")):
         relative = file.relative_to(package)
         if relative.parts[0] in _NOT_CLEANING:
             continue
         with contextlib.suppress(OSError):
-            digest.update(relative.as_posix().encode() + b"\0" + file.read_bytes())
-    return f"{CLEANER_VERSION}:{digest.hexdigest()}"
+            data = relative.as_posix().encode() + b"\0" + file.read_bytes()
+            checksum = zlib.crc32(data, checksum)
+            length += len(data)
+    return f"{CLEANER_VERSION}:{checksum:08x}-{length:x}"
 
 
 _BYTES_PREFIX: Final = "bytes:"

@@ -26,11 +26,9 @@ since; alone, a save costs what it did before.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -62,6 +60,8 @@ Scroll = float | int
 
 def content_key(data: bytes) -> str:
     """The state key for an article file's bytes: 128 bits of BLAKE2b, as hex."""
+    import hashlib  # here: OpenSSL's start-up is not needed before the app's first frame
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -308,7 +308,7 @@ class ReadingState:
                     # Another running reader saved since: re-read, keep its changes.
                     self._read_disk(merge=True)
                 self._prune()
-                generation = secrets.token_hex(8)
+                generation = os.urandom(8).hex()
                 payload = {
                     "version": SCHEMA_VERSION,
                     "generation": generation,  # first, so that a peek at the head finds it

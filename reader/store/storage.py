@@ -18,7 +18,6 @@ import contextlib
 import copy
 import json
 import os
-import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -155,7 +154,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, mode: int | None = N
             info = os.lstat(target)
             if stat.S_ISREG(info.st_mode):
                 mode = info.st_mode & 0o7777
-    temp = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    temp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o666 if mode is None else mode)
     try:

@@ -14,20 +14,24 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.containers import Vertical
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from reader.library import Entry
 from reader.safe_text import visible
 from reader.store.paths import feeds_file, web_dir
-from reader.web.feed_state import FEEDS_DIR_NAME, FeedStates, feed_name
 
-if TYPE_CHECKING:  # the HTTP client and feed parser are imported on the first fetch
+if TYPE_CHECKING:  # the HTTP client and feed parser are imported on the first fetch, the rest
+    # with the first feed: none of it is needed for the first frame
+    from textual.widgets import ProgressBar
+
     from reader.ui.main_screen import MainScreen
     from reader.web.update import FeedReport
 
 
 def feed_group_names(screen: MainScreen) -> dict[str, str]:
     """Each feed's folder of saved articles, as the list groups it, to the feed's name."""
+    from reader.web.feed_state import FEEDS_DIR_NAME, FeedStates, feed_name
+
     states = FeedStates.load(feeds_file())
     root = web_dir() / FEEDS_DIR_NAME
     by_url = {feed.url: feed for feed in screen.config.feeds}
@@ -50,8 +54,8 @@ class FeedRefresher:
         self.new = 0
         self.failed: list[str] = []
         self.progress: Vertical | None = None
-        self.label = Static()
-        self.bar = ProgressBar()
+        self.label: Static | None = None
+        self.bar: ProgressBar | None = None
 
     def refresh(self) -> None:
         """Start fetching every feed, unless a fetch is already running."""
@@ -114,7 +118,9 @@ class FeedRefresher:
     def _show_progress(self) -> None:
         total = len(self.screen.config.feeds)
         label = Text(f"Feeds {self.done}/{total} · {self.new} new")
-        if self.progress is None:
+        if self.progress is None or self.label is None or self.bar is None:
+            from textual.widgets import ProgressBar
+
             self.label = Static(label, classes="feed-progress-label")
             self.bar = ProgressBar(total=total, show_eta=False, show_percentage=False)
             self.progress = Vertical(self.label, self.bar, id="feed-progress")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Input, Static
 
 from reader.ui.article_list import ArticleList
 from reader.ui.loader import LoadCounts
 from reader.ui.wording import plural
+
+if TYPE_CHECKING:  # imported with the first progress bar: not needed for the first frame
+    from textual.widgets import ProgressBar
 
 
 class ListPane(Vertical):
@@ -23,7 +28,8 @@ class ListPane(Vertical):
         self.filter_box: Input | None = None
         """Mounted the first time `/` is pressed: every widget costs start-up time."""
         self.progress: Vertical | None = None
-        self._progress_parts: tuple[Static, ProgressBar] = (Static(), ProgressBar())
+        self._progress_parts: tuple[Static, ProgressBar] | None = None
+        """Made with the first load that shows progress, with `progress`."""
         self.counts = LoadCounts()
 
     def compose(self) -> ComposeResult:
@@ -69,7 +75,9 @@ class ListPane(Vertical):
                 self.progress.display = False
         else:
             label = Text(f"Loading {counts.loaded:,} / {counts.total:,}")
-            if self.progress is None:
+            if self.progress is None or self._progress_parts is None:
+                from textual.widgets import ProgressBar
+
                 bar = ProgressBar(
                     total=counts.total, show_eta=False, show_percentage=False, id="progress-bar"
                 )
