@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reader import __version__
 from reader.library import (
     FIRST_ROWS,
+    FIRST_ROWS_HEAD_START,
     FirstRows,
     Scan,
     bundled_samples,
@@ -145,9 +146,14 @@ def _main(argv: Sequence[str] | None) -> int:
     # Paused until the first frame is on screen (ReaderApp turns it back on): start-up only
     # makes objects that live on, and a collection midway costs the first frame ~20 ms.
     gc.disable()
-    # The first screenful is found and looked up in the cache while Textual is imported and
-    # lays out the screen, so the first frame can list it.
+    # The first screenful is found and looked up in the cache so that the first frame can
+    # list it, on a thread of its own but waited for before Textual is imported: alongside
+    # the imports, each of its many short file and SQLite calls would pass the GIL back and
+    # forth, slowing both threads more than the lookup takes alone. Past the head start (a
+    # slow disk, a cache locked by another reader) the app starts anyway and lists the rows
+    # when they come.
     first_rows = FirstRows(paths, FIRST_ROWS).start()
+    first_rows.wait(FIRST_ROWS_HEAD_START)
     from reader.store.state import ReadingState
     from reader.ui.app import ReaderApp
 

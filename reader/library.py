@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the cache (SQLite) is imported by the loading worker, not a
 _GLOB_CHARS = set("*?[")
 FIRST_ROWS: Final = 50
 """A screenful of list rows at any terminal size: listed before the rest is walked."""
+FIRST_ROWS_HEAD_START: Final = 0.2
+"""Seconds the command waits for `FirstRows` before importing the app (see `cli`)."""
 
 
 @dataclass(slots=True)
@@ -269,11 +271,12 @@ class Entry:
 
 class FirstRows:
     """The first screenful of a library, found and looked up in the cache on a thread of its
-    own from the moment the command starts, so the app's first frame can list it.
+    own as the command starts, so the app's first frame can list it.
 
-    Walking a folder and opening the cache wait mostly on the disk and SQLite, which let the
-    app import and lay itself out meanwhile. Files the cache cannot answer for are not
-    cleaned here: the app lists them by name and its loading worker cleans them.
+    The command waits for it, up to a point, before importing the app (see `cli`): a disk
+    or a cache that is slow to answer delays the rows, not the app. Files the cache cannot
+    answer for are not cleaned here: the app lists them by name and its loading worker
+    cleans them.
     """
 
     def __init__(self, paths: list[str], count: int, cache: ArticleCache | None = None) -> None:
