@@ -24,6 +24,7 @@ from reader.model import Article
 from reader.safe_text import visible
 from reader.store.paths import data_dir
 from reader.store.storage import atomic_write
+from reader.ui.dialog import dialog_css
 
 
 def export_folder() -> Path:
@@ -50,6 +51,23 @@ def _missing_folders(folder: Path) -> Path | None:
 class ExportDialog(ModalScreen[str | None]):
     """Returns the path written, or None when cancelled."""
 
+    DEFAULT_CSS = dialog_css(
+        "ExportDialog",
+        "export-box",
+        """
+        #export-box {
+            height: auto;
+        }
+        #export-error {
+            color: $warning;
+            height: auto;
+        }
+        #export-where,
+        #export-hint {
+            color: $text-muted;
+        }
+        """,
+    )
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, article: Article) -> None:

@@ -10,12 +10,27 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.dialog import dialog_css
 from reader.ui.keys import KeyRow
 
 
 class HelpScreen(ModalScreen[None]):
     """A modal table of keys per place in the app."""
 
+    DEFAULT_CSS = dialog_css(
+        "HelpScreen",
+        "help-box",
+        """
+        #help-box {
+            width: 70;
+            max-height: 90%;
+            height: auto;
+        }
+        #help-title {
+            margin-bottom: 1;
+        }
+        """,
+    )
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:

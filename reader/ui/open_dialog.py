@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import DirectoryTree, Input, Label, Static
 
+from reader.ui.dialog import dialog_css
 from reader.web.address import is_web_address
 
 
@@ -57,6 +58,26 @@ class BrowseTree(DirectoryTree):
 class OpenDialog(ModalScreen[str | None]):
     """Returns the chosen path, or None when cancelled."""
 
+    DEFAULT_CSS = dialog_css(
+        "OpenDialog",
+        "open-box",
+        """
+        #open-box {
+            height: 80%;
+        }
+        #open-error {
+            color: $error;
+            height: auto;
+        }
+        #open-hint {
+            color: $text-muted;
+            margin-top: 1;
+        }
+        #open-tree {
+            height: 1fr;
+        }
+        """,
+    )
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("tab", "complete", "Complete", show=False, priority=True),

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from reader.store.cache import ArticleCache
 from reader.store.search import SearchHit
+from reader.ui.dialog import dialog_css
 
 _SCOPE_WAIT = 10.0
 """Seconds a search waits for the scope; past that it searches what the cache holds."""
@@ -67,6 +68,27 @@ def choice_for(hit: SearchHit) -> SearchChoice:
 class SearchScreen(ModalScreen[SearchChoice | None]):
     """Returns the chosen hit, or None."""
 
+    DEFAULT_CSS = dialog_css(
+        "SearchScreen",
+        "search-box",
+        """
+        #search-box {
+            max-width: 110;
+            height: 85%;
+        }
+        #search-count {
+            color: $text-muted;
+            height: 1;
+        }
+        #search-results {
+            height: 1fr;
+            border: none;
+        }
+        #search-results > .option-list--option {
+            padding: 0 0 1 0;
+        }
+        """,
+    )
     BINDINGS = [
         Binding("escape", "cancel", "Close"),
         Binding("down", "focus_results", "Results", show=False),
