@@ -270,6 +270,12 @@ CANONICAL = '<link rel="canonical" href="https://courier.example/2025/breakwater
         ("", '<p class="byline">by Ines Barros on Aug 9, 2025 9:29 AM EDT</p>', ["Ines Barros"]),
         ("", '<p class="byline">By Ines Barros, Associated Press</p>', ["Ines Barros"]),
         ("", '<p class="byline">By Anne St. Clair</p>', ["Anne St. Clair"]),
+        # The outlet's possessive before each reporter.
+        (
+            "",
+            "<p class='byline'>By Coast News' Ines Barros and Courier's Tomasz Wilk</p>",
+            ["Ines Barros", "Tomasz Wilk"],
+        ),
     ],
 )
 def test_bylines_in_their_many_forms_are_found(head: str, body: str, expected: list[str]) -> None:

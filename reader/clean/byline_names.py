@@ -24,6 +24,8 @@ _DATE_FIRST = re.compile(r"^[^A-Za-z]*(?:[A-Za-z]{3,9}\.?\s+)?\d.*?\s(?=by\s)", 
 """A date printed before the byline: "Aug 09 1:44p by Jane Doe"."""
 _JOINED = re.compile(r"\band\b|&", re.I)
 _DASHES = re.compile(r"^[\s\-–—·•|]+")
+_OUTLETS_OWN = re.compile(r"^(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*(?:'s|’s|'|’)\s+(?=[A-Z])")
+"""An outlet's possessive before its reporter's name: "NBC's Kristen Welker"."""
 _NAME_SPLIT = re.compile(
     r"\s*(,|;|\||&|\s/\s|\band\b|(?<=[a-z]{2})/(?=[A-Z])|(?<=\w\w\w)\.\s+(?=\w\w))\s*", re.I
 )
@@ -166,7 +168,7 @@ def _value_names(value: str, strict: bool) -> list[str]:
 
 def _as_name(part: str, strict: bool) -> str | None:
     """One name, tidied, or None when the part is a role, a label, a link or a sentence."""
-    name = _DAY_OR_MONTH.sub("", _BY.sub("", part)).strip(" .:-–—")
+    name = _DAY_OR_MONTH.sub("", _OUTLETS_OWN.sub("", _BY.sub("", part))).strip(" .:-–—")
     if not (2 <= len(name) <= MAX_NAME_CHARS) or len(name.split()) > MAX_NAME_WORDS:
         return None
     if name.lower() in _GENERIC:
