@@ -335,10 +335,10 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _NAMES_TOO: Final = frozenset({"may", "will", "june", "april"})
-SURNAMES_TOO: Final = frozenset({"May", "Will"})
-"""Written alone, these stand for a person only where the article names one "Theresa May"."""
 """Function words that are also names: a surname after a given name ("Theresa May", "George
 Will"), and "Will" as a given name inside a sentence ("said Will Doyle")."""
+SURNAMES_TOO: Final = frozenset({"May", "Will"})
+"""Written alone, these stand for a person only where the article names one "Theresa May"."""
 
 
 def _given(token: str) -> bool:
