@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 from waiting import until as wait_until
 
 from reader.store.state import ReadingState
@@ -130,6 +130,19 @@ async def test_export_asks_before_replacing_a_file(tmp_path):
 
 
 # Open
+
+
+async def test_open_dialog_hint_is_whole_on_a_small_terminal(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("o")
+        await wait_until(pilot, lambda: app.screen.query("#open-hint"), "the open dialog")
+        hint = app.screen.query_one("#open-hint", Label)
+        await wait_until(pilot, lambda: hint.size.width > 0, "the hint to be laid out")
+        box = app.screen.query_one("#open-box")
+        assert box.content_region.contains_region(hint.region)  # nothing cut at the frame
+        assert " ".join(on_screen(hint).split()).endswith("to open it all):")
 
 
 async def test_open_dialog_starts_empty_and_suggests_only_what_is_being_typed(

@@ -70,6 +70,7 @@ class OpenDialog(ModalScreen[str | None]):
             height: auto;
         }
         #open-hint {
+            width: 100%;
             color: $text-muted;
             margin-top: 1;
         }
