@@ -194,9 +194,11 @@ def _author_links(root: HtmlElement, scope: ArticleScope, host: str) -> list[str
         link_host = urlsplit(href).hostname or ""
         if link_host and host and link_host.removeprefix("www.") != host.removeprefix("www."):
             continue
+        if not scope.in_article(link):
+            continue
         parent = link.getparent()
         line = element_text(parent) if parent is not None else ""
-        if len(line) <= BYLINE_CHARS and scope.in_article(link):
+        if len(line) <= BYLINE_CHARS:
             text = element_text(link)
             if text:
                 return [text]
@@ -229,6 +231,8 @@ class ArticleScope:
     def __init__(self, root: HtmlElement, title: str) -> None:
         """`title` finds the headline, whose wrappers are the article whatever their class."""
         self.holders: set[HtmlElement] = set()
+        self._chrome: dict[HtmlElement, bool] = {}
+        """Each node's answer, asked again for every candidate below it."""
         key = text_key(title)
         if not key:
             return
@@ -247,6 +251,12 @@ class ArticleScope:
         return True
 
     def _is_chrome(self, node: HtmlElement) -> bool:
+        known = self._chrome.get(node)
+        if known is None:
+            known = self._chrome[node] = self._judge_chrome(node)
+        return known
+
+    def _judge_chrome(self, node: HtmlElement) -> bool:
         names = (node.get("class") or "") + " " + (node.get("id") or "")
         if _COMMENT_NAME.search(names) or _QUOTE_NAME.search(names):
             return True

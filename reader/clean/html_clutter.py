@@ -88,9 +88,7 @@ def _is_pointer(text: str) -> bool:
     if not colon or not _POINTER_LABEL.match(label):
         return False
     words = [word.strip(",") for word in rest.split() if word not in ("and", "&", ",")]
-    return bool(words) and all(
-        word.lower().startswith(("http://", "https://", "www.")) for word in words
-    )
+    return bool(words) and all(word.lower().startswith(_ADDRESS_STARTS) for word in words)
 
 
 def _is_contact(text: str) -> bool:

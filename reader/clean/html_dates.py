@@ -88,11 +88,11 @@ def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) 
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        if not names.search(names_of(el)):
+        if not names.search(names_of(el)) or not scope.in_article(el, itself=True):
             continue
         text = element_text(el)
         date = normalise_date(text) if len(text) <= DATE_LINE_CHARS else None
-        if date and scope.in_article(el, itself=True):
+        if date:
             return date
     return None
 

@@ -8,7 +8,7 @@ fractions, roots and scripts written the way people type them.
 
 from __future__ import annotations
 
-from reader.clean.html_tree import _NOT_XML, HtmlElement, all_text
+from reader.clean.html_tree import NOT_XML, HtmlElement, all_text
 
 _SPACED_OPERATORS = frozenset("=<>≤≥≈≠≡∼→←↔⇒⇔±+−-×·∈∉⊂⊆∪∩")
 """Operators written with a space either side, as in running text."""
@@ -24,7 +24,7 @@ def formulas_as_text(root: HtmlElement) -> None:
         if math.getparent() is None or any(True for _ in math.iterancestors("math")):
             continue
         text = " ".join((math.get("alttext") or "").split()) or _read(math, 0).strip()
-        text = _NOT_XML.sub("", text)  # a character reference to a control character
+        text = NOT_XML.sub("", text)  # a character reference to a control character
         tail, block = math.tail, math.get("display") == "block"
         math.clear()
         math.tag = "div" if block else "span"

@@ -47,7 +47,7 @@ NEVER_TEXT = (
 )
 """Elements whose content a reader never sees as article prose (`<math>` is made text first)."""
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """What lxml refuses in text set on an element: controls, lone surrogates, U+FFFE and U+FFFF.
 
 The parser itself lets them through from character references ("&#1;", "&#xFFFE;").
@@ -57,7 +57,7 @@ _NOT_XML_BYTES = (
     "\ufffe".encode(),
     "\uffff".encode(),
 )
-"""`_NOT_XML`'s characters but the surrogates (which fail to encode) in UTF-8: finding byte
+"""`NOT_XML`'s characters but the surrogates (which fail to encode) in UTF-8: finding byte
 strings runs at memory speed, so a page without them skips the slower character-class scan."""
 CARD_LINKS = 2
 HIDDEN_TEXT_SHARE = 0.3
@@ -96,7 +96,7 @@ def parse(text: str) -> HtmlElement | None:
     except UnicodeEncodeError:  # a lone surrogate
         refused = True
     if refused:  # rare: `decode` has removed all of them but U+FFFE and U+FFFF
-        text = _NOT_XML.sub("", text)
+        text = NOT_XML.sub("", text)
         data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
@@ -217,7 +217,7 @@ def drop(el: HtmlElement) -> None:
     if tail:
         previous = el.getprevious()
         if previous is not None:
-            previous.tail = _NOT_XML.sub("", (previous.tail or "") + tail)
+            previous.tail = NOT_XML.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = _NOT_XML.sub("", (parent.text or "") + tail)
+            parent.text = NOT_XML.sub("", (parent.text or "") + tail)
     parent.remove(el)
