@@ -70,6 +70,11 @@ class Quote:
         tied to, else the speaker."""
         return self.person or self.speaker
 
+    @property
+    def described_as(self) -> str | None:
+        """The description as written, when it is tied to a person; else None."""
+        return self.speaker if self.person else None
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -170,7 +175,7 @@ def _quote_json(quote: Quote) -> dict[str, Any]:
     return {
         "text": quote.text,
         "speaker": quote.who,
-        "described_as": quote.speaker if quote.person else None,
+        "described_as": quote.described_as,
         "cue": quote.cue,
         "paragraph": quote.paragraph,
         "start": quote.start,

@@ -171,8 +171,11 @@ def _said_in(
             or _joined(tail)
             or (earlier and _after_participle_aside(masked, earlier[-1], gap))
         )
-        relative = _relative_clause_start(masked, lo, earlier[-1]) if earlier else None
-        if relative is not None and gap.rstrip().endswith(","):
+        if (
+            earlier
+            and gap.rstrip().endswith(",")
+            and (relative := _relative_clause_start(masked, lo, earlier[-1])) is not None
+        ):
             subject = subject_before(masked, lo, relative)  # "X, who called Y, told them"
         elif (agent := _passive_agent(masked, start, end)) is not None:
             subject = subject_after(masked, agent, hi)
@@ -462,7 +465,7 @@ def _last_speaker(
     best: tuple[int, _Resolved] | None = None
     for quote in here:
         if quote.speaker and (best is None or quote.end > best[0]):
-            best = quote.end, (quote.who, True, quote.speaker if quote.person else None)
+            best = quote.end, (quote.who, True, quote.described_as)
     for item in reversed(said):  # the latest phrase that is not hearsay, if after the quotes
         if best is not None and item.end <= best[0]:
             break
@@ -714,7 +717,7 @@ def _chain_speaker(quotes: list[Quote], chain: list[int]) -> _Resolved:
     for position in chain:
         quote = quotes[position]
         if quote.speaker:
-            return quote.who, True, quote.speaker if quote.person else None
+            return quote.who, True, quote.described_as
     return None, False, None
 
 

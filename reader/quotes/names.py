@@ -450,13 +450,13 @@ class NameIndex:
     text: str = ""
     """The paragraphs joined, made when first searched."""
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     lowered: dict[int, str] = field(default_factory=dict)
     """Paragraphs in lower case, each made when first asked (see `lower_paragraph`)."""
-    """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
+    """Runs already resolved; names repeat, so this saves most of the work."""
     lone_people: dict[str, bool] = field(default_factory=dict)
     """One-word names found to be people (see `lone_name_person`)."""
-    """Runs already resolved; names repeat, so this saves most of the work."""
 
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
