@@ -904,3 +904,11 @@ def test_when_it_was_said_between_the_cue_and_the_speaker_is_skipped():
         "Critics say the toll is too high.",
         "“The toll pays for the repairs,” said in a statement Joe Pirro, the bridge manager.",
     ) == [("The toll pays for the repairs,", "Joe Pirro")]
+
+
+def test_a_name_after_the_subjects_verb_is_not_the_sentences_subject():
+    assert said(
+        '"The bridge is sound," said Tomas Berg, the city engineer.',
+        "Berg said Aaron Feld's survey of the river bed was wrong.",
+        '"I checked every pillar myself," he said.',
+    )[-1] == ("I checked every pillar myself,", "Tomas Berg")

@@ -386,7 +386,14 @@ def opens_sentence(text: str, offset: int) -> bool:
         if not words or not _adverbial_clause(clause.split()):
             return False
     # "Her classmate Devon Price was …", "Former minister Ana Ruiz said …"
-    return len(words) <= 3 and words[0][:1].isupper() or all(word[:1].isupper() for word in words)
+    if len(words) <= 3 and words[0][:1].isupper():
+        return not any(_VERB_FORM.match(word) for word in words[1:])
+    return all(word[:1].isupper() for word in words)
+
+
+_VERB_FORM: Final = re.compile(r"(?:[a-z]+ed|said|says|told|tells|wrote|writes|thinks|thought)$")
+"""A verb after the sentence's first word: the name after it is its object ("Ruiz said
+Marsh's plan …"), not the subject."""
 
 
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
