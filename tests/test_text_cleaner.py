@@ -663,3 +663,15 @@ def test_a_line_leading_into_a_list_of_videos_is_story_not_a_credit() -> None:
     story = [*STORY[:2], lead, *STORY[2:]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert lead in clean_text(text, "a.txt").paragraphs
+
+
+def test_a_paragraph_opening_with_names_is_story() -> None:
+    names = (
+        "Halden Canal Trust Chair Ana Lopes, Marsh End Parish Council Leader Tom Hale and "
+        "Skellow Boat Club Secretary Priya Nair said on Tuesday that the footbridge had been "
+        "missed by almost everyone who walks or cycles along the towpath, and that they would "
+        "hold a small party on the day it opens again."
+    )
+    story = [STORY[0], names, *STORY[1:]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert names in clean_text(text, "a.txt").paragraphs

@@ -66,6 +66,9 @@ CASE_MIN_WORDS = 3
 CASE_SAMPLE_CHARS = 120
 """Characters looked at for the share of words in lower case: enough to tell prose from a
 headline."""
+WHOLE_LINE_BELOW = 0.55
+"""Below this share in the sample, a longer line is judged by all its words: a sentence
+opening with names ("Jane Doe of Acme Corp. said ...") reads as prose further on."""
 _SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»)]*(?:\s|$)")
 _BULLET = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·]\s*|[*\-–—]\s+)(?=\S)")
 _ITEM = re.compile(r"^(?:[•●◦▪▫■□‣⁃∙·*\-–—]|\d{1,2}[.)])\s+")
@@ -279,6 +282,8 @@ def _measure(
             cased = lower + sum(map(str.isupper, initials))
         if cased:
             lower_ratio = lower / cased
+        if lower_ratio < WHOLE_LINE_BELOW and len(text) > CASE_SAMPLE_CHARS:
+            lower_ratio = _whole_line_ratio(text)
     ending = text.rstrip(_CLOSERS)[-1:]
     ends_sentence = bool(ending) and ending in _ENDS
     first = text[:1]
@@ -298,6 +303,14 @@ def _measure(
         lower_text,
         key,
     )
+
+
+def _whole_line_ratio(text: str) -> float:
+    """The share of a line's words starting in lower case, over the whole line."""
+    initials = _INITIAL.findall(" " + text)
+    lower = sum(map(str.islower, initials))
+    cased = lower + sum(map(str.isupper, initials))
+    return lower / cased if cased else 0.0
 
 
 def _signs_fit(text: str, signs: str) -> bool:
