@@ -376,7 +376,7 @@ def _print_plain(found: Scan) -> int:
     from rich.console import Console
     from rich.rule import Rule
 
-    from reader.render import PLAIN_PALETTE, Palette, article_text
+    from reader.render import PLAIN_PALETTE, Palette, article_block, article_text
 
     console = Console(highlight=False, emoji=False, markup=False)
     palette = Palette() if console.is_terminal else PLAIN_PALETTE
@@ -385,7 +385,7 @@ def _print_plain(found: Scan) -> int:
         if number:
             console.print(Rule(style="dim") if console.is_terminal else "\n" + "-" * 40 + "\n")
         if console.is_terminal:
-            console.print(article_text(article, palette), width=min(console.width, 88))
+            console.print(article_block(article, palette), width=min(console.width, 88))
         else:
             # Piped: one line per paragraph, for grep and other tools to take apart.
             console.print(article_text(article, palette), soft_wrap=True)

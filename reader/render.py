@@ -10,7 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import Group, RenderableType
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from reader.model import Article
@@ -80,7 +82,32 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def header_text(article: Article, palette: Palette = Palette()) -> Text:
-    """Title, byline, date and key points."""
+    """Title, byline, date and key points, as one text (for piped output)."""
+    text = _title_lines(article, palette)
+    for point in article.summary:
+        text.append("\n\n• " if point is article.summary[0] else "\n• ", palette.summary)
+        text.append(point, palette.summary)
+    return text
+
+
+def header_block(article: Article, palette: Palette = Palette()) -> RenderableType:
+    """Title, byline, date and key points, each point wrapping under its own first word.
+
+    For a screen: a point that wraps reads as one item when its later lines
+    hang under its text rather than under the bullet.
+    """
+    title = _title_lines(article, palette)
+    if not article.summary:
+        return title
+    points = Table.grid()
+    points.add_column(no_wrap=True)
+    points.add_column(ratio=1)
+    for point in article.summary:
+        points.add_row(Text("• ", palette.summary), Text(point, palette.summary))
+    return Group(title, Text(""), points)
+
+
+def _title_lines(article: Article, palette: Palette) -> Text:
     text = Text()
     text.append(article.title or "Untitled", palette.title)
     if article.byline:
@@ -90,9 +117,6 @@ def header_text(article: Article, palette: Palette = Palette()) -> Text:
     details.append(f"{article.read_time_minutes} min read")
     text.append("\n")
     text.append(" · ".join(details), palette.meta)
-    for point in article.summary:
-        text.append("\n\n• " if point is article.summary[0] else "\n• ", palette.summary)
-        text.append(point, palette.summary)
     return text
 
 
@@ -144,9 +168,17 @@ def _with_marks(paragraph: str, start: int, end: int) -> tuple[int, int]:
 
 
 def article_text(article: Article, palette: Palette = Palette()) -> Text:
-    """The whole article, for printing."""
+    """The whole article as one text, for piped output."""
     text = header_text(article, palette)
     for index in range(len(article.paragraphs)):
         text.append("\n\n")
         text.append_text(paragraph_text(article, index, palette))
     return text
+
+
+def article_block(article: Article, palette: Palette = Palette()) -> RenderableType:
+    """The whole article, for printing on a terminal."""
+    paragraphs = (
+        paragraph_text(article, index, palette) for index in range(len(article.paragraphs))
+    )
+    return Group(header_block(article, palette), Text(""), Text("\n\n").join(paragraphs))

@@ -258,3 +258,27 @@ async def test_help_lists_every_key_of_the_reading_pane():
         assert reading["Page down"] == "space, pgdn"
         listing = {row.description: row.keys for row in sections["Article list"]}
         assert listing["Open"] == "⏎, l"
+
+
+def header_lines(app: ReaderApp) -> list[str]:
+    header = app.query_one("#page .header")
+    return [strip.text.rstrip() for strip in header.render_lines(header.size.region)]
+
+
+async def test_a_key_point_that_wraps_hangs_under_its_own_text(tmp_path):
+    point = "The council voted to fund the line after a debate that ran past midnight"
+    front = f"---\ntitle: Rail line funded\nkey_points:\n  - {point}\n  - A second point\n---\n"
+    write(tmp_path, "a.md", front + "\nThe story.\n")
+    app = ReaderApp([str(tmp_path / "a.md")])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+        await until(pilot, lambda: any("•" in line for line in header_lines(app)))
+        lines = header_lines(app)
+        first = next(n for n, line in enumerate(lines) if point[:20] in line)
+        bullet_at = lines[first].index("•")
+        continuation = lines[first + 1]
+        assert continuation[: bullet_at + 2].strip() == ""
+        assert continuation[bullet_at + 2] != " "
+        assert " ".join(" ".join(lines[first : first + 3]).replace("•", "").split()).startswith(
+            point
+        )

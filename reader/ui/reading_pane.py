@@ -20,7 +20,7 @@ from textual.widgets import Static
 from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
 from reader.model import Article
-from reader.render import Palette, find_in_article, header_text, match_in_context, paragraph_text
+from reader.render import Palette, find_in_article, header_block, match_in_context, paragraph_text
 from reader.safe_text import visible
 
 MAX_SHOWN_CHARS: Final = 300_000
@@ -197,7 +197,7 @@ class ReadingPane(VerticalScroll):
         palette = self._palette()
         if palette != self.palette:
             self.palette = palette
-            self._header.update(header_text(self.article, palette))
+            self._header.update(header_block(self.article, palette))
             self._refresh_paragraphs(set(range(len(self.paragraph_widgets))))
 
     def _render_article(self) -> None:
@@ -211,7 +211,7 @@ class ReadingPane(VerticalScroll):
             )
             for index in range(shown)
         ]
-        self._header = Static(header_text(article, self.palette), classes="header")
+        self._header = Static(header_block(article, self.palette), classes="header")
         blocks = [self._header]
         blocks += self.paragraph_widgets or [
             Static(Text("(no body text found)", "dim"), classes="paragraph")
