@@ -15,6 +15,7 @@ from reader.ui.article_list import ArticleList
 from reader.ui.footer import Footer
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.sidebar import Sidebar
+from tests.drawn import static_text
 from tests.waiting import until
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
@@ -32,7 +33,7 @@ async def loaded(pilot) -> None:
 
 def page_text(app: ReaderApp) -> str:
     """Everything the reading pane shows, as plain text."""
-    return "\n".join(str(w.render()) for w in app.query_one("#page").children)
+    return "\n".join(static_text(w) for w in app.query_one("#page").children)
 
 
 def rendered(renderable) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drawn import static_text
 from waiting import until
 
 from reader.ui.app import ReaderApp
@@ -133,7 +134,7 @@ async def test_moving_through_the_list_previews_without_marking_read():
 
 
 def page_text(app: ReaderApp) -> str:
-    return "\n".join(str(w.render()) for w in app.query_one("#page").children)
+    return "\n".join(static_text(w) for w in app.query_one("#page").children)
 
 
 async def test_a_picked_quote_lands_with_context_above_and_the_quoted_list_follows(tmp_path):
