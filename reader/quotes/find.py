@@ -44,8 +44,9 @@ _JOINERS: Final = frozenset({"and", "but", "then", "to"})
 _SENTENCE_ADVERBS: Final = frozenset({"now", "also", "later", "still", "then", "again", "even"})
 _FIRST: Final = itemgetter(0)
 _WORD_CHAR: Final = re.compile(r"\w")
-_NOT_BETWEEN: Final = re.compile(r"[^\s,”\"’'»]")
-"""Anything but spaces, commas and closing marks between a quote and its cue."""
+_ONLY_BETWEEN: Final = re.compile(r"[\s,”\"’'»]*(?:[Tt]he\s+)?")
+"""What may stand between a quote and the phrase attributing it: spaces, commas, closing
+marks, and the article of a name that keeps it ("“…,” The Hill reported")."""
 MAX_PER_PARAGRAPH: Final = 120
 """A paragraph with more quote marks or reporting words than this is not prose (a pasted
 log, a hostile file); linking each to each would cost the square of their number."""
@@ -256,7 +257,7 @@ def _link(
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
     close = span.close_mark if span.close_mark is not None else span.end
     for item in in_sentence:
-        if item.start > close and not _NOT_BETWEEN.search(masked, close + 1, item.start):
+        if item.start > close and _ONLY_BETWEEN.fullmatch(masked, close + 1, item.start):
             return item
         if item.cue_end <= span.open_mark and item.subject and item.subject.start > close:
             return item  # a passive cue and its agent around the quote
