@@ -24,3 +24,27 @@ def test_a_publication_right_after_a_quote_wins_over_a_cue_before_it():
         "The three changes he cited are “a cap on rents, a tax on empty homes and more "
         "inspectors,” The Ledger reported.",
     ) == [("a cap on rents, a tax on empty homes and more inspectors,", "Ledger")]
+
+
+def test_a_negated_reporting_verb_names_no_speaker_of_its_own():
+    assert said(
+        "Mayor Luis Ortega spoke after the count.",
+        '"We lost by forty votes," Ortega said at the hall. He didn\'t suggest a recount. '
+        '"Our task now is to rebuild trust."',
+    ) == [
+        ("We lost by forty votes,", "Luis Ortega"),
+        ("Our task now is to rebuild trust.", "Luis Ortega"),
+    ]
+
+
+def test_a_one_word_name_given_a_title_is_a_person_a_pronoun_can_mean():
+    assert said(
+        "Rep. Paul Castell urged President Okoro to act on the leaks.",
+        '"This is troubling," Castell told reporters on Wednesday.',
+        "Castell, 56, who has sat on the committee for a decade, told the paper it was clear.",
+        '"We have had leaks before," Okoro said after meeting Premier Rafael Duarte. '
+        'He did not threaten anyone. "Our goal is calm, not escalation."',
+    )[1:] == [
+        ("We have had leaks before,", "Okoro"),
+        ("Our goal is calm, not escalation.", "Okoro"),
+    ]

@@ -151,6 +151,8 @@ def _said_in(
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
     for match in _cue_matches(masked, quotes, cue_matches):
         start, end = match.span()
+        if _NEGATED.search(masked, max(0, start - 24), start):
+            continue  # "He didn't suggest retaliation", "did not immediately respond": no speech
         lo, hi = sentence_of(bounds, start)
         clause_lo = lo
         for close in closes:
@@ -209,6 +211,8 @@ def _said_in(
     return found
 
 
+_NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
+"""A negation right before a reporting word: the sentence says what was not said."""
 _WHO_BEFORE: Final = re.compile(r",\s+who(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))*\s+$")
 
 

@@ -610,6 +610,8 @@ class NameIndex:
         plain = _plain(key)
         if " " in key or is_org((key,)) or _stops_name(key, plain) or _PARTICIPLE.search(plain):
             return False
+        if key in self.titled_people:
+            return True  # "President Obama" earlier: "Obama said" is that person
         inside = False
         for position in self.by_key.get(key, ()):
             mention = self.mentions[position]
