@@ -48,3 +48,30 @@ def test_a_one_word_name_given_a_title_is_a_person_a_pronoun_can_mean():
         ("We have had leaks before,", "Okoro"),
         ("Our goal is calm, not escalation.", "Okoro"),
     ]
+
+
+def test_a_transcript_label_in_capitals_names_the_speaker_of_its_paragraph():
+    assert said(
+        "On Sunday's show, Senator Rosa Iriarte said the vote would be close.",
+        "A partial transcript follows:",
+        '"HALVORSEN: Let us start with the vote. Will you have the numbers by Friday?',
+        '"IRIARTE: Well, look, we are counting every day. The papers say we are short.',
+        '"HALVORSEN: So you are confident?',
+        '"IRIARTE: I am. And I will say this.',
+        '"We have never lost a vote we counted twice."',
+    ) == [
+        ("HALVORSEN: Let us start with the vote. Will you have the numbers by Friday?", "Halvorsen"),
+        (
+            "IRIARTE: Well, look, we are counting every day. The papers say we are short.",
+            "Rosa Iriarte",
+        ),
+        ("HALVORSEN: So you are confident?", "Halvorsen"),
+        ("IRIARTE: I am. And I will say this.", "Rosa Iriarte"),
+        ("We have never lost a vote we counted twice.", "Rosa Iriarte"),
+    ]
+
+
+def test_a_one_off_heading_in_capitals_is_not_a_speaker():
+    assert said(
+        'Mayor Luis Ortega spoke on Friday. "UPDATE: The vote is moved to Monday," he said.'
+    ) == [("UPDATE: The vote is moved to Monday,", "Luis Ortega")]

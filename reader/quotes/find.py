@@ -402,7 +402,10 @@ def _speakers_of(
     for position, span in enumerate(accepted):
         speaker, person, cue, written = None, False, None, None
         item = _link(span, page.masked, page.bounds, said)
-        if item is not None:
+        label = _transcript_label(page, span)
+        if label is not None:
+            speaker, person = label
+        elif item is not None:
             linked.add(id(item))
             speaker, person, cue, written = item.speaker, item.person, item.cue, item.written
         elif position == 0 and chain:
@@ -415,6 +418,31 @@ def _speakers_of(
         if speaker:
             page.memory.spoken.append((page.number, span.start, speaker, person))
     return linked, resolved
+
+
+_LABEL: Final = re.compile(r"([A-Z][A-Z’'.-]+(?:[ \t]+[A-Z][A-Z’'.-]+){0,2}):\s")
+"""A transcript's speaker label in capitals: "WALLACE: …", "JAKE TAPPER: …"."""
+_OPENING: Final = " \t\"“‘'«"
+
+
+def _transcript_label(page: _Paragraph, span: Span) -> tuple[str, bool] | None:
+    """Who a quote opening with a transcript label ("PENCE: Well, look, …") is from: the
+    label, when it is a person the article names, or when it labels another paragraph too
+    (a one-off "UPDATE:" or "VIDEO:" is a heading, not a speaker)."""
+    label = _LABEL.match(page.text, span.start)
+    if label is None:
+        return None
+    tokens = [token.capitalize() for token in label.group(1).split()]
+    key, person = page.index.canonical(tokens)
+    if not key:
+        return None
+    if person and " " in key:
+        return key, True
+    opening = label.group(0)
+    again = sum(
+        paragraph.lstrip(_OPENING).startswith(opening) for paragraph in page.memory.paragraphs
+    )
+    return (key, True) if again >= 2 else None
 
 
 def _quotes_here(
@@ -719,7 +747,9 @@ def _next_chain(
 
 
 def _chain_speaker(quotes: list[Quote], chain: list[int]) -> _Resolved:
-    for position in chain:
+    """The latest speaker of a quote running over paragraphs (a transcript's labels can
+    change it on the way)."""
+    for position in reversed(chain):
         quote = quotes[position]
         if quote.speaker:
             return quote.who, True, quote.described_as
