@@ -54,13 +54,13 @@ def test_a_transcript_label_in_capitals_names_the_speaker_of_its_paragraph():
     assert said(
         "On Sunday's show, Senator Rosa Iriarte said the vote would be close.",
         "A partial transcript follows:",
-        '"HALVORSEN: Let us start with the vote. Will you have the numbers by Friday?',
+        '"HALVORSEN: Let us start with the vote. Will you have the numbers?',
         '"IRIARTE: Well, look, we are counting every day. The papers say we are short.',
         '"HALVORSEN: So you are confident?',
         '"IRIARTE: I am. And I will say this.',
         '"We have never lost a vote we counted twice."',
     ) == [
-        ("HALVORSEN: Let us start with the vote. Will you have the numbers by Friday?", "Halvorsen"),
+        ("HALVORSEN: Let us start with the vote. Will you have the numbers?", "Halvorsen"),
         (
             "IRIARTE: Well, look, we are counting every day. The papers say we are short.",
             "Rosa Iriarte",
