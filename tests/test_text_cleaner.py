@@ -675,3 +675,29 @@ def test_a_paragraph_opening_with_names_is_story() -> None:
     story = [STORY[0], names, *STORY[1:]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert names in clean_text(text, "a.txt").paragraphs
+
+
+def test_a_dash_signed_writer_under_the_story_is_no_key_point() -> None:
+    story = [
+        "Bridge work starts in March: the town council agreed on Tuesday to rebuild the old "
+        "footbridge over the canal, which has been closed since a barge struck one of its "
+        "supports in the spring, leaving walkers with a detour of more than a mile.",
+        "Lock gates next: the canal trust will replace the gates of the Halden flight in the "
+        "winter, when few boats move, and the towpath beside the locks will stay open to walkers "
+        "on both banks for the whole of the work, the trust said in a letter to residents.",
+    ]
+    text = page(
+        HEADLINE,
+        "Canal Times Staff | Tags: bridges,",
+        story=story,
+        footer=(
+            "– Jo Marsh",
+            "Follow Jo on Twitter @jomarsh",
+            "House rules: comments should keep to the subject of the story and be civil to other "
+            "readers. We will remove comments that attack people, and may close the comments on "
+            "any story at any time without notice if they stray too far from it.",
+        ),
+    )
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs[:2] == story
+    assert article.summary == []

@@ -606,15 +606,19 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
     """Key points or a standfirst between the headline area and the story.
 
     After a "Key points" label the points follow, bulleted or not, up to a
-    photo (a line above a credit) or the first long paragraph.
+    photo (a line above a credit) or the first long paragraph. Unlabelled
+    bullets count only above the story's first full paragraph: below it a
+    dash-led line is the writer's signature or an item of the story's list.
     """
     picked = []
-    labelled = False
+    labelled = in_story = False
     for j in range(low, high):
         line = lines[j]
         if _SUMMARY_LABEL.match(line.text):
             labelled = True
             continue
+        if bullets_only and not labelled and not line.bullet and line.chars >= KEY_POINT_CHARS:
+            in_story = True
         if is_byline(line) or is_dateline(line) or _read_time(line):
             continue
         kind = kind_of(line)
@@ -624,6 +628,7 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
             line.chars >= KEY_POINT_CHARS or (j + 1 < len(lines) and is_credit_line(lines[j + 1]))
         ):
             labelled = False
-        if line.bullet or labelled or (kind in (PROSE, NEAR) and not bullets_only):
+        bulleted = line.bullet and not in_story
+        if bulleted or labelled or (kind in (PROSE, NEAR) and not bullets_only):
             picked.append(j)
     return picked
