@@ -701,3 +701,17 @@ def test_a_dash_signed_writer_under_the_story_is_no_key_point() -> None:
     article = clean_text(text, "a.txt")
     assert article.paragraphs[:2] == story
     assert article.summary == []
+
+
+def test_embedded_posts_whose_dash_sits_on_its_own_line_stay_in_the_story() -> None:
+    posts = list(STORY)
+    for n in range(3):
+        posts += [
+            f"Is the towpath bridge ever coming back? Asking for the ducks, part {n}.",
+            "—",
+            f"Canal Walker (@canalwalker{n}) March {n + 2}, 2026",
+            f"Residents have kept up a running joke online about the closure, and the council's "
+            f"own account has answered a few of them with a photo of the barge, number {n}.",
+        ]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=posts), "a.txt")
+    assert article.paragraphs[-1] == posts[-1]

@@ -297,7 +297,11 @@ def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
             if seen >= STORY_SEEN * 10:
                 after = i + 1
                 break
-    stamps = [i for i in range(after, len(lines)) if lines[i].digits and _stamped(lines[i])]
+    stamps = [
+        i
+        for i in range(after, len(lines))
+        if lines[i].digits and _stamped(lines[i]) and not _lone_dash(lines[i - 1])
+    ]
     for n, first in enumerate(stamps):
         chain = 1
         last = first
@@ -309,6 +313,11 @@ def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
         if chain >= THREAD_STAMPS:
             return first
     return None
+
+
+def _lone_dash(line: Line) -> bool:
+    """A dash on a line of its own: an embedded post's signature follows on the next line."""
+    return line.text.startswith(_DASHES) and line.words == 0
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
