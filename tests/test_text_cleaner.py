@@ -715,3 +715,27 @@ def test_embedded_posts_whose_dash_sits_on_its_own_line_stay_in_the_story() -> N
         ]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=posts), "a.txt")
     assert article.paragraphs[-1] == posts[-1]
+
+
+def test_the_date_line_under_a_one_paragraph_post_is_its_footer_not_its_header() -> None:
+    text = page(
+        "Canal Notes",
+        "Home",
+        "Archive",
+        "Webcam on the Halden locks",
+        story=[SHORT_POST],
+        footer=(
+            "March 3, 2026 Canals, Locks 1 Comments",
+            "Post navigation",
+            "‹ New moorings at Marsh End",
+            "Fenders for sale ›",
+            "One Response to Webcam on the Halden locks",
+            "Mira says:",
+            "What a lovely idea, I have been watching the boats go up and down the locks all "
+            "afternoon instead of working on my accounts, and I do not regret a minute of it.",
+            "Leave a Reply",
+        ),
+    )
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs[:1] == [SHORT_POST]
+    assert article.summary == []

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import title_from_path
-from reader.clean.text_body import Body, caption_above, find_body
-from reader.clean.text_kinds import is_credit_line
+from reader.clean.text_body import HEADER_REACH, Body, caption_above, find_body
+from reader.clean.text_kinds import PROSE, is_credit_line, kind_of
 from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (
     find_byline,
@@ -57,10 +57,10 @@ def clean_text(text: str, path: str) -> Article:
     published = find_date(lines, title, start)
     if not in_story:
         header_end = max([title if title is not None else -1, *byline]) + 1
-        body = _drop_header_lines(body, header_end)
+        body = _drop_header_lines(body, header_end, lines)
     summary = [lines[j] for j in _summary(lines, None if in_story else title, body)]
     if summary:
-        body = _drop_header_lines(body, summary[-1].index + 1)
+        body = _drop_header_lines(body, summary[-1].index + 1, lines)
     body, key_points = _drop_lead_furniture(body, lines, [*authors, publisher or ""])
     summary = summary or key_points
     if not body.lines:
@@ -122,7 +122,7 @@ def _summary(lines: list[Line], title: int | None, body: Body) -> list[int]:
         (
             j
             for j in range(low, min(first, low + 6))
-            if is_byline(lines[j]) or is_dateline(lines[j])
+            if (is_byline(lines[j]) or is_dateline(lines[j])) and _heads_story(lines, body, j)
         ),
         None,
     )
@@ -133,17 +133,18 @@ def _summary(lines: list[Line], title: int | None, body: Body) -> list[int]:
     return standfirst + [j for j in rest if j not in standfirst]
 
 
-def _drop_header_lines(body: Body, header_end: int) -> Body:
+def _drop_header_lines(body: Body, header_end: int, lines: list[Line]) -> Body:
     """Keep the headline, byline and standfirst out of the story paragraphs.
 
     Lines above the byline are the standfirst; a byline or date inside the
     first few story lines means the story only starts after it, unless two
-    paragraphs come first (then it is the post's footer under a short story).
+    paragraphs come first, or no prose follows it within `HEADER_REACH`
+    lines (then it is the post's footer under a short story).
     """
     cut = header_end
     paragraphs = 0
     for line in body.lines[:4]:
-        if is_byline(line) or is_dateline(line):
+        if (is_byline(line) or is_dateline(line)) and _prose_within(lines, line.index):
             cut = max(cut, line.index + 1)
         elif line.chars >= LEAD_PARAGRAPH_CHARS:
             paragraphs += 1
@@ -155,6 +156,21 @@ def _drop_header_lines(body: Body, header_end: int) -> Body:
     removed = len(body.lines) - len(kept)
     headings = [h - removed for h in body.headings if h >= removed]
     return Body(kept, headings, max(body.start, cut), body.end)
+
+
+def _prose_within(lines: list[Line], i: int) -> bool:
+    """Does a paragraph start within `HEADER_REACH` lines below line `i`, as under a byline?"""
+    return any(kind_of(line) is PROSE for line in lines[i + 1 : i + 1 + HEADER_REACH])
+
+
+def _heads_story(lines: list[Line], body: Body, i: int) -> bool:
+    """Is the byline or date line `i` the story's header rather than a short post's footer?
+
+    A header has the story's first paragraph right under it, or at least
+    two paragraphs of the story further down (past a photo or tags).
+    """
+    below = sum(1 for line in body.lines if line.index > i and kind_of(line) is PROSE)
+    return below >= 2 or _prose_within(lines, i)
 
 
 def _drop_lead_furniture(
