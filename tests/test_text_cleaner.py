@@ -739,3 +739,33 @@ def test_the_date_line_under_a_one_paragraph_post_is_its_footer_not_its_header()
     article = clean_text(text, "a.txt")
     assert article.paragraphs[:1] == [SHORT_POST]
     assert article.summary == []
+
+
+def test_an_end_marker_in_the_header_after_a_promotion_does_not_hide_the_story() -> None:
+    header = (
+        "Promotion",
+        "Every spring the canal trust holds its open days, when the lock keepers show visitors "
+        "how the gates and paddles work and the volunteers who clear the towpaths take anyone "
+        "who wants to help along for a morning. This year there are open days at Halden, Marsh "
+        "End and Tolly Bridge, with a boat trip between them.",
+        "See the events >",
+        "Home",
+        "Transport",
+        "Newsletters",
+        "Events",
+        "Jobs",
+        "Weather",
+        "Letters",
+        "Contact us",
+    )
+    story = [
+        *STORY,
+        "The council will publish the plans for the bridge on its website next week, and will "
+        "hold a drop-in session at the library for anyone who wants to see them on paper.",
+        "The canal trust said it would keep the towpath open on both banks while the work goes "
+        "on, except for two weekends in April when the new span is lifted into place.",
+    ]
+    text = page(*header, HEADLINE, "By Jo Marsh", "March 3, 2026", story=story, footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs == story
+    assert article.title == HEADLINE

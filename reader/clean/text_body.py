@@ -105,13 +105,20 @@ def find_body(lines: list[Line]) -> Body:
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     _credit_story_header(lines, kinds, values)
-    values = _damp_after_barrier(lines, _damp_isolated(lines, values, kinds), kinds)
+    values = _damp_isolated(lines, values, kinds)
+    marker = _end_marker(lines, values, kinds)
+    if marker is not None:
+        values = values[:marker] + [v * DAMPING if v > 0 else v for v in values[marker:]]
     thread = _thread_start(lines, kinds)
     if thread is not None:
         values = values[:thread] + [min(v, 0.0) for v in values[thread:]]
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
+    if marker is not None and end <= marker and not _paired(kinds, start, end):
+        below = _story_below(lines, kinds, marker, start, end)
+        if below is not None:
+            return below
     start, end = _extend_over_lists(lines, kinds, start, end)
     kept, headings = _keep(lines, kinds, start, end)
     return Body(kept, headings, start, end)
@@ -226,8 +233,8 @@ def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[floa
                 break
 
 
-def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:
-    """Count prose after an end-of-story marker for less, once a story has been seen.
+def _end_marker(lines: list[Line], values: list[float], kinds: list[Kind]) -> int | None:
+    """The end-of-story marker after which prose counts for less, once a story has been seen.
 
     Below "Comments" or "Most read" come teasers that read like prose; a
     story continues past such a marker only if far more prose follows. A
@@ -246,10 +253,64 @@ def _damp_after_barrier(lines: list[Line], values: list[float], kinds: list[Kind
             )
             and not _prose_follows(kinds, i)
         ):
-            return values[:i] + [v * DAMPING if v > 0 else v for v in values[i:]]
+            return i
         if value > 0:
             seen += value
-    return values
+    return None
+
+
+PAIRED_BELOW = 2
+"""Paragraphs followed by another that a story found below an end marker must hold."""
+SHARE_BELOW = 2.0
+"""How many times the first pick's prose the story below an end marker must hold."""
+
+
+def _paired(kinds: list[Kind], start: int, end: int) -> int:
+    """How many paragraphs in a run are followed directly by another: a story's are."""
+    return sum(1 for i in range(start, end - 1) if kinds[i] is PROSE and kinds[i + 1] is PROSE)
+
+
+def _prose_chars(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    return sum(lines[i].chars for i in range(start, end) if kinds[i] is PROSE)
+
+
+def _headed(lines: list[Line], kinds: list[Kind], start: int, end: int) -> bool:
+    """Is there a date line or byline in the `HEADER_REACH` lines above a run's first paragraph?"""
+    first = next((i for i in range(start, end) if kinds[i] is PROSE), start)
+    return any(
+        is_dateline(lines[k]) or is_byline(lines[k])
+        for k in range(max(0, first - HEADER_REACH), first)
+    )
+
+
+def _story_below(
+    lines: list[Line], kinds: list[Kind], marker: int, start: int, end: int
+) -> Body | None:
+    """The story below an end marker, when the first pick above it was only lone paragraphs.
+
+    A marker in a page's header ("Newsletters", "Add a comment") after a few
+    teaser blurbs is taken for the end of a story that has not begun, and the
+    real story below it counts for a fifth. The first pick is then blurbs:
+    no paragraph followed by another, no date or byline above them. The run
+    found below the marker replaces it when it reads as a story: a date or
+    byline right above its first paragraph, paragraphs in sequence, and far
+    more prose than the pick. A short post above its comments keeps its
+    header, so its comments never replace it this way.
+    """
+    offset = marker + 1
+    below = find_body(lines[offset:])
+    if not below.lines:
+        return None
+    low, high = below.start + offset, below.end + offset
+    if (
+        _paired(kinds, low, high) < PAIRED_BELOW
+        or _prose_chars(lines, kinds, low, high)
+        < SHARE_BELOW * _prose_chars(lines, kinds, start, end)
+        or _headed(lines, kinds, start, end)
+        or not _headed(lines, kinds, low, high)
+    ):
+        return None
+    return Body(below.lines, below.headings, low, high)
 
 
 THREAD_STAMPS = 3
