@@ -265,6 +265,9 @@ CANONICAL = '<link rel="canonical" href="https://courier.example/2025/breakwater
             "</span></p>",
             ["Ines Barros"],
         ),
+        # A date line that ends in the byline, as blog templates print it.
+        ("", '<p class="meta">Posted on March 3, 2025 by Ines Barros</p>', ["Ines Barros"]),
+        ("", "<span>November 12th, 2025 @ 2:14pm by <b>Ines Barros</b></span>", ["Ines Barros"]),
         # A date, a slash or an agency after the name.
         ("", '<p class="author">Posted by Ines Barros / May 13, 2025</p>', ["Ines Barros"]),
         ("", '<p class="byline">by Ines Barros on Aug 9, 2025 9:29 AM EDT</p>', ["Ines Barros"]),
@@ -349,6 +352,8 @@ def test_a_page_wrapped_in_a_form_keeps_its_byline() -> None:
         '<div class="author-pick">Chase Freedom® Visa</div>',
         # A heading of a list "by column", whose class starts with "by".
         '<div class="colList"><h2 class="byCol">Columnists</h2></div>',
+        # A sentence with a date and "by" in it.
+        "<p>The harbour wall was finished in 2019 by Coast Builders.</p>",
         # A link to someone's page on another site.
         '<p><a href="https://photos.example/people/rosaq/">Photos</a></p>',
     ],

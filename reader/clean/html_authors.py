@@ -24,7 +24,7 @@ from reader.clean.byline_names import byline_names
 from reader.clean.common import text_key
 from reader.clean.html_blocks import blocks, element_text
 from reader.clean.html_tree import HtmlElement
-from reader.clean.text_meta import names_after_by
+from reader.clean.text_meta import names_after_by, names_after_dated_by
 
 MAX_AUTHORS = 6
 """More names than this from one source is a staff list, not the article's writers."""
@@ -206,12 +206,15 @@ def _author_links(root: HtmlElement, scope: ArticleScope, host: str) -> list[str
 
 
 def _by_lines(root: HtmlElement, scope: ArticleScope) -> list[str]:
-    """Names from the first "By Jane Doe" line of the page outside its chrome."""
+    """Names from the first "By Jane Doe" or "Posted on <date> by Jane Doe" line outside the
+    page's chrome."""
     body = root.find("body")
     for block in blocks(body if body is not None else root):
-        if len(block.text) > BYLINE_CHARS or block.text[:1] not in "BbPpWw":
+        if len(block.text) > BYLINE_CHARS:
             continue
-        names = names_after_by(block.text)
+        names = names_after_by(block.text) if block.text[:1] in "BbPpWw" else []
+        if not names and " by" in block.text:
+            names = names_after_dated_by(block.text)
         if names and scope.in_article(block.owner, itself=True):
             return names
     return []

@@ -26,7 +26,7 @@ from reader.clean.text_kinds import (
     is_credit_line,
     kind_of,
 )
-from reader.clean.text_lines import Line
+from reader.clean.text_lines import Line, measure
 
 TITLE_WINDOW = 40
 """How many lines above the story the headline is looked for."""
@@ -358,6 +358,13 @@ def names_after_by(text: str) -> list[str]:
         return []
     match = _BY.match(text)
     return _by_names(match.group(1)) if match else []
+
+
+def names_after_dated_by(text: str) -> list[str]:
+    """The names of a date line that ends in a byline ("Posted on May 2, 2012 by Jane Doe")."""
+    if len(text.split()) > DATELINE_WORDS:
+        return []
+    return _dated_by(measure(text))
 
 
 def _dated_by(line: Line) -> list[str]:
