@@ -75,3 +75,10 @@ def test_a_one_off_heading_in_capitals_is_not_a_speaker():
     assert said(
         'Mayor Luis Ortega spoke on Friday. "UPDATE: The vote is moved to Monday," he said.'
     ) == [("UPDATE: The vote is moved to Monday,", "Luis Ortega")]
+
+
+def test_a_surname_that_is_also_a_title_word_after_a_given_name_is_a_name():
+    assert said(
+        "Rep. Peter King spoke to reporters on Tuesday about the budget.",
+        '"We must act before the recess," he said.',
+    ) == [("We must act before the recess,", "Peter King")]

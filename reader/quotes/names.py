@@ -315,6 +315,12 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
             _stops_name(token, plain)
             and (name or plain not in DEMONYMS)  # "Mark Cuban" keeps his surname
             and not (not name and position and plain in _NAMES_TOO and _given(tokens[position - 1]))
+            and not (
+                words == 0
+                and position
+                and plain in TITLE_WORDS
+                and _first_name_gender(tokens[position - 1])
+            )  # "Howard Dean", "Martin Luther King Jr.": after a given name, a surname
             and not (name and position == 0 and token == "Will")  # "Will Doyle" inside a sentence
             or position == 0
             and name
