@@ -82,3 +82,10 @@ def test_a_surname_that_is_also_a_title_word_after_a_given_name_is_a_name():
         "Rep. Peter King spoke to reporters on Tuesday about the budget.",
         '"We must act before the recess," he said.',
     ) == [("We must act before the recess,", "Peter King")]
+
+
+def test_a_parenthesis_after_a_name_keeps_the_name_as_the_subject():
+    assert said(
+        "Tuesday at the college in Berea, after the count, Gov. Dana Kessler (R-OH), said, "
+        "“We are getting ready for the next round.”"
+    ) == [("We are getting ready for the next round.", "Dana Kessler")]

@@ -347,6 +347,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     Appositives are skipped ("Lavrov, the foreign minister, said" gives
     Lavrov), and so are leading adverbials ("On Friday, Lavrov said").
     """
+    hi = _before_parenthesis(text, lo, hi)
     parts = _segments(text, lo, hi)
     if len(parts) > 1 and _LONE_ADJECTIVE.fullmatch(text, *parts[-2]):
         parts[-2:] = [(parts[-2][0], parts[-1][1])]  # "the bespectacled, 71-year-old envoy"
@@ -362,6 +363,20 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
             return found
         return None
     return _first_subject(text, parts[:-1])
+
+
+def _before_parenthesis(text: str, lo: int, hi: int) -> int:
+    """Where a clause ends without the parenthesis closing it: "Sen. Ana Ruiz (D-Ore.),
+    said" is Ruiz's, whatever the sentence named before her."""
+    end = hi
+    while end > lo and text[end - 1] in " \t,":
+        end -= 1
+    if end <= lo or text[end - 1] != ")":
+        return hi
+    opening = text.rfind("(", lo, end - 1)
+    if opening < 0 or ")" in text[opening + 1 : end - 1]:
+        return hi
+    return opening
 
 
 def _is_appositive(text: str, part: tuple[int, int]) -> bool:
