@@ -89,3 +89,14 @@ def test_a_parenthesis_after_a_name_keeps_the_name_as_the_subject():
         "Tuesday at the college in Berea, after the count, Gov. Dana Kessler (R-OH), said, "
         "“We are getting ready for the next round.”"
     ) == [("We are getting ready for the next round.", "Dana Kessler")]
+
+
+def test_a_sentence_opening_with_when_or_where_keeps_its_subject():
+    assert said(
+        "Here in Dunmore, Ana Ruiz stepped up her attacks on the plan, saying, "
+        "“We have to stop it before the vote.”"
+    ) == [("We have to stop it before the vote.", "Ana Ruiz")]
+    assert said(
+        "Senator Ana Ruiz met the council.",
+        "Monday night, Ruiz turned on the plan, calling it “a tax on the poor.”",
+    ) == [("a tax on the poor.", "Ana Ruiz")]

@@ -49,8 +49,18 @@ _CLAUSE_OPENER: Final = re.compile(
     r"[a-z]+ly)\b",
     re.I,
 )
-_TIME_BEFORE: Final = re.compile(r"\s*(?:\w+\s+){1,2}(?:later|earlier|ago)\s*", re.I)
-"""A segment that only says when: "Hours later," "Two days ago,"."""
+_DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TIME_BEFORE: Final = re.compile(
+    rf"""\s*(?:(?:\w+\s+){{1,2}}(?:later|earlier|ago)
+    |(?:(?:this|last|next|that|early|late|earlier|later)\s+)?
+    (?:{_DAY}|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|tonight)
+    (?:\s+(?:morning|afternoon|evening|night))?
+    |(?:here|there|back\s+home|elsewhere|nearby|abroad|overseas)(?:\s+(?:in|at|on)\s+[^,]*)?
+    )\s*""",
+    re.I | re.X,
+)
+"""A segment that only says when or where: "Hours later," "This week," "Monday night,"
+"Here in Columbia,"."""
 _DETERMINER: Final = re.compile(
     r"^(?:the|a|an|one|two|three|some|many|several|another|other|both|all|most|two|few|"
     r"these|those|this|that|his|her|their|its|our)\s+",
