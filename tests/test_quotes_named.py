@@ -100,3 +100,14 @@ def test_a_sentence_opening_with_when_or_where_keeps_its_subject():
         "Senator Ana Ruiz met the council.",
         "Monday night, Ruiz turned on the plan, calling it “a tax on the poor.”",
     ) == [("a tax on the poor.", "Ana Ruiz")]
+
+
+def test_back_then_and_ever_since_openings_are_not_names():
+    assert said(
+        "Back in 1999, Mr. Ortega praised the mayor's skills, telling a radio host: "
+        "“I wish I could be like that.”"
+    ) == [("I wish I could be like that.", "Ortega")]
+    assert said(
+        "Ever since she endorsed the mayor this month, Ms. Ruiz has been his loudest ally, "
+        "attacking the council with a simple message: “Get to work.”"
+    ) == [("Get to work.", "Ruiz")]

@@ -46,7 +46,8 @@ _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
     r"speaking|writing|likewise|otherwise|moreover|furthermore|nonetheless|nevertheless|"
-    r"[a-z]+ly)\b",
+    r"[a-z]+ly|(?:ever|even|just|right|long|soon|well)\s+(?:since|after|before|as|when|while|until|"
+    r"though|if)|back\s+(?:in|at|on|then|when|during)|back\s+home)\b",
     re.I,
 )
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -55,7 +56,7 @@ _TIME_BEFORE: Final = re.compile(
     |(?:(?:this|last|next|that|early|late|earlier|later)\s+)?
     (?:{_DAY}|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|tonight)
     (?:\s+(?:morning|afternoon|evening|night))?
-    |(?:here|there|back\s+home|elsewhere|nearby|abroad|overseas)(?:\s+(?:in|at|on)\s+[^,]*)?
+    |(?:here|there|back|elsewhere|nearby|abroad|overseas)(?:\s+home)?(?:\s+(?:in|at|on|then)\b[^,]*)?
     )\s*""",
     re.I | re.X,
 )
