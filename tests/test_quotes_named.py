@@ -111,3 +111,10 @@ def test_back_then_and_ever_since_openings_are_not_names():
         "Ever since she endorsed the mayor this month, Ms. Ruiz has been his loudest ally, "
         "attacking the council with a simple message: “Get to work.”"
     ) == [("Get to work.", "Ruiz")]
+
+
+def test_a_relative_clause_with_two_reporting_words_still_leaves_the_subject_before_it():
+    assert said(
+        "Mayor Ana Ruiz, who called Marsh shortly after the result was declared, told her "
+        "supporters, “I still love this city, and I always will.”"
+    ) == [("I still love this city, and I always will.", "Ana Ruiz")]

@@ -177,7 +177,7 @@ def _said_in(
         if (
             earlier
             and gap.rstrip().endswith(",")
-            and (relative := _relative_clause_start(masked, lo, earlier[-1])) is not None
+            and (relative := _relative_clause_start(masked, lo, earlier)) is not None
         ):
             subject = subject_before(masked, lo, relative)  # "X, who called Y, told them"
         elif (agent := _passive_agent(masked, start, end)) is not None:
@@ -216,11 +216,15 @@ _NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$"
 _WHO_BEFORE: Final = re.compile(r",\s+who(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))*\s+$")
 
 
-def _relative_clause_start(masked: str, lo: int, item: _Said) -> int | None:
-    """Where ", who" opens the relative clause a reporting word sits in ("Ana Ruiz, who called
-    Marsh, told …"): the subject of the clause's main verb is before it, not after the cue."""
-    who = _WHO_BEFORE.search(masked, max(lo, item.cue_start - 40), item.cue_start)
-    return who.start() if who else None
+def _relative_clause_start(masked: str, lo: int, earlier: list[_Said]) -> int | None:
+    """Where ", who" opens the relative clause the reporting words before a cue sit in ("Ana
+    Ruiz, who called Marsh after the result was declared, told …"): the subject of the
+    clause's main verb is before it, not after the cue."""
+    for item in reversed(earlier):
+        who = _WHO_BEFORE.search(masked, max(lo, item.cue_start - 40), item.cue_start)
+        if who:
+            return who.start()
+    return None
 
 
 _PASSIVE_BEFORE: Final = re.compile(
