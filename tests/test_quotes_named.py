@@ -118,3 +118,10 @@ def test_a_relative_clause_with_two_reporting_words_still_leaves_the_subject_bef
         "Mayor Ana Ruiz, who called Marsh shortly after the result was declared, told her "
         "supporters, “I still love this city, and I always will.”"
     ) == [("I still love this city, and I always will.", "Ana Ruiz")]
+
+
+def test_a_name_ending_a_long_clause_before_the_cue_is_its_subject():
+    assert said(
+        "The hearing between the two rivals grew so heated over who had voted for which "
+        "budget bill last spring that New Jersey Gov. Dana Kessler said, “I need a referee.”"
+    ) == [("I need a referee.", "Dana Kessler")]

@@ -193,7 +193,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, hi, "pronoun")
     if "▒" in chunk or len(words) > 16:
-        return None
+        return _clause_tail_subject(text, lo, hi)
     if chunk[0].isdigit() or words[0].lower() in _COUNT_WORDS:
         if _COUNTED.match(chunk):
             return _counted(text, lo, hi)
@@ -233,6 +233,29 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     ):  # "forecasters", "senior officials"
         return _descriptor(text, lo, hi)
     return None
+
+
+_LAST_LINK: Final = re.compile(
+    r".*[\s,](?:that|when|as|while|because|after|before|since|until|where|and|but)\s+", re.S
+)
+_TAIL_WORDS: Final = 8
+
+
+def _clause_tail_subject(text: str, lo: int, hi: int) -> Subject | None:
+    """The subject of the last clause in a long stretch before a cue ("The debate grew so
+    heated over the bill that New Jersey Gov. Chris Christie said"): a name, or nothing."""
+    link = _LAST_LINK.match(text, lo, hi)
+    if link is None or "▒" in text[link.end() : hi]:
+        return None
+    if len(text[link.end() : hi].split()) > _TAIL_WORDS:
+        return None
+    found = phrase_subject(text, link.end(), hi)
+    if found is None or found.kind != "name":
+        return None
+    before = text[link.end() : found.start].split()
+    if any(word[:1].islower() and word.lower() not in TITLE_WORDS for word in before):
+        return None  # "the hall of mirrors that is Trump World": not a subject
+    return found
 
 
 _COUNTED: Final = re.compile(
