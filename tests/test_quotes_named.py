@@ -125,3 +125,15 @@ def test_a_name_ending_a_long_clause_before_the_cue_is_its_subject():
         "The hearing between the two rivals grew so heated over who had voted for which "
         "budget bill last spring that New Jersey Gov. Dana Kessler said, “I need a referee.”"
     ) == [("I need a referee.", "Dana Kessler")]
+
+
+def test_a_person_of_a_place_or_an_organisation_is_the_person():
+    assert said("Larry Osei of the University of Dunmore said, “This is a coup.”") == [
+        ("This is a coup.", "Larry Osei")
+    ]
+    assert said("“It will pass,” said Chancellor Ana Ruiz of Germany.") == [
+        ("It will pass,", "Ana Ruiz")
+    ]
+    assert said(
+        "The chairman of the Joint Chiefs of Staff, Gen. Paul Okafor, said, “We are ready.”"
+    ) == [("We are ready.", "Paul Okafor")]

@@ -16,6 +16,7 @@ from reader.quotes.names import (
     FUNCTION_WORDS,
     SURNAMES_TOO,
     TITLE_WORDS,
+    is_org,
     name_runs,
     strip_titles,
 )
@@ -208,6 +209,13 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     runs = [] if words[-1].islower() else name_runs(chunk)
     last = runs[-1] if runs else None
     if last and lo + last[1] >= hi - 1:
+        first = len(runs) - 1
+        while first and _OF_PLACE.fullmatch(chunk, runs[first - 1][1], runs[first][0]):
+            first -= 1  # "Aris Shirvanian of the Armenian Patriarchate of Jerusalem"
+        if first < len(runs) - 1 and not _PREPOSITION_BEFORE.search(chunk[: runs[first][0]]):
+            person = strip_titles(runs[first][2])
+            if len(person) >= 2 and not is_org(person):  # "Ana Ruiz of Dunmore": Ana Ruiz
+                return _name(text, lo + runs[first][0], lo + runs[first][1])
         before = chunk[: last[0]]
         if last[2] == [last[2][0]] and last[2][0] in SURNAMES_TOO:
             return _name(text, lo + last[0], lo + last[1])  # "Will wrote", after "George Will"
@@ -258,6 +266,8 @@ def _clause_tail_subject(text: str, lo: int, hi: int) -> Subject | None:
     return found
 
 
+_OF_PLACE: Final = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+"""Between a person's name and where they are from or work: "Larry Sabato of the"."""
 _COUNTED: Final = re.compile(
     r"(?:(?i:about|around|nearly|almost|roughly|some|only|just|over|under|at\s+least|"
     r"(?:more|fewer|less)\s+than)\s+)?\d[\d,.]*\s*(?:%|percent\b|[a-z][\w-]*\b)"
