@@ -137,3 +137,10 @@ def test_a_person_of_a_place_or_an_organisation_is_the_person():
     assert said(
         "The chairman of the Joint Chiefs of Staff, Gen. Paul Okafor, said, “We are ready.”"
     ) == [("We are ready.", "Paul Okafor")]
+
+
+def test_an_opening_preposition_or_even_does_not_hide_the_subject():
+    assert said(
+        "Alongside the protests, even a senior party strategist said the mayor must choose, "
+        "saying, “At some point, she has to come out.”"
+    ) == [("At some point, she has to come out.", "a senior party strategist")]

@@ -39,13 +39,15 @@ family assembly supply rally ally reply anomaly monopoly fly belly bully jelly f
 )
 _LEADING_FILLER: Final = re.compile(
     r"[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
-    r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|"
+    r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|even|"
     r"what|(?:(?:to|in|at|after|upon|on)\s+)?which|where|when|that)\b[\s,]*)+",
     re.I,
 )
 _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
+    r"alongside|amid|among|amongst|across|against|beyond|throughout|within|toward|towards|"
+    r"following|besides|beside|around|behind|inside|outside|near|upon|into|onto|"
     r"speaking|writing|likewise|otherwise|moreover|furthermore|nonetheless|nevertheless|"
     r"[a-z]+ly|(?:ever|even|just|right|long|soon|well)\s+(?:since|after|before|as|when|while|until|"
     r"though|if)|back\s+(?:in|at|on|then|when|during)|back\s+home)\b",
