@@ -769,3 +769,19 @@ def test_an_end_marker_in_the_header_after_a_promotion_does_not_hide_the_story()
     article = clean_text(text, "a.txt")
     assert article.paragraphs == story
     assert article.title == HEADLINE
+
+
+def test_a_thread_of_comments_headed_by_names_alone_stays_out_of_the_story() -> None:
+    names = ("Mira said,", "Tom Hale", "Mira said,", "towpathfan", "Priya N.", "Tom Hale")
+    thread = ["Comments"]
+    for n, name in enumerate(names):
+        thread += [
+            name,
+            f"The detour through the estate has added twenty minutes to every walk into town "
+            f"this year, and the pavement along the main road is too narrow for a pushchair, so "
+            f"this is welcome news on our side of the water, even if it comes late (comment {n}). "
+            f"I only hope that the work really starts in March and does not slip to the autumn, "
+            f"because the summer is when the towpath is busiest with walkers, anglers and boats.",
+        ]
+    text = page(*HEADER, "By Jo Marsh", footer=(*thread, "Leave a comment"))
+    assert clean_text(text, "a.txt").paragraphs == STORY

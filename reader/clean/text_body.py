@@ -110,6 +110,10 @@ def find_body(lines: list[Line]) -> Body:
     if marker is not None:
         values = values[:marker] + [v * DAMPING if v > 0 else v for v in values[marker:]]
     thread = _thread_start(lines, kinds)
+    if marker is not None:
+        named = _named_thread(lines, kinds, marker)
+        if named is not None and (thread is None or named < thread):
+            thread = named
     if thread is not None:
         values = values[:thread] + [min(v, 0.0) for v in values[thread:]]
     start, end = _best_run(values)
@@ -379,6 +383,43 @@ def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
 def _lone_dash(line: Line) -> bool:
     """A dash on a line of its own: an embedded post's signature follows on the next line."""
     return line.text.startswith(_DASHES) and line.words == 0
+
+
+NAMED_STAMPS = 4
+"""Name lines each over a comment, in a row, that make a thread without dates."""
+NAME_WORDS = 5
+
+
+def _named_thread(lines: list[Line], kinds: list[Kind], marker: int) -> int | None:
+    """Where a thread of comments headed by their writers' names alone begins below an end marker.
+
+    Some threads carry no dates: each comment is a short name line ("Jane
+    said,", "jdoe") over its text. Right below a marker that ends the story,
+    a chain of `NAMED_STAMPS` such headers, each followed by prose and the
+    next within `THREAD_GAP` lines, is a thread, and none of it is story,
+    when more than one person writes and someone writes twice (a reply):
+    sections' subheadings and the kickers of teasers do not repeat, and a
+    column of one writer's teasers has one name.
+    """
+    heads = [
+        i
+        for i in range(marker + 1, len(lines) - 1)
+        if kinds[i] is SHORT
+        and lines[i].words <= NAME_WORDS
+        and not lines[i].ends_sentence
+        and (kinds[i + 1] is PROSE or kinds[i + 1] is NEAR)
+    ]
+    if not heads or heads[0] - marker > LOOKAHEAD:
+        return None
+    chain = [heads[0]]
+    for head in heads[1:]:
+        if head - chain[-1] > THREAD_GAP:
+            break
+        chain.append(head)
+    names = Counter(lines[i].key for i in chain)
+    if len(chain) >= NAMED_STAMPS and len(names) > 1 and max(names.values()) > 1:
+        return heads[0]
+    return None
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
