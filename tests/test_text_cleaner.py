@@ -785,3 +785,34 @@ def test_a_thread_of_comments_headed_by_names_alone_stays_out_of_the_story() -> 
         ]
     text = page(*HEADER, "By Jo Marsh", footer=(*thread, "Leave a comment"))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_headline_shaped_line_in_a_post_under_its_byline_does_not_cut_the_post() -> None:
+    first = (
+        "Polls open at seven tomorrow morning, and the council wants every resident to have a "
+        "say on the footbridge."
+    )
+    aside = "I trust my readers to make up their own minds about the new bridge"
+    last = "If you walk the towpath every day, you know which way I will vote."
+    text = page(
+        "Canal Notes",
+        "Home",
+        "About",
+        "Vote on the bridge!",
+        "Tweet",
+        "by Jo Marsh on March 3, 2026 · 1 comment",
+        story=[first, aside, last],
+        footer=(
+            "About the author",
+            "Jo Marsh has written 2565 posts on Canal Notes.",
+            "1 Mira March 3, 2026 at 12:27 pm",
+            "Unless you voted last time and are not so keen on either plan now, in which case you "
+            "might rather stay at home, but I think that would be a shame, since the footbridge "
+            "is the one thing in this town that everybody uses at least once a week, whether they "
+            "walk, cycle or push a pram across it.",
+            "Reply",
+            "Leave a Comment",
+        ),
+    )
+    article = clean_text(text, "a.txt")
+    assert article.paragraphs[:1] == [first]

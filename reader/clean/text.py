@@ -45,7 +45,7 @@ def clean_text(text: str, path: str) -> Article:
     title = find_title(lines, start, body.end if body.lines else None)
     in_story = False
     if title is not None and body.start <= title < body.end:
-        in_story = _story_above(body, title)
+        in_story = _story_above(body, title, lines)
         if not in_story:
             body = _body_after(lines, title + 1)
             start = body.start if body.lines else len(lines)
@@ -88,15 +88,21 @@ def clean_text(text: str, path: str) -> Article:
     )
 
 
-def _story_above(body: Body, title: int) -> bool:
+def _story_above(body: Body, title: int, lines: list[Line]) -> bool:
     """Does a full paragraph of the story come before this headline-shaped line?
 
     A headline found a little into the story region usually means the region
     began with furniture above the headline; below a full paragraph it is a
     line of the story that looks like one (a subheading, a "Read more at"
-    link), and the story is not cut there.
+    link), and the story is not cut there. So it is below a first paragraph
+    that has a byline or date line right above it: the story's own header.
     """
-    return any(line.index < title and line.chars >= LEAD_PARAGRAPH_CHARS for line in body.lines)
+    if any(line.index < title and line.chars >= LEAD_PARAGRAPH_CHARS for line in body.lines):
+        return True
+    first = body.lines[0].index
+    return first < title and any(
+        is_byline(line) or is_dateline(line) for line in lines[max(0, first - HEADER_REACH) : first]
+    )
 
 
 def _body_after(lines: list[Line], offset: int) -> Body:
