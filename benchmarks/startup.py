@@ -64,17 +64,19 @@ def cpu_seconds(pid: int) -> float:
 
 
 def time_to_screen(
-    argv: list[str], moments: list[list[bytes]], env: dict[str, str], timeout: float = 30.0
+    argv: list[str],
+    moments: list[list[bytes]],
+    env: dict[str, str],
+    folder: str,
+    timeout: float = 30.0,
 ) -> list[tuple[float, float]]:
     """Seconds until each moment has appeared in what the program wrote to the terminal
-    (any one of its markers), from one spawn, and the CPU seconds it had used by then
-    (which a loaded machine inflates far less than the wall clock)."""
+    (any one of its markers), from one spawn in `folder`, and the CPU seconds it had used
+    by then (which a loaded machine inflates far less than the wall clock)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        # Not from the caller's folder: `python -m reader` would import a checkout there
-        # before the one PYTHONPATH names.
-        os.chdir(tempfile.gettempdir())
+        os.chdir(folder)
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     seen = b""
@@ -139,7 +141,8 @@ def warm_cache(library: str, folder: str | None, env: dict[str, str]) -> str:
 
 
 def python_output(code: str, env: dict[str, str]) -> str:
-    """What `python -c code` prints, run outside the current folder (see `time_to_screen`)."""
+    """What `python -c code` prints, run outside the current folder (which may hold a checkout
+    that `python -c` would import before the one PYTHONPATH names)."""
     return subprocess.run(
         [sys.executable, "-c", code],
         check=True,
@@ -166,7 +169,14 @@ def main() -> None:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="reader-bench-")
     env = dict(os.environ, TERM="xterm-256color", READER_CONFIG_DIR=f"{home}/config")
-    peer_file = Path(home) / "minimal_app.py"
+    # Every spawn runs in this folder, which holds only the peer's script. `python -m reader`
+    # imports from its folder first (so not the caller's, which may hold a checkout) and
+    # the peer from its script's: the same small folder for both. A crowded one such as
+    # /tmp (17,000 entries here) costs whoever searches it ~10 ms a listing, and Python lists
+    # it again whenever it changes.
+    run_folder = Path(home) / "run"
+    run_folder.mkdir()
+    peer_file = run_folder / "minimal_app.py"
     peer_file.write_text(MINIMAL_APP)
     # Warm the OS cache and write the bytecode of every reader module, as any earlier run
     # (or pip) does on a user's machine; Textual's came with its install. Without this,
@@ -223,7 +233,7 @@ def main() -> None:
             )
             if checkout:
                 spawn_env["PYTHONPATH"] = checkout
-            result = time_to_screen(argv, moments, spawn_env)
+            result = time_to_screen(argv, moments, spawn_env, str(run_folder))
             for moment, seconds in zip(moment_names, result, strict=False):
                 times.setdefault(f"{name}, {moment}", []).append(seconds)
             shutil.rmtree(cold, ignore_errors=True)
