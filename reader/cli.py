@@ -3,13 +3,13 @@ print without it."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from reader import __version__
 from reader.library import (
@@ -27,12 +27,16 @@ from reader.model import Article, LoadError, Quote
 from reader.safe_text import escape_in_json, visible
 
 if TYPE_CHECKING:
+    import argparse
+
     from reader.config import Config
     from reader.people import Person, Source
     from reader.store.state import ReadingState
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read saved news articles (HTML, text scrapes, Markdown) in the terminal, "
@@ -94,6 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PATHS_ONLY: Mapping[str, object] = {
+    "config_path": False,
+    "json": False,
+    "plain": False,
+    "markdown": False,
+    "people": False,
+    "subscribe": None,
+    "import_opml": None,
+    "export_opml": False,
+    "fetch": False,
+}
+"""What the parser gives every option when the command line holds only paths."""
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, read. Paths alone, the way `reader` is mostly run, need no parser:
+    building one imports argparse and its translations before the first frame."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(arg.startswith("-") for arg in args):
+        return build_parser().parse_args(args)
+    return cast("argparse.Namespace", SimpleNamespace(paths=args, **PATHS_ONLY))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     try:
@@ -107,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.config_path:
         from reader.store.paths import config_file
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import __version__
-from reader.cli import main
+from reader.cli import build_parser, main, parse_args
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 FIELDS = [
@@ -160,6 +160,13 @@ def test_version_and_help(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "--json" in out and "--plain" in out
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["articles"], ["a.html", "notes dir/", "", "*.md", "https://example.org/x"]]
+)
+def test_paths_alone_read_as_the_parser_reads_them(argv):
+    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
 
 
 def test_no_argument_reads_the_bundled_samples(capsys):
