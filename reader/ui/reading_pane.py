@@ -7,7 +7,7 @@ quote or a search match by scrolling its paragraph into view.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from rich.style import Style
 from rich.text import Text
@@ -20,8 +20,10 @@ from textual.widgets import Static
 from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
 from reader.model import Article
-from reader.render import Palette, find_in_article, header_block, match_in_context, paragraph_text
 from reader.safe_text import visible
+
+if TYPE_CHECKING:  # imported with the first article shown: not needed for the first frame
+    from reader.render import Palette
 
 MAX_SHOWN_CHARS: Final = 300_000
 """The pane lays out an article's paragraphs up to about this many characters (a long book
@@ -136,7 +138,8 @@ class ReadingPane(VerticalScroll):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self.palette = Palette()
+        self.palette: Palette | None = None
+        """The styles of the article's parts, read from the theme when an article is shown."""
         self.reading_width = DEFAULT_WIDTH
         """The widest the text may be, in columns (the page narrows with the pane)."""
         self._header: Static | None = None
@@ -177,6 +180,8 @@ class ReadingPane(VerticalScroll):
 
     def _palette(self) -> Palette:
         """The styles of the article's parts, from the component classes."""
+        from reader.render import Palette
+
         base = self.background_colors[1]
         styles: dict[str, Style] = {}
         for name in _PARTS:
@@ -196,11 +201,15 @@ class ReadingPane(VerticalScroll):
             return
         palette = self._palette()
         if palette != self.palette:
+            from reader.render import header_block
+
             self.palette = palette
             self._header.update(header_block(self.article, palette))
             self._refresh_paragraphs(set(range(len(self.paragraph_widgets))))
 
     def _render_article(self) -> None:
+        from reader.render import header_block
+
         article = self.article
         assert article is not None
         shown = shown_paragraphs(article.paragraphs)
@@ -211,7 +220,7 @@ class ReadingPane(VerticalScroll):
             )
             for index in range(shown)
         ]
-        self._header = Static(header_block(article, self.palette), classes="header")
+        self._header = Static(header_block(article, self._styles), classes="header")
         blocks = [self._header]
         blocks += self.paragraph_widgets or [
             Static(Text("(no body text found)", "dim"), classes="paragraph")
@@ -227,9 +236,17 @@ class ReadingPane(VerticalScroll):
             for number, (where, start, end) in enumerate(self.matches)
             if where == index
         ]
+        from reader.render import paragraph_text
+
         return paragraph_text(
-            self.article, index, self.palette, self.quote_index, self.chosen_speaker, spans
+            self.article, index, self._styles, self.quote_index, self.chosen_speaker, spans
         )
+
+    @property
+    def _styles(self) -> Palette:
+        if self.palette is None:
+            self.palette = self._palette()
+        return self.palette
 
     def _fill(self, widgets: list[Static]) -> None:
         page = self.page
@@ -300,6 +317,8 @@ class ReadingPane(VerticalScroll):
         """Highlight every match of `term` and jump to the first; returns how many."""
         if self.article is None:
             return 0
+        from reader.render import find_in_article
+
         touched = {where for where, _, _ in self.matches}
         self.matches = find_in_article(self.article, term)
         self.match_index = 0 if self.matches else None
@@ -312,6 +331,8 @@ class ReadingPane(VerticalScroll):
         (where a library search found it), scrolled into view once the article is laid out."""
         count = self.find(term)
         if count and self.article is not None:
+            from reader.render import match_in_context
+
             self._move_to(match_in_context(self.article, self.matches, before, after))
             self._after_layout(self._scroll_to_match)
         return count
