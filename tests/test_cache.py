@@ -168,6 +168,27 @@ def test_cleaner_version_bump_invalidates(
     assert reads == [path]
 
 
+def test_a_cache_made_by_an_older_schema_is_rebuilt_and_then_reused(
+    tmp_path: Path, private_cache: Path, reads: list[str]
+) -> None:
+    private_cache.mkdir()
+    old = sqlite3.connect(private_cache / cache_module.CACHE_FILE)
+    old.execute("CREATE TABLE articles (path TEXT PRIMARY KEY, title TEXT)")
+    old.execute("INSERT INTO articles VALUES ('/gone.txt', 'Stale row')")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    path = write(tmp_path, "story.txt", HARBOUR)
+    with ArticleCache.open() as cache:
+        assert titles(load_cached([path], cache)) == ["Harbour ferry timetable cut again"]
+        assert len(cache) == 1
+    reads.clear()
+    with ArticleCache.open() as cache:
+        assert titles(load_cached([path], cache)) == ["Harbour ferry timetable cut again"]
+        assert cache.search("ferry")
+    assert reads == []
+
+
 def test_failure_is_remembered_so_a_broken_file_is_not_parsed_again(
     tmp_path: Path, reads: list[str]
 ) -> None:

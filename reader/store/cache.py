@@ -151,16 +151,26 @@ def cleaner_version() -> str:
     first screenful is being looked up.
     """
     checksum = length = 0
-    package = Path(__file__).resolve().parent.parent
-    for file in sorted(package.rglob("*.py")):
-        relative = file.relative_to(package)
-        if relative.parts[0] in _NOT_CLEANING:
-            continue
-        with contextlib.suppress(OSError):
-            data = relative.as_posix().encode() + b"\0" + file.read_bytes()
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    for parts in sorted(_cleaning_modules(package)):
+        with contextlib.suppress(OSError), open(os.path.join(package, *parts), "rb") as file:
+            data = "/".join(parts).encode() + b"\0" + file.read()
             checksum = zlib.crc32(data, checksum)
             length += len(data)
     return f"{CLEANER_VERSION}:{checksum:08x}-{length:x}"
+
+
+def _cleaning_modules(package: str) -> Iterator[tuple[str, ...]]:
+    """The path parts of every `.py` file under `package` but those `_NOT_CLEANING` names,
+    whose folders are not walked."""
+    for folder, subfolders, names in os.walk(package):
+        relative = os.path.relpath(folder, package)
+        parts = () if relative == os.curdir else tuple(relative.split(os.sep))
+        if not parts:
+            subfolders[:] = [name for name in subfolders if name not in _NOT_CLEANING]
+        for name in names:
+            if name.endswith(".py") and (parts or name not in _NOT_CLEANING):
+                yield (*parts, name)
 
 
 _BYTES_PREFIX: Final = "bytes:"
@@ -727,20 +737,32 @@ def _connect(location: Path | None) -> sqlite3.Connection:
         if location is not None:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
-        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if user_version not in (0, SCHEMA_VERSION):
-            connection.executescript(
-                "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS articles;"
-                " DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS quotes;"
-            )
-        for statement in _TABLES:
-            connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            _make_tables(connection)
         connection.execute("SELECT count(*) FROM articles").fetchone()
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _make_tables(connection: sqlite3.Connection) -> None:
+    """Create the tables, dropping those of another schema, in one transaction: the version
+    is set with the tables, so a file at this version has them all and later opens write
+    nothing. Another reader opening the file at the same time waits, then finds them made."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if user_version not in (0, SCHEMA_VERSION):
+            for table in ("search", "articles", "meta", "quotes"):
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.rollback()
+        raise
 
 
 def _move_aside(location: Path) -> str:
