@@ -912,3 +912,12 @@ def test_a_name_after_the_subjects_verb_is_not_the_sentences_subject():
         "Berg said Aaron Feld's survey of the river bed was wrong.",
         '"I checked every pillar myself," he said.',
     )[-1] == ("I checked every pillar myself,", "Tomas Berg")
+
+
+def test_a_name_after_a_verb_and_a_preposition_is_not_the_sentences_subject():
+    assert said(
+        '"We will reopen the mill," said Mark Berg, the owner, after he met the union '
+        "leader, Aaron Feld.",
+        "Feld went after Berg in a letter to the paper.",
+        '"He has promised that before," he wrote.',
+    )[-1] == ("He has promised that before,", "Aaron Feld")

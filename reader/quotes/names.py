@@ -393,13 +393,19 @@ def opens_sentence(text: str, offset: int) -> bool:
             return False
     # "Her classmate Devon Price was …", "Former minister Ana Ruiz said …"
     if len(words) <= 3 and words[0][:1].isupper():
-        return not any(_VERB_FORM.match(word) for word in words[1:])
+        return words[0].lower() in FUNCTION_WORDS or not any(
+            _VERB_FORM.match(word) or word in FUNCTION_WORDS and word not in _IN_A_TITLE
+            for word in words[1:]
+        )
     return all(word[:1].isupper() for word in words)
 
 
 _VERB_FORM: Final = re.compile(r"(?:[a-z]+ed|said|says|told|tells|wrote|writes|thinks|thought)$")
 """A verb after the sentence's first word: the name after it is its object ("Ruiz said
 Marsh's plan …"), not the subject."""
+_IN_A_TITLE: Final = frozenset({"of", "for", "the", "and"})
+"""Lower-case words inside a title or beside another subject ("Secretary of State", "Ruiz
+and"); any other function word after the first ("Ruiz went after Marsh") ends the subject."""
 
 
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
