@@ -921,3 +921,12 @@ def test_a_name_after_a_verb_and_a_preposition_is_not_the_sentences_subject():
         "Feld went after Berg in a letter to the paper.",
         '"He has promised that before," he wrote.',
     )[-1] == ("He has promised that before,", "Aaron Feld")
+
+
+def test_he_or_she_is_never_a_place_or_a_day():
+    assert said(
+        "Odo Brandt spent the last day before the vote attacking a rival, Ivo Sand.",
+        "Speaking at a town hall in Salem, New Hampshire, Brandt went after Sand, calling him "
+        "“a total stiff.”",
+        "He says, “Here is a man who could not run a bakery.”",
+    )[-1] == ("Here is a man who could not run a bakery.", "Odo Brandt")

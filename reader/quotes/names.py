@@ -436,6 +436,31 @@ def is_org(tokens: list[str] | tuple[str, ...]) -> bool:
     return not ORG_WORDS.isdisjoint(map(_plain, tokens))
 
 
+PLACE_OPENERS: Final = frozenset(
+    "new north south east west san santa los las fort port lake mount mt cape puerto".split()
+)
+"""First words of place names that are never a given name ("New Hampshire", "Fort Worth")."""
+PLACE_HEADS: Final = frozenset(
+    """
+city county square garden gardens park island islands beach valley street avenue road
+boulevard bridge airport station bay coast heights village township district province region
+river mountains falls springs harbor harbour canyon day eve year convention
+""".split()
+)
+"""Last words of the names of places and days ("Atlantic City", "Election Day")."""
+
+
+def is_place(name: str) -> bool:
+    """Whether a name of two or three words names a place or a day rather than a person: it
+    opens or ends with a word of place names, and no known given name opens it."""
+    tokens = name.split()
+    return (
+        1 < len(tokens) < 4
+        and (_plain(tokens[0]) in PLACE_OPENERS or _plain(tokens[-1]) in PLACE_HEADS)
+        and not _first_name_gender(tokens[0])
+    )
+
+
 @dataclass(slots=True)
 class Mention:
     """Where a person or organisation is named: the key is its fullest form."""

@@ -21,6 +21,7 @@ from reader.quotes.names import (
     Mention,
     NameIndex,
     is_org,
+    is_place,
 )
 from reader.quotes.names import clear_caches as clear_name_caches
 from reader.quotes.roles import described_person, parse_description
@@ -305,6 +306,8 @@ def _antecedent(
     return None
 
 
+_PLACE: Final = 2
+"""Neither gender: a place or a day ("New Hampshire", "Election Day") is never "he" or "she"."""
 _POSITION: Final = itemgetter(0, 1)
 _NEWEST_SUBJECT_BONUS: Final = 0.3
 """A pronoun subject most often continues the latest sentence subject that fits it."""
@@ -391,8 +394,11 @@ def resolve_pronoun(
     for para, _at, key, salience in candidates:
         known = genders.get(key)
         if known is None:
-            known = genders[key] = index.gender(key)
+            known = genders[key] = _PLACE if is_place(key) else index.gender(key)
         if known == -gender:
+            continue
+        if known == _PLACE:  # someone named in between, never the one meant
+            newer.add(key)
             continue
         score = salience - 0.35 * (len(newer) - (key in newer)) - 0.5 * (paragraph - para)
         if known == gender:
