@@ -816,3 +816,30 @@ def test_a_headline_shaped_line_in_a_post_under_its_byline_does_not_cut_the_post
     )
     article = clean_text(text, "a.txt")
     assert article.paragraphs[:1] == [first]
+
+
+def test_a_heavy_site_blurb_far_below_the_story_is_not_bridged_to() -> None:
+    menus = (
+        "Top headlines",
+        "Lock gates to be replaced in winter",
+        "New moorings open at Marsh End",
+        "Towpath cafe wins award",
+        "Boat club elects new chair",
+        "Heron returns to the basin",
+        "Volunteers clear the feeder stream",
+        "Watch the swing bridge open",
+        "More videos",
+    )
+    about = (
+        "The Canal Times is the independent newspaper of the Halden valley, written by a small "
+        "team of reporters and many volunteers who walk, cycle and boat along its waterways. "
+        "Founded in 1962 by the boat club, it has been published every week since, and its "
+        "archive of photographs of the canal, its locks and the people who work on them is "
+        "open to anyone who asks. The Canal Times, the heron logo and the words The Canal "
+        "Times are trade marks of the Halden Valley Press, and all the stories, photographs "
+        "and videos on this site belong to it or to those who made them, and may not be copied "
+        "without leave. Halden Valley Press is a company limited by guarantee, registered in "
+        "the valley, with its office at the old lock keeper's cottage on the towpath."
+    )
+    text = page(*HEADER, "By Jo Marsh", footer=(*menus, about))
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -123,6 +123,7 @@ def find_body(lines: list[Line]) -> Body:
         below = _story_below(lines, kinds, marker, start, end)
         if below is not None:
             return below
+    end = _trim_stray_tail(lines, kinds, start, end)
     start, end = _extend_over_lists(lines, kinds, start, end)
     kept, headings = _keep(lines, kinds, start, end)
     return Body(kept, headings, start, end)
@@ -439,6 +440,44 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
 def _bare_date(line: Line) -> bool:
     """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
     return line.words <= DATE_WORDS and line.digits and bool(normalise_date(line.text))
+
+
+GAP_LINES = 8
+"""Lines without a paragraph that part a story from a blurb the run search bridged to."""
+LISTED_SHARE = 3
+"""A stretch with one line in this many an item, a row or a short sentence is story, not a menu."""
+
+
+def _trim_stray_tail(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Where the story ends when the run bridged a long stretch of menus to a lone blurb.
+
+    A heavy paragraph far below the story (a site's "About" text, a legal
+    notice) pays for the menus and teasers between them, so the run search
+    carries the story down to it. Below the last stretch of `GAP_LINES`
+    lines with no paragraph, a part where no paragraph is followed by
+    another (or by a short one) is such a blurb, and the story ends before
+    the stretch, unless the stretch is the story's own list or questions
+    (a third of its lines items, rows or short sentences).
+    """
+    last_prose = None
+    for i in range(end - 1, start - 1, -1):
+        if kinds[i] is not PROSE:
+            continue
+        if last_prose is not None and last_prose - i > GAP_LINES:
+            gap = lines[i + 1 : last_prose]
+            listed = sum(
+                1
+                for k, line in enumerate(gap, i + 1)
+                if kinds[k] is NEAR or line.item or _row_like(line, bullets=True)
+            )
+            followed = any(
+                kinds[k] is PROSE and kinds[k + 1] in (PROSE, NEAR) for k in range(i + 1, end - 1)
+            )
+            if followed or listed * LISTED_SHARE >= len(gap):
+                return end
+            return i + 1
+        last_prose = i
+    return end
 
 
 def _extend_over_lists(
