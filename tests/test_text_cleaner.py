@@ -843,3 +843,34 @@ def test_a_heavy_site_blurb_far_below_the_story_is_not_bridged_to() -> None:
     )
     text = page(*HEADER, "By Jo Marsh", footer=(*menus, about))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_short_post_under_its_byline_is_a_story_an_end_marker_can_close() -> None:
+    post = (
+        "Take a look inside the boatyard at Halden, where the last wooden narrowboats on the "
+        "canal are still built by hand, plank by plank."
+    )
+    about = (
+        "The Canal Times is an independent publisher of news about the waterways of the north, "
+        "with an office in Halden and reporters along every canal in the valley. Its stories "
+        "and photographs are read by boaters, walkers and anglers, and its weekly newsletter "
+        "goes to the members of every boat club between the coast and the hills."
+    )
+    text = page(
+        *HEADER[:5],
+        "Inside the last wooden boatyard",
+        "By Jo Marsh",
+        "March 3, 2026",
+        story=[post],
+        footer=(
+            "Related Posts",
+            "Lock gates to be replaced in winter",
+            "New moorings open at Marsh End",
+            "Comments",
+            "Name",
+            "Email",
+            about,
+            "© 2026 The Canal Times",
+        ),
+    )
+    assert clean_text(text, "a.txt").paragraphs == [post]

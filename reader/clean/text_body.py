@@ -104,9 +104,9 @@ def find_body(lines: list[Line]) -> Body:
     ]
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
-    _credit_story_header(lines, kinds, values)
+    headed = _credit_story_header(lines, kinds, values)
     values = _damp_isolated(lines, values, kinds)
-    marker = _end_marker(lines, values, kinds)
+    marker = _end_marker(lines, values, kinds, headed)
     if marker is not None:
         values = values[:marker] + [v * DAMPING if v > 0 else v for v in values[marker:]]
     thread = _thread_start(lines, kinds)
@@ -217,7 +217,7 @@ def _damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) ->
     return out
 
 
-def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[float]) -> int | None:
     """A paragraph right under a date line or a "By ..." byline opens a story.
 
     The headline block (headline, byline, date) sits directly above a
@@ -225,7 +225,9 @@ def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[floa
     site's blurb have none. This lets a one-paragraph post outweigh the
     longer furniture below it. The "Name | Publisher" form of byline is left
     out: section labels and promotions ("APPS | SPONSORED") share its shape.
+    Returns the first full paragraph so credited: the story has begun there.
     """
+    first = None
     for i, kind in enumerate(kinds):
         if kind is not PROSE and kind is not NEAR:
             continue
@@ -235,10 +237,15 @@ def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[floa
             line = lines[k]
             if is_dateline(line) or (is_byline(line) and "|" not in line.text):
                 values[i] = max(values[i], 0.0) + HEADER_VALUE
+                if first is None and kind is PROSE:
+                    first = i
                 break
+    return first
 
 
-def _end_marker(lines: list[Line], values: list[float], kinds: list[Kind]) -> int | None:
+def _end_marker(
+    lines: list[Line], values: list[float], kinds: list[Kind], headed: int | None
+) -> int | None:
     """The end-of-story marker after which prose counts for less, once a story has been seen.
 
     Below "Comments" or "Most read" come teasers that read like prose; a
@@ -250,7 +257,7 @@ def _end_marker(lines: list[Line], values: list[float], kinds: list[Kind]) -> in
     seen = 0.0
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
         if (
-            seen >= STORY_SEEN
+            (seen >= STORY_SEEN or (headed is not None and headed < i))
             and (
                 kind is BARRIER
                 or (kind is SHORT and _bare_date(lines[i]))
