@@ -144,3 +144,15 @@ def test_an_opening_preposition_or_even_does_not_hide_the_subject():
         "Alongside the protests, even a senior party strategist said the mayor must choose, "
         "saying, “At some point, she has to come out.”"
     ) == [("At some point, she has to come out.", "a senior party strategist")]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_a_person_is_that_persons():
+    assert said(
+        "“The budget is a mess,” Councillor Tom Fenwick said on Monday.",
+        "The vote was delayed twice in March.",
+        "Mayor Ana Ruiz has led the council since 2019. She faces the voters in May.",
+        "“Not one school will close while I am mayor.”",
+    ) == [
+        ("The budget is a mess,", "Tom Fenwick"),
+        ("Not one school will close while I am mayor.", "Ana Ruiz"),
+    ]

@@ -347,6 +347,8 @@ def find_quotes(
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
             if not top and text.rstrip().endswith(":"):
                 last = _introducer(text, index, number, memory) or last
+            elif not top and not cue_matches:
+                last = _narrator(text, index, number, memory) or last
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
@@ -688,6 +690,22 @@ def _introducer(
             return None
     found = _resolved(subject, index, number, memory)
     return (found, number) if found[0] else None
+
+
+def _narrator(
+    text: str, index: NameIndex, number: int, memory: SpeakerMemory
+) -> tuple[_Resolved, int] | None:
+    """The person a paragraph that quotes and reports nobody ends on ("Ruiz has led the
+    board since 2019."): a quote paragraph after it with no cue of its own is theirs."""
+    bounds = sentences(text)
+    lo, hi = bounds[-1]
+    subject = leading_subject(text, lo, hi)
+    if subject is None or not (
+        subject.kind == "name" or subject.kind == "pronoun" and subject.text.lower() in PERSONAL
+    ):
+        return None
+    found = _resolved(subject, index, number, memory)
+    return (found, number) if found[0] and found[1] else None
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
