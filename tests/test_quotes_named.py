@@ -156,3 +156,21 @@ def test_a_quote_paragraph_after_a_paragraph_about_a_person_is_that_persons():
         ("The budget is a mess,", "Tom Fenwick"),
         ("Not one school will close while I am mayor.", "Ana Ruiz"),
     ]
+
+
+def test_or_and_adverbs_before_a_clause_do_not_hide_the_speaker():
+    assert said(
+        "Or, as Tom Okafor, a former harbour master, put it: “The storms are no longer at "
+        "the gate.”"
+    ) == [("The storms are no longer at the gate.", "Tom Okafor")]
+    assert said(
+        "But almost immediately after she spoke, Paul Brandt, who was an adviser to the mayor, "
+        "tweeted this: “She did it again.”"
+    ) == [("She did it again.", "Paul Brandt")]
+
+
+def test_a_verb_with_a_particle_before_a_colon_introduces_the_speaker():
+    assert said(
+        "When Brandt suggested that the city would sue the county, Ruiz fired back "
+        "forcefully: “If they sue us, they will lose.”"
+    ) == [("If they sue us, they will lose.", "Ruiz")]

@@ -709,7 +709,11 @@ def _narrator(
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
-_VERB_BEFORE_COLON: Final = re.compile(r"\s([a-z]{3,}(?:ed|s))\s*$")
+_VERB_BEFORE_COLON: Final = re.compile(
+    r"\s([a-z]{3,}(?:ed|s))(?:\s+(?:back|out|up|on|in|this|[a-z]+ly)){0,2}\s*$"
+)
+"""A verb right before a colon, perhaps with a particle or an adverb ("fired back
+forcefully:", "tweeted this:")."""
 
 
 def _colon_subject(masked: str, lo: int, colon: int) -> Subject | None:

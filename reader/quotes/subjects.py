@@ -38,7 +38,7 @@ family assembly supply rally ally reply anomaly monopoly fly belly bully jelly f
 """.split()
 )
 _LEADING_FILLER: Final = re.compile(
-    r"[\s,;:—–-]*(?:(?:and|but|so|yet|as|while|though|although|then|meanwhile|however|with|"
+    r"[\s,;:—–-]*(?:(?:and|but|or|nor|so|yet|as|while|though|although|then|meanwhile|however|with|"
     r"also|still|instead|later|earlier|now|indeed|critically|notably|separately|even|"
     r"what|(?:(?:to|in|at|after|upon|on)\s+)?which|where|when|that)\b[\s,]*)+",
     re.I,
@@ -49,8 +49,9 @@ _CLAUSE_OPENER: Final = re.compile(
     r"alongside|amid|among|amongst|across|against|beyond|throughout|within|toward|towards|"
     r"following|besides|beside|around|behind|inside|outside|near|upon|into|onto|"
     r"speaking|writing|likewise|otherwise|moreover|furthermore|nonetheless|nevertheless|"
-    r"[a-z]+ly|(?:ever|even|just|right|long|soon|well)\s+(?:since|after|before|as|when|while|until|"
-    r"though|if)|back\s+(?:in|at|on|then|when|during)|back\s+home)\b",
+    r"[a-z]+ly|(?:(?:almost|nearly|ever|even|just|right|long|soon|well|[a-z]+ly)\s+){1,2}"
+    r"(?:since|after|before|as|when|while|until|though|if)|back\s+(?:in|at|on|then|when|during)|"
+    r"back\s+home)\b",
     re.I,
 )
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
