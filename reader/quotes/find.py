@@ -334,6 +334,8 @@ def find_quotes(
     chain: list[int] = []
     last: tuple[_Resolved, int] = ((None, False, None), -9)
     """The last speaker named, and in which paragraph."""
+    about = -9
+    """The last paragraph that quotes and reports nobody (see `_narrator`)."""
     for number, text in enumerate(paragraphs):
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
@@ -347,8 +349,8 @@ def find_quotes(
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
             if not top and text.rstrip().endswith(":"):
                 last = _introducer(text, index, number, memory) or last
-            elif not top and not cue_matches:
-                last = _narrator(text, index, number, memory) or last
+            elif not top:
+                about = number  # whom it is about is asked only if a quote needs it
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
@@ -368,7 +370,10 @@ def find_quotes(
         said = _said_in(masked, number, bounds, accepted, index, memory, cue_matches)
         first_new = len(quotes)
         linked, resolved = _speakers_of(page, accepted, said, quotes, chain if continuing else [])
-        quotes.extend(_quotes_here(page, accepted, resolved, last))
+        narrator = None
+        if about == number - 1 and not said and any(who[0] is None for who in resolved):
+            narrator = _narrator(paragraphs[about], index, about, memory)
+        quotes.extend(_quotes_here(page, accepted, resolved, last, narrator))
         attributions.extend(_attributions(page, said, linked))
         last = _last_speaker(page, quotes[first_new:], said, last)
         if nested:
@@ -452,10 +457,16 @@ def _transcript_label(page: _Paragraph, span: Span) -> tuple[str, bool] | None:
 
 
 def _quotes_here(
-    page: _Paragraph, accepted: list[Span], resolved: list[_Who], last: tuple[_Resolved, int]
+    page: _Paragraph,
+    accepted: list[Span],
+    resolved: list[_Who],
+    last: tuple[_Resolved, int],
+    narrator: _Resolved | None = None,
 ) -> list[Quote]:
     """The paragraph's quotes; one still without a speaker takes the next quote's when it
-    stands alone, else the last speaker of this or the previous paragraph."""
+    stands alone, else the person the paragraph before is about (`narrator`, asked only for
+    a paragraph with no reporting word), else the last speaker of this or the previous
+    paragraph."""
     found = []
     for position, (speaker, _person, cue, written) in enumerate(resolved):
         span = accepted[position]
@@ -463,6 +474,8 @@ def _quotes_here(
             later = [r for r in resolved[position + 1 :] if r[0]]
             if later and _stands_alone(span, page.masked, page.bounds):
                 speaker, written = later[0][0], later[0][3]
+            elif narrator is not None and not _names_someone_else(span, page.masked, page.bounds):
+                speaker, _person, written = narrator
             elif last[1] >= page.number - 1 and not _names_someone_else(
                 span, page.masked, page.bounds
             ):
@@ -692,9 +705,7 @@ def _introducer(
     return (found, number) if found[0] else None
 
 
-def _narrator(
-    text: str, index: NameIndex, number: int, memory: SpeakerMemory
-) -> tuple[_Resolved, int] | None:
+def _narrator(text: str, index: NameIndex, number: int, memory: SpeakerMemory) -> _Resolved | None:
     """The person a paragraph that quotes and reports nobody ends on ("Ruiz has led the
     board since 2019."): a quote paragraph after it with no cue of its own is theirs."""
     bounds = sentences(text)
@@ -705,7 +716,7 @@ def _narrator(
     ):
         return None
     found = _resolved(subject, index, number, memory)
-    return (found, number) if found[0] and found[1] else None
+    return found if found[0] and found[1] else None
 
 
 _MOST_WORDS_BEFORE_NAME: Final = 4
