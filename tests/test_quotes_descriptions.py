@@ -100,3 +100,10 @@ def test_the_one_interrupted_is_the_listener_not_the_speaker():
     assert said(
         "The host beside me, Ana Ruiz, interrupted me halfway to announce, “That is all.”"
     ) == [("That is all.", "Ana Ruiz")]
+
+
+def test_a_description_may_end_by_counting_what_its_noun_has():
+    assert said(
+        '"We will close the ward," said Ana Ruiz, the hospital director. Asked why, the '
+        'mother of three replied, "It is the only way."'
+    )[-1] == ("It is the only way.", "the mother of three")

@@ -377,11 +377,20 @@ def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     while chunk and not chunk[-1].isalnum():
         chunk, hi = chunk[:-1], hi - 1
     words = chunk.split()
-    if not words or len(words) > 14 or words[-1].lower() in FUNCTION_WORDS:
+    if not words or len(words) > 14 or words[-1].lower() in FUNCTION_WORDS and not _counts(words):
         return None
     if not _VERBS.isdisjoint(map(str.lower, words)):
         return None
     return Subject(chunk, lo, hi, "descriptor")
+
+
+_NUMBER_WORDS: Final = frozenset("two three four five six seven eight nine ten".split())
+
+
+def _counts(words: list[str]) -> bool:
+    """Whether a description ends by counting what its noun has ("the mother of three"): a
+    number word there is no function word left dangling."""
+    return len(words) > 2 and words[-2] == "of" and words[-1].lower() in _NUMBER_WORDS
 
 
 _LONE_ADJECTIVE: Final = re.compile(r"\s*(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*")
