@@ -874,3 +874,19 @@ def test_a_short_post_under_its_byline_is_a_story_an_end_marker_can_close() -> N
         ),
     )
     assert clean_text(text, "a.txt").paragraphs == [post]
+
+
+def test_a_page_of_many_blurbs_each_above_an_end_marker_is_cleaned() -> None:
+    boxes = []
+    for n in range(1500):
+        boxes += [
+            f"Every spring the canal trust holds open day number {n}, when the lock keepers show "
+            f"visitors how the gates and paddles work and the volunteers who clear the towpaths "
+            f"take anyone who wants to help along for a morning, with a boat trip after.",
+            "See more >",
+            "Home",
+            "Newsletters",
+            *("Events", "Jobs", "Weather", "Letters", "Contact us", "Maps"),
+        ]
+    article = clean_text(page(*boxes, story=[]), "a.txt")
+    assert len(article.paragraphs) == 1

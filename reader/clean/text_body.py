@@ -90,8 +90,13 @@ BARRIER_VALUE = -15.0
 """What a line that is not prose costs the run search: an end marker most of all."""
 
 
-def find_body(lines: list[Line]) -> Body:
-    """Choose the story region and the lines in it that belong to the story."""
+def find_body(lines: list[Line], second_look: bool = True) -> Body:
+    """Choose the story region and the lines in it that belong to the story.
+
+    With `second_look`, a first pick that reads as blurbs above an end marker
+    is checked against the story below the marker (once: the search below
+    takes no second look of its own, so the work stays linear).
+    """
     if not lines:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
@@ -119,7 +124,7 @@ def find_body(lines: list[Line]) -> Body:
     start, end = _best_run(values)
     if start == end:
         return Body([], [], 0, 0)
-    if marker is not None and end <= marker and not _paired(kinds, start, end):
+    if second_look and marker is not None and end <= marker and not _paired(kinds, start, end):
         below = _story_below(lines, kinds, marker, start, end)
         if below is not None:
             return below
@@ -310,7 +315,7 @@ def _story_below(
     header, so its comments never replace it this way.
     """
     offset = marker + 1
-    below = find_body(lines[offset:])
+    below = find_body(lines[offset:], second_look=False)
     if not below.lines:
         return None
     low, high = below.start + offset, below.end + offset
