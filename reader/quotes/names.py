@@ -596,6 +596,8 @@ class NameIndex:
         return found
 
     def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
+        if len(tokens) == 1:
+            return self._canonical_word(tokens[0])
         name = _strip_titles(tokens)
         if len(name) >= 3:
             name = self.name_part(tokens)
@@ -628,6 +630,22 @@ class NameIndex:
             return longer, True
         # "Prince Andrew", "Dr. Osei": a titled person; "Carlos": a known first name
         return text, len(name) < len(tokens) or _first_name_gender(text) != 0
+
+    def _canonical_word(self, token: str) -> tuple[str | None, bool]:
+        """`_canonical` of a run of one word, most runs: the same answers, in fewer steps
+        (a single word has no title to strip but itself, no "of" inside, nothing to join)."""
+        plain = _plain(token)
+        if plain in ORG_WORDS:  # "Pentagon"; a function word alone names nothing
+            return (None if plain in FUNCTION_WORDS else token.rstrip(".") or None), False
+        if plain not in _SUFFIXES and _stops_name(token, plain) or token.islower():
+            known = self.full_names.get(plain)  # a title alone: "Cuban" after "Mark Cuban"
+            return (known, True) if known else (None, False)
+        longer = self.full_names.get(plain)
+        if longer:
+            return longer, True
+        if token.endswith(".") and len(token) > 2 and plain not in _ABBREVIATIONS:
+            token = token[:-1]
+        return token, _first_name_gender(token) != 0
 
     def confirmed_person(self, name: str) -> bool:
         """A known first name, a title or a he/she in the article: surely a person."""
