@@ -54,7 +54,7 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
     return not before.isspace() and (after in _AFTER_CLOSER or after in DOUBLE_EITHER)
 
 
-_DOUBLE_MARK: Final = re.compile(r"[“„«‟”»\"＂]")
+_DOUBLE_MARKS: Final = '“”"„«‟»＂'
 _DOUBLE_PAIR: Final = re.compile(r"’’|''|‘‘|``")
 """Two single marks used as one double mark (AP's closing ’’), searched only where present."""
 _SINGLE_MARK: Final = re.compile(r"[‘‚‹’›']")
@@ -98,13 +98,22 @@ _LOOSE_SINGLE: Final = re.compile(r"['’›](?:(?<!\w['’›])|(?!\w))")
 
 
 def _double_marks(text: str) -> list[tuple[int, int, str]]:
-    """Every double mark as (offset, width, role) with role "open", "close" or "either"."""
-    marks: list[tuple[int, int, str]] = []
-    found = list(_DOUBLE_MARK.finditer(text))
+    """Every double mark as (offset, width, role) with role "open", "close" or "either".
+
+    Each mark is found with `str.find`, one kind after another, then put in order: a
+    search for a class of characters would test every character of the paragraph.
+    """
+    found: list[tuple[int, str]] = []
+    for mark in _DOUBLE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append((at, mark))
+            at = text.find(mark, at + 1)
     if "’’" in text or "''" in text or "‘‘" in text or "``" in text:
-        found = sorted(found + list(_DOUBLE_PAIR.finditer(text)), key=lambda m: m.start())
-    for match in found:
-        mark, pos = match.group(), match.start()
+        found += [(match.start(), match.group()) for match in _DOUBLE_PAIR.finditer(text)]
+    found.sort()  # no two marks start at one offset: a pair is made of single marks
+    marks: list[tuple[int, int, str]] = []
+    for pos, mark in found:
         if mark == "''" and not (_is_closer(text, pos, 2) or _is_opener(text, pos, 2)):
             continue
         marks.append((pos, len(mark), _ROLES.get(mark, "either")))
