@@ -83,7 +83,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     quote's own "?" or "!" when the attribution follows (`“Why?” Lavrov asked.`).
     """
     bounds, at = [], 0
-    for match in _SENTENCE_END.finditer(masked):
+    for match in _sentence_ends(masked):
         start, stop = match.span()
         end = match.group()
         if end[0] == "." and _ABBREVIATION.search(masked[max(at, start - 6) : start + 1]):
@@ -98,6 +98,28 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         at = stop
     bounds.append((at, len(masked)))
     return bounds
+
+
+_STOPS: Final = ".!?…"
+
+
+def _sentence_ends(masked: str) -> list[re.Match[str]]:
+    """`_SENTENCE_END.finditer(masked)`, tried only where a stop stands: the stops are found
+    with `str.find`, which is much cheaper than `re` testing every character for one."""
+    stops: list[int] = []
+    for stop in _STOPS:
+        at = masked.find(stop)
+        while at >= 0:
+            stops.append(at)
+            at = masked.find(stop, at + 1)
+    stops.sort()
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in stops:
+        if at >= end and (match := _SENTENCE_END.match(masked, at)) is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def sentence_of(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
