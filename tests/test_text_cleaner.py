@@ -890,3 +890,24 @@ def test_a_page_of_many_blurbs_each_above_an_end_marker_is_cleaned() -> None:
         ]
     article = clean_text(page(*boxes, story=[]), "a.txt")
     assert len(article.paragraphs) == 1
+
+
+def test_stamped_comments_under_a_short_post_stay_out_of_it() -> None:
+    comments = []
+    for n, (name, time) in enumerate(
+        (("Mira", "9:14 am"), ("Tom", "10:02 am"), ("Priya", "11:47 am"))
+    ):
+        comments += [
+            f"{n + 1} {name} March 3, 2026 at {time}",
+            f"What a lovely idea, I have been watching the boats go up and down the locks all "
+            f"afternoon instead of working on my accounts, and I do not regret it (comment {n}).",
+            "Reply",
+        ]
+    text = page(
+        "Canal Notes",
+        "Webcam on the Halden locks",
+        "by Jo Marsh on March 3, 2026 · 3 comments",
+        story=[SHORT_POST],
+        footer=(*comments, "Leave a Comment", "Name", "Website"),
+    )
+    assert clean_text(text, "a.txt").paragraphs == [SHORT_POST]

@@ -114,7 +114,7 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
     marker = _end_marker(lines, values, kinds, headed)
     if marker is not None:
         values = values[:marker] + [v * DAMPING if v > 0 else v for v in values[marker:]]
-    thread = _thread_start(lines, kinds)
+    thread = _thread_start(lines, kinds, headed)
     if marker is not None:
         named = _named_thread(lines, kinds, marker)
         if named is not None and (thread is None or named < thread):
@@ -360,16 +360,17 @@ def _stamped(line: Line) -> bool:
     return year and normalise_date(line.text) is not None
 
 
-def _thread_start(lines: list[Line], kinds: list[Kind]) -> int | None:
+def _thread_start(lines: list[Line], kinds: list[Kind], headed: int | None) -> int | None:
     """Where a thread of comments (or a list of dated posts) begins below the story.
 
     A thread is a chain of stamped headers ("Jane July 3, 2012 at 4:01 pm"),
     each followed by prose, the next no more than `THREAD_GAP` lines on. It
     counts only once a story's worth of prose has come before it, so a live
-    report whose entries open with times is not cut at its first entry.
+    report whose entries open with times is not cut at its first entry, or
+    once the paragraph under the story's byline or date (`headed`) has.
     """
-    seen, after = 0, len(lines)
-    for i, line in enumerate(lines):
+    seen, after = 0, len(lines) if headed is None else headed + 1
+    for i, line in enumerate(lines[:after]):
         if kinds[i] is PROSE:
             seen += line.chars
             if seen >= STORY_SEEN * 10:
