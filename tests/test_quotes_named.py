@@ -174,3 +174,26 @@ def test_a_verb_with_a_particle_before_a_colon_introduces_the_speaker():
         "When Brandt suggested that the city would sue the county, Ruiz fired back "
         "forcefully: “If they sue us, they will lose.”"
     ) == [("If they sue us, they will lose.", "Ruiz")]
+
+
+def test_a_dash_line_under_a_quote_paragraph_signs_it():
+    assert said(
+        "The council debated the budget on Thursday night, with Mayor Ana Ruiz and "
+        "Councillor Tom Fenwick trading claims.",
+        '"Almost every new dollar is going to the top one percent of households."',
+        "- Tom Fenwick.",
+        "The councillor is relying on an outdated figure.",
+        '"I will look into it. I do not know the status."',
+        "-Ruiz, in the debate.",
+    ) == [
+        ("Almost every new dollar is going to the top one percent of households.", "Tom Fenwick"),
+        ("I will look into it. I do not know the status.", "Ana Ruiz"),
+    ]
+
+
+def test_a_dash_heading_or_byline_after_prose_signs_nothing():
+    assert said(
+        '"We will rebuild," Mayor Ana Ruiz said on Friday. The council met after that.',
+        "- Tom Fenwick.",
+        "– Ready for the vote –.",
+    ) == [("We will rebuild,", "Ana Ruiz")]

@@ -24,7 +24,7 @@ from reader.quotes.cues import (
 )
 from reader.quotes.kinds import speaker_kind
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
-from reader.quotes.names import NameIndex
+from reader.quotes.names import NameIndex, name_runs
 from reader.quotes.resolution import SpeakerMemory, resolve
 from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
@@ -337,6 +337,11 @@ def find_quotes(
     about = -9
     """The last paragraph that quotes and reports nobody (see `_narrator`)."""
     for number, text in enumerate(paragraphs):
+        if text[:3].lstrip()[:1] in _DASHES and number and quotes:
+            signed = _signed(text, paragraphs[number - 1], index)
+            if signed is not None:
+                _sign(quotes, number - 1, signed)
+                last = ((signed, True, None), number)
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         cue_matches = find_cues(masked_all)
@@ -703,6 +708,39 @@ def _introducer(
             return None
     found = _resolved(subject, index, number, memory)
     return (found, number) if found[0] else None
+
+
+_DASHES: Final = frozenset("-—–")
+_SIGN_OFF: Final = re.compile(r"\s*[-—–]{1,2}\s*([^,.;\n]{2,60}?)\s*(?:[,;].{0,80})?\.?\s*")
+"""A line that signs the quote above it: "- Bernie Sanders.", "-Ana Ruiz, tweeting"."""
+_CLOSING_MARKS: Final = ('"', "”", "’’", "''")
+
+
+def _signed(text: str, before: str, index: NameIndex) -> str | None:
+    """Who a dash-led line right under a quote paragraph names ("- Bernie Sanders."): a
+    run of capitalised words and nothing else before the first comma."""
+    if not before.rstrip().endswith(_CLOSING_MARKS):
+        return None
+    line = _SIGN_OFF.fullmatch(text)
+    if line is None:
+        return None
+    name = line.group(1)
+    runs = name_runs(name)
+    if len(runs) != 1 or runs[0][0] > 0 or runs[0][1] < len(name.rstrip(". ")):
+        return None
+    key, _person = index.canonical(runs[0][2])
+    return key
+
+
+def _sign(quotes: list[Quote], paragraph: int, speaker: str) -> None:
+    """Give the quotes of a paragraph that have no reporting word of their own to the name
+    signing it (whoever the run of quotes was carrying them to)."""
+    for position in range(len(quotes) - 1, -1, -1):
+        quote = quotes[position]
+        if quote.paragraph < paragraph:
+            break
+        if quote.paragraph == paragraph and quote.cue is None:
+            quotes[position] = replace(quote, speaker=speaker, person=None)
 
 
 def _narrator(text: str, index: NameIndex, number: int, memory: SpeakerMemory) -> _Resolved | None:
