@@ -197,3 +197,17 @@ def test_a_dash_heading_or_byline_after_prose_signs_nothing():
         "- Tom Fenwick.",
         "– Ready for the vote –.",
     ) == [("We will rebuild,", "Ana Ruiz")]
+
+
+def test_any_verb_after_a_name_and_before_a_comma_and_a_quote_attributes_it():
+    assert said(
+        "After Councillor Tom Fenwick criticized her record, Ana Ruiz shot back, "
+        "“I could have stayed home, but I chose to serve.”"
+    ) == [("I could have stayed home, but I chose to serve.", "Ana Ruiz")]
+    assert said(
+        "Yet for all the carping that Fenwick is a dreamer - during their first debate, Mayor "
+        "Ana Ruiz cracked, “I am a builder who likes to finish things” - he has often won."
+    ) == [("I am a builder who likes to finish things", "Ana Ruiz")]
+    assert said(
+        "Ruiz's supporters, “the builders,” packed the hall.",
+    ) == []

@@ -98,6 +98,13 @@ _SUBJECT_REACH: Final = 80
 """How far after a quote a listed cue makes the unlisted-verb guess unnecessary."""
 
 
+_VERB_COMMA_BEFORE: Final = re.compile(
+    r"\b(?P<who>[A-Z][\w’'.-]*|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]{3,}(?:ed|s)|[a-z]+\s+back)"
+    r"(?:\s+[a-z]+ly)?,\s*$"
+)
+"""A name or he/she and a verb, then a comma, right before a quote: any verb names who
+says it ("Hillary Clinton cracked, “…”"), as any verb right after a quote does."""
+_PLURAL_NOUN: Final = re.compile(r"(?:er|or|ist|an|ant|ent|ship|ness|ment|tion|sion|ie|ee)s$")
 _TWO_MARKS: Final = ("''", "’’")
 """Two single marks standing for one closing double mark."""
 
@@ -106,7 +113,8 @@ def _cue_matches(
     masked: str, quotes: list[Span], found: list[re.Match[str]]
 ) -> list[re.Match[str]]:
     """Reporting words outside quotes, and noun-like forms right after one ("“…,” comments X");
-    right after a quote ending in a comma, any verb after its subject ("“…,” Kim fumed")."""
+    right after a quote ending in a comma, any verb after its subject ("“…,” Kim fumed"), and
+    right before a quote, a name or he/she, any verb and a comma ("Kim shot back, “…”")."""
     if not quotes:
         return found
     inverted = []
@@ -128,6 +136,17 @@ def _cue_matches(
                 verb = _WHOLE.match(masked, *unlisted_cue(subject_verb))
             else:
                 verb = VERB_THEN_SPEAKER.match(masked, gap.end())
+            if verb:
+                inverted.append(verb)
+    for span in quotes:
+        lead = _VERB_COMMA_BEFORE.search(masked, max(0, span.open_mark - 60), span.open_mark)
+        if (
+            lead is not None
+            and not lead.group("who").endswith(("’s", "'s"))
+            and not _PLURAL_NOUN.search(lead.group("verb"))
+            and not any(lead.start() <= known.start() < span.open_mark for known in found)
+        ):  # "Hillary Clinton cracked, “…”", "Hillary shot back, “…”"
+            verb = _WHOLE.match(masked, *lead.span("verb"))
             if verb:
                 inverted.append(verb)
     if not inverted:
