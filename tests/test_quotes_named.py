@@ -208,6 +208,9 @@ def test_any_verb_after_a_name_and_before_a_comma_and_a_quote_attributes_it():
         "Yet for all the carping that Fenwick is a dreamer - during their first debate, Mayor "
         "Ana Ruiz cracked, “I am a builder who likes to finish things” - he has often won."
     ) == [("I am a builder who likes to finish things", "Ana Ruiz")]
-    assert said(
-        "Ruiz's supporters, “the builders,” packed the hall.",
-    ) == []
+    assert (
+        said(
+            "Ruiz's supporters, “the builders,” packed the hall.",
+        )
+        == []
+    )
