@@ -139,12 +139,17 @@ def _cue_matches(
             if verb:
                 inverted.append(verb)
     for span in quotes:
-        lead = _VERB_COMMA_BEFORE.search(masked, max(0, span.open_mark - 60), span.open_mark)
+        at = span.open_mark
+        while at > 0 and masked[at - 1] == " ":
+            at -= 1
+        if masked[at - 1 : at] != ",":
+            continue  # the usual case: no comma right before the quote
+        lead = _VERB_COMMA_BEFORE.search(masked, max(0, at - 60), span.open_mark)
         if (
             lead is not None
             and not lead.group("who").endswith(("’s", "'s"))
             and not _PLURAL_NOUN.search(lead.group("verb"))
-            and not any(lead.start() <= known.start() < span.open_mark for known in found)
+            and not any(lead.start() <= known.start() < at for known in found)
         ):  # "Hillary Clinton cracked, “…”", "Hillary shot back, “…”"
             verb = _WHOLE.match(masked, *lead.span("verb"))
             if verb:
