@@ -214,3 +214,15 @@ def test_any_verb_after_a_name_and_before_a_comma_and_a_quote_attributes_it():
         )
         == []
     )
+
+
+def test_after_the_cue_a_name_before_a_job_only_says_whose_job():
+    assert said("“We need the ferry,” said Harbour Trust analyst Carla Mendes.") == [
+        ("We need the ferry,", "Carla Mendes")
+    ]
+    assert said("“We need the ferry,” said Ruiz spokesman Tom Okafor, after the vote.") == [
+        ("We need the ferry,", "Tom Okafor")
+    ]
+    assert said("“We need the ferry,” said Ana Ruiz on Tuesday.") == [
+        ("We need the ferry,", "Ana Ruiz")
+    ]

@@ -578,6 +578,13 @@ _AFTER_DESCRIPTION: Final = re.compile(
 """Where a description after its cue ends: punctuation, or a clause or time after it."""
 
 
+_JOB_THEN_NAME: Final = re.compile(
+    r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who)\b)[a-z][\w-]*){1,3}\s+"
+)
+"""Lower-case words between a name and the next one ("Commerzbank analyst", "White House
+press secretary"): the first name only says whose, the second is the speaker's."""
+
+
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     match = _SPACES.match(text, pos, hi)
@@ -607,6 +614,9 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
         ):
             if not (modifiers and _noun_after(text, lo + end, hi)):
+                job = _JOB_THEN_NAME.match(text, lo + end)
+                if job is not None and len(runs) > 1 and lo + runs[1][0] == job.end():
+                    start, end = runs[1][0], runs[1][1]  # "said Commerzbank analyst Ana Ruiz"
                 return _name(text, lo + start, lo + end)
             adjective_end = end
     end_match = _AFTER_DESCRIPTION.search(text, lo + adjective_end, hi)
