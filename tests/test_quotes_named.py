@@ -191,6 +191,12 @@ def test_a_dash_line_under_a_quote_paragraph_signs_it():
     ]
 
 
+def test_a_dash_after_the_quote_on_its_line_signs_it():
+    assert said("“He was the finest writer I knew.” — Neil Okafor") == [
+        ("He was the finest writer I knew.", "Neil Okafor")
+    ]
+
+
 def test_a_dash_heading_or_byline_after_prose_signs_nothing():
     assert said(
         '"We will rebuild," Mayor Ana Ruiz said on Friday. The council met after that.',

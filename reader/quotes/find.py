@@ -403,6 +403,9 @@ def find_quotes(
         if about == number - 1 and not said and any(who[0] is None for who in resolved):
             narrator = _narrator(paragraphs[about], index, about, memory)
         quotes.extend(_quotes_here(page, accepted, resolved, last, narrator))
+        signed = _signed_after(text, accepted, index)
+        if signed is not None:  # "“…” — Neil Gaiman"
+            _sign(quotes, number, signed)
         attributions.extend(_attributions(page, said, linked))
         last = _last_speaker(page, quotes[first_new:], said, last)
         if nested:
@@ -745,6 +748,11 @@ def _signed(text: str, before: str, index: NameIndex) -> str | None:
     run of capitalised words and nothing else before the first comma."""
     if not before.rstrip().endswith(_CLOSING_MARKS):
         return None
+    return _signature(text, index)
+
+
+def _signature(text: str, index: NameIndex) -> str | None:
+    """The name a dash-led signature gives ("— Neil Gaiman", "-Ana Ruiz, in the debate.")."""
     line = _SIGN_OFF.fullmatch(text)
     if line is None:
         return None
@@ -754,6 +762,16 @@ def _signed(text: str, before: str, index: NameIndex) -> str | None:
         return None
     key, _person = index.canonical(runs[0][2])
     return key
+
+
+def _signed_after(text: str, accepted: list[Span], index: NameIndex) -> str | None:
+    """Who signs a paragraph's last quote on the same line ("“…” — Neil Gaiman")."""
+    if not accepted or accepted[-1].close_mark is None:
+        return None
+    tail = text[accepted[-1].close_mark + 1 :]
+    if tail[:3].lstrip()[:1] not in _DASHES:
+        return None
+    return _signature(tail, index)
 
 
 def _sign(quotes: list[Quote], paragraph: int, speaker: str) -> None:
