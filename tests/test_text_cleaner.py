@@ -911,3 +911,16 @@ def test_stamped_comments_under_a_short_post_stay_out_of_it() -> None:
         footer=(*comments, "Leave a Comment", "Name", "Website"),
     )
     assert clean_text(text, "a.txt").paragraphs == [SHORT_POST]
+
+
+def test_a_sites_legal_notice_run_into_a_paragraph_is_not_the_story() -> None:
+    notice = (
+        "The Canal Times is the newspaper of the Halden and Marsh End canal towns. The Canal "
+        "Times, its masthead and the heron logo are registered trademarks of Canal Press Ltd. "
+        "No part of this site may be copied, stored or passed on in any form without the "
+        "written permission of the publisher. Copyright 2026 Canal Press Ltd. All rights "
+        "reserved."
+    )
+    footer = ("Most read", "Lock gates to be replaced", "New moorings at Skellow", "Contact us")
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=(*footer, notice))
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -258,7 +258,15 @@ _LEAD_MARK = re.compile(r"[:|>»›\-–—]")
 
 
 CLUTTER_WORDS = 40
-"""Longer lines are story or legal text long enough to be scored as prose."""
+"""Longer lines are story, unless they end in a photo credit or read as a site's legal notice."""
+_NOTICE_HINTS = ("right", "©", "trademark", "disclaim", "commercial")
+_SITE_NOTICE = re.compile(
+    r"all rights? reserved|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:copyright\s*)?\d{4}|"
+    r"registered trademarks? of|^disclaimer\s*:|property of their respective owners|"
+    r"for your personal,? non-commercial use"
+)
+"""The wording of a site's rights, trademark and disclaimer notices, which a story does
+not use; searched in long lines only under one of `_NOTICE_HINTS`."""
 TAG_PARTS = 5
 TAG_WORDS = 4
 GLUE_REACH = 120
@@ -414,12 +422,17 @@ def _is_clutter(line: Line) -> bool:
         return True
     lowered = line.lower
     if line.words > CLUTTER_WORDS:
-        return text.endswith(")") and _has_credit(lowered[-80:])
+        return (text.endswith(")") and _has_credit(lowered[-80:])) or _site_notice(lowered)
     if not _ANY_HINT.search(lowered):
         return False
     if _has_credit(lowered):
         return not quoted(text)
     return any(hint in lowered and pattern.search(lowered) for hint, pattern in _LEGAL_BY_HINT)
+
+
+def _site_notice(lowered: str) -> bool:
+    """A site's legal footer run together into a paragraph: rights, trademarks, a disclaimer."""
+    return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_SITE_NOTICE.search(lowered))
 
 
 def _has_credit(lowered: str) -> bool:
