@@ -924,3 +924,42 @@ def test_a_sites_legal_notice_run_into_a_paragraph_is_not_the_story() -> None:
     footer = ("Most read", "Lock gates to be replaced", "New moorings at Skellow", "Contact us")
     text = page(*HEADER, "By Jo Marsh", story=STORY, footer=(*footer, notice))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_comments_under_headers_of_names_saying_stay_out_of_the_story() -> None:
+    comments = [
+        part
+        for n, name in enumerate(("Mira Okafor", "Tom Hale", "Priya N.", "Sam Ode"))
+        for part in (
+            f"{name} says:",
+            f"The detour through the estate added twenty minutes to my walk every morning this "
+            f"year, so the news is welcome on our side of the water, comment {n}.",
+            f"Still, I will believe it when the fences come down and the bridge is open before "
+            f"the summer, when the towpath is at its busiest, comment {n}.",
+            "[Reply]",
+        )
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=tuple(comments))
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_quotation_introduced_as_someone_writing_stays_in_the_story() -> None:
+    quotation = [
+        "As the trust's engineer put it in her report, Ana Lopes writes:",
+        "The supports were sound before the barge struck them, and the new ones will be set "
+        "deeper into the bed of the canal so that the bridge can stand another century.",
+        "Until then the towpath will stay closed at the crossing and walkers will have to go "
+        "round by the lock, which adds about a mile to the walk into the town.",
+    ]
+    comments = [
+        part
+        for n, name in enumerate(("Mira Okafor", "Tom Hale", "Priya N."))
+        for part in (
+            f"{name} says:",
+            f"March 4, 2026 at 9:1{n} am",
+            f"Welcome news for everyone on our side of the water, comment number {n}.",
+        )
+    ]
+    text = page(*HEADER, story=[*STORY, *quotation], footer=tuple(comments))
+    paragraphs = clean_text(text, "a.txt").paragraphs
+    assert paragraphs[-2:] == quotation[1:]

@@ -344,6 +344,9 @@ _STAMP = re.compile(
 costlier date reader then confirms."""
 
 
+_SAID = re.compile(r"\b(says|said|wrote|writes|commented|replied)\W*$")
+
+
 def _stamped(line: Line) -> bool:
     """A short line holding a date or a time: the header of a comment or of a dated teaser.
 
@@ -358,6 +361,14 @@ def _stamped(line: Line) -> bool:
             return True
         year = True
     return year and normalise_date(line.text) is not None
+
+
+def _comment_header(line: Line) -> str | None:
+    """The verb closing a commenter's header ("Jane Doe says:", "Tom said,"), if it is one."""
+    if line.words > STAMP_WORDS or not line.text.endswith((":", ",")):
+        return None
+    said = _SAID.search(line.lower)
+    return said.group(1) if said else None
 
 
 def _thread_start(lines: list[Line], kinds: list[Kind], headed: int | None) -> int | None:
@@ -381,10 +392,21 @@ def _thread_start(lines: list[Line], kinds: list[Kind], headed: int | None) -> i
         for i in range(after, len(lines))
         if lines[i].digits and _stamped(lines[i]) and not _lone_dash(lines[i - 1])
     ]
-    for n, first in enumerate(stamps):
+    headers: dict[str, list[int]] = {}
+    for i in range(after, len(lines)):
+        verb = _comment_header(lines[i])
+        if verb:
+            headers.setdefault(verb, []).append(i)
+    starts = [_chain_start(stamps, kinds), *(_chain_start(h, kinds) for h in headers.values())]
+    return min([start for start in starts if start is not None], default=None)
+
+
+def _chain_start(headers: list[int], kinds: list[Kind]) -> int | None:
+    """The first of `THREAD_STAMPS` headers in a row, each with prose under it."""
+    for n, first in enumerate(headers):
         chain = 1
         last = first
-        for i in stamps[n + 1 :]:
+        for i in headers[n + 1 :]:
             if i - last > THREAD_GAP:
                 break
             if any(kinds[k] is PROSE or kinds[k] is NEAR for k in range(last + 1, i)):
