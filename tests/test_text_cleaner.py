@@ -963,3 +963,31 @@ def test_a_quotation_introduced_as_someone_writing_stays_in_the_story() -> None:
     text = page(*HEADER, story=[*STORY, *quotation], footer=tuple(comments))
     paragraphs = clean_text(text, "a.txt").paragraphs
     assert paragraphs[-2:] == quotation[1:]
+
+
+def test_the_writers_blurb_under_about_her_name_is_not_the_story() -> None:
+    blurb = (
+        "Jo Marsh is a reporter at The Canal Times, where she has covered the towpaths, locks "
+        "and moorings of the north for twelve years. She lives on a narrowboat with two cats "
+        "and far too many books, and she has walked every mile of the canal at least twice."
+    )
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=("Share", "About Jo Marsh", blurb))
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_sections_under_the_names_they_describe_are_the_story() -> None:
+    sections = []
+    for name, what in (("Halden Lock", "the oldest"), ("Marsh End Lock", "the deepest")):
+        sections += [
+            f"About {name}",
+            f"{name} is {what} lock on the canal, and the trust will rebuild its gates this "
+            f"winter while the towpath beside it stays open to walkers and cyclists.",
+        ]
+    sections += [
+        "About Skellow Lock",
+        "Skellow Lock is the last on the canal before the river, and its keeper's cottage is "
+        "now a small museum of the canal's history, open at weekends.",
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=[*STORY, *sections], footer=FOOTER)
+    paragraphs = clean_text(text, "a.txt").paragraphs
+    assert [s for s in sections if " is " in s] == [p for p in paragraphs if " Lock is " in p]

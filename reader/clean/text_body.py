@@ -49,6 +49,7 @@ MAX_ITEMS = 15
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 _URL_STARTS = ("http", "www.")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A figure: "32,000" is one, a score "70-44" holds two."""
 ROW_WORDS = 40
@@ -110,6 +111,7 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
     _credit_tables(lines, kinds, values)
     _credit_datelines(lines, kinds, values)
     headed = _credit_story_header(lines, kinds, values)
+    _drop_blurbs(lines, kinds, values)
     values = _damp_isolated(lines, values, kinds)
     marker = _end_marker(lines, values, kinds, headed)
     if marker is not None:
@@ -246,6 +248,49 @@ def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[floa
                     first = i
                 break
     return first
+
+
+_BLURB = re.compile(
+    r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?:is|was|has|writes|works|lives)\b"
+)
+"""A paragraph opening with a name and what it is: "Jane Doe is a reporter", "Acme has"."""
+_ABOUT = re.compile(r"^(?:about|author|(?:written |posted )?by)\b")
+"""The label over a blurb: "About Jane Doe", "Author: Jane Doe", "by Jane Doe"."""
+BLURBS = 2
+"""Most blurbs on a page: more paragraphs of that shape under their names make a list."""
+
+
+def _drop_blurbs(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+    """An author's or a site's blurb under its name is clutter, not the story.
+
+    The writer's box ("Jane Doe" or "About Jane Doe", then "Jane is a
+    reporter who ...") and the site's ("About Acme", then "Acme is a ...")
+    repeat a name shown on a short line just above. Three or more such
+    paragraphs are a list of people or things, each under its own heading,
+    which is the story.
+    """
+    blurbs = []
+    for i, kind in enumerate(kinds):
+        if kind is not PROSE and kind is not NEAR:
+            continue
+        opening = _BLURB.match(lines[i].text)
+        if opening is None:
+            continue
+        name = " " + " ".join(_WORD.findall(opening.group(1).lower())) + " "
+        for k in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
+            if kinds[k] is PROSE or kinds[k] is NEAR:
+                break
+            if (
+                lines[k].words <= LABEL_WORDS
+                and _ABOUT.match(lines[k].lower)
+                and (" " + lines[k].key + " ").endswith(name)
+            ):
+                blurbs.append(i)
+                break
+    if len(blurbs) <= BLURBS:
+        for i in blurbs:
+            kinds[i] = CLUTTER
+            values[i] = CLUTTER_VALUE
 
 
 def _end_marker(
