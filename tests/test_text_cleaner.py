@@ -991,3 +991,10 @@ def test_sections_under_the_names_they_describe_are_the_story() -> None:
     text = page(*HEADER, "By Jo Marsh", story=[*STORY, *sections], footer=FOOTER)
     paragraphs = clean_text(text, "a.txt").paragraphs
     assert [s for s in sections if " is " in s] == [p for p in paragraphs if " Lock is " in p]
+
+
+def test_a_line_leading_into_the_next_paragraph_stays_in_the_story() -> None:
+    lead = "Ana Lopes put it this way:"
+    story = [*STORY[:2], lead, *STORY[2:]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

@@ -53,6 +53,7 @@ _WORD = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A figure: "32,000" is one, a score "70-44" holds two."""
 ROW_WORDS = 40
+LEAD_IN_WORDS = 3
 LABEL_CHARS = 40
 LABEL_WORDS = 8
 _LABELLED = re.compile(r"^[^:]{2,40}: \S")
@@ -687,6 +688,7 @@ def _keep(
             if (
                 _story_short(line, len(run))
                 or (listed and n > 0)
+                or (n == len(run) - 1 and after_prose and not boxed and _lead_in(line))
                 or (not line.item and _row_like(line, bullets=False))
             ):
                 kept.append(line)
@@ -701,6 +703,15 @@ def _keep(
                 kept.append(line)
         i = run_end
     return kept, headings
+
+
+def _lead_in(line: Line) -> bool:
+    """A line leading into the paragraph under it: "Here is how it worked out:"."""
+    return (
+        LEAD_IN_WORDS <= line.words <= ROW_WORDS
+        and line.text.endswith(":")
+        and not line.text.isupper()
+    )
 
 
 def _label(line: Line) -> bool:
