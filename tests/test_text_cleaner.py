@@ -998,3 +998,12 @@ def test_a_line_leading_into_the_next_paragraph_stays_in_the_story() -> None:
     story = [*STORY[:2], lead, *STORY[2:]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_the_writers_box_closing_the_story_is_not_the_story() -> None:
+    box = (
+        "Jo joined The Canal Times in 2014 after ten years on the boats, and has written about "
+        "the towpaths, locks and moorings of the north ever since."
+    )
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=("Jo Marsh", box, "© 2026 The Canal"))
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -133,6 +133,7 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
             return below
     end = _trim_stray_tail(lines, kinds, start, end)
     start, end = _extend_over_lists(lines, kinds, start, end)
+    end = _before_writers_box(lines, kinds, start, end)
     kept, headings = _keep(lines, kinds, start, end)
     return Body(kept, headings, start, end)
 
@@ -252,7 +253,7 @@ def _credit_story_header(lines: list[Line], kinds: list[Kind], values: list[floa
 
 
 _BLURB = re.compile(
-    r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?:is|was|has|writes|works|lives)\b"
+    r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?:is|was|has|joined|writes|works|lives)\b"
 )
 """A paragraph opening with a name and what it is: "Jane Doe is a reporter", "Acme has"."""
 _ABOUT = re.compile(r"^(?:about|author|(?:written |posted )?by)\b")
@@ -292,6 +293,39 @@ def _drop_blurbs(lines: list[Line], kinds: list[Kind], values: list[float]) -> N
         for i in blurbs:
             kinds[i] = CLUTTER
             values[i] = CLUTTER_VALUE
+
+
+def _before_writers_box(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Where the story ends when its region closes on the writer's box.
+
+    Under many stories the writer's name stands on a line of its own with a
+    paragraph about them below ("Jane Doe", then "Jane joined the paper in
+    2017 ..."). When the region's last paragraph opens with the name (or the
+    first name) on a short line just above it, the story ends before that line.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if kinds[i] in (PROSE, NEAR)), None)
+    if last is None:
+        return end
+    opening = _BLURB.match(lines[last].text)
+    if opening is None:
+        return end
+    name = " ".join(_WORD.findall(opening.group(1).lower()))
+    for k in range(last - 1, max(start - 1, last - 1 - HEADER_REACH), -1):
+        if kinds[k] is PROSE or kinds[k] is NEAR:
+            return end
+        if _name_line(lines[k]) and (lines[k].key + " ").startswith(name + " "):
+            story = any(kinds[j] is PROSE for j in range(start, k))
+            return k if story else end
+    return end
+
+
+def _name_line(line: Line) -> bool:
+    """A person's name alone on a line: two to four capitalised words, no digits."""
+    return (
+        2 <= line.words <= 4
+        and not line.digits
+        and all(word[:1].isupper() for word in line.text.split())
+    )
 
 
 def _end_marker(
