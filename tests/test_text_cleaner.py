@@ -1007,3 +1007,21 @@ def test_the_writers_box_closing_the_story_is_not_the_story() -> None:
     )
     text = page(*HEADER, "By Jo Marsh", story=STORY, footer=("Jo Marsh", box, "© 2026 The Canal"))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_list_of_dated_teasers_under_the_story_is_no_table() -> None:
+    teasers = [
+        part
+        for n, headline in enumerate(
+            (
+                "Lock Gates Go Back In After Winter Repairs",
+                "Skellow Moorings: Ten New Berths Open",
+                "Towpath Survey Finds Two Miles Need Work",
+                "Boat Club Hosts Open Day At Marsh End",
+                "Heron Numbers Rise Along The Halden Flight",
+            )
+        )
+        for part in (headline, f"March {n + 1}, 2026 at 9:{n}5 am")
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=("Recent posts by Jo Marsh", *teasers))
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -155,12 +155,14 @@ def _credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) ->
     A results table or a list of dates can be the story itself; its rows
     are short, so without this the run search would prefer any teaser block.
     A single short line between rows (a sub-heading, a line with one
-    figure) does not break the table.
+    figure) does not break the table. A stamp (a date with a clock time, a
+    numeric date) is no row: it heads a dated teaser or a comment.
     """
     rows = [
         kind is not CLUTTER
         and (3 <= line.words <= ROW_WORDS or line.text.startswith(_URL_STARTS))
         and _row_like(line, True)
+        and not _stamped(line)
         for line, kind in zip(lines, kinds, strict=True)
     ]
     if rows.count(True) < TABLE_ROWS:
