@@ -1025,3 +1025,14 @@ def test_a_list_of_dated_teasers_under_the_story_is_no_table() -> None:
     ]
     text = page(*HEADER, "By Jo Marsh", story=STORY, footer=("Recent posts by Jo Marsh", *teasers))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_sign_up_box_under_the_story_is_not_the_story() -> None:
+    box = (
+        "Canal Times Daily",
+        "Get the day's canal news, lock closures and mooring notices delivered straight to "
+        "your inbox every morning.",
+        "Thanks for signing up!",
+    )
+    text = page(*HEADER, "By Jo Marsh", story=STORY, footer=box)
+    assert clean_text(text, "a.txt").paragraphs == STORY
