@@ -1036,3 +1036,21 @@ def test_a_sign_up_box_under_the_story_is_not_the_story() -> None:
     )
     text = page(*HEADER, "By Jo Marsh", story=STORY, footer=box)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_most_read_box_inside_the_story_is_left_out() -> None:
+    box = (
+        "Most read in local news",
+        "LOCK DRAMA",
+        "Narrowboat stuck in the Halden flight for a whole weekend, owner says",
+        "HERON WATCH",
+        "Record number of herons counted along the towpath this spring",
+    )
+    more = [
+        "The trust said it would publish the plans for the new bridge at the town library in "
+        "January, and that residents could comment on them until the end of February.",
+        "A temporary ferry across the canal was ruled out on cost, the council said, though "
+        "volunteers have offered to run one at weekends during the works.",
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=[*STORY, *box, *more], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == [*STORY, *more]

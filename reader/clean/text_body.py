@@ -681,7 +681,8 @@ def _best_run(values: list[float]) -> tuple[int, int]:
 def _keep(
     lines: list[Line], kinds: list[Kind], start: int, end: int
 ) -> tuple[list[Line], list[int]]:
-    """Drop clutter inside the region; keep short lines that read as story."""
+    """Drop clutter and boxes ("Most read" and its teasers) inside the region; keep short
+    lines that read as story."""
     kept: list[Line] = []
     headings: list[int] = []
     captions = _captions(lines, start, end)
@@ -691,8 +692,8 @@ def _keep(
         if i in captions:
             i += 1
             continue
-        if kind is NEAR and i > start and kinds[i - 1] is BARRIER and not (lines[i].ends_sentence):
-            i += 1
+        if kind is BARRIER and i > start:
+            i = _after_box(kinds, i, end)
             continue
         if kind in (PROSE, NEAR):
             kept.append(lines[i])
@@ -739,6 +740,18 @@ def _keep(
                 kept.append(line)
         i = run_end
     return kept, headings
+
+
+def _after_box(kinds: list[Kind], i: int, end: int) -> int:
+    """Past a box inside the story: its marker ("Most read") and the teasers under it.
+
+    The story resumes at the next paragraph; the headlines, kickers and
+    near-sentences between are the box's.
+    """
+    i += 1
+    while i < end and kinds[i] is not PROSE:
+        i += 1
+    return i
 
 
 def _lead_in(line: Line) -> bool:
