@@ -1054,3 +1054,9 @@ def test_a_most_read_box_inside_the_story_is_left_out() -> None:
     ]
     text = page(*HEADER, "By Jo Marsh", story=[*STORY, *box, *more], footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == [*STORY, *more]
+
+
+def test_a_line_leading_into_the_first_paragraph_opens_the_story() -> None:
+    lead = "Ana Lopes put it this way:"
+    text = page(*HEADER, "By Jo Marsh", lead, story=STORY, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == [lead, *STORY]

@@ -606,7 +606,8 @@ def _extend_over_lists(
     ending in a numbered list or opening with a results table loses it. Runs
     of at least `MIN_ROWS` row-shaped lines (numbered or bulleted items,
     links, rows of figures) next to the story are part of it; a lone label
-    line between rows ("BOYS SOCCER") is carried along.
+    line between rows ("BOYS SOCCER") is carried along, and so is a line
+    leading into the story's first paragraph ("Seneca says this of tides:").
     """
     last = _last_row(lines, kinds, end, 1, bullets=True)
     if last is not None:
@@ -620,6 +621,8 @@ def _extend_over_lists(
         and kinds[start - 1] is SHORT
         and _label(lines[start - 1])
     ):
+        start -= 1
+    if start > 0 and kinds[start] is not SHORT and _lead_in(lines[start - 1]):
         start -= 1
     return start, end
 
