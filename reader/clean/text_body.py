@@ -456,11 +456,15 @@ def _comment_header(line: Line) -> str | None:
 def _thread_start(lines: list[Line], kinds: list[Kind], headed: int | None) -> int | None:
     """Where a thread of comments (or a list of dated posts) begins below the story.
 
-    A thread is a chain of stamped headers ("Jane July 3, 2012 at 4:01 pm"),
-    each followed by prose, the next no more than `THREAD_GAP` lines on. It
-    counts only once a story's worth of prose has come before it, so a live
-    report whose entries open with times is not cut at its first entry, or
-    once the paragraph under the story's byline or date (`headed`) has.
+    A thread is a chain of headers of one shape, each followed by prose, the
+    next no more than `THREAD_GAP` lines on: stamped headers ("Jane July 3,
+    2012 at 4:01 pm") or commenters' names with one verb of saying ("Jane
+    says:"). Each shape and verb is chained apart, so a story's "Doe writes:"
+    before a quotation joins neither the stamps nor the "says:" of the
+    comments below. It counts only once a story's worth of prose has come
+    before it, so a live report whose entries open with times is not cut at
+    its first entry, or once the paragraph under the story's byline or date
+    (`headed`) has.
     """
     seen, after = 0, len(lines) if headed is None else headed + 1
     for i, line in enumerate(lines[:after]):
