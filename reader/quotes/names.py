@@ -495,8 +495,12 @@ class NameIndex:
     """The paragraphs joined, made when first searched."""
     role_words: dict[int, frozenset[str]] = field(default_factory=dict)
     """Position in `mentions` -> the job, title or age set beside it (see `roles`)."""
-    lowered: dict[int, str] = field(default_factory=dict)
-    """Paragraphs in lower case, each made when first asked (see `lower_paragraph`)."""
+    written_in: dict[str, list[int]] = field(default_factory=dict)
+    """A job, title or age -> the paragraphs it may be written in (see `roles`)."""
+    lowered_text: str = ""
+    """Every paragraph in lower case, joined by line breaks (see `lowered_article`)."""
+    lowered_starts: list[int] = field(default_factory=list)
+    """Where each paragraph starts in `lowered_text`."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
     lone_people: dict[str, bool] = field(default_factory=dict)
@@ -686,19 +690,34 @@ class NameIndex:
             mention.opens = opens_sentence(self.paragraphs[mention.paragraph], mention.start)
         return mention.opens
 
-    def lower_paragraph(self, number: int) -> str:
-        """A paragraph in lower case: descriptions look for their job or age in every
-        paragraph before them, so each is lowered once."""
-        lowered = self.lowered.get(number)
-        if lowered is None:
-            lowered = self.lowered[number] = self.paragraphs[number].lower()
-        return lowered
+    def lowered_article(self) -> tuple[str, list[int]]:
+        """The article in lower case, its paragraphs joined by line breaks, and where each
+        paragraph starts in it: one search finds a word in every paragraph at once."""
+        if self.lowered_starts or not self.paragraphs:
+            return self.lowered_text, self.lowered_starts
+        if not self.text:
+            self.text = "\n".join(self.paragraphs)
+        lowered = self.text.lower()
+        pieces = self.paragraphs
+        if len(lowered) != len(self.text):  # a letter lowers to two ("İ"): paragraph by paragraph
+            pieces = [paragraph.lower() for paragraph in self.paragraphs]
+            lowered = "\n".join(pieces)
+        at = 0
+        for piece in pieces:
+            self.lowered_starts.append(at)
+            at += len(piece) + 1
+        self.lowered_text = lowered
+        return lowered, self.lowered_starts
 
     def mentions_between(self, first: int, last: int) -> list[Mention]:
         """Mentions in paragraphs first..last, in reading order (a slice, not a scan)."""
+        positions = self.positions_between(first, last)
+        return self.mentions[positions.start : positions.stop]
+
+    def positions_between(self, first: int, last: int) -> range:
+        """Where the mentions of paragraphs first..last stand in `mentions`."""
         lo = bisect_left(self.mention_paragraphs, max(first, 0))
-        hi = bisect_right(self.mention_paragraphs, last)
-        return self.mentions[lo:hi]
+        return range(lo, bisect_right(self.mention_paragraphs, last))
 
     def learn_gender(self, name: str, gender: int) -> None:
         """Remember that the article called this person "he" (+1) or "she" (-1)."""

@@ -13,6 +13,7 @@ the description stays a description: a wrong name is worse than none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -141,44 +142,72 @@ def described_person(
     """The one person mentioned before (paragraph, offset) whom the description fits best."""
     fits: dict[str, Fit] = {}
     needle = description.age or description.head
-    written: dict[int, bool] = {}
-    """Per paragraph: whether the job or age may be written in it at all, so that the
-    paragraphs without it are skipped whole (the mentions go back to the article's start)."""
-    for position, mention in enumerate(index.mentions_between(0, paragraph)):
-        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
-            continue
-        text = index.paragraphs[mention.paragraph]
-        if mention.paragraph == paragraph and not text[mention.end : offset].strip(" ,"):
-            continue  # "As Ruiz met Brandt, the crowd chanted": the description's own place
-        in_paragraph = written.get(mention.paragraph)
-        if in_paragraph is None:  # lower() maps each character alone, but for a capital sigma
-            in_paragraph = "Σ" in text or needle in index.lower_paragraph(mention.paragraph)
-            written[mention.paragraph] = in_paragraph
-        if not in_paragraph:
-            continue
-        near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
-        if needle not in near.lower():
-            continue  # the cheap test first: the job or age is not even written nearby
-        words = index.role_words.get(position)
-        if words is None:
-            words = index.role_words[position] = role_words(text, mention)
-        score = _score(description, words)
-        if score < _STRONG and paragraph - mention.paragraph > _REACH_PARAGRAPHS:
-            continue  # a job alone points back a few paragraphs at most; an age, further
-        if score <= 0 or description.gender and index.gender(mention.key) == -description.gender:
-            continue
-        seen = (mention.paragraph, mention.start)
-        known = fits.get(mention.key)
-        if known is None or score > known.score:
-            fits[mention.key] = Fit(mention.key, score, seen)
-        else:
-            fits[mention.key] = Fit(mention.key, known.score, seen)
+    for number in _written_in(index, needle):
+        if number > paragraph:
+            break
+        text = index.paragraphs[number]
+        for position in index.positions_between(number, number):
+            mention = index.mentions[position]
+            if not mention.person or (number, mention.start) >= (paragraph, offset):
+                continue
+            if number == paragraph and not text[mention.end : offset].strip(" ,"):
+                continue  # "As Ruiz met Brandt, the crowd chanted": the description's own place
+            score = _mention_score(description, index, position, needle)
+            if score < _STRONG and paragraph - number > _REACH_PARAGRAPHS:
+                continue  # a job alone points back a few paragraphs at most; an age, further
+            if (
+                score <= 0
+                or description.gender
+                and index.gender(mention.key) == -description.gender
+            ):
+                continue
+            seen = (number, mention.start)
+            known = fits.get(mention.key)
+            if known is None or score > known.score:
+                fits[mention.key] = Fit(mention.key, score, seen)
+            else:
+                fits[mention.key] = Fit(mention.key, known.score, seen)
     if not fits:
         return None
     ranked = sorted(fits.values(), key=lambda fit: (fit.score, fit.last_seen), reverse=True)
     if len(ranked) > 1 and ranked[1].score == ranked[0].score:
         return None  # two people fit as well: keep the description
     return ranked[0].person
+
+
+def _written_in(index: NameIndex, needle: str) -> list[int]:
+    """The paragraphs in which a job or an age may be written, found once per article and
+    word, by one search over the article in lower case: every description looks back to
+    the article's start, and only these paragraphs can hold a mention it fits. lower()
+    maps each character alone, but for a capital sigma, so a paragraph with one is always
+    looked at."""
+    found = index.written_in.get(needle)
+    if found is None:
+        text, starts = index.lowered_article()
+        numbers: set[int] = set()
+        if "σ" in text or "ς" in text:  # what a capital sigma lowers to: rare, looked for first
+            numbers.update(number for number, line in enumerate(index.paragraphs) if "Σ" in line)
+        at = text.find(needle)
+        while at >= 0:
+            number = bisect_right(starts, at) - 1
+            numbers.add(number)
+            at = text.find(needle, starts[number + 1] if number + 1 < len(starts) else len(text))
+        found = index.written_in[needle] = sorted(numbers)
+    return found
+
+
+def _mention_score(description: Description, index: NameIndex, position: int, needle: str) -> float:
+    """How well the words beside one mention fit the description (0 when the job or age is
+    not even written near it, the cheap test first)."""
+    mention = index.mentions[position]
+    text = index.paragraphs[mention.paragraph]
+    near = text[max(0, mention.start - _REACH_BEFORE) : mention.end + _REACH_AFTER]
+    if needle not in near.lower():
+        return 0.0
+    words = index.role_words.get(position)
+    if words is None:
+        words = index.role_words[position] = role_words(text, mention)
+    return _score(description, words)
 
 
 def _score(description: Description, words: frozenset[str]) -> float:
