@@ -276,14 +276,11 @@ def _measure(
     if words >= CASE_MIN_WORDS:
         if signs is not None and not uncased and _signs_fit(text, signs := signs.lstrip(" ")):
             lower, cased = _initials_from_signs(" " + signs[:CASE_SAMPLE_CHARS])
+            lower_ratio = lower / cased if cased else 0.0
         else:
-            initials = _INITIAL.findall(" " + text[:CASE_SAMPLE_CHARS])
-            lower = sum(map(str.islower, initials))
-            cased = lower + sum(map(str.isupper, initials))
-        if cased:
-            lower_ratio = lower / cased
+            lower_ratio = _lower_share(text[:CASE_SAMPLE_CHARS])
         if lower_ratio < WHOLE_LINE_BELOW and len(text) > CASE_SAMPLE_CHARS:
-            lower_ratio = _whole_line_ratio(text)
+            lower_ratio = _lower_share(text)
     ending = text.rstrip(_CLOSERS)[-1:]
     ends_sentence = bool(ending) and ending in _ENDS
     first = text[:1]
@@ -305,8 +302,8 @@ def _measure(
     )
 
 
-def _whole_line_ratio(text: str) -> float:
-    """The share of a line's words starting in lower case, over the whole line."""
+def _lower_share(text: str) -> float:
+    """The share of the cased words in `text` that start in lower case."""
     initials = _INITIAL.findall(" " + text)
     lower = sum(map(str.islower, initials))
     cased = lower + sum(map(str.isupper, initials))
