@@ -197,6 +197,21 @@ def test_a_dash_after_the_quote_on_its_line_signs_it():
     ]
 
 
+def test_readers_words_each_signed_with_a_quotation_dash_are_theirs():
+    """A list of readers' own words, each signed with a horizontal bar (U+2015), the
+    signer's initial no end of the name, and a signature after a stray closing mark."""
+    assert said(
+        "We asked readers what they thought of the debate.",
+        "“The rent in this town is a scandal. Nobody on stage said so.”\u2015 Dana Whitlow",
+        "“I came away with more questions than I went in with.” \u2015\u00a0Lorna J. Pike.",
+        "“My father said ‘never trust a promise in a debate.” And he was right.” \u2015 Omar Bel",
+    ) == [
+        ("The rent in this town is a scandal. Nobody on stage said so.", "Dana Whitlow"),
+        ("I came away with more questions than I went in with.", "Lorna J. Pike"),
+        ("My father said ‘never trust a promise in a debate.", "Omar Bel"),
+    ]
+
+
 def test_a_dash_heading_or_byline_after_prose_signs_nothing():
     assert said(
         '"We will rebuild," Mayor Ana Ruiz said on Friday. The council met after that.',

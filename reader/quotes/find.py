@@ -737,9 +737,15 @@ def _introducer(
     return (found, number) if found[0] else None
 
 
-_DASHES: Final = frozenset("-—–")
-_SIGN_OFF: Final = re.compile(r"\s*[-—–]{1,2}\s*([^,.;\n]{2,60}?)\s*(?:[,;].{0,80})?\.?\s*")
-"""A line that signs the quote above it: "- Bernie Sanders.", "-Ana Ruiz, tweeting"."""
+_DASH_CHARACTERS: Final = "-\u2010\u2012\u2013\u2014\u2015\u2212"
+"""Every dash a writer may sign a quote with: hyphen, figure dash, en and em dash, the
+quotation dash (horizontal bar, "” ― Ana Ruiz") and the minus sign."""
+_DASHES: Final = frozenset(_DASH_CHARACTERS)
+_SIGN_OFF: Final = re.compile(
+    rf"\s*[{_DASH_CHARACTERS}]{{1,2}}\s*((?:[A-Z]\.\s|[^,.;\n]){{2,60}}?)\s*(?:[,;].{{0,80}})?\.?\s*"
+)
+"""A line that signs the quote above it: "- Bernie Sanders.", "-Ana Ruiz, tweeting",
+"— Julie A. Diaz" (an initial's stop is no end)."""
 _CLOSING_MARKS: Final = ('"', "”", "’’", "''")
 
 
@@ -768,7 +774,9 @@ def _signed_after(text: str, accepted: list[Span], index: NameIndex) -> str | No
     """Who signs a paragraph's last quote on the same line ("“…” — Neil Gaiman")."""
     if not accepted or accepted[-1].close_mark is None:
         return None
-    tail = text[accepted[-1].close_mark + 1 :]
+    # after the paragraph's last closing mark, even when the writer's marks are amiss
+    last_close = max(text.rfind("”"), text.rfind('"'), accepted[-1].close_mark)
+    tail = text[last_close + 1 :]
     if tail[:3].lstrip()[:1] not in _DASHES:
         return None
     return _signature(tail, index)
