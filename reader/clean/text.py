@@ -3,7 +3,8 @@
 The work is split four ways: `text_lines` turns the raw text into measured
 lines (line endings, odd spaces, hard wraps), `text_kinds` says what each
 line is on its own (prose, clutter, an end marker), `text_body` picks the
-story out of the page, and `text_meta` reads the headline, byline, date,
+story out of the page (with `text_evidence`, `text_ends`, `text_rows`,
+`text_writers` and `text_keep`), and `text_meta` reads the headline, byline, date,
 section and publisher from the lines around it. This module puts them
 together and settles where the headline area ends and the story begins.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import title_from_path
-from reader.clean.text_body import HEADER_REACH, Body, caption_above, find_body
+from reader.clean.text_body import Body, find_body
+from reader.clean.text_evidence import HEADER_REACH
+from reader.clean.text_keep import caption_above
 from reader.clean.text_kinds import PROSE, is_credit_line, kind_of
 from reader.clean.text_lines import Line, split_lines, strip_bullet
 from reader.clean.text_meta import (

@@ -1,0 +1,173 @@
+"""Which lines of the story region are story: paragraphs, and short lines that read as story.
+
+Inside the region, clutter and boxes ("Most read" and its teasers) are
+dropped, as are photo captions above their credits; short lines are kept
+when they are a one-line quote or paragraph, a subheading between
+paragraphs, a lead-in or an item of a list or table.
+"""
+
+from __future__ import annotations
+
+from reader.clean.text_kinds import (
+    BARRIER,
+    NEAR,
+    PROSE,
+    SHORT,
+    Kind,
+    glued_teaser,
+    is_credit_line,
+    quoted,
+)
+from reader.clean.text_lines import Line
+from reader.clean.text_rows import MIN_ROWS, is_label, is_lead_in, row_like
+
+CAPTION_CHARS = 200
+ALT_WORDS = 20
+
+
+MAX_ITEMS = 15
+"""Longest run of short lines inside a story still read as a list rather than a menu."""
+
+
+def keep_story_lines(
+    lines: list[Line], kinds: list[Kind], start: int, end: int
+) -> tuple[list[Line], list[int]]:
+    """Drop clutter and boxes ("Most read" and its teasers) inside the region; keep short
+    lines that read as story."""
+    kept: list[Line] = []
+    headings: list[int] = []
+    captions = _captions(lines, start, end)
+    i = start
+    while i < end:
+        kind = kinds[i]
+        if i in captions:
+            i += 1
+            continue
+        if kind is BARRIER and i > start:
+            i = _after_box(kinds, i, end)
+            continue
+        if kind in (PROSE, NEAR):
+            kept.append(lines[i])
+            i += 1
+            continue
+        if kind is not SHORT:
+            i += 1
+            continue
+        run_end = i
+        while run_end < end and kinds[run_end] is SHORT:
+            run_end += 1
+        boxed = i > start and kinds[i - 1] is BARRIER
+        after_prose = run_end < end and kinds[run_end] in (PROSE, NEAR)
+        _keep_short_run(lines[i:run_end], boxed, after_prose, kept, headings)
+        i = run_end
+    return kept, headings
+
+
+def _keep_short_run(
+    run: list[Line], boxed: bool, after_prose: bool, kept: list[Line], headings: list[int]
+) -> None:
+    """Add to `kept` the lines of a run of short lines that read as story.
+
+    A run with enough rows is a table or list and is kept whole, its labels
+    as headings. Otherwise a line is kept when it is a sentence, an item of a
+    list whose bullets the copy lost, a lead-in to the paragraph below or a
+    row, and as a heading when it is a subheading over a paragraph. Nothing
+    right under a box's marker (`boxed`) is a heading or item of the story.
+    """
+    if sum(1 for line in run if row_like(line, bullets=True)) >= MIN_ROWS:
+        for line in run:
+            if is_label(line):
+                headings.append(len(kept))
+            kept.append(line)
+        return
+    listed = (
+        not boxed
+        and after_prose
+        and MIN_ROWS <= len(run) <= MAX_ITEMS
+        and all(_item_like(line) for line in run)
+    )
+    for n, line in enumerate(run):
+        if (
+            _story_short(line, len(run))
+            or (listed and n > 0)
+            or (n == len(run) - 1 and after_prose and not boxed and is_lead_in(line))
+            or (not line.item and row_like(line, bullets=False))
+        ):
+            kept.append(line)
+        elif (
+            (len(run) <= 2 or listed)
+            and after_prose
+            and not boxed
+            and _heading_like(line)
+            and (line.item or not row_like(line, bullets=True))
+        ):
+            headings.append(len(kept))
+            kept.append(line)
+
+
+def _after_box(kinds: list[Kind], i: int, end: int) -> int:
+    """Past a box inside the story: its marker ("Most read") and the teasers under it.
+
+    The story resumes at the next paragraph; the headlines, kickers and
+    near-sentences between are the box's.
+    """
+    i += 1
+    while i < end and kinds[i] is not PROSE:
+        i += 1
+    return i
+
+
+def _captions(lines: list[Line], start: int, end: int) -> set[int]:
+    """Indices of photo captions and alt texts above the credit lines in a region."""
+    captions: set[int] = set()
+    for i in range(max(start, 1), end):
+        if is_credit_line(lines[i]):
+            captions.update(caption_above(lines, i))
+    return captions
+
+
+def caption_above(lines: list[Line], i: int) -> list[int]:
+    """The caption, and the alt text above it, of the photo whose credit is line `i`.
+
+    A copied photo is its alt text, its caption and its credit on lines of
+    their own. The two lines above a credit go with it when they look the
+    part: short, the alt text without a full stop. A full sentence right
+    above a credit with no alt text above it is kept, since it is as likely
+    the last paragraph before the photo.
+    """
+    if i < 1:
+        return []
+    above = lines[i - 1]
+    if above.chars >= CAPTION_CHARS or is_credit_line(above):
+        return []
+    alt = lines[i - 2] if i >= 2 else None
+    has_alt = (
+        alt is not None
+        and alt.chars < CAPTION_CHARS
+        and not alt.ends_sentence
+        and (alt.words <= ALT_WORDS)
+    )
+    if has_alt:
+        return [i - 2, i - 1]
+    return [] if above.ends_sentence else [i - 1]
+
+
+def _story_short(line: Line, run: int) -> bool:
+    """A short line that is a sentence of the story (a one-line quote or paragraph)."""
+    if line.uncased:
+        return line.chars >= 5 and (line.ends_sentence or run <= 3)
+    if not line.ends_sentence:
+        return False
+    if quoted(line.text[:2]) and line.words >= 2:
+        return True
+    return line.words >= 3 and line.lower_ratio >= 0.3 and run <= 3
+
+
+def _item_like(line: Line) -> bool:
+    """An item of a list whose bullets the copy lost, not a related-story headline."""
+    return not glued_teaser(line.text) and (line.words <= 4 or line.lower_ratio >= 0.3)
+
+
+def _heading_like(line: Line) -> bool:
+    """A subheading: a few words, no full stop, not a bare link or label."""
+    return 1 <= line.words <= 14 and not line.text.endswith((".", ":", "|")) and line.chars >= 4

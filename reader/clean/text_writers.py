@@ -1,0 +1,93 @@
+"""Writers' boxes: a paragraph about the writer (or the site) under their name.
+
+"Jane Doe" or "About Jane Doe" on a short line, then "Jane is a reporter
+who ..." reads as prose, so the run search would take it for story. The name
+repeated between the label and the paragraph is the evidence that it is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.clean.text_evidence import CLUTTER_VALUE, HEADER_REACH
+from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, Kind
+from reader.clean.text_lines import Line
+from reader.clean.text_rows import LABEL_WORDS
+
+_WORD = re.compile(r"\w+")
+_BLURB = re.compile(
+    r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?:is|was|has|joined|writes|works|lives)\b"
+)
+"""A paragraph opening with a name and what it is: "Jane Doe is a reporter", "Acme has"."""
+
+_ABOUT = re.compile(r"^(?:about|author|(?:written |posted )?by)\b")
+"""The label over a blurb: "About Jane Doe", "Author: Jane Doe", "by Jane Doe"."""
+
+BLURBS = 2
+"""Most blurbs on a page: more paragraphs of that shape under their names make a list."""
+
+
+def drop_blurbs(lines: list[Line], kinds: list[Kind], values: list[float]) -> None:
+    """An author's or a site's blurb under its name is clutter, not the story.
+
+    The writer's box ("Jane Doe" or "About Jane Doe", then "Jane is a
+    reporter who ...") and the site's ("About Acme", then "Acme is a ...")
+    repeat a name shown on a short line just above. Three or more such
+    paragraphs are a list of people or things, each under its own heading,
+    which is the story.
+    """
+    blurbs = []
+    for i, kind in enumerate(kinds):
+        if kind is not PROSE and kind is not NEAR:
+            continue
+        opening = _BLURB.match(lines[i].text)
+        if opening is None:
+            continue
+        name = " " + " ".join(_WORD.findall(opening.group(1).lower())) + " "
+        for k in range(i - 1, max(-1, i - 1 - HEADER_REACH), -1):
+            if kinds[k] is PROSE or kinds[k] is NEAR:
+                break
+            if (
+                lines[k].words <= LABEL_WORDS
+                and _ABOUT.match(lines[k].lower)
+                and (" " + lines[k].key + " ").endswith(name)
+            ):
+                blurbs.append(i)
+                break
+    if len(blurbs) <= BLURBS:
+        for i in blurbs:
+            kinds[i] = CLUTTER
+            values[i] = CLUTTER_VALUE
+
+
+def before_writers_box(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Where the story ends when its region closes on the writer's box.
+
+    Under many stories the writer's name stands on a line of its own with a
+    paragraph about them below ("Jane Doe", then "Jane joined the paper in
+    2017 ..."). When the region's last paragraph opens with the name (or the
+    first name) on a short line just above it, the story ends before that line.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if kinds[i] in (PROSE, NEAR)), None)
+    if last is None:
+        return end
+    opening = _BLURB.match(lines[last].text)
+    if opening is None:
+        return end
+    name = " ".join(_WORD.findall(opening.group(1).lower()))
+    for k in range(last - 1, max(start - 1, last - 1 - HEADER_REACH), -1):
+        if kinds[k] is PROSE or kinds[k] is NEAR:
+            return end
+        if _name_line(lines[k]) and (lines[k].key + " ").startswith(name + " "):
+            story = any(kinds[j] is PROSE for j in range(start, k))
+            return k if story else end
+    return end
+
+
+def _name_line(line: Line) -> bool:
+    """A person's name alone on a line: two to four capitalised words, no digits."""
+    return (
+        2 <= line.words <= 4
+        and not line.digits
+        and all(word[:1].isupper() for word in line.text.split())
+    )
