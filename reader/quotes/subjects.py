@@ -570,7 +570,7 @@ Ruiz", "said in a statement the ministry"."""
 
 
 _POSSESSIVE_S: Final = re.compile(r"['’]s\s")
-_PUNCTUATION: Final = re.compile(r"[^\w\s-]")
+_PUNCTUATION: Final = re.compile(r"[^\w\s/-]")
 _AFTER_DESCRIPTION: Final = re.compile(
     r"[,.;:!?▒()—–]|\s(?:in|on|at|during|after|who|which|that|when|"
     r"while|as|about|to|last|this|earlier)\s"
