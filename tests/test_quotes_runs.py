@@ -16,3 +16,23 @@ def test_a_name_after_the_cue_may_follow_a_modifier_written_with_a_slash():
     assert said("“The rationales do not hold weight,” said 9/11 widow Terry Strada.") == [
         ("The rationales do not hold weight,", "Terry Strada")
     ]
+
+
+def test_a_woman_written_as_a_widow_is_she_whatever_her_first_name():
+    """ "Terry" is listed as a man's name; "widow" before the name says otherwise."""
+    assert said(
+        "White House spokesman Josh Earnest defended the veto on Monday.",
+        "“The rationales do not hold weight,” said 9/11 widow Terry Strada.",
+        "She continued, “All we are asking for is a day in court.”",
+    ) == [
+        ("The rationales do not hold weight,", "Terry Strada"),
+        ("All we are asking for is a day in court.", "Terry Strada"),
+    ]
+
+
+def test_a_man_titled_spokesman_is_not_thereby_he():
+    """ "-man" job titles are written for women too, so they say nothing of gender."""
+    assert said(
+        "Campaign spokesman Hope Hicks answered first.",
+        "“We will not comment,” she said.",
+    ) == [("We will not comment,", "Hope Hicks")]

@@ -131,6 +131,24 @@ elena olga natalia irina svetlana fatima aisha leila mariam meryl oprah serena v
 """.split()
 )
 
+FEMALE_HEADS: Final = frozenset(
+    """
+woman actress mother wife daughter sister girl lady queen grandmother widow chairwoman
+congresswoman spokeswoman businesswoman sportswoman councilwoman aunt niece princess
+""".split()
+)
+MALE_HEADS: Final = frozenset(
+    """
+man father husband son brother boy king grandfather widower chairman congressman spokesman
+businessman sportsman councilman uncle nephew prince
+""".split()
+)
+"""Nouns that say a person's gender: as a description's head ("the widow said") or
+written right before a name ("widow Terry Strada"), they count as much as "Mr" or "Ms"."""
+
+_MALE_KIN: Final = frozenset(head for head in MALE_HEADS if not head.endswith("man"))
+"""Male nouns that say "he" before a name ("son Eric Trump"); "-man" jobs are also written
+for women ("Trump spokesman Hope Hicks"), so they prove nothing; their female forms do."""
 _HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _MALE_HONORIFICS: Final = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
 _FEMALE_HONORIFICS: Final = frozenset(
@@ -760,9 +778,9 @@ class NameIndex:
             text = self.paragraphs[mention.paragraph]
             before = text[max(0, mention.start - 12) : mention.start].split()
             honorific = before[-1].rstrip(".").lower() if before else ""
-            if honorific in _MALE_HONORIFICS:
+            if honorific in _MALE_HONORIFICS or honorific in _MALE_KIN:
                 votes[0] += 3
-            elif honorific in _FEMALE_HONORIFICS:
+            elif honorific in _FEMALE_HONORIFICS or honorific in FEMALE_HEADS:
                 votes[1] += 3
             if not self.is_subject(mention):
                 continue

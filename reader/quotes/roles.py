@@ -17,7 +17,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
-from reader.quotes.names import FUNCTION_WORDS, ORG_HEADS, TITLE_WORDS, Mention, NameIndex
+from reader.quotes.names import (
+    FEMALE_HEADS,
+    FUNCTION_WORDS,
+    MALE_HEADS,
+    ORG_HEADS,
+    TITLE_WORDS,
+    Mention,
+    NameIndex,
+)
 
 _AGE: Final = re.compile(r"\b(\d{1,3})-year-old\b")
 _WORD: Final = re.compile(r"[\w’'-]+")
@@ -44,19 +52,6 @@ _REACH_AFTER: Final = 90
 _REACH_PARAGRAPHS: Final = 8
 _STRONG: Final = 1.5
 """Characters before a name searched for its job or title ("Pose actor James …")."""
-
-FEMALE_HEADS: Final = frozenset(
-    """
-woman actress mother wife daughter sister girl lady queen grandmother widow chairwoman
-congresswoman spokeswoman businesswoman sportswoman councilwoman aunt niece princess
-""".split()
-)
-MALE_HEADS: Final = frozenset(
-    """
-man father husband son brother boy king grandfather widower chairman congressman spokesman
-businessman sportsman councilman uncle nephew prince
-""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
