@@ -12,10 +12,35 @@ def said(*paragraphs: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.who) for q in find_quotes(list(paragraphs))[0]]
 
 
-def test_a_name_after_the_cue_may_follow_a_modifier_written_with_a_slash():
-    assert said("“The rationales do not hold weight,” said 9/11 widow Terry Strada.") == [
-        ("The rationales do not hold weight,", "Terry Strada")
-    ]
+def test_she_continued_is_the_last_speaker_not_the_woman_written_about_since():
+    assert said(
+        "“We need more buses,” said Ana Ruiz. Clara Brandt, her deputy, nodded.",
+        "She continued, “What we need is trains.”",
+    )[-1] == ("What we need is trains.", "Ana Ruiz")
+    assert said(
+        "Clara Brandt chaired the meeting.",
+        "“We need more buses,” Ana Ruiz said.",
+        "Brandt shook her head.",
+        "She went on: “What we need is trains.”",
+    )[-1] == ("What we need is trains.", "Ana Ruiz")
+
+
+def test_he_added_skips_a_last_speaker_of_the_other_gender():
+    assert said(
+        "“The bridge will close,” said Tom Hale.",
+        "“Not this year,” Mary Ruiz replied.",
+        "“It has to,” he added.",
+    )[-1] == ("It has to,", "Tom Hale")
+
+
+def test_a_continuing_pronoun_after_an_unnamed_speaker_is_resolved_as_usual():
+    """When the last speaker is a description nobody was named for, "he added" is not
+    pinned to a speaker further back."""
+    assert said(
+        "“The port is open,” said Tom Hale on Monday.",
+        "Marco Pell runs the ferry. “It is not,” a dock worker said.",
+        "“We will strike,” he added.",
+    )[-1] == ("We will strike,", "Marco Pell")
 
 
 def test_a_woman_written_as_a_widow_is_she_whatever_her_first_name():
@@ -36,3 +61,9 @@ def test_a_man_titled_spokesman_is_not_thereby_he():
         "Campaign spokesman Hope Hicks answered first.",
         "“We will not comment,” she said.",
     ) == [("We will not comment,", "Hope Hicks")]
+
+
+def test_a_name_after_the_cue_may_follow_a_modifier_written_with_a_slash():
+    assert said("“The rationales do not hold weight,” said 9/11 widow Terry Strada.") == [
+        ("The rationales do not hold weight,", "Terry Strada")
+    ]

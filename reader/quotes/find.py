@@ -227,12 +227,40 @@ def _said_in(
             else:
                 subject = leading_subject(masked, lo, start)
         if subject is not None:
-            speaker, person, written = _resolved(subject, index, number, memory)
+            kept = _still_speaking(subject, cue, index, number, memory)
+            if kept:
+                speaker, person, written = kept, True, None
+            else:
+                speaker, person, written = _resolved(subject, index, number, memory)
         core = is_core(cue)
         found.append(_Said(start, end, cue, subject, speaker, person, core, written))
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
+
+
+_GOING_ON: Final = frozenset({"continued", "continues", "added", "adds", "went on", "goes on"})
+"""Verbs that say the speaker keeps talking: "she continued" is whoever spoke last."""
+
+
+def _still_speaking(
+    subject: Subject, cue: str, index: NameIndex, number: int, memory: SpeakerMemory
+) -> str | None:
+    """The person "he continued" or "she added" means: the latest speaker of that gender in
+    this paragraph or the two before, over whoever the sentences between were about
+    ("“…,” said Ruiz. Brandt nodded. She went on: “…”" is Ruiz). None when that speaker is
+    no person (a description nobody was named for, an organisation) or is too far back: the
+    pronoun is then resolved as any other."""
+    gender = PERSONAL.get(subject.text.lower()) if cue in _GOING_ON else None
+    if gender is None or subject.kind != "pronoun":
+        return None
+    for para, at, speaker, person in reversed(memory.spoken):
+        if number - para > 2 or not person:
+            return None
+        if (para, at) < (number, subject.start) and index.gender(speaker) != -gender:
+            index.learn_gender(speaker, gender)
+            return speaker
+    return None
 
 
 _NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
