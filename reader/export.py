@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import squash
-from reader.model import Article
+from reader.model import BULLET, Article
 from reader.safe_text import strip_controls, visible
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -45,6 +45,8 @@ def to_markdown(article: Article) -> str:
     for index, paragraph in enumerate(article.paragraphs):
         if index in headings:
             parts.append("## " + _escape_heading(paragraph))
+        elif "\n" in paragraph:
+            parts.append(_fenced(paragraph))
         else:
             parts.append(_escape_paragraph(paragraph))
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -110,8 +112,19 @@ def _escape_line_start(line: str) -> str:
 
 
 def _escape_paragraph(paragraph: str) -> str:
+    if paragraph.startswith(BULLET):  # an item of a bulleted list: a Markdown list item
+        return "- " + _escape_paragraph(paragraph[len(BULLET) :])
     lines = [line for line in _safe(paragraph).splitlines() if line.strip()]
     return "\n".join(_escape_line_start(escape_inline(line.rstrip())) for line in lines)
+
+
+def _fenced(paragraph: str) -> str:
+    """Preformatted text (a paragraph with line breaks: code, verse) as a fenced block, its
+    lines as they are; the fence is longer than any run of backticks inside it."""
+    text = _safe(paragraph)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
 
 
 def _escape_heading(text: str) -> str:

@@ -14,6 +14,11 @@ from typing import Any, Final, Literal
 
 Format = Literal["html", "text", "markdown"]
 
+BULLET: Final = "• "
+"""Opens a paragraph that is an item of a bulleted list; an item of a numbered list opens
+with its number ("2. "). Lists read as lists in every output, and the markers are text, so
+search, quotes and the cache need nothing more. A paragraph with line breaks in it is
+preformatted text (code, a poem laid out by its author): its lines are kept as they are."""
 WORDS_PER_MINUTE: Final = 238
 """Average adult silent reading speed for non-fiction (Brysbaert, 2019)."""
 

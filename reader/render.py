@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from reader.model import Article
+from reader.model import BULLET, Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,22 @@ def header_text(article: Article, palette: Palette = Palette()) -> Text:
         text.append("\n\n• " if point is article.summary[0] else "\n• ", palette.summary)
         text.append(point, palette.summary)
     return text
+
+
+_LIST_MARKER = re.compile(rf"^(?:{BULLET}|\d{{1,3}}\. )")
+
+
+def laid_out(text: Text) -> RenderableType:
+    """A paragraph for a screen: a list item's later lines hang under its text, not under
+    its bullet or number, so each item reads as one; other paragraphs as they are."""
+    marker = _LIST_MARKER.match(text.plain)
+    if not marker or len(text.plain) == marker.end():
+        return text
+    item = Table.grid()
+    item.add_column(no_wrap=True)
+    item.add_column(ratio=1)
+    item.add_row(text[: marker.end()], text[marker.end() :])
+    return item
 
 
 def header_block(article: Article, palette: Palette = Palette()) -> RenderableType:
@@ -178,7 +194,7 @@ def article_text(article: Article, palette: Palette = Palette()) -> Text:
 
 def article_block(article: Article, palette: Palette = Palette()) -> RenderableType:
     """The whole article, for printing on a terminal."""
-    paragraphs = (
-        paragraph_text(article, index, palette) for index in range(len(article.paragraphs))
-    )
-    return Group(header_block(article, palette), Text(""), Text("\n\n").join(paragraphs))
+    blocks: list[RenderableType] = [header_block(article, palette)]
+    for index in range(len(article.paragraphs)):
+        blocks += [Text(""), laid_out(paragraph_text(article, index, palette))]
+    return Group(*blocks)

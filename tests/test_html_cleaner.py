@@ -495,8 +495,8 @@ def test_headings_list_items_and_blockquotes_are_blocks_of_their_own() -> None:
         STORY[0],
         "What changes for boats",
         STORY[1],
-        "The east slip stays open on weekdays.",
-        "The ferry berth takes landings at night.",
+        "• The east slip stays open on weekdays.",
+        "• The ferry berth takes landings at night.",
         "We have waited two winters for this decision.",
         STORY[2],
     ]
@@ -1122,7 +1122,7 @@ def test_list_of_linked_entries_with_their_own_details_is_part_of_the_story() ->
     paragraphs = clean(page(body, title="Chandlery bargains")).paragraphs
     assert paragraphs[:2] == intro
     assert len(paragraphs) == 6
-    assert paragraphs[-1].startswith("Tide clock in a teak case")
+    assert paragraphs[-1].startswith("• Tide clock in a teak case")
 
 
 def test_comments_after_a_heading_named_for_them_in_the_same_container_are_dropped() -> None:

@@ -96,7 +96,7 @@ def test_a_reference_list_of_linked_citations_belongs_to_the_story() -> None:
     ]
     items = "".join(f"<li><a href='/r{n}'>{ref}</a></li>" for n, ref in enumerate(references))
     html = page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p><ol>{items}</ol>")
-    assert body_of(html)[-3:] == references
+    assert body_of(html)[-3:] == ["• " + ref for ref in references]
 
 
 def test_a_list_of_other_headlines_in_the_story_stays_out() -> None:

@@ -87,3 +87,18 @@ def squash(text: str) -> str:
 def text_key(text: str) -> str:
     """Word characters only, lower-cased: the same line however a page punctuates or spaces it."""
     return _NOT_WORD.sub("", text).lower()
+
+
+def preformatted(text: str) -> str:
+    """The text of a `<pre>` block (code, a poem, a table drawn in characters) with its line
+    breaks and indentation kept, as one paragraph: squashing it into one line would make code
+    unreadable. Tabs become spaces, the indentation every line shares goes, blank lines at
+    either end go, and so does white space at line ends."""
+    lines = [line.rstrip() for line in text.expandtabs(4).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line]
+    cut = min(indents, default=0)
+    return "\n".join(line[cut:] for line in lines)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from reader.clean.common import preformatted
 from reader.clean.html_tree import HtmlElement
 
 BLOCK_TAGS = frozenset(
@@ -115,6 +116,13 @@ def blocks(root: HtmlElement) -> list[Block]:
         raw = "".join(run.parts)
         visible = _visible_chars(raw)
         link_share = run.link_chars / visible if visible else 0.0
+        if run.owner.tag == "pre":
+            text = preformatted(raw.replace(_LINE_BREAK, "\n"))
+            if text:
+                out.append(Block(run.owner, text, run.link_chars, min(1.0, link_share)))
+            run.parts.clear()
+            run.link_chars = 0
+            return
         for line in _PARAGRAPH_BREAK.split(raw):
             text = _squash(line.replace(_LINE_BREAK, " "))
             if text:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from reader.clean.common import text_key
 from reader.clean.html_blocks import HEADING_TAGS, Block, blocks
@@ -34,6 +35,7 @@ from reader.clean.html_furniture import (
 )
 from reader.clean.html_topic import Topic
 from reader.clean.html_tree import HtmlElement
+from reader.model import BULLET
 
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINKS = 0.35
@@ -453,6 +455,7 @@ def _under(el: HtmlElement | None, elements: set[HtmlElement]) -> bool:
 def _tidy(candidates: list[Block], shown: set[str]) -> Body:
     """Drop clutter lines, lines `shown` elsewhere, bylines and datelines; mark headings."""
     lines: list[tuple[str, str | None]] = []  # text and heading tag (None for a paragraph)
+    items: set[HtmlElement] = set()  # list items whose first line has its marker
     for block in candidates:
         text = block.text
         if (
@@ -463,6 +466,8 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
             continue
         if block.owner.tag == "h1" and not lines:
             continue  # the headline in another wording; the title already shows it
+        if not block.is_heading:
+            text = _list_marker(block, items) + text
         lines.append((text, block.owner.tag if block.is_heading else None))
     body = Body()
     for index in _without_empty_headings(lines):
@@ -471,6 +476,27 @@ def _tidy(candidates: list[Block], shown: set[str]) -> Body:
             body.headings.append(len(body.paragraphs))
         body.paragraphs.append(text)
     return body
+
+
+_MARKED: Final = re.compile(r"^(?:[•·▪◦‣*+-]|\d{1,3}[.)])\s")
+
+
+def _list_marker(block: Block, items: set[HtmlElement]) -> str:
+    """A bullet for the first line of a list item, numbered or not; nothing for other lines,
+    for later lines of the same item, or for an item that writes its own marker.
+
+    A numbered list gets bullets too: its numbers would be words of the text ("2"), and
+    between items they would cut the sentences a search or a score compares."""
+    item = block.owner
+    if item.tag != "li":
+        parent = item.getparent()
+        if parent is None or parent.tag != "li" or item.getprevious() is not None:
+            return ""
+        item = parent
+    if item in items:
+        return ""
+    items.add(item)
+    return "" if _MARKED.match(block.text) else BULLET
 
 
 TITLED_ITEMS = 3

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 
-from reader.clean.common import normalise_date, title_from_path
-from reader.model import Article
+from reader.clean.common import normalise_date, preformatted, title_from_path
+from reader.model import BULLET, Article
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_LIST = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(.*)$")
+_LIST = re.compile(r"^\s{0,3}(?:([-*+•])|(\d{1,3})[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 # Inline patterns never let a run cross the next opening mark ("[", "(", "*"...): a paragraph
 # full of unclosed marks then costs one short scan per mark, not one to the end of the text
@@ -126,10 +126,14 @@ def _split_front_matter(text: str) -> tuple[dict[str, list[str]], str]:
 
 
 def _blocks(body: str) -> tuple[list[str], list[int]]:
+    """Paragraphs and the indices of headings. A list item keeps its marker ("• ", "2. "),
+    and a fenced block is one paragraph with its line breaks, as the HTML cleaner keeps
+    `<li>` and `<pre>`."""
     paragraphs: list[str] = []
     headings: list[int] = []
     buffer: list[str] = []
-    in_fence = False
+    fence = ""  # the fence that opened the code block being read, or ""
+    code: list[str] = []
 
     def flush() -> None:
         if buffer:
@@ -139,13 +143,18 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
             buffer.clear()
 
     for line in body.splitlines():
-        if _FENCE.match(line):
-            flush()
-            in_fence = not in_fence
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                if text := preformatted("\n".join(code)):
+                    paragraphs.append(text)
+                fence, code = "", []
+            else:
+                code.append(line)
             continue
-        if in_fence:
-            if line.strip():
-                paragraphs.append(line.rstrip())
+        if opening:
+            flush()
+            fence = opening.group(1)
             continue
         if not line.strip() or _RULE.match(line) or _REF_DEF.match(line):
             flush()
@@ -168,7 +177,8 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
         item = _LIST.match(line)
         if item:
             flush()
-            buffer.append(item.group(1))
+            number = item.group(2)
+            buffer.append((f"{int(number)}. " if number else BULLET) + item.group(3))
             continue
         quote = _QUOTE.match(line)
         if quote:
@@ -179,6 +189,8 @@ def _blocks(body: str) -> tuple[list[str], list[int]]:
             continue
         buffer.append(line)
     flush()
+    if text := preformatted("\n".join(code)):  # a block left open runs to the end
+        paragraphs.append(text)
     return paragraphs, headings
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Final
 
+from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -48,6 +49,14 @@ def _left_out(paragraphs: list[str], shown: int) -> Text:
         "the article is too long to lay out here. reader --plain FILE prints all of it.]",
         "dim italic",
     )
+
+
+def _kind(article: Article, index: int) -> str:
+    """The style class of paragraph `index`: a heading, preformatted text (code, verse: the
+    paragraphs with line breaks) set off on a tinted ground, or a paragraph."""
+    if index in article.headings:
+        return "heading"
+    return "preformatted" if "\n" in article.paragraphs[index] else "paragraph"
 
 
 def _welcome() -> Text:
@@ -215,8 +224,8 @@ class ReadingPane(VerticalScroll):
         shown = shown_paragraphs(article.paragraphs)
         self.paragraph_widgets = [
             Static(
-                self._paragraph(index),
-                classes="heading" if index in article.headings else "paragraph",
+                self._laid_out(index),
+                classes=_kind(article, index),
             )
             for index in range(shown)
         ]
@@ -242,6 +251,11 @@ class ReadingPane(VerticalScroll):
             self.article, index, self._styles, self.quote_index, self.chosen_speaker, spans
         )
 
+    def _laid_out(self, index: int) -> RenderableType:
+        from reader.render import laid_out
+
+        return laid_out(self._paragraph(index))
+
     @property
     def _styles(self) -> Palette:
         if self.palette is None:
@@ -257,7 +271,7 @@ class ReadingPane(VerticalScroll):
     def _refresh_paragraphs(self, indices: set[int]) -> None:
         for index in indices:
             if index < len(self.paragraph_widgets):
-                self.paragraph_widgets[index].update(self._paragraph(index))
+                self.paragraph_widgets[index].update(self._laid_out(index))
 
     def jump_to_quote(self, number: int) -> None:
         """Highlight quote `number` and scroll its paragraph into view."""
