@@ -266,7 +266,8 @@ async def test_a_config_full_of_unknown_settings_gives_the_app_one_notification(
     config, messages = Config.load(_write(tmp_path, text))
     app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await app.wait_until_loaded()
+        await until(pilot, lambda: len(app._notifications) >= 2, "the notifications")
         shown = [str(n.message) for n in app._notifications]
         assert len(shown) == 2, shown
         assert any("5,000 unknown settings ignored" in message for message in shown)
