@@ -67,3 +67,13 @@ def test_a_name_after_the_cue_may_follow_a_modifier_written_with_a_slash():
     assert said("“The rationales do not hold weight,” said 9/11 widow Terry Strada.") == [
         ("The rationales do not hold weight,", "Terry Strada")
     ]
+
+
+def test_a_one_word_name_speaking_after_a_quote_is_a_person_she_can_mean():
+    """A capital after a quote closed on a comma is inside the sentence, so "Odalys" is a
+    name there, not a word capitalised for opening one."""
+    assert said(
+        "Stephanie Marsh, a reporter, spent a week with the family.",
+        "“I would vote for him,” Odalys said to the television, and she smiled.",
+        "“Is he winning?” she said.",
+    )[-1] == ("Is he winning?", "Odalys")

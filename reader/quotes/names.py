@@ -149,6 +149,8 @@ written right before a name ("widow Terry Strada"), they count as much as "Mr" o
 _MALE_KIN: Final = frozenset(head for head in MALE_HEADS if not head.endswith("man"))
 """Male nouns that say "he" before a name ("son Eric Trump"); "-man" jobs are also written
 for women ("Trump spokesman Hope Hicks"), so they prove nothing; their female forms do."""
+_COMMA_CLOSE: Final = (",”", ',"', ",’’", ",''")
+"""A quote closed on a comma: the sentence goes on ("“I would,” Melanie said")."""
 _HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _MALE_HONORIFICS: Final = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
 _FEMALE_HONORIFICS: Final = frozenset(
@@ -693,7 +695,9 @@ class NameIndex:
         for position in self.by_key.get(key, ()):
             mention = self.mentions[position]
             before = self.paragraphs[mention.paragraph][: mention.start].rstrip()
-            if before and (before[-1].isalnum() or before[-1] == ","):
+            if before and (
+                before[-1].isalnum() or before[-1] == "," or before.endswith(_COMMA_CLOSE)
+            ):
                 inside = True
                 break
         if not inside or self._written_lower(key):
