@@ -107,3 +107,20 @@ def test_a_description_may_end_by_counting_what_its_noun_has():
         '"We will close the ward," said Ana Ruiz, the hospital director. Asked why, the '
         'mother of three replied, "It is the only way."'
     )[-1] == ("It is the only way.", "the mother of three")
+
+
+def test_adjectives_split_by_a_comma_after_the_cue_stay_one_description():
+    """ "the bespectacled" is no speaker: the comma only separates two adjectives of one
+    noun, and the whole description is tied to the one diplomat of that age."""
+    paragraphs = [
+        "Veteran diplomat Sergei Orlov, 71, arrived in Geneva on Sunday.",
+        "“We are not here to sign anything,” said the bespectacled, 71-year-old diplomat.",
+    ]
+    quote = quotes_of(*paragraphs)[0]
+    assert (quote.described_as, quote.who) == (
+        "the bespectacled, 71-year-old diplomat",
+        "Sergei Orlov",
+    )
+    assert said("“Open the gates,” said the mayor, adding that the port would stay shut.") == [
+        ("Open the gates,", "the mayor")
+    ]

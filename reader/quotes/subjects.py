@@ -578,6 +578,25 @@ _AFTER_DESCRIPTION: Final = re.compile(
 """Where a description after its cue ends: punctuation, or a clause or time after it."""
 
 
+_ONE_ADJECTIVE: Final = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*", re.I)
+_MORE_ADJECTIVES: Final = re.compile(
+    r",\s+((?:[a-z0-9][\w/-]*\s+){0,2}[a-z][\w-]*)(?=[.;:!?▒]|\s+(?:on|in|at|after|as|who|when|while)\s|,\s)"
+)
+
+
+def _adjectives_go_on(text: str, comma: int, hi: int) -> int:
+    """Where a description cut at a comma ends when the comma only separates its adjectives
+    ("said the bespectacled, 71-year-old diplomat"): the words after it, up to where the
+    phrase ends, are lower case and hold no function word or participle; else the comma."""
+    found = _MORE_ADJECTIVES.match(text, comma, hi)
+    if found is None:
+        return comma
+    words = found.group(1).split()
+    if any(word in FUNCTION_WORDS or word.endswith("ing") for word in words):
+        return comma
+    return found.end()
+
+
 _JOB_THEN_NAME: Final = re.compile(
     r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who)\b)[a-z][\w-]*){1,3}\s+"
 )
@@ -621,6 +640,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
             adjective_end = end
     end_match = _AFTER_DESCRIPTION.search(text, lo + adjective_end, hi)
     end = end_match.start() if end_match else hi
+    if end < hi and text[end] == "," and _ONE_ADJECTIVE.fullmatch(text, lo, end):
+        end = _adjectives_go_on(text, end, hi)
     chunk = text[lo:end].strip()
     if not chunk or not _DETERMINER.match(chunk + " ") and not chunk[:1].islower():
         return None
