@@ -124,3 +124,9 @@ def test_adjectives_split_by_a_comma_after_the_cue_stay_one_description():
     assert said("“Open the gates,” said the mayor, adding that the port would stay shut.") == [
         ("Open the gates,", "the mayor")
     ]
+
+
+def test_a_description_opening_with_my_or_your_is_the_speaker():
+    assert said("The fear stayed. “The bank will fail,” my grandfather often said.") == [
+        ("The bank will fail,", "my grandfather")
+    ]

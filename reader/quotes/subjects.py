@@ -68,7 +68,7 @@ _TIME_BEFORE: Final = re.compile(
 "Here in Columbia,"."""
 _DETERMINER: Final = re.compile(
     r"^(?:the|a|an|one|two|three|some|many|several|another|other|both|all|most|two|few|"
-    r"these|those|this|that|his|her|their|its|our)\s+",
+    r"these|those|this|that|his|her|their|its|our|my|your)\s+",
     re.I,
 )
 _DESCRIPTOR_CUT: Final = re.compile(
