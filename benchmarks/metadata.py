@@ -19,7 +19,9 @@ the slow part and does not change between runs of reader:
 `--misses` lists the pages of one class of miss (title-html, title-dump,
 byline-html, byline-dump, date-html, date-dump) with what each side found,
 for the look part only; `--misses other-html` (or `-dump`) lists the pages
-where reader names someone trafilatura does not, to judge which is right.
+where reader names someone trafilatura does not, to judge which is right;
+`--misses html-dump` lists the pages where the dump's byline is not the
+one reader finds in the page's HTML (none, or another name).
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def report(rows: dict[str, Row]) -> dict[str, str]:
         figures[f"byline found, reader {side}"] = f"{found} ({share:.3f})"
         figures[f"  same name as trafilatura's, {side}"] = str(agree)
         figures[f"  byline where trafilatura has none, {side}"] = str(extra)
+    figures.update(_dump_against_html(rows))
     with_date = [r for r in rows.values() if r.peer_date]
     figures["pages with a trafilatura date"] = str(len(with_date))
     for side in ("html", "dump"):
@@ -143,6 +146,39 @@ def report(rows: dict[str, Row]) -> dict[str, str]:
         figures[f"  same day as trafilatura's, {side}"] = str(same)
         figures[f"  date where trafilatura has none, {side}"] = str(extra)
     return figures
+
+
+def _dump_against_html(rows: dict[str, Row]) -> dict[str, str]:
+    """The dump's byline and date against reader's own answer on the page's HTML.
+
+    The HTML's answer is the better one (markup names the writer), so a dump
+    byline that differs from it is usually a wrong name (a menu, a teaser's
+    writer), which a reader sees in the sidebar: worse than none.
+    """
+    with_author = [r for r in rows.values() if r.authors["html"]]
+    same = sum(1 for r in with_author if _same_names(r.authors["dump"], r.authors["html"]))
+    none = sum(1 for r in with_author if not r.authors["dump"])
+    with_date = [r for r in rows.values() if r.dates["html"]]
+    return {
+        "pages with a reader html byline": str(len(with_author)),
+        "  dump names the same writer": str(same),
+        "  dump names someone else": str(len(with_author) - same - none),
+        "  dump byline where html has none": str(
+            sum(1 for r in rows.values() if r.authors["dump"] and not r.authors["html"])
+        ),
+        "pages with a reader html date": str(len(with_date)),
+        "  dump gives the same day": str(
+            sum(1 for r in with_date if r.dates["dump"] == r.dates["html"])
+        ),
+        "  dump gives another day": str(
+            sum(1 for r in with_date if r.dates["dump"] not in ("", r.dates["html"]))
+        ),
+    }
+
+
+def _same_names(dump: list[str], html: list[str]) -> bool:
+    """Does the dump's first writer have the same name as the HTML's, case aside?"""
+    return bool(dump) and fold(dump[0]).lower() == fold(html[0]).lower()
 
 
 def _agrees(authors: list[str], peer: str) -> bool:
@@ -161,7 +197,13 @@ def misses(rows: dict[str, Row], kind: str) -> list[str]:
         if what == "title" and fold(r.titles[side]) not in r.heads:
             out.append(f"{page_id}\t{r.titles[side]!r}\t{r.peer_title!r}\t{sorted(r.heads)!r}")
         if what == "byline" and r.peer_author and not r.authors[side]:
-            out.append(f"{page_id}\t{r.peer_author!r}")
+            out.append(f"{page_id}\t{r.peer_author!r}\t{r.authors['html']!r}")
+        if (
+            what == "html"
+            and r.authors["html"]
+            and not _same_names(r.authors[side], r.authors["html"])
+        ):
+            out.append(f"{page_id}\t{r.authors[side]!r}\t{r.authors['html']!r}")
         if what == "other" and r.authors[side] and not _agrees(r.authors[side], r.peer_author):
             out.append(f"{page_id}\t{r.authors[side]!r}\t{r.peer_author!r}")
         if what == "date" and r.peer_date and r.dates[side] != r.peer_date:
@@ -179,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{what}-{side}"
             for what in ("title", "byline", "other", "date")
             for side in ("html", "dump")
-        ],
+        ]
+        + ["html-dump"],
         help="list the pages of one class of miss",
     )
     args = parser.parse_args(argv)
