@@ -471,6 +471,15 @@ def test_bylines_in_the_layouts_of_blogs_and_scrapes(
     assert article.paragraphs == STORY
 
 
+@pytest.mark.parametrize("byline", ["Jo Marsh", "By Jo Marsh"])
+def test_a_columns_name_over_the_headline_gives_way_to_the_byline_under_it(byline: str) -> None:
+    column = ("Columns", "Towpath Notes | 3 March 2026", "Sponsored")
+    text = page(*column, HEADLINE, byline, footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == STORY
+
+
 def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
     text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
     article = clean_text(text, "a.txt")

@@ -291,13 +291,30 @@ def _is_dateline(line: Line) -> bool:
     )
 
 
-def find_byline(
-    lines: list[Line], title: int | None, body_start: int
-) -> tuple[list[str], str | None, list[int]]:
-    """Authors, a publisher named beside them, and the indices of the byline lines."""
+Byline = tuple[list[str], str | None, list[int]]
+"""Authors, a publisher named beside them, and the indices of the byline lines."""
+
+
+def find_byline(lines: list[Line], title: int | None, body_start: int) -> Byline:
+    """The story's byline: under the headline first, then just over it.
+
+    A byline sits under its headline; a name over the headline is a
+    column's or a section's name ("Space Station | 23 July 2012") unless
+    nothing under it names anyone. In each place a line that says "By"
+    counts before a bare name line, which may be a menu entry.
+    """
     low = title + 1 if title is not None else max(0, body_start - 12)
     high = min(len(lines), max(body_start, low) + 2)
-    for j in range(max(0, low - 3), high):
+    for window in (range(low, high), range(low - 1, max(-1, low - 4), -1)):
+        found = _signed_byline(lines, window) or _name_line(lines, window, title, body_start)
+        if found:
+            return found
+    return [], None, []
+
+
+def _signed_byline(lines: list[Line], window: range) -> Byline | None:
+    """A "By Jane Doe" line, or a date line that ends in one."""
+    for j in window:
         line = lines[j]
         if _CREDITISH.search(line.text):
             continue
@@ -307,24 +324,36 @@ def find_byline(
         dated = _dated_by(line)
         if dated:
             return dated, None, [j]
-        if "|" in line.text and is_byline(line):
+    return None
+
+
+def _name_line(
+    lines: list[Line], window: range, title: int | None, body_start: int
+) -> Byline | None:
+    """ "Jane Doe | The Courier", or a bare name line placed as a byline is.
+
+    A bare name counts right under the headline, beside a date line, or
+    between two copies of the headline.
+    """
+    near = range(0)
+    if title is not None:
+        near = range(title + 1, min(len(lines), title + 4, max(body_start, title + 1) + 1))
+    for j in window:
+        line = lines[j]
+        if "|" in line.text and is_byline(line) and not _CREDITISH.search(line.text):
             head, rest = (part.strip() for part in line.text.split("|", 1))
             publisher = rest if rest and not normalise_date(rest) and len(rest) < 60 else None
             return [head], publisher, [j]
-    if title is None:
-        return [], None, []
-    near = range(title + 1, min(len(lines), title + 4, max(body_start, title + 1) + 1))
-    for j in range(max(0, title - 2), min(len(lines), max(body_start, title + 1) + 2)):
-        if j == title:
+        if title is None or j == title:
             continue
-        names = _bare_names(lines[j])
+        names = _bare_names(line)
         if names and (
             j in near
-            or (j > title and not lines[j].digits and _beside_date(lines, j))
+            or (j > title and not line.digits and _beside_date(lines, j))
             or _between_copies(lines, j, title)
         ):
             return names, None, [j]
-    return [], None, []
+    return None
 
 
 FOOTER_REACH = 4
