@@ -480,6 +480,25 @@ def test_a_columns_name_over_the_headline_gives_way_to_the_byline_under_it(bylin
     assert article.paragraphs == STORY
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Towpath Walkers Cheer at Council Vote",  # a teaser's headline, cut at "at"
+        "Canal Trust Welcomes 2026 Boating Season",  # cut at a number
+        "For Immediate Release",
+        "Take Our Poll",
+    ],
+)
+def test_a_capitalised_line_under_the_headline_is_not_a_writer(line: str) -> None:
+    text = page("The Canal Times", HEADLINE, line, "March 3, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == []
+
+
+def test_a_newsroom_signing_under_the_headline_is_the_author() -> None:
+    text = page(HEADLINE, "The Canadian Press", "March 3, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == ["The Canadian Press"]
+
+
 def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
     text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
     article = clean_text(text, "a.txt")

@@ -65,6 +65,15 @@ _CUT = re.compile(
     r"[a-z]*\.?\s+\d)",
     _I,
 )
+_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·]\s*|\s+\(")
+"""Where the names of a bare name line end: at a mark, never at a word or a number
+("Colorado Suspect Is Silent at His Hearing", "President Obama Welcomes 2012 ...")."""
+_FUNCTION_WORDS = frozenset(
+    "the of in on at for to with from and or is are was our your my this that how what why".split()
+)
+"""Words that never stand in a name, capitalised in menus and headlines ("In The News").
+
+Only "The" may lead one: a newsroom signing ("The Canadian Press")."""
 _IN = re.compile(r"\s+in\s+|\s+(?=\w+:\s)")
 _SPLIT_NAMES = re.compile(
     r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*|\s+und\s+|\s+y\s+|"
@@ -466,9 +475,10 @@ def _names(text: str, strict: bool = False) -> list[str]:
     "by Jane Doe Topics: ..."), and an outlet's staff may sign; a bare name
     line (`strict`) may be a headline, which neither ends nor signs.
     """
-    text = _CUT.split(text.strip(), maxsplit=1)[0]
-    if not strict:
-        text = _IN.split(text, maxsplit=1)[0]
+    if strict:
+        text = _SEPARATOR.split(text.strip(), maxsplit=1)[0]
+    else:
+        text = _IN.split(_CUT.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
     text = text.strip(" ,;:-–—")
     names = []
     for part in _SPLIT_NAMES.split(text):
@@ -479,12 +489,23 @@ def _names(text: str, strict: bool = False) -> list[str]:
             names.append(part if part.isupper() or len(part) > 3 else part.upper())
         elif not strict and (signed := newsroom(part)):
             names.append(signed)
-        elif _NAME.match(part) and not _ROLES.search(part) and part.lower() not in MENU_WORDS:
+        elif (
+            _NAME.match(part)
+            and not _ROLES.search(part)
+            and part.lower() not in MENU_WORDS
+            and not (strict and _has_function_word(part))
+        ):
             names.append(part)
         elif strict:
             return []
     people = [name for name in names if name.lower() not in AGENCIES]
     return people or names
+
+
+def _has_function_word(name: str) -> bool:
+    """Does a would-be name hold a word no name holds ("In The News", "Take Our Poll")?"""
+    first, *rest = name.lower().split()
+    return (first != "the" and first in _FUNCTION_WORDS) or not _FUNCTION_WORDS.isdisjoint(rest)
 
 
 def _publisher_after(byline: str) -> str | None:
