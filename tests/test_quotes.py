@@ -930,3 +930,12 @@ def test_he_or_she_is_never_a_place_or_a_day():
         "“a total stiff.”",
         "He says, “Here is a man who could not run a bakery.”",
     )[-1] == ("Here is a man who could not run a bakery.", "Odo Brandt")
+
+
+def test_a_name_right_after_an_article_is_no_one_he_or_she_can_mean():
+    # "A Veltrix spokeswoman": the company names her, it is not her.
+    assert said(
+        "Veltrix said on Wednesday it would cut 2,000 jobs.",
+        "A Veltrix spokeswoman declined to say more about research. "
+        '"We will tell our staff first," she said.',
+    ) == [("We will tell our staff first,", "A Veltrix spokeswoman")]

@@ -388,6 +388,9 @@ _SENTENCE_REACH: Final = 200
 """How far back a sentence's start is looked for."""
 
 
+_ARTICLES: Final = frozenset({"a", "an", "the"})
+
+
 def opens_sentence(text: str, offset: int) -> bool:
     """Whether a name at `offset` is its sentence's subject: it opens the sentence, perhaps
     after titles ("Former minister Ana Ruiz"), a parenthesis ("Sen. Ruiz (D-Ore.)") or an
@@ -404,6 +407,8 @@ def opens_sentence(text: str, offset: int) -> bool:
     words = head.split()
     if not words:
         return True
+    if words[-1].lower() in _ARTICLES:
+        return False  # "A Veltrix spokeswoman said", "the Dragon Waiting": no person's subject
     if head.endswith(","):
         return len(words) <= 5 or _adverbial_clause(words)
     if "," in head:
