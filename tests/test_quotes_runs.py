@@ -77,3 +77,13 @@ def test_a_one_word_name_speaking_after_a_quote_is_a_person_she_can_mean():
         "“I would vote for him,” Odalys said to the television, and she smiled.",
         "“Is he winning?” she said.",
     )[-1] == ("Is he winning?", "Odalys")
+
+
+def test_and_said_after_a_new_clause_takes_that_clauses_subject():
+    """ "laughed and said" shares the subject of "laughed", not of the cue before the comma."""
+    assert said(
+        "When Ana Ruiz mentioned the fares, Tom Hale laughed and said, “Nobody pays them.”"
+    ) == [("Nobody pays them.", "Tom Hale")]
+    assert said("Ana Ruiz mentioned the fares, then laughed and said, “Nobody pays them.”") == [
+        ("Nobody pays them.", "Ana Ruiz")
+    ]

@@ -198,7 +198,12 @@ def _said_in(
             or _joined(tail)
             or (earlier and _after_participle_aside(masked, earlier[-1], gap))
         )
-        if (
+        own = (
+            _joined_clause_subject(masked, clause_lo, start) if earlier and _joined(tail) else None
+        )
+        if own is not None:
+            subject, shared = own, False  # "…, Tom Hale laughed and said": not the earlier one
+        elif (
             earlier
             and gap.rstrip().endswith(",")
             and (relative := _relative_clause_start(masked, lo, earlier)) is not None
@@ -261,6 +266,27 @@ def _still_speaking(
             index.learn_gender(speaker, gender)
             return speaker
     return None
+
+
+_JOINED_CLAUSE: Final = re.compile(
+    r",\s+(?:(?:so|and|but|yet|then)\s+)?(?P<who>[^,]+?)\s+[a-z]+\s+and\s+(?:[a-z]+ly\s+)?$"
+)
+"""A clause after a comma whose own subject and verb come before "and" and the cue: ", Tom
+Hale laughed and said", ", so he smiled and added"."""
+
+
+def _joined_clause_subject(masked: str, clause_lo: int, cue_start: int) -> Subject | None:
+    """The subject of the verb "and said" is joined to, when a new clause after the earlier
+    cue has one ("When Ruiz mentioned the fares, Hale laughed and said, “…”" is Hale's; "I
+    laughed and said" is the writer's, no one named). None when the clause has no subject
+    of its own ("…, then laughed and said"): the earlier speaker goes on."""
+    clause = _JOINED_CLAUSE.search(masked, clause_lo, cue_start)
+    if clause is None:
+        return None
+    found = phrase_subject(masked, clause.start("who"), clause.end("who"))
+    if found is None or found.kind == "descriptor" or found.end != clause.end("who"):
+        return None
+    return found
 
 
 _NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
