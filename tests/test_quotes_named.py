@@ -247,3 +247,18 @@ def test_after_the_cue_a_name_before_a_job_only_says_whose_job():
     assert said("“We need the ferry,” said Ana Ruiz on Tuesday.") == [
         ("We need the ferry,", "Ana Ruiz")
     ]
+
+
+def test_a_participle_opening_a_proper_name_stays_in_it():
+    """The United States is a name of two words; a participle glued to a known person at a
+    sentence start ("Hosting Ardent") is not part of that person's name."""
+    assert said("“We will not sign the treaty,” the United States said on Friday.") == [
+        ("We will not sign the treaty,", "United States")
+    ]
+    assert said(
+        "Chip maker Tim Ardent spoke at the forum on Monday.",
+        "Hosting Ardent was a coup for the organisers. “We are not raising prices,” Ardent said.",
+    ) == [("We are not raising prices,", "Tim Ardent")]
+    assert said("“Wages are rising,” said Jared Okafor, an economist.") == [
+        ("Wages are rising,", "Jared Okafor")
+    ]

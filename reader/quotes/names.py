@@ -342,11 +342,8 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
                 and _first_name_gender(tokens[position - 1])
             )  # "Howard Dean", "Martin Luther King Jr.": after a given name, a surname
             and not (name and position == 0 and token == "Will")  # "Will Doyle" inside a sentence
-            or position == 0
-            and name
-            and _PARTICIPLE.search(plain)
         ):
-            break  # "Hosting Tim Cook": a participle opening the sentence, glued to the name
+            break
         name.append(token)
         if plain not in _SUFFIXES:
             words += 1
@@ -358,6 +355,12 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if len(name) >= 3 and _first_name_gender(name[1]) and not _first_name_gender(name[0]):
         name.pop(0)  # "Billionaire Mark Cuban": a known first name opens the name
     return tuple(name)
+
+
+def _glued(name: tuple[str, ...]) -> bool:
+    """Whether a name of two words or more opens with a capitalised participle, which may
+    be glued to it at a sentence start ("Hosting Cook") or part of it ("United States")."""
+    return len(name) >= 2 and _PARTICIPLE.search(_plain(name[0])) is not None
 
 
 _NAMES_TOO: Final = frozenset({"may", "will", "june", "april"})
@@ -528,6 +531,9 @@ class NameIndex:
     """Where each paragraph starts in `lowered_text`."""
     known: dict[tuple[str, ...], tuple[str | None, bool]] = field(default_factory=dict)
     """Runs already resolved; names repeat, so this saves most of the work."""
+    whole_names: set[tuple[str, ...]] = field(default_factory=set)
+    """Names opening with a participle that the article writes inside a sentence, where a
+    capital shows the participle is part of the name ("the United States", "Jared Kushner")."""
     lone_people: dict[str, bool] = field(default_factory=dict)
     """One-word names found to be people (see `lone_name_person`)."""
 
@@ -536,6 +542,7 @@ class NameIndex:
         index = cls(paragraphs=paragraphs)
         runs: list[tuple[int, int, int, tuple[str, ...]]] = []
         people: set[tuple[str, ...]] = set()
+        glued: list[tuple[str, ...]] = []
         for number, text in enumerate(paragraphs):
             for start, end, words in name_runs(text):
                 tokens = tuple(words)
@@ -545,10 +552,20 @@ class NameIndex:
                 name = _strip_titles(tokens)
                 if len(name) >= 3:
                     name = index.name_part(tokens)
-                if len(name) >= 2 and name not in people:  # adding a person again changes nothing
+                if len(name) < 2:
+                    continue
+                if _glued(name) and (len(name) < len(tokens) or not _opens(text, start)):
+                    index.whole_names.add(name)  # capitalised inside a sentence: all one name
+                if name not in people:  # adding a person again changes nothing
                     people.add(name)
-                    if not is_org(name):
+                    if _glued(name):
+                        glued.append(name)  # known once every other name is
+                    elif not is_org(name):
                         index._add_person(name)
+        for name in glued:
+            name = index.unglued(name)
+            if len(name) >= 2 and not is_org(name):
+                index._add_person(name)
         mentions, known, by_key = index.mentions, index.known, index.by_key
         for number, start, end, tokens in runs:  # every full name is known now
             key, person = known.get(tokens) or index.canonical(tokens)
@@ -600,11 +617,25 @@ class NameIndex:
 
     def name_part(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The name in a run, without titles, and without a word opening the run that the
-        article also writes in lower case ("Actor Tomas Brenner" beside "the actor")."""
-        name = _strip_titles(tokens)
+        article also writes in lower case ("Actor Tomas Brenner" beside "the actor"), and
+        without a participle glued to it (see `unglued`)."""
+        name = self.unglued(_strip_titles(tokens))
         if len(name) >= 3 and not _first_name_gender(name[0]) and self._written_lower(name[0]):
             return name[1:]
         return name
+
+    def unglued(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The name without a capitalised participle opening it ("Hosting Cook" at a
+        sentence start) when the rest is a person the article knows ("Tim Cook") or opens
+        with a given name, and the article never writes the whole inside a sentence;
+        otherwise the participle belongs to the name ("United States")."""
+        if not _glued(name) or name in self.whole_names:
+            return name
+        rest = name[1:]
+        known = self.full_names.get(_plain(rest[-1]))
+        if known and known.endswith(" ".join(rest)):
+            return rest
+        return rest if len(rest) >= 2 and _first_name_gender(rest[0]) else name
 
     def _written_lower(self, word: str) -> bool:
         """Whether the article also writes this word in lower case, as a whole word."""
@@ -627,9 +658,7 @@ class NameIndex:
     def _canonical(self, tokens: tuple[str, ...]) -> tuple[str | None, bool]:
         if len(tokens) == 1:
             return self._canonical_word(tokens[0])
-        name = _strip_titles(tokens)
-        if len(name) >= 3:
-            name = self.name_part(tokens)
+        name = self.name_part(tokens)
         link = None
         if "of" in tokens or "for" in tokens:
             link = next(n for n, t in enumerate(tokens) if t in ("of", "for"))
