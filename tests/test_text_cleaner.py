@@ -1088,3 +1088,40 @@ def test_a_line_leading_into_the_first_paragraph_opens_the_story() -> None:
     lead = "Ana Lopes put it this way:"
     text = page(*HEADER, "By Jo Marsh", lead, story=STORY, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == [lead, *STORY]
+
+
+def test_a_writers_bio_with_no_label_closing_the_story_is_not_the_story() -> None:
+    bio = (
+        "Jo Marsh (@jomarsh) writes about the towpaths, locks and moorings of the north, and "
+        "lives on a narrowboat near Skellow."
+    )
+    text = page(*HEADER, "June 2, 2026", story=[*STORY, bio], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_closing_paragraph_about_someone_in_the_story_is_kept() -> None:
+    last = "Ana Lopes has run the cafe for twelve years and says she will stay open through it all."
+    text = page(*HEADER, "June 2, 2026", story=[*STORY, last], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == [*STORY, last]
+
+
+def test_a_footer_about_the_article_itself_is_not_the_story() -> None:
+    notices = (
+        "A version of this article appeared in print on June 3, 2026, on page B4 of the North "
+        "edition with the headline: Footbridge to Be Rebuilt.",
+        "This entry was posted on Tuesday, June 2nd, 2026 at 9:15 am and is filed under Local, "
+        "Bridges.",
+    )
+    for notice in notices:
+        text = page(*HEADER, "June 2, 2026", story=[*STORY, notice], footer=FOOTER)
+        assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_paragraph_of_the_story_mentioning_where_it_was_published_is_kept() -> None:
+    middle = (
+        "The story of the bridge was first published in the parish magazine in 1911, and the "
+        "council still keeps a copy."
+    )
+    story = [*STORY[:2], middle, *STORY[2:]]
+    text = page(*HEADER, "June 2, 2026", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

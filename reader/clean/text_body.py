@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.clean.text_ends import end_marker, named_thread, thread_start
+from reader.clean.text_ends import before_post_footer, end_marker, named_thread, thread_start
 from reader.clean.text_evidence import (
     credit_datelines,
     credit_story_header,
@@ -28,7 +28,7 @@ from reader.clean.text_keep import keep_story_lines
 from reader.clean.text_kinds import PROSE, Kind, kind_of
 from reader.clean.text_lines import Line
 from reader.clean.text_rows import credit_tables, extend_over_lists, trim_stray_tail
-from reader.clean.text_writers import before_writers_box, drop_blurbs
+from reader.clean.text_writers import before_writers_bio, before_writers_box, drop_blurbs
 
 
 @dataclass(slots=True)
@@ -89,6 +89,8 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
     end = trim_stray_tail(lines, kinds, start, end)
     start, end = extend_over_lists(lines, kinds, start, end)
     end = before_writers_box(lines, kinds, start, end)
+    end = before_writers_bio(lines, kinds, start, end)
+    end = before_post_footer(lines, kinds, start, end)
     kept, headings = keep_story_lines(lines, kinds, start, end)
     return Body(kept, headings, start, end)
 

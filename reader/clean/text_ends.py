@@ -207,3 +207,37 @@ def named_thread(lines: list[Line], kinds: list[Kind], marker: int) -> int | Non
     if len(chain) >= NAMED_STAMPS and len(names) > 1 and max(names.values()) > 1:
         return heads[0]
     return None
+
+
+_ABOUT_ITSELF = re.compile(
+    r"\b(?:this|the) (?:article|entry|post|story|column|review)\b.{0,80}?"
+    r"\b(?:appeared|posted|filed|written|published|revised|updated|corrected)\b"
+    r"|\bresponses to this (?:entry|post|article)\b"
+)
+"""A line about the article itself: where it appeared, when it was posted, where it is filed."""
+FOOTER_CHARS = 400
+FOOTER_AFTER = 2
+"""Paragraphs of story that must come before a footer about the article."""
+
+
+def before_post_footer(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Where the story ends when a line about the article itself follows it.
+
+    "A version of this article appeared in print on ...", "This entry was
+    posted on ... and is filed under ...": a paragraph that speaks of the
+    article in the third person is the page's footer, not the story, when
+    the story stops there (no two paragraphs in a row follow it).
+    """
+    seen = 0
+    for i in range(start, end):
+        if kinds[i] is not PROSE and kinds[i] is not NEAR:
+            continue
+        if (
+            seen >= FOOTER_AFTER
+            and lines[i].chars <= FOOTER_CHARS
+            and _ABOUT_ITSELF.search(lines[i].lower)
+            and not any(kinds[k] is PROSE and kinds[k + 1] is PROSE for k in range(i + 1, end - 1))
+        ):
+            return i
+        seen += kinds[i] is PROSE
+    return end

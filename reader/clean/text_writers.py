@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.text_evidence import CLUTTER_VALUE, HEADER_REACH
-from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, Kind
+from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, SHORT, Kind
 from reader.clean.text_lines import Line
 from reader.clean.text_rows import LABEL_WORDS
 
@@ -24,6 +24,15 @@ _ABOUT = re.compile(r"^(?:about|author|(?:written |posted )?by)\b")
 """The label over a blurb: "About Jane Doe", "Author: Jane Doe", "by Jane Doe"."""
 
 BLURBS = 2
+_BIO = re.compile(
+    r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: \([^)]{1,60}\))?,? "
+    r"(?:is|was|has|joined|writes|works|lives|reports|covers|teaches)\b"
+)
+"""A paragraph opening with a name (perhaps with an address in brackets) and what they do."""
+BIO_CHARS = 500
+"""Longest paragraph read as a writer's bio: two or three sentences."""
+STORY_PARAGRAPHS = 2
+"""Paragraphs of story above a closing bio: with fewer, the bio may be the post."""
 """Most blurbs on a page: more paragraphs of that shape under their names make a list."""
 
 
@@ -91,3 +100,34 @@ def _name_line(line: Line) -> bool:
         and not line.digits
         and all(word[:1].isupper() for word in line.text.split())
     )
+
+
+def before_writers_bio(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Where the story ends when its last paragraph is its writer's bio with no label.
+
+    "David Roe reports from war zones and writes comic books." closes many
+    stories. What tells it from the story's own last paragraph is that its
+    subject is new: no word of the name appears in the story above, in any
+    case (so "He is" or "The firm has" never qualify), since writers are not
+    in their own stories. A short line right above naming them ("by David
+    Roe", "About the author") goes with it.
+    """
+    last = next((i for i in range(end - 1, start - 1, -1) if kinds[i] in (PROSE, NEAR)), None)
+    if last is None or lines[last].chars > BIO_CHARS:
+        return end
+    opening = _BIO.match(lines[last].text)
+    if opening is None:
+        return end
+    story = [i for i in range(start, last) if kinds[i] is PROSE]
+    if len(story) < STORY_PARAGRAPHS:
+        return end
+    said = {word for i in story for word in _WORD.findall(lines[i].lower)}
+    names = _WORD.findall(opening.group(1).lower())
+    if len(names) < 2 or any(name in said for name in names):
+        return end
+    above = last - 1
+    if kinds[above] is SHORT and (
+        _ABOUT.match(lines[above].lower) or names[0] in lines[above].key.split()
+    ):
+        return above
+    return last
