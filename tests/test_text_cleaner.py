@@ -1125,3 +1125,35 @@ def test_a_paragraph_of_the_story_mentioning_where_it_was_published_is_kept() ->
     story = [*STORY[:2], middle, *STORY[2:]]
     text = page(*HEADER, "June 2, 2026", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_comments_under_a_count_of_them_stay_out_of_the_story() -> None:
+    comments = (
+        "I walk my dog across that bridge every morning, and I have missed it badly this year. "
+        "The detour along the main road is noisy and the pavement is far too narrow for two.",
+        "Five months sounds optimistic to me. The last repairs on the lock gates were meant to "
+        "take six weeks and took most of a year, and nobody ever explained why.",
+        "Good news at last for the towpath cafe, which has lost half its trade since the spring "
+        "and deserves a busy summer when the new bridge finally opens to everyone.",
+    )
+    text = page(*HEADER, "By Jo Marsh", footer=("3 comments", *comments, "Leave a comment"))
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_carousel_of_numbered_slides_above_the_story_is_not_the_story() -> None:
+    slides = [
+        f"{headline} {n} of 6"
+        for n, headline in enumerate(
+            (
+                "Lock Gates Go Back In After Repairs",
+                "Ten New Berths Open At Skellow",
+                "Towpath Survey Finds Two Miles Need Work",
+                "Boat Club Hosts Open Day",
+                "Heron Numbers Rise Along The Flight",
+                "Volunteers Clear The Feeder Stream",
+            ),
+            start=1,
+        )
+    ]
+    text = page(*HEADER[:-1], "Latest news", *slides, HEADER[-1], "June 2, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -45,12 +45,23 @@ def end_marker(
                 or (kind is SHORT and bare_date(lines[i]))
                 or (kind is CLUTTER and is_share_bar(lines[i]))
             )
-            and not _prose_follows(kinds, i)
+            and (_counts_comments(lines[i]) or not _prose_follows(kinds, i))
         ):
             return i
         if value > 0:
             seen += value
     return None
+
+
+_COMMENT_COUNT = re.compile(
+    r"^(?:\d+ (?:comments?|responses?|replies|reactions)|(?:comments?|responses?) ?\(\d+\))\W*$"
+)
+"""A count over a thread: "19 comments", "Comments (3)"."""
+
+
+def _counts_comments(line: Line) -> bool:
+    """A marker that counts the comments under it: what follows is the thread, not more story."""
+    return line.digits and _COMMENT_COUNT.match(line.lower) is not None
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:

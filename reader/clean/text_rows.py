@@ -35,6 +35,8 @@ _URL_STARTS = ("http", "www.")
 
 
 _DIGIT = re.compile(r"\d")
+_COUNTER = re.compile(r"\b\d+ of \d+$")
+"""A slide counter closing a carousel's card: "4 of 9"."""
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 """A figure: "32,000" is one, a score "70-44" holds two."""
 
@@ -88,7 +90,8 @@ def row_like(line: Line, bullets: bool) -> bool:
     """An item of a list or a row of a table, as opposed to a menu entry or a headline.
 
     Rows are numbered or bulleted, links, labelled ("Label: value") or hold
-    two or more figures.
+    two or more figures. A line closed by a slide counter ("Phelps wins 4 of
+    9") is a carousel's card, whatever its figures.
     """
     text = line.text
     if text.startswith(_URL_STARTS) and _URL_LINE.match(text):
@@ -99,7 +102,7 @@ def row_like(line: Line, bullets: bool) -> bool:
         return bullets or not line.bullet
     if ": " in text[:LABEL_CHARS] and _LABELLED.match(text):
         return True
-    if not line.digits:
+    if not line.digits or _COUNTER.search(text):
         return False
     # Two figures: a digit after the end of the first (a figure runs as far as it can).
     first = _FIGURE.search(text)
