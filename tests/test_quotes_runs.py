@@ -87,3 +87,13 @@ def test_and_said_after_a_new_clause_takes_that_clauses_subject():
     assert said("Ana Ruiz mentioned the fares, then laughed and said, “Nobody pays them.”") == [
         ("Nobody pays them.", "Ana Ruiz")
     ]
+
+
+def test_a_quote_right_after_its_cue_and_comma_is_not_taken_by_the_next_speaker():
+    assert said(
+        "When someone in the crowd shouted, “Lower the fares,” Ana Ruiz laughed, “We will.”"
+    ) == [("Lower the fares,", "someone in the crowd"), ("We will.", "Ana Ruiz")]
+    assert said("“We will fight,” Tom Hale said, “and we will win.”") == [
+        ("We will fight,", "Tom Hale"),
+        ("and we will win.", "Tom Hale"),
+    ]

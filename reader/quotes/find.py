@@ -343,6 +343,9 @@ def _link(
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
     close = span.close_mark if span.close_mark is not None else span.end
     for item in in_sentence:
+        if item.end <= span.open_mark and _CUE_COMMA.fullmatch(masked, item.end, span.open_mark):
+            return item  # "someone shouted, “Cruz,” Beck joked": the cue it follows
+    for item in in_sentence:
         if item.start > close and _ONLY_BETWEEN.fullmatch(masked, close + 1, item.start):
             return item
         if item.cue_end <= span.open_mark and item.subject and item.subject.start > close:
@@ -352,6 +355,10 @@ def _link(
         return None if _introduced_after(masked, earlier[-1], span) else earlier[-1]
     later = [s for s in in_sentence if s.start > close]
     return later[0] if later else None
+
+
+_CUE_COMMA: Final = re.compile(r",\s*")
+"""Between a reporting phrase and the quote it introduces: "shouted, “…”"."""
 
 
 _Resolved = tuple[str | None, bool, str | None]
