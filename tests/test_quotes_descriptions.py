@@ -130,3 +130,20 @@ def test_a_description_opening_with_my_or_your_is_the_speaker():
     assert said("The fear stayed. “The bank will fail,” my grandfather often said.") == [
         ("The bank will fail,", "my grandfather")
     ]
+
+
+def test_a_description_ties_to_the_name_a_sentence_says_it_is():
+    """ "Brenner is a veteran actor" ties "the actor" to Brenner as ", the actor," would; a
+    name that is not its sentence's subject gets no role from the verb after it."""
+    assert said(
+        "Tomas Brenner is a veteran actor from Ohio. Mayor Ken Abbot met him on Monday.",
+        "“I was terrified,” the actor said.",
+    ) == [("I was terrified,", "Tomas Brenner")]
+    assert said(
+        "Tomas Brenner was elected governor in 2010.",
+        "“The roads come first,” the governor said.",
+    ) == [("The roads come first,", "Tomas Brenner")]
+    assert said(
+        "Ken Abbot warned that if a Republican is elected governor, taxes will fall.",
+        "“The roads come first,” the governor said.",
+    ) == [("The roads come first,", "the governor")]

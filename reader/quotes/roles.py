@@ -25,6 +25,7 @@ from reader.quotes.names import (
     TITLE_WORDS,
     Mention,
     NameIndex,
+    opens_sentence,
 )
 
 _AGE: Final = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -37,6 +38,14 @@ _APPOSITION: Final = re.compile(
 )
 """", the actor," / ", a retired engineer from Dover." / ", 56,": a noun phrase or an age
 between commas right after the name."""
+_PREDICATE: Final = re.compile(
+    r"\s+(?:(?:is|was|has\s+been|had\s+been|remains|became)\s+(?:a|an|the)"
+    r"|(?:is|was|had\s+been|became)\s+(?:elected|named|appointed)(?:\s+as)?(?:\s+(?:a|an|the))?"
+    r"|became)\s+((?![a-z]+ing\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}?)"
+    r"(?=\s+(?:who|from|since|for|and|in|at|of|on|to|with|after|before|when|until)\b|[,.;:])"
+)
+"""What the sentence says the name is, as a noun phrase of up to four words: "Ana Ruiz is
+a veteran actor from Ohio", "Ruiz was elected governor in 2010", "Ruiz became mayor"."""
 NOT_PEOPLE: Final = ORG_HEADS | frozenset(
     """
 statement report lawsuit suit email letter memo poll survey study document transcript book
@@ -124,6 +133,8 @@ def role_words(paragraph: str, mention: Mention) -> frozenset[str]:
             break  # only the job or title written right before the name
         found.append(plain)
     apposed = _APPOSITION.match(paragraph, mention.end)
+    if apposed is None and opens_sentence(paragraph, mention.start):
+        apposed = _PREDICATE.match(paragraph, mention.end)  # what the subject is said to be
     if apposed:
         phrase = _HEAD_END.sub("", apposed.group(1) or apposed.group(2))
         found.extend(word.lower() for word in _WORD.findall(phrase))
