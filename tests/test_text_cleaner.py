@@ -460,6 +460,25 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         # A story signed by the newsroom, with "by:" after the date.
         ((HEADLINE, "By the Canal Times Wire Staff"), ["Canal Times Wire Staff"]),
         ((HEADLINE, "March 3rd, 2026 by: Jo Marsh"), ["Jo Marsh"]),
+        # Written as pages write them for their markup: a desk after a slash,
+        # capitals, an outlet's possessive, a blog's handle, a weekday.
+        ((HEADLINE, "By Jo Marsh/Transport Bureau"), ["Jo Marsh"]),
+        ((HEADLINE, "By JO MARSH AND SAM HALE"), ["Jo Marsh", "Sam Hale"]),
+        ((HEADLINE, "By Canal TV's Jo Marsh"), ["Jo Marsh"]),
+        ((HEADLINE, "by JoMarsh | March 3, 2026"), ["JoMarsh"]),
+        ((HEADLINE, "By Jo Marsh Tue., Mar. 3 2026 at 9:13 AM"), ["Jo Marsh"]),
+        ((HEADLINE, "Posted by Jo Marsh / March 3, 2026"), ["Jo Marsh"]),
+        ((HEADLINE, "-- Posted by Jo Marsh"), ["Jo Marsh"]),
+        # A first name after a date, then the post's categories.
+        ((HEADLINE, "March 3rd, 2026 by Jo in Transport, Canals"), ["Jo"]),
+        # A byline run on past 16 words, with the date first.
+        (
+            (
+                HEADLINE,
+                "Updated Mar 3 2026 - 9:25am · Posted Mar 3 2026 - 9:20am by Jo Marsh · 0 comments",
+            ),
+            ["Jo Marsh"],
+        ),
     ],
 )
 def test_bylines_in_the_layouts_of_blogs_and_scrapes(
@@ -497,6 +516,31 @@ def test_a_capitalised_line_under_the_headline_is_not_a_writer(line: str) -> Non
 def test_a_newsroom_signing_under_the_headline_is_the_author() -> None:
     text = page(HEADLINE, "The Canadian Press", "March 3, 2026", footer=FOOTER)
     assert clean_text(text, "a.txt").authors == ["The Canadian Press"]
+
+
+def test_a_blogs_date_header_in_capitals_gives_the_date_and_the_headline_under_it() -> None:
+    text = page(
+        "CANAL NOTES",
+        "THOUGHTS ON LOCKS, BRIDGES, TOWPATHS AND MORE FROM JO MARSH AND OCCASIONALLY OTHERS",
+        "TUESDAY, MARCH 03, 2026",
+        HEADLINE,
+        "-- Posted by Jo Marsh",
+        footer=FOOTER,
+    )
+    article = clean_text(text, "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == ["Jo Marsh"]
+    assert article.published == "2026-03-03"
+    assert article.paragraphs == STORY
+
+
+def test_a_date_line_that_runs_on_into_categories_and_tags_gives_the_date() -> None:
+    dated = (
+        "Published on March 3, 2026 in Transport and Canals. Tags: bridges, towpath, "
+        "council, repairs, lock gates, walking, cycling"
+    )
+    article = clean_text(page("The Canal Times", HEADLINE, dated, footer=FOOTER), "a.txt")
+    assert article.published == "2026-03-03"
 
 
 def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
@@ -560,6 +604,19 @@ def test_a_commenters_byline_under_the_post_is_not_the_writers() -> None:
     )
     text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
     assert clean_text(text, "a.txt").authors == []
+
+
+def test_the_posts_footer_byline_over_comments_signed_another_way_is_the_writers() -> None:
+    footer = (
+        "Posted by Jo Marsh at 8:18 AM",
+        "Comments",
+        "About time too, the long way round has been a misery for anyone with a pushchair.",
+        "Posted by: Rosa Quint at March 3, 2026 09:02 AM",
+        "Five months sounds optimistic to me, but we will see what happens in the spring.",
+        "Posted by: Tom Hale at March 3, 2026 09:40 AM",
+    )
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
 
 
 def test_the_footer_byline_under_a_two_paragraph_post_does_not_cut_it() -> None:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from reader.clean.byline_names import AGENCIES, newsroom
+from reader.clean.byline_names import AGENCIES, byline_names, newsroom
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import (
     BARRIER,
@@ -41,7 +41,7 @@ TITLE_MIN_SCORE = 3.0
 
 _I = re.IGNORECASE
 _BY = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
+    r"^[-–—+\s]*(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
     r"par|di)"
     r"\s*[:\-]?\s+(.+)$",
     _I,
@@ -61,8 +61,8 @@ _ROLES = re.compile(
 )
 _CUT = re.compile(
     r"\s+(?:[-–—|•·]|on|at|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
-    r"\s+(?=\d)|\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d)",
+    r"\s+(?=\d)|\s+(?=(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)",
     _I,
 )
 _SEPARATOR = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·]\s*|\s+\(")
@@ -193,6 +193,8 @@ def _title_score(
             and not (j > 0 and _bare_names(lines[j - 1]))
         ):
             score += RIGHT_ABOVE_BYLINE
+    elif j == body_start - 1 and j > 0 and _date_header(lines[j - 1]):
+        score += RIGHT_ABOVE_BYLINE  # a blog's date header, its headline, then the post
     distance = abs(body_start - j)
     score += 3.0 * max(0.0, 1 - distance / TITLE_WINDOW)
     if line.ends_sentence and line.text.endswith("."):
@@ -200,6 +202,11 @@ def _title_score(
     if j + 1 < len(lines) and lines[j + 1].key == line.key:
         score += 1.0
     return score
+
+
+def _date_header(line: Line) -> bool:
+    """A line that is a date alone, as blogs print over each post's headline."""
+    return is_dateline(line) or (line.text.isupper() and _line_date(line) is not None)
 
 
 class _JoinedKeys:
@@ -226,6 +233,8 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if kind_of(line) in (PROSE, CLUTTER, BARRIER) or is_byline(line) or (is_dateline(line)):
         return False
+    if line.words <= 12 and (by := _BY.match(line.text)) and _by_names(by.group(1)):
+        return False  # "Posted by Jacob in Blogging"
     lower = line.lower
     if lower in MENU_WORDS or _NOT_HEADLINE.match(lower) or _CAMEL_RUN.search(line.text):
         return False
@@ -273,7 +282,9 @@ def _is_byline(line: Line) -> bool:
         return False
     match = _BY.match(line.text)
     if match:
-        return bool(_by_names(match.group(1)))
+        # Names in plain form only: what the story finder counts as a byline.
+        text = match.group(1)
+        return bool(_names(text) or _given_name(text, dated=False))
     if is_clutter(line):
         return False
     if "|" in line.text:
@@ -328,8 +339,9 @@ def _signed_byline(lines: list[Line], window: range) -> Byline | None:
         if _CREDITISH.search(line.text):
             continue
         match = _BY.match(line.text)
-        if match and is_byline(line):
-            return _by_names(match.group(1)), _publisher_after(match.group(1)), [j]
+        names = _by_names(match.group(1)) if match and line.words <= 25 else []
+        if names and match:
+            return names, _publisher_after(match.group(1)), [j]
         dated = _dated_by(line)
         if dated:
             return dated, None, [j]
@@ -375,19 +387,29 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     """Names from a "Posted by Jane Doe at 8:18 AM" line right under the story.
 
     Blog templates print the byline below the post. A comment thread prints
-    such a line under every comment, so a line followed by another byline
-    soon before or after is a commenter's, not the writer's.
+    such a line under every comment, so a line with another byline written
+    the same way soon before or after is a commenter's, not the writer's;
+    a thread printed another way ("Posted by: ...") under the post's own
+    "Posted by ..." leaves it the writer's.
     """
     low, high = max(0, body_end - 2), min(len(lines), body_end + FOOTER_REACH)
     for j in range(low, high):
         match = _BY.match(lines[j].text)
-        if not (match and is_byline(lines[j])):
+        names = _by_names(match.group(1)) if match and lines[j].words <= 25 else []
+        if not (names and match):
             continue
         around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
-        if any(_BY.match(line.text) and is_byline(line) for line in around):
+        if any(_same_lead(line, match) and is_byline(line) for line in around):
             return []
-        return _by_names(match.group(1))
+        return names
     return []
+
+
+def _same_lead(line: Line, byline: re.Match[str]) -> bool:
+    """Does the line start as the byline does, up to its names ("Posted by", "Posted by:")?"""
+    match = _BY.match(line.text)
+    lead = byline.string[: byline.start(1)]
+    return match is not None and line.text[: match.start(1)].lower() == lead.lower()
 
 
 def names_after_by(text: str) -> list[str]:
@@ -395,7 +417,7 @@ def names_after_by(text: str) -> list[str]:
     if len(text.split()) > DATELINE_WORDS:
         return []
     match = _BY.match(text)
-    return _by_names(match.group(1)) if match else []
+    return _by_names(match.group(1), lone_word=False) if match else []
 
 
 def names_after_dated_by(text: str) -> list[str]:
@@ -410,10 +432,10 @@ def _dated_by(line: Line) -> list[str]:
 
     Or after a stamp that `normalise_date` cannot read: "11.05.12 Written by Jane Doe".
     """
-    if " by" not in line.lower or not (is_dateline(line) or _STAMP_BY.match(line.text)):
+    if " by" not in line.lower or not (_line_date(line) or _STAMP_BY.match(line.text)):
         return []
     match = _DATED_BY.search(line.text)
-    return _names(match.group(1)) if match else []
+    return _by_names(match.group(1), dated=True) if match else []
 
 
 def _beside_date(lines: list[Line], j: int) -> bool:
@@ -449,15 +471,39 @@ def _bare_names(line: Line) -> list[str]:
     return _names(names, strict=True)
 
 
-def _by_names(text: str) -> list[str]:
-    """The names after "By": one given name will do when a date follows it ("by Jane on May 2")."""
-    names = _names(text)
-    if names or not _DATE_WORDS.search(text) or _DATE_WORDS.match(text.strip()):
-        return names
-    first = _CUT.split(text.strip(), maxsplit=1)[0].strip(" ,;:")
+def _by_names(text: str, dated: bool = False, lone_word: bool = True) -> list[str]:
+    """The names after "By", tidied as the page's markup would give them.
+
+    One given name will do when the line is dated ("by Jane on May 2",
+    "May 2, 2012 by Jane"). Names written as pages write them for their
+    markup ("Jane Doe/Metro Desk", "JANE DOE AND ALI KHAN", "LordZB") are
+    read as the HTML cleaner reads them; a `lone_word` such as "LordZB"
+    only where the line's place says it is a byline, since a page's menus
+    say "By Month" too.
+    """
+    names = _names(text) or _given_name(text, dated)
+    if not names:
+        names = byline_names([_IN.split(_CUT.split(text.strip(), maxsplit=1)[0])[0]], strict=True)
+        if len(names) == 1 and " " not in names[0] and not lone_word:
+            return []  # "By Month", "BY WEEK": a menu's sort order
+    return [_tidy(name) for name in names]
+
+
+def _given_name(text: str, dated: bool) -> list[str]:
+    """ "Jane" of "by Jane on May 2": a blog's writer, named by a first name beside a date."""
+    if not dated and (not _DATE_WORDS.search(text) or _DATE_WORDS.match(text.strip())):
+        return []
+    first = _CUT.split(text.strip(), maxsplit=1)[0]
+    first = _IN.split(first, maxsplit=1)[0].strip(" ,;:")
     if _GIVEN_NAME.match(first) and first.lower() not in MENU_WORDS and not _ROLES.search(first):
         return [first]
     return []
+
+
+def _tidy(name: str) -> str:
+    """ "Jane Doe" for "JANE DOE" or "NBC News' Jane Doe", as the page's markup gives it."""
+    tidied = byline_names([name], strict=True)
+    return tidied[0] if len(tidied) == 1 else name
 
 
 def _strip_date(text: str) -> str:
@@ -479,7 +525,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
         text = _SEPARATOR.split(text.strip(), maxsplit=1)[0]
     else:
         text = _IN.split(_CUT.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
-    text = text.strip(" ,;:-–—")
+    text = text.strip(" ,;:-–—/")
     names = []
     for part in _SPLIT_NAMES.split(text):
         part = part.strip(" .,;:")
@@ -530,9 +576,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
     fallback = None
     for j in range(low, high):
         line = lines[j]
-        if not is_dateline(line):
-            continue
-        date = normalise_date(_date_text(line.text))
+        date = _line_date(line)
         if not date:
             continue
         if _UPDATED.search(line.text) and not _PUBLISHED.search(line.text):
@@ -550,6 +594,31 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             if date:
                 return date
     return fallback
+
+
+_DATE_LABEL_WORDS = frozenset("on at by posted published updated".split())
+
+
+def _line_date(line: Line) -> str | None:
+    """The date of a date line by the headline, also one the story finder does not count.
+
+    Those are written in capitals ("SATURDAY, OCTOBER 20, 2012"), or run on
+    past the date ("Published on May 2, 2012 in Tools. Tags: ...") with at
+    most a label or a name before it.
+    """
+    if is_dateline(line):
+        return normalise_date(_date_text(line.text))
+    if not line.digits:
+        return None
+    if line.text.isupper() and line.words <= DATELINE_WORDS:
+        return normalise_date(_date_text(line.text.title()))
+    match = _DATE_WORDS.search(line.text) if line.words > DATELINE_WORDS else None
+    if not match:
+        return None
+    lead = line.text[: match.start()].split()
+    if len(lead) > 4 or any(w.islower() and w.lower() not in _DATE_LABEL_WORDS for w in lead):
+        return None
+    return normalise_date(_date_text(line.text))
 
 
 def _date_text(text: str) -> str:
