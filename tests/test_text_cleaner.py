@@ -543,6 +543,32 @@ def test_a_date_line_that_runs_on_into_categories_and_tags_gives_the_date() -> N
     assert article.published == "2026-03-03"
 
 
+def test_a_blogs_long_posted_on_footer_gives_the_date() -> None:
+    footer = (
+        "This entry was posted on March 3, 2026 at 7:14 pm and is filed under Transport, "
+        "Canals. You can follow any responses to this entry through the feed.",
+        *FOOTER,
+    )
+    article = clean_text(page("The Towpath Diary", HEADLINE, footer=footer), "a.txt")
+    assert (article.published or "")[:10] == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("Posted on 03/18/2026 by Jo Marsh", "2026-03-18"),
+        ("Posted on 18/03/2026 by Jo Marsh", "2026-03-18"),
+        ("Posted on 03/07/2026 by Jo Marsh", None),  # March 7 or July 3: not guessed
+    ],
+)
+def test_a_numeric_date_is_read_when_its_numbers_settle_the_order(
+    stamp: str, published: str | None
+) -> None:
+    article = clean_text(page("The Towpath Diary", HEADLINE, stamp, footer=FOOTER), "a.txt")
+    assert (article.published or "")[:10] == (published or "")
+    assert article.authors == (["Jo Marsh"] if published else [])
+
+
 def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
     text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
     article = clean_text(text, "a.txt")

@@ -584,16 +584,51 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             continue
         return date
     for line in lines:
-        if (
-            line.words <= DATELINE_WORDS
-            and _PUBLISHED_HINT.search(line.lower)
-            and is_dateline(line)
-            and _PUBLISHED.search(line.text)
-        ):
-            date = normalise_date(_date_text(line.text))
+        if line.digits and _PUBLISHED_HINT.search(line.lower) and _PUBLISHED.search(line.text):
+            date = _posted_date(line)
             if date:
                 return date
     return fallback
+
+
+_POSTED_ON = re.compile(r"\b(?:posted|published)(?:\s+on)?:?\s+", _I)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _posted_date(line: Line) -> str | None:
+    """The date of a line that says "Published" or "Posted", wherever it stands.
+
+    A long one counts when the date follows the word ("This entry was
+    posted on March 3, 2008 at 7:14 pm and is filed under ...").
+    """
+    if line.words <= DATELINE_WORDS and is_dateline(line):
+        return normalise_date(_date_text(line.text))
+    match = _POSTED_ON.search(line.text)
+    if not match:
+        return None
+    rest = line.text[match.end() :]
+    if not (_DATE_WORDS.match(rest) or _NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
+        return None
+    return normalise_date(rest[:60]) or _numeric_date(rest[:12])
+
+
+_DAYS = frozenset("mon tue wed thu fri sat sun".split())
+
+
+def _numeric_date(text: str) -> str | None:
+    """ "10/18/2012" or "18/10/2012": a numeric date whose order its numbers settle.
+
+    "10/07/2012" reads either way, and is left unread.
+    """
+    match = _NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    if first > 12 >= second:
+        first, second = second, first
+    elif not second > 12 >= first:
+        return None
+    return normalise_date(f"{year:04d}-{first:02d}-{second:02d}")
 
 
 _DATE_LABEL_WORDS = frozenset("on at by posted published updated".split())
@@ -610,6 +645,8 @@ def _line_date(line: Line) -> str | None:
         return normalise_date(_date_text(line.text))
     if not line.digits:
         return None
+    if line.words <= DATELINE_WORDS and _NUMERIC_DATE.search(line.text):
+        return _numeric_date(line.text)
     if line.text.isupper() and line.words <= DATELINE_WORDS:
         return normalise_date(_date_text(line.text.title()))
     match = _DATE_WORDS.search(line.text) if line.words > DATELINE_WORDS else None
