@@ -212,6 +212,34 @@ def test_readers_words_each_signed_with_a_quotation_dash_are_theirs():
     ]
 
 
+def test_a_name_line_under_a_quote_of_nobody_signs_it_not_the_quote_below():
+    """Readers' words, each with its writer's name on the line under it: the name is the
+    quote's above, not an introduction of the next one."""
+    assert said(
+        "We asked readers what they thought of the debate.",
+        "“The rent in this town is a scandal. Nobody on stage said so.”",
+        "Dana Whitlow, 34, Phoenix",
+        "“I came away with more questions than I went in with.”",
+        "Omar Bel, retired teacher",
+    ) == [
+        ("The rent in this town is a scandal. Nobody on stage said so.", "Dana Whitlow"),
+        ("I came away with more questions than I went in with.", "Omar Bel"),
+    ]
+
+
+def test_a_name_line_over_quotes_still_introduces_them():
+    assert said(
+        "We asked readers what they thought of the debate.",
+        "Dana Whitlow, 34, Phoenix",
+        "“The rent in this town is a scandal. Nobody on stage said so.”",
+        "Omar Bel, retired teacher",
+        "“I came away with more questions than I went in with.”",
+    ) == [
+        ("The rent in this town is a scandal. Nobody on stage said so.", "Dana Whitlow"),
+        ("I came away with more questions than I went in with.", "Omar Bel"),
+    ]
+
+
 def test_a_dash_heading_or_byline_after_prose_signs_nothing():
     assert said(
         '"We will rebuild," Mayor Ana Ruiz said on Friday. The council met after that.',

@@ -422,11 +422,17 @@ def find_quotes(
     about = -9
     """The last paragraph that quotes and reports nobody (see `_narrator`)."""
     for number, text in enumerate(paragraphs):
+        signs_above = False
         if text[:3].lstrip()[:1] in _DASHES and number and quotes:
             signed = _signed(text, paragraphs[number - 1], index)
             if signed is not None:
                 _sign(quotes, number - 1, signed)
                 last = ((signed, True, None), number)
+        elif quotes and quotes[-1].paragraph == number - 1 and quotes[-1].speaker is None:
+            signed = _name_line(text, paragraphs[number - 1], index)
+            if signed is not None:  # "Dana Whitlow, 34, Phoenix" under a quote of nobody's
+                _sign(quotes, number - 1, signed)
+                signs_above = True
         top, nested = scan_paragraph(paragraphs, number)
         masked_all = mask(text, top)
         cue_matches = find_cues(masked_all)
@@ -439,7 +445,7 @@ def find_quotes(
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
             if not top and text.rstrip().endswith(":"):
                 last = _introducer(text, index, number, memory) or last
-            elif not top:
+            elif not top and not signs_above:
                 about = number  # whom it is about is asked only if a quote needs it
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
@@ -807,6 +813,9 @@ _SIGN_OFF: Final = re.compile(
 )
 """A line that signs the quote above it: "- Bernie Sanders.", "-Ana Ruiz, tweeting",
 "— Julie A. Diaz" (an initial's stop is no end)."""
+_NAME_LINE: Final = re.compile(r"\s*((?:[A-Z]\.\s|[^,.;:\n]){2,40}?)\s*(?:,.{0,60})?\.?\s*")
+"""A name alone on its line, perhaps with a few words about them ("Omar Bel, retired")."""
+_LONGEST_NAME_LINE: Final = 100
 _CLOSING_MARKS: Final = ('"', "”", "’’", "''")
 
 
@@ -818,17 +827,32 @@ def _signed(text: str, before: str, index: NameIndex) -> str | None:
     return _signature(text, index)
 
 
-def _signature(text: str, index: NameIndex) -> str | None:
+def _name_line(text: str, before: str, index: NameIndex) -> str | None:
+    """Who a line of a person's name alone, perhaps with a few words about them, signs when
+    it stands right under a paragraph whose quotes no one was given ("Dana Whitlow, 34,
+    Phoenix"): the quote above is theirs, not the one below. An organisation, a place or
+    a credit line ("Getty Images") signs nothing."""
+    if len(text) > _LONGEST_NAME_LINE or not before.rstrip().endswith(_CLOSING_MARKS):
+        return None
+    name = _signature(text, index, _NAME_LINE, person_only=True)
+    if name is None or not ("," in text or index.confirmed_person(name)):
+        return None  # a bare "Getty Images" may be a credit: a known person, or words on them
+    return name
+
+
+def _signature(
+    text: str, index: NameIndex, form: re.Pattern[str] = _SIGN_OFF, person_only: bool = False
+) -> str | None:
     """The name a dash-led signature gives ("— Neil Gaiman", "-Ana Ruiz, in the debate.")."""
-    line = _SIGN_OFF.fullmatch(text)
+    line = form.fullmatch(text)
     if line is None:
         return None
     name = line.group(1)
     runs = name_runs(name)
     if len(runs) != 1 or runs[0][0] > 0 or runs[0][1] < len(name.rstrip(". ")):
         return None
-    key, _person = index.canonical(runs[0][2])
-    return key
+    key, person = index.canonical(runs[0][2])
+    return key if person or not person_only else None
 
 
 def _signed_after(text: str, accepted: list[Span], index: NameIndex) -> str | None:
