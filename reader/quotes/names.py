@@ -360,7 +360,11 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def _glued(name: tuple[str, ...]) -> bool:
     """Whether a name of two words or more opens with a capitalised participle, which may
     be glued to it at a sentence start ("Hosting Cook") or part of it ("United States")."""
-    return len(name) >= 2 and _PARTICIPLE.search(_plain(name[0])) is not None
+    return (
+        len(name) >= 2
+        and name[0].endswith(("ing", "ed"))
+        and _PARTICIPLE.search(_plain(name[0])) is not None
+    )
 
 
 _NAMES_TOO: Final = frozenset({"may", "will", "june", "april"})
@@ -554,11 +558,12 @@ class NameIndex:
                     name = index.name_part(tokens)
                 if len(name) < 2:
                     continue
-                if _glued(name) and (len(name) < len(tokens) or not _opens(text, start)):
+                glued_here = _glued(name)
+                if glued_here and (len(name) < len(tokens) or not _opens(text, start)):
                     index.whole_names.add(name)  # capitalised inside a sentence: all one name
                 if name not in people:  # adding a person again changes nothing
                     people.add(name)
-                    if _glued(name):
+                    if glued_here:
                         glued.append(name)  # known once every other name is
                     elif not is_org(name):
                         index._add_person(name)
