@@ -175,7 +175,7 @@ def _said_in(
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
     for match in _cue_matches(masked, quotes, cue_matches):
         start, end = match.span()
-        if _NEGATED.search(masked, max(0, start - 24), start):
+        if _negated(masked, start):
             continue  # "He didn't suggest retaliation", "did not immediately respond": no speech
         lo, hi = sentence_of(bounds, start)
         clause_lo = lo
@@ -291,6 +291,17 @@ def _joined_clause_subject(masked: str, clause_lo: int, cue_start: int) -> Subje
 
 _NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 """A negation right before a reporting word: the sentence says what was not said."""
+
+
+def _negated(masked: str, start: int) -> bool:
+    """Whether a negation stands right before a cue at `start`; the pattern, tried at every
+    character, runs only where a piece of a negation is there at all."""
+    window = masked[max(0, start - 24) : start]
+    if not ("no" in window or "ne" in window or "n’" in window or "n'" in window):
+        return False  # no piece of "not", "never" or "n't"
+    return bool(_NEGATED.search(masked, max(0, start - 24), start))
+
+
 _WHO_BEFORE: Final = re.compile(r",\s+who(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))*\s+$")
 
 
@@ -318,10 +329,10 @@ def _passive_agent(masked: str, cue_start: int, cue_end: int) -> int | None:
     by the engineer" (the engineer said it, not the bridge); None for an active cue."""
     if not masked.endswith("ed", cue_start, cue_end):
         return None
-    if not _PASSIVE_BEFORE.search(masked, max(0, cue_start - 24), cue_start):
+    found = _AGENT_AFTER.match(masked, cue_end)  # rare, and cheaper to rule out
+    if found is None or not _PASSIVE_BEFORE.search(masked, max(0, cue_start - 24), cue_start):
         return None
-    found = _AGENT_AFTER.match(masked, cue_end)
-    return found.end() if found else None
+    return found.end()
 
 
 def _after_participle_aside(masked: str, aside: _Said, gap: str) -> bool:

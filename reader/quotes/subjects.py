@@ -124,6 +124,12 @@ _DOUBLE_HYPHEN: Final = " -- "
 
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated pieces of text[lo:hi] (brackets and dashes separate too)."""
+    chunk = text[lo:hi]
+    # Most clauses hold no separator: one piece, found without running the pattern.
+    if not ("," in chunk or "(" in chunk or ")" in chunk or "—" in chunk or "–" in chunk):
+        if _DOUBLE_HYPHEN not in chunk:
+            return [(lo, hi)]
+        return _split_at(text, lo, hi, _DOUBLE_HYPHEN)
     parts, at = [], lo
     for match in _SEPARATOR.finditer(text, lo, hi):
         parts.append((at, match.start()))
@@ -173,11 +179,32 @@ def _drop_trailing_filler(text: str, lo: int, hi: int) -> int:
         return end
 
 
+_SEPARATORS: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,;:—–-"
+"""What `_LEADING_FILLER` skips before its first word, for the ASCII whitespace among it."""
+_FILLER_OPENINGS: Final = tuple(
+    "and but or nor so yet as while though although then meanwhile however with also still "
+    "instead later earlier now indeed critically notably separately even what which where when "
+    "that to in at after upon on".split()
+)
+"""The first words `_LEADING_FILLER` can match ("in which" opens with "in")."""
+
+
+def _leading_filler_end(text: str, lo: int, hi: int) -> int | None:
+    """Where `_LEADING_FILLER` ends at `lo`, if it matches there. Most clauses open with a
+    name or "the": one look at the first letters (when they are plain ASCII, which case
+    folding cannot surprise) rules that out without running the pattern."""
+    probe = text[lo:hi].lstrip(_SEPARATORS)[:12]  # longer than the longest word
+    if probe.isascii() and not probe.lower().startswith(_FILLER_OPENINGS):
+        return None
+    lead = _LEADING_FILLER.match(text, lo, hi)
+    return lead.end() if lead else None
+
+
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     """text[lo:hi] without leading conjunctions and trailing auxiliaries, as offsets."""
-    lead = _LEADING_FILLER.match(text, lo, hi)
-    if lead:
-        lo = lead.end()
+    lead = _leading_filler_end(text, lo, hi)
+    if lead is not None:
+        lo = lead
     hi = _drop_trailing_filler(text, lo, hi)
     while lo < hi and not text[lo].isalnum():
         lo += 1

@@ -1,0 +1,125 @@
+"""Cheap tests that let the quote finder skip a costly pattern must never change an answer.
+
+Each guard below says "this pattern cannot match here" from a plain string test; these
+tests compare the guarded function with the bare pattern on generated text full of the
+cases that could fool a string test (case folding, odd whitespace, words cut short), and
+check the sentences a reader would see handled the same way.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from reader.quotes import find_quotes
+from reader.quotes.find import _NEGATED, _negated
+from reader.quotes.subjects import _LEADING_FILLER, _SEPARATOR, _leading_filler_end, _segments
+
+_PIECES = [
+    "However",
+    "however",
+    "HOWEVER",
+    "in which",
+    "In which",
+    "İn which",
+    "ſo",
+    "so",
+    "Critically",
+    "meanwhile",
+    "and",
+    "andrew",
+    "not",
+    "never",
+    "didn’t",
+    "can't",
+    "nevertheless",
+    "the",
+    "Ana Ruiz",
+    "said",
+    "quickly",
+    " ",
+    "  ",
+    "\t",
+    "\x1c",
+    "\xa0",
+    ",",
+    ";",
+    ":",
+    "—",
+    "–",
+    "-",
+    " -- ",
+    "(",
+    ")",
+    "é",
+]
+_PIECE_LISTS = st.lists(st.sampled_from(_PIECES), max_size=12)
+
+
+@st.composite
+def _texts_and_bounds(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text of pieces, and bounds that mostly fall where pieces meet (where words start)."""
+    pieces = draw(_PIECE_LISTS)
+    text = "".join(pieces)
+    starts = [sum(len(piece) for piece in pieces[:n]) for n in range(len(pieces) + 1)]
+    lo = draw(st.sampled_from(starts) | st.integers(0, len(text)))
+    hi = draw(
+        st.sampled_from([end for end in starts if end >= lo] or [lo]) | st.integers(lo, len(text))
+    )
+    return text, lo, hi
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts_and_bounds())
+@example(("\x1cHowever, Ana Ruiz", 0, 18))
+@example(("Critically, Ana Ruiz", 0, 20))
+@example(("\xa0so Ana Ruiz", 0, 14))
+@example(("İn which Ana Ruiz", 0, 17))
+@example(("ſo Ana Ruiz", 0, 11))
+def test_leading_filler_guard_agrees_with_the_pattern(bounds: tuple[str, int, int]) -> None:
+    text, lo, hi = bounds
+    match = _LEADING_FILLER.match(text, lo, hi)
+    assert _leading_filler_end(text, lo, hi) == (match.end() if match else None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts_and_bounds())
+def test_segments_are_what_the_pattern_gives(bounds: tuple[str, int, int]) -> None:
+    text, lo, hi = bounds
+    parts, at = [], lo
+    for match in _SEPARATOR.finditer(text, lo, hi):
+        parts.append((at, match.start()))
+        at = match.end()
+    parts.append((at, hi))
+    pieces = []
+    for start, end in parts:
+        found = text.find(" -- ", start, end)
+        while found >= 0:
+            pieces.append((start, found))
+            start = found + 4
+            found = text.find(" -- ", start, end)
+        pieces.append((start, end))
+    assert _segments(text, lo, hi) == pieces
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts_and_bounds())
+@example(("He did not said", 0, 11))
+@example(("He never  said", 0, 10))
+@example(("She didn’t said", 0, 11))
+def test_negation_guard_agrees_with_the_pattern(bounds: tuple[str, int, int]) -> None:
+    text, _lo, start = bounds
+    found = _NEGATED.search(text, max(0, start - 24), start)
+    assert _negated(text, start) is bool(found)
+
+
+def test_a_clause_opening_with_however_still_names_its_speaker() -> None:
+    quotes = find_quotes(["However, Ana Ruiz said: “We will appeal the ruling.”"])[0]
+    assert [(q.text, q.who) for q in quotes] == [("We will appeal the ruling.", "Ana Ruiz")]
+
+
+def test_what_was_not_said_is_no_attribution() -> None:
+    _quotes, attributions, _inner = find_quotes(
+        ["Ana Ruiz did not say whether she would run again. Tom Marsh said he would."]
+    )
+    assert [a.source for a in attributions] == ["Tom Marsh"]
