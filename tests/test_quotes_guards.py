@@ -8,11 +8,14 @@ check the sentences a reader would see handled the same way.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.quotes import find_quotes
 from reader.quotes.find import _NEGATED, _negated
+from reader.quotes.names import _HE_OR_SHE
 from reader.quotes.subjects import _LEADING_FILLER, _SEPARATOR, _leading_filler_end, _segments
 
 _PIECES = [
@@ -123,3 +126,50 @@ def test_what_was_not_said_is_no_attribution() -> None:
         ["Ana Ruiz did not say whether she would run again. Tom Marsh said he would."]
     )
     assert [a.source for a in attributions] == ["Tom Marsh"]
+
+
+_PRONOUN_PIECES = [
+    "he",
+    "He",
+    "HE",
+    "him",
+    "Himself",
+    "his",
+    "hİs",
+    "hıs",
+    "she",
+    "ſhe",
+    "SHE",
+    "her",
+    "hers",
+    "herſelf",
+    "the",
+    "heir",
+    "shed",
+    "Ana",
+    "_",
+    "2",
+    "’",
+    " ",
+    ".",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PRONOUN_PIECES), max_size=10).map("".join))
+def test_the_pronoun_pattern_reads_as_the_case_blind_one(text: str) -> None:
+    plain = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
+    expected = plain.search(text)
+    found = _HE_OR_SHE.search(text)
+    assert (found and (found.span(), bool(found.group(1)))) == (
+        expected and (expected.span(), bool(expected.group(1)))
+    )
+
+
+def test_a_pronoun_in_capitals_still_gives_the_speaker_a_gender() -> None:
+    paragraphs = [
+        "Ana Ruiz and Tom Marsh met on Friday.",
+        "Ruiz spoke first. SHE WAS FURIOUS, aides said.",
+        "“We will appeal,” she said.",
+    ]
+    assert [q.who for q in find_quotes(paragraphs)[0]] == ["Ana Ruiz"]

@@ -151,7 +151,16 @@ _MALE_KIN: Final = frozenset(head for head in MALE_HEADS if not head.endswith("m
 for women ("Trump spokesman Hope Hicks"), so they prove nothing; their female forms do."""
 _COMMA_CLOSE: Final = (",”", ',"', ",’’", ",''")
 """A quote closed on a comma: the sentence goes on ("“I would,” Melanie said")."""
-_HE_OR_SHE: Final = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
+_I: Final = "[iIıİ]"
+_S: Final = "[sSſ]"
+_HE_OR_SHE: Final = re.compile(
+    rf"[hHsSſ](?<!\w.)(?:(?<=[hH])(?:([eE]|{_I}[mM]|{_I}{_S}|{_I}[mM]{_S}[eE][lL][fF])"
+    rf"|[eE][rR]|[eE][rR]{_S}|[eE][rR]{_S}[eE][lL][fF])|(?<={_S})[hH][eE])\b"
+)
+r"""he, him, his, himself (group 1), she, her, hers, herself, as whole words in any case:
+`\b(?:(he|him|his|himself)|she|her|hers|herself)\b` with `re.I`, written out letter by
+letter (with the letters `re.I` also takes for i and s) so that it opens with a class of
+characters, which `re` looks for in C instead of trying the pattern at every character."""
 _MALE_HONORIFICS: Final = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
 _FEMALE_HONORIFICS: Final = frozenset(
     {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"}
