@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from reader.quotes import find_quotes
 from reader.quotes.find import _NEGATED, _negated
 from reader.quotes.names import _HE_OR_SHE
-from reader.quotes.subjects import _LEADING_FILLER, _SEPARATOR, _leading_filler_end, _segments
+from reader.quotes.resolution import _ARTICLE
+from reader.quotes.subjects import (
+    _DESCRIPTOR_CUT,
+    _LEADING_FILLER,
+    _SEPARATOR,
+    _leading_filler_end,
+    _segments,
+)
 
 _PIECES = [
     "However",
@@ -173,3 +180,50 @@ def test_a_pronoun_in_capitals_still_gives_the_speaker_a_gender() -> None:
         "“We will appeal,” she said.",
     ]
     assert [q.who for q in find_quotes(paragraphs)[0]] == ["Ana Ruiz"]
+
+
+_PHRASE_PIECES = [
+    "the",
+    "The",
+    "a",
+    "an",
+    "A",
+    "tan",
+    "than",
+    "who",
+    "whose",
+    "with",
+    "in a statement",
+    "official",
+    "posts",
+    "goes",
+    "as",
+    "by",
+    "quietwren",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    "\n",
+    "_",
+    "é",
+    ",",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12).map("".join))
+def test_patterns_opening_with_a_class_find_what_the_plain_ones_find(text: str) -> None:
+    article = re.compile(r"\b(?:the|a|an)\s+")
+    assert [m.span() for m in _ARTICLE.finditer(text)] == [m.span() for m in article.finditer(text)]
+    cut = re.compile(_DESCRIPTOR_CUT.pattern.replace(r"\s\s*", r"\s+", 1), re.S)
+    expected = cut.search(text)
+    found = _DESCRIPTOR_CUT.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_handle_is_still_the_name_of_a_described_speaker() -> None:
+    paragraphs = ["A user who goes by quietwren wrote: “It was a setup.”"]
+    assert [(q.text, q.who) for q in find_quotes(paragraphs)[0]] == [
+        ("It was a setup.", "quietwren")
+    ]

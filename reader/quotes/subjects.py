@@ -72,10 +72,11 @@ _DETERMINER: Final = re.compile(
     re.I,
 )
 _DESCRIPTOR_CUT: Final = re.compile(
-    r"\s+(?:who|which|that|whose|published|based|speaking|writing|quoted|cited|familiar|"
+    r"\s\s*(?:who|which|that|whose|published|based|speaking|writing|quoted|cited|familiar|"
     r"close|with|in\s+a\s+statement)\b.*$",
     re.S,
 )
+r"""Written `\s\s*`, not `\s+`, so that `re` jumps from space to space in C."""
 _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:of|for|at|in|from|with|to|on|by|about|behind|inside|near)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)*$"
@@ -360,6 +361,9 @@ _HANDLE: Final = re.compile(
     r"\b(?:posts|goes|writes|tweets|known)\s+(?:as|by|under)\s+"
     r"(?:the\s+(?:name|handle)\s+)?(@?[\w.-]*\w)"
 )
+_HANDLE_VERB: Final = re.compile("posts|goes|writes|tweets|known")
+"""The verbs of `_HANDLE` anywhere, found in C (the pattern itself is tried at every
+character): most descriptions have none, and skip it."""
 _INNER_DETERMINER: Final = re.compile(r"^(?:an?|the)\s+[a-z][\w-]*\s+(?=(?:the|a|an)\s)")
 
 
@@ -388,7 +392,7 @@ _VERBS: Final = frozenset({"is", "was", "are", "were", "be", "has", "have", "had
 def _descriptor(text: str, lo: int, hi: int) -> Subject | None:
     """A speaker described, not named: "a senior official at the ministry"."""
     chunk = text[lo:hi]
-    handle = _HANDLE.search(chunk)
+    handle = _HANDLE.search(chunk) if _HANDLE_VERB.search(chunk) else None
     if handle:  # "a user who posts as quietwren": the handle is the name to show
         return Subject(handle.group(1), lo + handle.start(1), lo + handle.end(1), "name")
     inner = _INNER_DETERMINER.match(chunk)
