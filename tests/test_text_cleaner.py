@@ -1240,3 +1240,30 @@ def test_a_carousel_of_numbered_slides_above_the_story_is_not_the_story() -> Non
     ]
     text = page(*HEADER[:-1], "Latest news", *slides, HEADER[-1], "June 2, 2026", footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+EXCERPT = (
+    "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which has "
+    "been closed since a barge struck one of its supports in the spring. Work will start in "
+    "March and is expected to take about five months, and the council says the new bridge…"
+)
+
+
+def test_a_story_shown_only_as_an_excerpt_under_its_byline_is_kept() -> None:
+    text = page(
+        *HEADER,
+        "by Jo Marsh, 2 June 2026 | Canal Notes",
+        story=[EXCERPT],
+        footer=("read more", "Leave a Reply", "Name (required)", *FOOTER),
+    )
+    assert clean_text(text, "a.txt").paragraphs == [EXCERPT]
+
+
+def test_cut_teasers_in_a_list_under_their_dates_are_not_the_story() -> None:
+    teasers = [
+        part
+        for n in range(3)
+        for part in (f"June {n + 1}, 2026", EXCERPT.replace("Tuesday", f"day {n}"))
+    ]
+    text = page(*HEADER, "By Jo Marsh", "June 2, 2026", footer=("Latest posts", *teasers))
+    assert clean_text(text, "a.txt").paragraphs == STORY

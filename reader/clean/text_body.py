@@ -23,6 +23,7 @@ from reader.clean.text_evidence import (
     damp_isolated,
     has_header,
     line_values,
+    read_lone_excerpts,
 )
 from reader.clean.text_keep import keep_story_lines
 from reader.clean.text_kinds import PROSE, Kind, kind_of
@@ -63,6 +64,7 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
     if not lines:
         return Body([], [], 0, 0)
     kinds = [kind_of(line) for line in lines]
+    read_lone_excerpts(lines, kinds)
     values = line_values(lines, kinds)
     credit_tables(lines, kinds, values)
     credit_datelines(lines, kinds, values)

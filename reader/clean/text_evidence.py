@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, SHORT, Kind
+from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, SHORT, Kind, cut_short
 from reader.clean.text_lines import Line
 from reader.clean.text_meta import is_byline, is_dateline
 
@@ -100,13 +100,48 @@ def credit_story_header(lines: list[Line], kinds: list[Kind], values: list[float
     return first
 
 
+EXCERPT_CHARS = 200
+EXCERPT_SENTENCES = 2
+EXCERPT_LOWER = 0.45
+"""Share of lower-case words from which a long line reads as prose, not a headline."""
+CUT_REACH = 10
+"""Lines either side of an excerpt in which another cut line makes it one of a list."""
+CUT_CHARS = 100
+
+
+def read_lone_excerpts(lines: list[Line], kinds: list[Kind]) -> None:
+    """A long line cut with an ellipsis right under the story's header is its excerpt.
+
+    Lines cut short read as teasers, links to other stories. But a page
+    that shows only the start of its story (the rest behind "Read more")
+    cuts its one paragraph the same way, right under the headline's date
+    line or byline. Such a line of two or more sentences is prose when no
+    other long cut line lies within `CUT_REACH` lines: teasers come in lists.
+    """
+    cut = [i for i, line in enumerate(lines) if line.chars >= CUT_CHARS and cut_short(line.text)]
+    for n, i in enumerate(cut):
+        line = lines[i]
+        if (
+            kinds[i] is not SHORT
+            or line.chars < EXCERPT_CHARS
+            or line.sentences < EXCERPT_SENTENCES
+            or line.lower_ratio < EXCERPT_LOWER
+            or (n > 0 and i - cut[n - 1] <= CUT_REACH)
+            or (n + 1 < len(cut) and cut[n + 1] - i <= CUT_REACH)
+        ):
+            continue
+        if any(_header_line(lines[k]) for k in range(max(0, i - HEADER_REACH), i)):
+            kinds[i] = PROSE
+
+
+def _header_line(line: Line) -> bool:
+    return is_dateline(line) or is_byline(line)
+
+
 def has_header(lines: list[Line], kinds: list[Kind], start: int, end: int) -> bool:
     """Is there a date line or byline in the `HEADER_REACH` lines above a run's first paragraph?"""
     first = next((i for i in range(start, end) if kinds[i] is PROSE), start)
-    return any(
-        is_dateline(lines[k]) or is_byline(lines[k])
-        for k in range(max(0, first - HEADER_REACH), first)
-    )
+    return any(_header_line(lines[k]) for k in range(max(0, first - HEADER_REACH), first))
 
 
 def damp_isolated(lines: list[Line], values: list[float], kinds: list[Kind]) -> list[float]:

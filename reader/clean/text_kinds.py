@@ -356,7 +356,7 @@ def _classify(line: Line) -> Kind:
         clutter = line.clutter = _is_clutter(line)
     if clutter:
         return CLUTTER
-    if text.endswith(_TRUNCATED) or (line.words >= 4 and glued_teaser(text)):
+    if cut_short(text) or (line.words >= 4 and glued_teaser(text)):
         return SHORT
     if line.uncased:
         if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
@@ -377,6 +377,11 @@ def _classify(line: Line) -> Kind:
     if line.words >= 8 and line.lower_ratio >= 0.7:
         return NEAR
     return SHORT
+
+
+def cut_short(text: str) -> bool:
+    """A line cut with an ellipsis, as teasers are ("... Read more...")."""
+    return text.endswith(_TRUNCATED)
 
 
 def glued_teaser(text: str) -> bool:
