@@ -1267,3 +1267,26 @@ def test_cut_teasers_in_a_list_under_their_dates_are_not_the_story() -> None:
     ]
     text = page(*HEADER, "By Jo Marsh", "June 2, 2026", footer=("Latest posts", *teasers))
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_the_posts_own_footer_ends_the_story() -> None:
+    sidebar = (
+        "Older Post",
+        "Home",
+        "Newer Post",
+        "Subscribe to: Post Comments (Atom)",
+        "Blog archive",
+        "June (3)",
+        "May (5)",
+        "About me",
+        "I write about the canals of the north, their boats, their locks and the people who keep "
+        "them working, and I have done so every week since the spring of 2009.",
+        "My other blog covers the railways that replaced the canals, and the walks you can take "
+        "along the lines that were closed in the sixties, with maps and old photographs.",
+    )
+    text = page(
+        *HEADER,
+        "June 2, 2026",
+        footer=("Posted by Jo Marsh at 8:18 AM", *sidebar),
+    )
+    assert clean_text(text, "a.txt").paragraphs == STORY

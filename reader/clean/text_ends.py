@@ -34,7 +34,8 @@ def end_marker(
     story continues past such a marker only if far more prose follows. A
     marker with two paragraphs right after it is a box inside the story and
     ends nothing. A bare date line counts as a marker too (below a story it
-    starts a list of dated teasers), and so does a share bar.
+    starts a list of dated teasers), and so do a share bar and the post's
+    own footer ("Posted by Jane at 8:18 AM").
     """
     seen = 0.0
     for i, (value, kind) in enumerate(zip(values, kinds, strict=True)):
@@ -42,7 +43,7 @@ def end_marker(
             (seen >= STORY_SEEN or (headed is not None and headed < i))
             and (
                 kind is BARRIER
-                or (kind is SHORT and bare_date(lines[i]))
+                or (kind is SHORT and (bare_date(lines[i]) or _post_footer(lines[i])))
                 or (kind is CLUTTER and is_share_bar(lines[i]))
             )
             and (_counts_comments(lines[i]) or not _prose_follows(kinds, i))
@@ -62,6 +63,15 @@ _COMMENT_COUNT = re.compile(
 def _counts_comments(line: Line) -> bool:
     """A marker that counts the comments under it: what follows is the thread, not more story."""
     return line.digits and _COMMENT_COUNT.match(line.lower) is not None
+
+
+_POSTED = re.compile(r"^(?:posted|written|published|filed) (?:by|on|in|at)\b")
+"""How a post's footer opens: "Posted by Jane at 8:18 AM", "Published on 3/4/2012"."""
+
+
+def _post_footer(line: Line) -> bool:
+    """The stamp under a post: who posted it and when, with a clock time or numeric date."""
+    return line.digits and _POSTED.match(line.lower) is not None and stamped(line)
 
 
 def _prose_follows(kinds: list[Kind], i: int) -> bool:
