@@ -290,3 +290,9 @@ def test_a_participle_opening_a_proper_name_stays_in_it():
     assert said("“Wages are rising,” said Jared Okafor, an economist.") == [
         ("Wages are rising,", "Jared Okafor")
     ]
+
+
+def test_a_poll_or_study_that_found_what_is_quoted_is_its_speaker():
+    assert said("“Voters are unhappy with both candidates,” the Harlow poll found.") == [
+        ("Voters are unhappy with both candidates,", "the Harlow poll")
+    ]

@@ -317,7 +317,7 @@ def is_prepositional(cue: str) -> bool:
 
 
 _UNLISTED_VERB: Final = (
-    r"(?P<verb>[a-z]{2,}ed|(?:shot|fired|hit)\s+back|puts?\s+it|wrote|spoke|began|reads?|"
+    r"(?P<verb>[a-z]{2,}ed|(?:shot|fired|hit)\s+back|puts?\s+it|wrote|spoke|began|reads?|found|"
     r"(?:went|goes)\s+on|"
     + _ending_tree(dict.fromkeys(_PRESENT_FORMS, ""))
     + r")\b(?!\s+[a-z]{2,}ed\b)"
