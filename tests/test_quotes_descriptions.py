@@ -147,3 +147,19 @@ def test_a_description_ties_to_the_name_a_sentence_says_it_is():
         "Ken Abbot warned that if a Republican is elected governor, taxes will fall.",
         "“The roads come first,” the governor said.",
     ) == [("The roads come first,", "the governor")]
+
+
+def test_an_age_written_nowhere_before_leaves_the_noun_to_tie_the_description():
+    """The article never gave Orlov's age, so "the 71-year-old diplomat" is the diplomat it
+    named; an age it did give that differs rules him out, and an age alone ties nobody."""
+    opening = "Sergei Orlov, a veteran diplomat, arrived in Geneva with Mayor Ken Abbot."
+    assert said(opening, "“We sign nothing,” the bespectacled, 71-year-old diplomat said.") == [
+        ("We sign nothing,", "Sergei Orlov")
+    ]
+    assert said(
+        "Sergei Orlov, 68, a veteran diplomat, arrived in Geneva.",
+        "“We sign nothing,” the 71-year-old diplomat said.",
+    ) == [("We sign nothing,", "the 71-year-old diplomat")]
+    assert said(opening, "“We sign nothing,” the 71-year-old said.") == [
+        ("We sign nothing,", "the 71-year-old")
+    ]

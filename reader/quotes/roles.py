@@ -5,7 +5,8 @@ a person once, with their age, job or title ("actor Tomas Brenner", "Ana
 Ruiz, 56,", "Former president Olga Varen"), then refers back with a
 description. Each person mentioned before the quote gets the words the
 article sets beside their name; the description is tied to the person
-whose words fit it (an age must match exactly, otherwise the head noun),
+whose words fit it (an age must match exactly, otherwise the head noun;
+an age the article never wrote before leaves the head noun to decide),
 and only when one person fits best. When nobody fits, or two fit equally,
 the description stays a description: a wrong name is worse than none.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from reader.quotes.names import (
@@ -75,6 +76,8 @@ class Description:
     age: str | None
     gender: int
     """+1 when the head says "he" (father, spokesman), -1 for "she", 0 otherwise."""
+    age_unwritten: bool = False
+    """The article wrote the age nowhere before: a person given no age may fit by the noun."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +148,25 @@ def role_words(paragraph: str, mention: Mention) -> frozenset[str]:
 def described_person(
     description: Description, index: NameIndex, paragraph: int, offset: int
 ) -> str | None:
-    """The one person mentioned before (paragraph, offset) whom the description fits best."""
+    """The one person mentioned before (paragraph, offset) whom the description fits best.
+
+    An age the article never wrote before is no evidence either way: "the 71-year-old
+    diplomat" then fits by its noun, as "the diplomat" would."""
+    found = _best_fit(description, index, paragraph, offset)
+    age = description.age
+    if found is None and age and not description.head.endswith("-old"):
+        written = _written_in(index, age)
+        if not written or written[0] >= paragraph:  # only in the description's paragraph
+            return _best_fit(replace(description, age_unwritten=True), index, paragraph, offset)
+    return found
+
+
+def _best_fit(
+    description: Description, index: NameIndex, paragraph: int, offset: int
+) -> str | None:
+    """The person whose words fit best, if no other fits as well."""
     fits: dict[str, Fit] = {}
-    needle = description.age or description.head
+    needle = description.head if description.age_unwritten else description.age or description.head
     for number in _written_in(index, needle):
         if number > paragraph:
             break
@@ -218,7 +237,10 @@ def _mention_score(description: Description, index: NameIndex, position: int, ne
 
 def _score(description: Description, words: frozenset[str]) -> float:
     if description.age is not None:
-        return 2.0 if description.age in words else 0.0
+        if description.age in words:
+            return 2.0
+        if not description.age_unwritten or any(word.isdigit() for word in words):
+            return 0.0  # an age that does not match, or none to go by
     if description.head not in words:
         return 0.0
     return 1.0 + 0.5 * len(description.modifiers & words) - 0.5 * len(description.proper - words)
