@@ -469,6 +469,8 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         ((HEADLINE, "By Jo Marsh Tue., Mar. 3 2026 at 9:13 AM"), ["Jo Marsh"]),
         ((HEADLINE, "Posted by Jo Marsh / March 3, 2026"), ["Jo Marsh"]),
         ((HEADLINE, "-- Posted by Jo Marsh"), ["Jo Marsh"]),
+        # A line of labelled fields.
+        ((HEADLINE, "Date:March 3, 2026 | Category:Transport | Author:Jo Marsh"), ["Jo Marsh"]),
         # A first name after a date, then the post's categories.
         ((HEADLINE, "March 3rd, 2026 by Jo in Transport, Canals"), ["Jo"]),
         # A byline run on past 16 words, with the date first.

@@ -342,10 +342,25 @@ def _signed_byline(lines: list[Line], window: range) -> Byline | None:
         names = _by_names(match.group(1)) if match and line.words <= 25 else []
         if names and match:
             return names, _publisher_after(match.group(1)), [j]
-        dated = _dated_by(line)
+        dated = _dated_by(line) or _author_field(line)
         if dated:
             return dated, None, [j]
     return None
+
+
+_AUTHOR_FIELD = re.compile(r"^(?:author|written by|posted by|by)\s*:\s*(\S.*)$", _I)
+_FIELD_SPLIT = re.compile(r"\s*[|·•]\s*")
+
+
+def _author_field(line: Line) -> list[str]:
+    """The writer in a line of labelled fields: "Date: May 2, 2012 | Author: Jane Doe"."""
+    if ":" not in line.text or line.words > DATELINE_WORDS:
+        return []
+    for field in _FIELD_SPLIT.split(line.text):
+        match = _AUTHOR_FIELD.match(field)
+        if match:
+            return _by_names(match.group(1), lone_word=False)
+    return []
 
 
 def _name_line(
