@@ -515,6 +515,12 @@ def test_a_capitalised_line_under_the_headline_is_not_a_writer(line: str) -> Non
     assert clean_text(text, "a.txt").authors == []
 
 
+def test_a_menu_entry_of_words_the_story_uses_is_not_a_writer() -> None:
+    story = [*STORY, "The new bridge will let narrow boats pass at any water level."]
+    text = page("The Canal Times", HEADLINE, "Narrow Boats", "March 3, 2026", story=story)
+    assert clean_text(text, "a.txt").authors == []
+
+
 def test_a_newsroom_signing_under_the_headline_is_the_author() -> None:
     text = page(HEADLINE, "The Canadian Press", "March 3, 2026", footer=FOOTER)
     assert clean_text(text, "a.txt").authors == ["The Canadian Press"]

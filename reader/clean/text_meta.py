@@ -383,13 +383,31 @@ def _name_line(
         if title is None or j == title:
             continue
         names = _bare_names(line)
-        if names and (
-            j in near
-            or (j > title and not line.digits and _beside_date(lines, j))
-            or _between_copies(lines, j, title)
+        if (
+            names
+            and (
+                j in near
+                or (j > title and not line.digits and _beside_date(lines, j))
+                or _between_copies(lines, j, title)
+            )
+            and not _page_words(lines, names)
         ):
             return names, None, [j]
     return None
+
+
+def _page_words(lines: list[Line], names: list[str]) -> bool:
+    """Does the page's prose write every word of these would-be names in lower case?
+
+    Menus and teasers are made of the page's words ("Potato Chips",
+    "Contact Info", "Central Banks"); a writer's name rarely is all words
+    the page uses ("Jane Rose" keeps "Jane").
+    """
+    words = {word.lower() for name in names for word in name.split() if word.isalpha()}
+    if not words:
+        return False
+    text = "\n".join(line.text for line in lines if line.ends_sentence and kind_of(line) is PROSE)
+    return all(re.search(rf"(?<![^\s(]){word}(?=[\s,.;:!?)]|$)", text) for word in words)
 
 
 FOOTER_REACH = 4
