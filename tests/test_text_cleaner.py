@@ -1298,3 +1298,41 @@ def test_the_posts_own_footer_ends_the_story() -> None:
         footer=("Posted by Jo Marsh at 8:18 AM", *sidebar),
     )
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_bulleted_list_inside_the_story_stays_in_the_story() -> None:
+    # Bullets under the story's first sentence are its own list, not key points: the
+    # first paragraph and the lead-in above them are not cut away with them.
+    first = (
+        "The canal trust has published its winter plan for the Millbrook flight, and "
+        "boaters who moor along the top pound will want to read it before January."
+    )
+    last = (
+        "The trust says the plan may change if the weather turns, and it will post any "
+        "change on the notice boards at each lock a week in advance of the work."
+    )
+    text = "\n".join(
+        [
+            "Home › News",
+            "Canal trust sets out winter closures",
+            "Canal trust sets out winter closures",
+            "Jane Doe",
+            "News2 min read",
+            first,
+            "The closures are:",
+            "• Lock 4, from the second week of January, while both lower gates are replaced.",
+            "• Lock 6, for three weeks in February, for repairs to the chamber walls.",
+            last,
+            "READ MORE ARTICLES ON",
+            "Advertisement",
+        ]
+    )
+    article = clean_text(text, "closures.txt")
+    assert article.summary == []
+    assert article.paragraphs == [
+        first,
+        "The closures are:",
+        "• Lock 4, from the second week of January, while both lower gates are replaced.",
+        "• Lock 6, for three weeks in February, for repairs to the chamber walls.",
+        last,
+    ]

@@ -30,7 +30,7 @@ from reader.clean.text_meta import (
     summary_lines,
 )
 from reader.clean.text_publisher import find_publisher, split_site_name
-from reader.model import Article
+from reader.model import BULLET, Article
 
 _FIRST_SENTENCE = re.compile(r"^(.{10,200}?[.!?。！？])(?:\s|$)")
 _SYMBOL_BULLET = re.compile(r"^[•●◦▪▫■□‣⁃∙·]\s*")
@@ -68,7 +68,7 @@ def clean_text(text: str, path: str) -> Article:
     summary = summary or key_points
     if not body.lines:
         body = found
-    paragraphs = [_SYMBOL_BULLET.sub("", line.text) for line in body.lines]
+    paragraphs = [_SYMBOL_BULLET.sub(BULLET, line.text) for line in body.lines]
     if title is not None:
         headline = lines[title].text
     else:

@@ -126,6 +126,9 @@ _AGO = re.compile(r"\b(?:ago|just now|yesterday|today)\b", _I)
 MENU_LINE_WORDS = 12
 KEY_POINT_CHARS = 250
 """A key point is a sentence; a line this long is the story's first paragraph."""
+STORY_SENTENCE_CHARS = 100
+"""A line of prose this long, not a bullet, is no photo credit or label: with no "Key
+points" label above them, bullets below it belong to the story."""
 _NOT_CRUMBS = re.compile(
     r"\(|://|www\.|\.html?\b|\.php\b|\b(?:photo|image|picture|photograph|"
     r"illustration|credit|getty|shutterstock)\b",
@@ -798,6 +801,14 @@ def _numbered_crumbs(lines: list[Line], anchor: int) -> list[Line]:
     return crumbs if len(crumbs) >= 2 else []
 
 
+def _story_line(line: Line) -> bool:
+    """A line that can only be the story: a long one, or a sentence of prose ("The closures
+    are:" comes after it, and the bullets below are the story's list, not key points)."""
+    return line.chars >= KEY_POINT_CHARS or (
+        line.chars >= STORY_SENTENCE_CHARS and kind_of(line) is PROSE
+    )
+
+
 def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
     """Key points or a standfirst between the headline area and the story.
 
@@ -813,7 +824,7 @@ def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = F
         if _SUMMARY_LABEL.match(line.text):
             labelled = True
             continue
-        if bullets_only and not labelled and not line.bullet and line.chars >= KEY_POINT_CHARS:
+        if bullets_only and not labelled and not line.bullet and _story_line(line):
             in_story = True
         if is_byline(line) or is_dateline(line) or _read_time(line):
             continue
