@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.common import squash
-from reader.model import BULLET, Article
+from reader.model import BULLET, Article, is_preformatted
 from reader.safe_text import strip_controls, visible
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -45,7 +45,7 @@ def to_markdown(article: Article) -> str:
     for index, paragraph in enumerate(article.paragraphs):
         if index in headings:
             parts.append("## " + _escape_heading(paragraph))
-        elif "\n" in paragraph:
+        elif is_preformatted(paragraph):
             parts.append(_fenced(paragraph))
         else:
             parts.append(_escape_paragraph(paragraph))

@@ -19,6 +19,13 @@ BULLET: Final = "• "
 with its number ("2. "). Lists read as lists in every output, and the markers are text, so
 search, quotes and the cache need nothing more. A paragraph with line breaks in it is
 preformatted text (code, a poem laid out by its author): its lines are kept as they are."""
+
+
+def is_preformatted(paragraph: str) -> bool:
+    """Whether a paragraph is preformatted text, its line breaks to be kept (see `BULLET`)."""
+    return "\n" in paragraph
+
+
 WORDS_PER_MINUTE: Final = 238
 """Average adult silent reading speed for non-fiction (Brysbaert, 2019)."""
 

@@ -116,17 +116,15 @@ def blocks(root: HtmlElement) -> list[Block]:
         raw = "".join(run.parts)
         visible = _visible_chars(raw)
         link_share = run.link_chars / visible if visible else 0.0
-        if run.owner.tag == "pre":
-            text = preformatted(raw.replace(_LINE_BREAK, "\n"))
+        if run.owner.tag == "pre":  # one paragraph, its lines kept
+            pieces = [(preformatted(raw.replace(_LINE_BREAK, "\n")), run.link_chars)]
+        else:
+            squashed = (
+                _squash(line.replace(_LINE_BREAK, " ")) for line in _PARAGRAPH_BREAK.split(raw)
+            )
+            pieces = [(text, round(_visible_chars(text) * link_share)) for text in squashed]
+        for text, links in pieces:
             if text:
-                out.append(Block(run.owner, text, run.link_chars, min(1.0, link_share)))
-            run.parts.clear()
-            run.link_chars = 0
-            return
-        for line in _PARAGRAPH_BREAK.split(raw):
-            text = _squash(line.replace(_LINE_BREAK, " "))
-            if text:
-                links = round(_visible_chars(text) * link_share)
                 out.append(Block(run.owner, text, links, min(1.0, link_share)))
         run.parts.clear()
         run.link_chars = 0

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from reader.config import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH
 from reader.library import Entry
-from reader.model import Article
+from reader.model import Article, is_preformatted
 from reader.safe_text import visible
 
 if TYPE_CHECKING:  # imported with the first article shown: not needed for the first frame
@@ -56,7 +56,7 @@ def _kind(article: Article, index: int) -> str:
     paragraphs with line breaks) set off on a tinted ground, or a paragraph."""
     if index in article.headings:
         return "heading"
-    return "preformatted" if "\n" in article.paragraphs[index] else "paragraph"
+    return "preformatted" if is_preformatted(article.paragraphs[index]) else "paragraph"
 
 
 def _welcome() -> Text:
