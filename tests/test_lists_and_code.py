@@ -63,6 +63,16 @@ def test_html_code_keeps_its_lines_and_indentation() -> None:
     ]
 
 
+def test_code_keeps_its_lines_when_the_page_holds_an_escape_reference() -> None:
+    """A reference such as "&#x1b;" decodes to a control the cleaner must remove; removing
+    it must not squash the page's code onto one line."""
+    code = "if level &gt; 2:\n    close(lock)&#x1b;[2J\n"
+    html = page(f"<p>{LEAD}</p><pre>{code}</pre><p>{AFTER}</p>")
+    paragraphs = clean_html(html, "plan.html").paragraphs
+    assert paragraphs[1] == "if level > 2:\n    close(lock)[2J"
+    assert "\x1b" not in "".join(paragraphs)
+
+
 def test_markdown_lists_keep_their_markers_and_a_fence_is_one_paragraph() -> None:
     note = (
         "# Winter plan\n\nWhat closes:\n\n- Lock 4\n* Lock 6\n\n1. Moor above lock 1\n"

@@ -13,12 +13,12 @@ from typing import Any
 
 from lxml import etree
 
-from reader.clean.common import squash, title_from_path
+from reader.clean.common import preformatted, squash, title_from_path
 from reader.clean.html_body import extract_body
 from reader.clean.html_math import formulas_as_text
 from reader.clean.html_meta import read_meta
 from reader.clean.html_tree import all_text, json_ld, parse, strip_invisible
-from reader.model import Article
+from reader.model import Article, is_preformatted
 from reader.safe_text import strip_controls
 
 
@@ -84,7 +84,10 @@ def _without_controls(article: Article) -> Article:
     paragraphs: list[str] = []
     headings: list[int] = []
     for index, paragraph in enumerate(article.paragraphs):
-        cleaned = squash(strip_controls(paragraph))
+        if is_preformatted(paragraph):
+            cleaned = preformatted(strip_controls(paragraph))
+        else:
+            cleaned = squash(strip_controls(paragraph))
         if cleaned:
             if index in article.headings:
                 headings.append(len(paragraphs))
