@@ -296,3 +296,17 @@ def test_a_poll_or_study_that_found_what_is_quoted_is_its_speaker():
     assert said("“Voters are unhappy with both candidates,” the Harlow poll found.") == [
         ("Voters are unhappy with both candidates,", "the Harlow poll")
     ]
+
+
+def test_a_credit_line_between_a_sentence_and_a_quote_is_nobody_speaking():
+    """A photo credit or caption of a name alone says nothing about anyone: the quote under
+    it is not the credited agency's."""
+    assert said(
+        "Mayor Luis Ortega toured the flooded district on Friday.",
+        "Getty Images",
+        "“We will rebuild the bridge by spring.”",
+    ) == [("We will rebuild the bridge by spring.", None)]
+    assert said(
+        "Mayor Luis Ortega toured the flooded district on Friday.",
+        "“We will rebuild the bridge by spring.”",
+    ) == [("We will rebuild the bridge by spring.", "Luis Ortega")]

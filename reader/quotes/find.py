@@ -899,6 +899,8 @@ def _narrator(text: str, index: NameIndex, number: int, memory: SpeakerMemory) -
         subject.kind == "name" or subject.kind == "pronoun" and subject.text.lower() in PERSONAL
     ):
         return None
+    if not _WORD_CHAR.search(text, subject.end, hi):
+        return None  # a name alone ("Getty Images", a caption or a credit) is about no one
     found = _resolved(subject, index, number, memory)
     return found if found[0] and found[1] else None
 
