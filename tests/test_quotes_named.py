@@ -310,3 +310,14 @@ def test_a_credit_line_between_a_sentence_and_a_quote_is_nobody_speaking():
         "Mayor Luis Ortega toured the flooded district on Friday.",
         "“We will rebuild the bridge by spring.”",
     ) == [("We will rebuild the bridge by spring.", "Luis Ortega")]
+
+
+def test_a_document_the_words_came_through_is_the_medium_not_the_speaker():
+    assert said(
+        "Foreign Minister Sergei Lavrov spoke to a Swiss channel on Sunday.",
+        "Lavrov said in the interview, according to a transcript released by the ministry: "
+        "“We never interfered in anything.”",
+    ) == [("We never interfered in anything.", "Sergei Lavrov")]
+    assert said(
+        "According to a transcript released by the ministry: “We never interfered in anything.”"
+    ) == [("We never interfered in anything.", "a transcript")]

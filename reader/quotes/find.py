@@ -363,7 +363,9 @@ def _link(
             return item  # a passive cue and its agent around the quote
     earlier = [s for s in in_sentence if s.end <= span.open_mark]
     if earlier:
-        return None if _introduced_after(masked, earlier[-1], span) else earlier[-1]
+        if _introduced_after(masked, earlier[-1], span):
+            return None
+        return _speaking_through(earlier[-1], said, lo) or earlier[-1]
     later = [s for s in in_sentence if s.start > close]
     return later[0] if later else None
 
@@ -762,6 +764,17 @@ def _narrator_before(
         return None
     found = _resolved(subject, page.index, page.number, page.memory)
     return found if found[0] else None
+
+
+def _speaking_through(item: _Said, said: list[_Said], lo: int) -> _Said | None:
+    """The speaker's own phrase when "according to" only names the medium their words came
+    through ("Lavrov said in the interview, according to a transcript: “…”" is Lavrov's)."""
+    if not is_prepositional(item.cue):
+        return None
+    before = [other for other in said if lo <= other.cue_start < item.cue_start]
+    if before and before[-1].speaker and not is_prepositional(before[-1].cue):
+        return before[-1]
+    return None
 
 
 def _subordinate(
