@@ -321,3 +321,20 @@ def test_a_document_the_words_came_through_is_the_medium_not_the_speaker():
     assert said(
         "According to a transcript released by the ministry: “We never interfered in anything.”"
     ) == [("We never interfered in anything.", "a transcript")]
+
+
+def test_whose_statement_post_or_reply_it_is_names_the_speaker():
+    """A document or a reply only carries someone's words: the quote is its owner's."""
+    opening = "Mayor Ana Ruiz endorsed the ferry plan on Wednesday."
+    assert said(opening, "Ruiz’s response was: “Is the harbour ready for it?”") == [
+        ("Is the harbour ready for it?", "Ana Ruiz")
+    ]
+    assert said(opening, "From Ruiz's Facebook post: “We must build it now.”") == [
+        ("We must build it now.", "Ana Ruiz")
+    ]
+    assert said(opening, "“We must build it now,” Ruiz's statement said.") == [
+        ("We must build it now,", "Ana Ruiz")
+    ]
+    assert said("Ruiz's critics were blunt: “She has lost her way.”") == [
+        ("She has lost her way.", None)
+    ]

@@ -25,7 +25,7 @@ from reader.quotes.cues import (
 from reader.quotes.kinds import speaker_kind
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import NameIndex, name_runs
-from reader.quotes.resolution import SpeakerMemory, resolve
+from reader.quotes.resolution import SpeakerMemory, owned_words_before, resolve
 from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
 from reader.quotes.subjects import (
@@ -929,6 +929,9 @@ forcefully:", "tweeted this:")."""
 def _colon_subject(masked: str, lo: int, colon: int) -> Subject | None:
     """Who introduces a quote with a colon: a name right before it ("Former mayor Ana Ruiz:
     “…”"), or the subject of a verb right before it ("the Ruiz supporter retorted: “…”")."""
+    owned = owned_words_before(masked, lo, colon)
+    if owned is not None:
+        return owned
     dash = max(masked.rfind(" - ", lo, colon), masked.rfind(" — ", lo, colon))
     lo = dash + 3 if dash >= 0 else lo  # "HEADLINE - Jeffrey Jones:" names the speaker
     found = phrase_subject(masked, lo, colon)

@@ -22,6 +22,7 @@ from reader.quotes.names import (
     NameIndex,
     is_org,
     is_place,
+    name_runs,
 )
 from reader.quotes.names import clear_caches as clear_name_caches
 from reader.quotes.roles import described_person, parse_description
@@ -116,6 +117,9 @@ def _resolve_description(
         key, person = index.canonical(subject.text.split())
         if key:
             return Resolved(key, person)
+    owner = _owner_of_words(subject.text, index)
+    if owner is not None:
+        return owner
     titled = index.titled(subject.text)
     if titled:
         return Resolved(titled, True)
@@ -128,6 +132,49 @@ def _resolve_description(
     if earlier:
         return Resolved(*earlier)
     return Resolved(subject.text, False)
+
+
+_OWNED_WORDS: Final = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}([a-z]+)"
+)
+"""A possessive name before what it wrote or said: "Bush's Facebook post", "Ruiz’s reply"."""
+_OWNED_BEFORE_COLON: Final = re.compile(
+    r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s+(?:[\w-]+\s+){0,2}?([a-z]+)"
+    r"(?:\s+(?:was|is|read|reads|said|says))?\s*$"
+)
+"""The same right before a colon: "From Bush's Facebook post:", "Ruiz’s reply was:"."""
+CARRIERS: Final = frozenset(
+    """
+statement email letter memo transcript tweet post message note release announcement remarks
+words response reply answer comment comments speech
+""".split()
+)
+"""Nouns for someone's own words, spoken or written: whoever owns them is the speaker."""
+
+
+def _owner_of_words(text: str, index: NameIndex) -> Resolved | None:
+    """The named person or organisation whose statement, post or reply a description is
+    ("Bush's statement said"): the words are theirs, the document only carries them."""
+    found = _OWNED_WORDS.fullmatch(text)
+    if found is None or found.group(2) not in CARRIERS:
+        return None
+    key, person = index.canonical(found.group(1).split())
+    return Resolved(key, person) if key else None
+
+
+def owned_words_before(text: str, lo: int, colon: int) -> Subject | None:
+    """Whose words a colon introduces when what stands before it is someone's statement,
+    post or reply ("In Ruiz’s words:", "Clinton’s response was:")."""
+    if "s " not in text[max(lo, colon - 40) : colon]:
+        return None  # no possessive: the usual case, and cheaper than the pattern
+    found = _OWNED_BEFORE_COLON.search(text, max(lo, colon - 80), colon)
+    if found is None or found.group(2) not in CARRIERS:
+        return None
+    runs = name_runs(found.group(1))  # "From Bush": the name is "Bush"
+    if not runs:
+        return None
+    start = found.start(1) + runs[-1][0]
+    return Subject(text[start : found.end(2)], start, found.end(2), "descriptor")
 
 
 _DEFINITE: Final = re.compile(
