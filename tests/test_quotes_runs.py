@@ -97,3 +97,19 @@ def test_a_quote_right_after_its_cue_and_comma_is_not_taken_by_the_next_speaker(
         ("We will fight,", "Tom Hale"),
         ("and we will win.", "Tom Hale"),
     ]
+
+
+def test_he_is_the_sentence_subject_who_spoke_last_not_a_name_in_his_clause():
+    """The man who argued and asked is "he", though the other man is named after him, is
+    known to be a man by his first name, and spoke before."""
+    assert said(
+        "Corin Vale interviewed Donald Marsh on Friday.",
+        "“The deal is done,” Marsh said.",
+        "Vale argued that “voters” wanted more, but suggested Marsh went too far.",
+        "“Was that a mistake?” he asked.",
+    )[-1] == ("Was that a mistake?", "Corin Vale")
+    assert said(
+        "“The fares will rise,” said Donald Marsh.",
+        "Nick Orban said that like Marsh, other members would back the plan.",
+        "“There are a few of us,” he said.",
+    )[-1] == ("There are a few of us,", "Nick Orban")

@@ -17,7 +17,6 @@ from typing import Final, NamedTuple
 from reader.quotes.names import (
     FUNCTION_WORDS,
     ORG_HEADS,
-    TITLE_WORDS,
     Mention,
     NameIndex,
     is_org,
@@ -358,13 +357,10 @@ def _antecedent(
 _PLACE: Final = 2
 """Neither gender: a place or a day ("New Hampshire", "Election Day") is never "he" or "she"."""
 _POSITION: Final = itemgetter(0, 1)
-_NEWEST_SUBJECT_BONUS: Final = 0.3
-"""A pronoun subject most often continues the latest sentence subject that fits it."""
 """(paragraph, offset) of a candidate: newest first once sorted in reverse."""
-
-
-def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLE_WORDS
+_NEWEST_SUBJECT_BONUS: Final = 0.3
+"""A pronoun subject most often continues the latest sentence subject that fits it: added
+to that person's best score when it is within this much of the best."""
 
 
 def _newest_subject(
@@ -375,8 +371,10 @@ def _newest_subject(
     memory: SpeakerMemory,
     voiced: set[str],
 ) -> tuple[int, int, str] | None:
-    """Where the latest sentence opening with a person who may be "he" (or "she") names
-    them: nothing but lower-case words and titles before the name in its sentence."""
+    """Where the latest sentence whose subject is a person who may be "he" (or "she") names
+    them, as `NameIndex.is_subject` judges it: a name after an opening quote in the middle of
+    a sentence ("Vale argued that “voters” wanted more, but suggested Marsh …") is no
+    sentence subject."""
     for mention in reversed(index.mentions_between(paragraph - 1, paragraph)):
         if (mention.paragraph, mention.start) >= (paragraph, offset):
             continue
@@ -384,22 +382,7 @@ def _newest_subject(
             continue
         if memory.inside_quote(mention.paragraph, mention.start):
             continue
-        text = memory.paragraphs[mention.paragraph]
-        start = max(0, mention.start - 60)
-        cut = max(
-            text.rfind(". ", start, mention.start),
-            text.rfind("? ", start, mention.start),
-            text.rfind("! ", start, mention.start),
-            text.rfind("“", start, mention.start),
-            text.rfind('"', start, mention.start),
-        )
-        if cut < 0 and start > 0:
-            continue  # the sentence began more than 60 characters before the name
-        before = text[cut + 1 if cut >= 0 else 0 : mention.start]
-        if all(
-            not word[:1].isupper() or word.lower() in FUNCTION_WORDS or is_title(word)
-            for word in before.split()
-        ):
+        if index.is_subject(mention):
             return mention.paragraph, mention.start, mention.key
     return None
 
@@ -463,5 +446,5 @@ def resolve_pronoun(
         newest = _newest_subject(gender, index, paragraph, offset, memory, voiced)
         if newest is not None and newest[:2] in by_place:  # "Okafor was quieter. “…,” she said."
             key = newest[2]
-            scores[key] = max(scores[key], by_place[newest[:2]] + _NEWEST_SUBJECT_BONUS)
+            scores[key] = max(scores[key], by_place[newest[:2]]) + _NEWEST_SUBJECT_BONUS
     return max(scores, key=scores.__getitem__)
