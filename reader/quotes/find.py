@@ -24,7 +24,7 @@ from reader.quotes.cues import (
 )
 from reader.quotes.kinds import speaker_kind
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
-from reader.quotes.names import NameIndex, name_runs
+from reader.quotes.names import FUNCTION_WORDS, NameIndex, name_runs
 from reader.quotes.resolution import SpeakerMemory, owned_words_before, resolve
 from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
@@ -215,6 +215,8 @@ def _said_in(
             subject = subject_after(masked, end, hi)
         elif not shared:
             subject = subject_before(masked, clause_lo, start)
+            if subject is not None and cue.endswith("ing"):
+                subject = _participle_subject(masked, lo, start, subject)
             if subject is None and (
                 not _WORD_CHAR.search(gap)
                 or (
@@ -242,6 +244,56 @@ def _said_in(
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
+
+
+_MEDIUM_BEFORE: Final = re.compile(r"\b(?:to|on|via)\s+$")
+"""A preposition before a name that makes it where the words went ("took to Twitter")."""
+
+
+def _participle_subject(masked: str, lo: int, cue_start: int, found: Subject) -> Subject:
+    """Who a participle cue with no comma before it ("… broke ranks saying") is said by. The
+    phrase before it may end the sentence's predicate rather than name anyone: "…, broke
+    ranks saying" (a predicate alone), "Ruiz hit back saying" (a name and its verb), "Ruiz
+    took to Twitter saying" (where the words went); the participle then shares the
+    sentence's subject. A name right before it is kept ("footage shows Ruiz saying"), and
+    so is a description ("Apple employees chanting")."""
+    first = found.text.split(maxsplit=1)[0]
+    if found.kind == "name":
+        if not _MEDIUM_BEFORE.search(masked, max(lo, found.start - 6), found.start):
+            return found
+    elif found.kind != "descriptor" or _DETERMINER_OPENING.match(first) or _RELATIVE.match(first):
+        return found
+    elif first[:1].isupper():
+        return _name_before_verb(found) or found
+    sentence_subject = leading_subject(masked, lo, found.start)
+    if sentence_subject is None or sentence_subject.kind == "descriptor":
+        return found
+    return sentence_subject
+
+
+_DETERMINER_OPENING: Final = re.compile(
+    r"(?:the|a|an|one|some|many|several|another|other|both|all|most|few|these|those|this|"
+    r"that|his|her|their|its|our|my|your|\d.*)$",
+    re.I,
+)
+_RELATIVE: Final = re.compile(r"(?:who|whom|whose|which|that)\b", re.I)
+"""A relative clause before the cue ("X, who's thinking about running,") is no predicate."""
+_VERB_AFTER_NAME: Final = re.compile(r" [a-z]+(?<!s)\b")
+"""A lower-case word after a name that is no plural noun: "Ruiz hit back", not "Apple
+employees"."""
+
+
+def _name_before_verb(found: Subject) -> Subject | None:
+    """The name opening a description that goes on with a verb ("Ana Ruiz broke ranks")."""
+    runs = name_runs(found.text)
+    if len(runs) != 1 or runs[0][0] != 0:
+        return None
+    rest = found.text[runs[0][1] :].split()
+    if not _VERB_AFTER_NAME.match(found.text, runs[0][1]) or rest[0] in FUNCTION_WORDS:
+        return None  # "Apple employees", "Trump and Ryan"
+    if len(rest) > 3:
+        return None
+    return Subject(found.text[: runs[0][1]], found.start, found.start + runs[0][1], "name")
 
 
 _GOING_ON: Final = frozenset({"continued", "continues", "added", "adds", "went on", "goes on"})

@@ -232,7 +232,43 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
             runs[before_multi:] = [
                 piece for run in runs[before_multi:] for piece in _split_linked(text, run)
             ]
+    if len(runs) > 1 and " and " in text:
+        return _join_organisations(text, runs)
     return runs
+
+
+def _join_organisations(
+    text: str, runs: list[tuple[int, int, list[str]]]
+) -> list[tuple[int, int, list[str]]]:
+    """Runs joined by "and" that name one organisation, as one run: "National Oceanic and
+    Atmospheric Administration", "Port Authority of New York and New Jersey". Otherwise the
+    speaker of "the Port Authority of New York and New Jersey said" is "New Jersey"."""
+    joined = [runs[0]]
+    for run in runs[1:]:
+        start, end, tokens = joined[-1]
+        if text[end : run[0]] == " and " and _one_organisation(tokens, run[2]):
+            joined[-1] = (start, run[1], [*tokens, "and", *run[2]])
+        else:
+            joined.append(run)
+    return joined
+
+
+def _one_organisation(first: list[str], second: list[str]) -> bool:
+    """Whether "FIRST and SECOND" is one organisation's name: the second part ends the name
+    with an organisation's word ("… and Atmospheric Administration"), or the first is an
+    organisation "of" something ("Department of Health and Human Services"); never when a
+    title or a given name shows a person ("Human Services Secretary Alex Azar"), nor when
+    the second part is one word ("the Bank of England and Barclays")."""
+    if _first_name_gender(first[0]) or _first_name_gender(second[0]):
+        return False
+    if any(_plain(token) in TITLE_WORDS for token in second):
+        return False
+    if len(second) < 2:
+        return False  # "the Bank of England and Barclays": two
+    if _plain(second[-1]) in ORG_WORDS:
+        return True
+    link = next((n for n, token in enumerate(first) if token in ("of", "for")), 0)
+    return link > 0 and is_org(first[:link])
 
 
 _LINKS: Final = frozenset({"of", "for", "the"})

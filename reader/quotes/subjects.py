@@ -57,15 +57,15 @@ _CLAUSE_OPENER: Final = re.compile(
 _DAY: Final = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME_BEFORE: Final = re.compile(
     rf"""\s*(?:(?:\w+\s+){{1,2}}(?:later|earlier|ago)
-    |(?:(?:this|last|next|that|early|late|earlier|later)\s+)?
-    (?:{_DAY}|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|tonight)
+    |(?:(?:earlier|later)\s+)?(?:(?:this|last|next|that|early|late|earlier|later)\s+)?
+    (?:{_DAY}|day|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|tonight)
     (?:\s+(?:morning|afternoon|evening|night))?
     |(?:here|there|back|elsewhere|nearby|abroad|overseas)(?:\s+home)?(?:\s+(?:in|at|on|then)\b[^,]*)?
     )\s*""",
     re.I | re.X,
 )
-"""A segment that only says when or where: "Hours later," "This week," "Monday night,"
-"Here in Columbia,"."""
+"""A segment that only says when or where: "Hours later," "This week," "Later that day,"
+"Monday night," "Here in Columbia,"."""
 _DETERMINER: Final = re.compile(
     r"^(?:the|a|an|one|two|three|some|many|several|another|other|both|all|most|two|few|"
     r"these|those|this|that|his|her|their|its|our|my|your)\s+",

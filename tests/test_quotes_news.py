@@ -1,0 +1,63 @@
+"""Speakers in everyday news stories (sport, business, science, culture, world): the
+shapes of sentence found there. Every sentence here is written for these tests; each
+asserts the name a reader would see beside the quote.
+"""
+
+from __future__ import annotations
+
+from reader.quotes import find_quotes
+
+
+def said(*paragraphs: str) -> list[tuple[str, str | None]]:
+    """(quote text, whom it is from) pairs, the way a reader sees them."""
+    return [(q.text, q.who) for q in find_quotes(list(paragraphs))[0]]
+
+
+def test_an_organisation_named_with_and_is_named_whole():
+    assert said(
+        "The Federal Bureau of Weather and Ocean Safety (FBWOS) said: “Every autumn, someone "
+        "asks us to freeze the clouds.”"
+    ) == [
+        (
+            "Every autumn, someone asks us to freeze the clouds.",
+            "Federal Bureau of Weather and Ocean Safety",
+        )
+    ]
+    assert said(
+        "“Flights are cancelled,” the Port Authority of Kent and East Sussex said in a statement."
+    ) == [("Flights are cancelled,", "Port Authority of Kent and East Sussex")]
+    assert said("“We are ready,” said the National Marine and Coastal Administration.") == [
+        ("We are ready,", "National Marine and Coastal Administration")
+    ]
+
+
+def test_two_names_joined_by_and_stay_two():
+    """A person beside an organisation, or an organisation and a one-word firm, are not one
+    organisation's name."""
+    assert said(
+        "The Department of Roads and Rail Services Secretary Ana Ruiz said: “We will build it.”"
+    ) == [("We will build it.", "Ana Ruiz")]
+
+
+def test_a_participle_after_a_predicate_is_the_sentence_subjects():
+    """ "… broke ranks saying", "hit back saying", "took to Twitter saying": the words before
+    the participle end what the subject did; they name no speaker."""
+    assert said(
+        "Later that week, however, Lord Pemberton, who had been party treasurer at the time, "
+        "broke ranks saying the gifts were “dirty money”."
+    ) == [("dirty money", "Pemberton")]
+    assert said("Ana Ruiz hit back saying the claims were “pure fiction”.") == [
+        ("pure fiction", "Ana Ruiz")
+    ]
+    assert said("Ana Ruiz took to Twitter saying “we will appeal”.") == [
+        ("we will appeal", "Ana Ruiz")
+    ]
+
+
+def test_a_participle_keeps_a_speaker_named_right_before_it():
+    assert said("Footage shows Ana Ruiz saying “we will appeal”.") == [
+        ("we will appeal", "Ana Ruiz")
+    ]
+    assert said("Trump supporters chanting “lock her up” filled the hall.") == [
+        ("lock her up", "Trump supporters")
+    ]
