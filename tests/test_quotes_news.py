@@ -61,3 +61,19 @@ def test_a_participle_keeps_a_speaker_named_right_before_it():
     assert said("Trump supporters chanting “lock her up” filled the hall.") == [
         ("lock her up", "Trump supporters")
     ]
+
+
+def test_an_apposition_left_open_keeps_the_name_before_it():
+    """The writer never closed "…, a senior planner at the …" before the verb, and the
+    organisation's name holds a comma of its own: the planner spoke, not "Ports"."""
+    assert said(
+        "“Nobody has a plan for the rain,” Dana Okafor, a senior planner at the Lagos-based "
+        "Institute for Roads, Rail and Ports think tank told Reuters."
+    ) == [("Nobody has a plan for the rain,", "Dana Okafor")]
+
+
+def test_a_closed_apposition_before_a_new_subject_is_not_the_speaker():
+    assert said(
+        "Preceded at the lectern by Joe Marsh, the county sheriff and a hard-liner, Ana Ruiz "
+        "launched into a speech. “We will build it,” she said."
+    )[-1] == ("We will build it,", "Ana Ruiz")

@@ -445,7 +445,7 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
             return found
         if found:  # a descriptor, after an earlier segment
             head = _first_subject(text, parts[:-1])
-            if head and head.kind == "name" and _is_appositive(text, parts[-1]):
+            if head and head.kind == "name" and _apposition_runs_on(text, parts):
                 return head
             return found
         return None
@@ -468,6 +468,20 @@ def _before_parenthesis(text: str, lo: int, hi: int) -> int:
 
 def _is_appositive(text: str, part: tuple[int, int]) -> bool:
     return bool(_DETERMINER.match(text[part[0] : part[1]].lstrip()))
+
+
+def _apposition_runs_on(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the clause's last piece belongs to an apposition after the name: it opens one
+    ("Ruiz, a lawyer at the firm said"), or it goes on with a list of names inside one opened
+    earlier that the writer never closed ("Ruiz, a lawyer at the Council on Roads, Rail and
+    Ports think tank told CBS": the comma splits "Roads, Rail", not the clause)."""
+    if _is_appositive(text, parts[-1]):
+        return True
+    if len(parts) < 3 or not _is_appositive(text, parts[1]):
+        return False
+    before = text[parts[-2][0] : parts[-2][1]].split()
+    last = text[parts[-1][0] : parts[-1][1]].split()
+    return bool(before and last) and before[-1][:1].isupper() and last[0][:1].isupper()
 
 
 _AS_NAME: Final = re.compile(r"\s*(?:[Aa]s|[Ww]hile|[Ww]hereas)\s+[A-Z]")
