@@ -1336,3 +1336,27 @@ def test_a_bulleted_list_inside_the_story_stays_in_the_story() -> None:
         "• Lock 6, for three weeks in February, for repairs to the chamber walls.",
         last,
     ]
+
+
+def test_a_heading_over_other_pages_ends_the_story_however_it_is_worded() -> None:
+    # "Similar Posts", "Explore Related Content", "More local stories from ...": a word of
+    # relation right before a word for pages heads a list of other stories, whose blurbs
+    # read like paragraphs.
+    teasers = (
+        "Millbrook lock keeper retires",
+        "The lock keeper at Millbrook retires this week after thirty years on the flight, "
+        "and the boaters who know her are planning a party on the towpath to see her off.",
+        "Otters back at the aqueduct",
+        "A family of otters has been seen below the aqueduct for the first time in decades, "
+        "and the wildlife trust is asking walkers to keep their dogs on a lead there.",
+    )
+    for heading in ("More local stories from The Canal Times:", "Similar Posts", "Other articles"):
+        text = page(*HEADER, "By Jo Marsh", footer=(heading, *teasers, "© 2026 The Canal Times"))
+        assert clean_text(text, "a.txt").paragraphs == STORY, heading
+
+
+def test_a_subheading_holding_both_words_apart_is_the_storys_own() -> None:
+    subheading = "More paths open on the canal news board"
+    story = [*STORY[:2], subheading, *STORY[2:]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

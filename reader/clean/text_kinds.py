@@ -351,6 +351,8 @@ def _classify(line: Line) -> Kind:
     text = line.text
     if line.words <= 12 and _BARRIER.match(line.lower):
         return BARRIER
+    if line.words <= HEADING_WORDS and _list_heading(line):
+        return BARRIER
     clutter = line.clutter
     if clutter is None:
         clutter = line.clutter = _is_clutter(line)
@@ -377,6 +379,35 @@ def _classify(line: Line) -> Kind:
     if line.words >= 8 and line.lower_ratio >= 0.7:
         return NEAR
     return SHORT
+
+
+HEADING_WORDS = 7
+HEADING_REACH = 2
+"""Most words from the word of relation to the word of content: "More world stories"."""
+_RELATION = frozenset(
+    {"related", "similar", "more", "other", "recommended", "popular", "recent", "explore"}
+)
+_CONTENT = frozenset(
+    {"posts", "stories", "articles", "content", "news", "links", "reading", "entries", "headlines"}
+)
+
+
+def _list_heading(line: Line) -> bool:
+    """The heading of a list of other pages: "More world stories from NBC News:", "Similar Posts".
+
+    Sites word these headings in many ways, too many to list whole as
+    `_BARRIER` does; what they share is a word of relation ("related",
+    "more", "other") right before a word for pages ("posts", "stories"), on a
+    short line that is no sentence. A subheading that only holds both words
+    apart ("More Powerful +1s on Google News") is the story's own.
+    """
+    if line.ends_sentence:
+        return False
+    words = line.key.split()
+    return any(
+        word in _RELATION and not _CONTENT.isdisjoint(words[n + 1 : n + 1 + HEADING_REACH])
+        for n, word in enumerate(words)
+    )
 
 
 def cut_short(text: str) -> bool:
