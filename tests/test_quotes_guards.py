@@ -14,6 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.quotes import find_quotes
+from reader.quotes.context import find_cues
+from reader.quotes.cues import ANY_CUE
 from reader.quotes.find import _NEGATED, _negated
 from reader.quotes.names import _HE_OR_SHE
 from reader.quotes.resolution import _ARTICLE
@@ -227,3 +229,67 @@ def test_a_handle_is_still_the_name_of_a_described_speaker() -> None:
     assert [(q.text, q.who) for q in find_quotes(paragraphs)[0]] == [
         ("It was a setup.", "quietwren")
     ]
+
+
+_CUE_PIECES = [
+    "said",
+    "Said",
+    "says",
+    "told",
+    "asked",
+    "to",
+    "be",
+    "not",
+    "for",
+    "comment",
+    "according",
+    "According",
+    "in",
+    "the",
+    "words",
+    "of",
+    "went",
+    "on",
+    "point",
+    "out",
+    "per",
+    "Per",
+    "Ana",
+    "a",
+    "call",
+    "calling",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\xa0",
+    "\u2009",
+    "\x1c",
+    "é",
+    "İ",
+    "_",
+    "2",
+    "’",
+    "-",
+    ",",
+    ":",
+    "“",
+    '"',
+    "▒",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=14).map("".join))
+@example("saidé said_ said2 2said ésaid")
+@example("according\xa0to, in  the\twords of Ana, went on: per the")
+@example("▒▒said▒▒ told▒ asked\u2009to be")
+def test_cues_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in find_cues(text)] == [m.span() for m in ANY_CUE.finditer(text)]
+
+
+def test_a_cue_beside_letters_that_are_not_ascii_is_still_a_cue() -> None:
+    paragraphs = ["“We will appeal,” said\xa0José Álvarez, according\xa0to Reuters."]
+    quotes, attributions, _inner = find_quotes(paragraphs)
+    assert [(q.text, q.who) for q in quotes] == [("We will appeal,", "José Álvarez")]
+    assert [a.cue for a in attributions][:1] == ["said"]

@@ -239,15 +239,8 @@ def _usable_forms(verbs: tuple[str, ...], before_to: bool) -> list[str]:
     return forms
 
 
-def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """One prefix tree for every cue, each ending in its own condition.
-
-    A single tree after a single `\\b` is tried once per word; separate
-    alternatives for verbs, "went on" and "according to" were each tried at
-    every word, which made this the costliest pattern in the finder. A word
-    whose first letter begins no cue ("in", "for", names) is turned away by
-    one class test before the tree's two dozen first letters are tried.
-    """
+def _cue_endings(verbs: tuple[str, ...]) -> dict[str, str]:
+    """Every cue form ("said", "according to") with the condition that must follow it."""
     endings = {form: rf"\b{_NOT_SPEECH}" for form in _usable_forms(verbs, before_to=True)}
     endings |= {
         form: rf"\b(?!\s+to\b){_NOT_SPEECH}" for form in _usable_forms(verbs, before_to=False)
@@ -256,6 +249,18 @@ def _cue_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     endings |= {form: r"\b" for form in PREPOSITIONAL_CUES if form != "per"}
     endings |= {form.capitalize(): r"\b" for form in ("according to", "quoting")}
     endings |= {"per": _PER_END, "Per": _PER_END}
+    return endings
+
+
+def _cue_pattern(endings: dict[str, str]) -> re.Pattern[str]:
+    """One prefix tree for every cue, each ending in its own condition.
+
+    A single tree after a single `\\b` is tried once per word; separate
+    alternatives for verbs, "went on" and "according to" were each tried at
+    every word, which made this the costliest pattern in the finder. A word
+    whose first letter begins no cue ("in", "for", names) is turned away by
+    one class test before the tree's two dozen first letters are tried.
+    """
     firsts = "".join(sorted({form[0] for form in endings}))
     return re.compile(rf"\b(?=[{firsts}])" + _ending_tree(endings))
 
@@ -289,8 +294,27 @@ _PER_END: Final = r"(?=\s+(?:the\s+\w|an?\s+\w|[A-Z]))"
 
 _NOT_SPEECH: Final = r"(?!\s+not\s+to\b|\s+to\s+be\b|\s+for\s+comment\b)"
 """Cue words that report nothing: "asked not to be named", "said to be", "asked for comment"."""
-ANY_CUE: Final = _cue_pattern(CORE_VERBS + QUOTE_ONLY_VERBS)
+_CUE_ENDINGS: Final = _cue_endings(CORE_VERBS + QUOTE_ONLY_VERBS)
+ANY_CUE: Final = _cue_pattern(_CUE_ENDINGS)
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
+
+
+def _words_after_first(forms: list[str]) -> dict[bytes, tuple[bytes, ...] | None]:
+    """First word of each form -> the words after it, each with a space on either side as
+    they stand in a paragraph's letters (see `context.find_cues`); None where no other word
+    is needed (a form of one word opens so, or two forms of several words do)."""
+    words: dict[bytes, tuple[bytes, ...] | None] = {}
+    for form in forms:
+        first, *rest = form.encode("ascii").split()
+        words[first] = None if not rest or first in words else tuple(b" " + w + b" " for w in rest)
+    return words
+
+
+CUE_WORDS: Final = _words_after_first(list(_CUE_ENDINGS))
+"""Where `ANY_CUE` can match: the first word of a cue form, as ASCII bytes -> the other
+words of the form ("according" -> (b" to ",)). Every word of an `ANY_CUE` match is a whole
+word of ASCII letters: each is followed by spaces, `\\b` or a look-ahead for a space or a
+mark, and the first one opens at `\\b`."""
 _PRESENT_FORMS: Final = [
     form for verb in CORE_VERBS + QUOTE_ONLY_VERBS for form in verb_forms(verb)[:2]
 ]
