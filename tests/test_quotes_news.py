@@ -77,3 +77,20 @@ def test_a_closed_apposition_before_a_new_subject_is_not_the_speaker():
         "Preceded at the lectern by Joe Marsh, the county sheriff and a hard-liner, Ana Ruiz "
         "launched into a speech. “We will build it,” she said."
     )[-1] == ("We will build it,", "Ana Ruiz")
+
+
+def test_a_state_abbreviated_after_a_town_is_no_speaker():
+    """ "In Old Harbor, Md., …": the abbreviation ends the place; it never says anything."""
+    assert said("In Aurora, Colo., on Sunday, police said “we are ready”.") == [
+        ("we are ready", None)
+    ]
+    assert said("In Old Harbor, Md., Ana Ruiz said “we will rebuild”.") == [
+        ("we will rebuild", "Ana Ruiz")
+    ]
+
+
+def test_someone_unnamed_at_the_end_of_a_long_sentence_speaks():
+    assert said(
+        "In Old Harbor, Md., on Sunday guests ran for the doors after a fight began outside "
+        "a restroom and a guest yelled “Fire!”"
+    ) == [("Fire!", "a guest")]

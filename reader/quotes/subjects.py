@@ -289,6 +289,8 @@ def _clause_tail_subject(text: str, lo: int, hi: int) -> Subject | None:
     if len(text[link.end() : hi].split()) > _TAIL_WORDS:
         return None
     found = phrase_subject(text, link.end(), hi)
+    if found is not None and found.kind == "descriptor" and _SOMEONE.fullmatch(found.text):
+        return found  # "… after a fight began and a guest yelled"
     if found is None or found.kind != "name":
         return None
     before = text[link.end() : found.start].split()
@@ -297,6 +299,8 @@ def _clause_tail_subject(text: str, lo: int, hi: int) -> Subject | None:
     return found
 
 
+_SOMEONE: Final = re.compile(r"(?:an?|one)\s+[a-z]+(?:\s+[a-z]+)?")
+"""Someone unnamed brought in by "a" or "one" and a noun or two: "a guest", "one young fan"."""
 _OF_PLACE: Final = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
 """Between a person's name and where they are from or work: "Larry Sabato of the"."""
 _COUNTED: Final = re.compile(
@@ -504,10 +508,19 @@ _OPENS_CLAUSE: Final = re.compile(r",\s*(?:while|whereas|but|and)\s")
 """A comma and a conjunction: what came before is a clause of its own, not the subject."""
 
 
+_STATE_ABBREVIATION: Final = re.compile(
+    r"\s*(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|"
+    r"D\.C)\.\s*"
+)
+"""A US state as news agencies abbreviate it after a town ("In Homestead, Pa., …"): the end
+of a place, never a speaker."""
+
+
 def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
     for number, part in enumerate(parts):
         chunk = text[part[0] : part[1]]
-        if not chunk.strip():
+        if not chunk.strip() or _STATE_ABBREVIATION.fullmatch(chunk):
             continue
         if _CLAUSE_OPENER.match(chunk) or (
             (filler := _LEADING_FILLER.match(chunk)) and _CLAUSE_OPENER.match(chunk[filler.end() :])
@@ -550,6 +563,7 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         chunk = text[start:end]
         if (
             not chunk.strip()
+            or _STATE_ABBREVIATION.fullmatch(chunk)
             or _CLAUSE_OPENER.match(chunk)
             or _LEADING_FILLER.fullmatch(chunk)
             or _TIME_BEFORE.fullmatch(chunk)
