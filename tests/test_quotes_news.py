@@ -94,3 +94,12 @@ def test_someone_unnamed_at_the_end_of_a_long_sentence_speaks():
         "In Old Harbor, Md., on Sunday guests ran for the doors after a fight began outside "
         "a restroom and a guest yelled “Fire!”"
     ) == [("Fire!", "a guest")]
+
+
+def test_who_right_before_a_quote_is_the_name_it_hangs_on():
+    """"…, Rita Vance, who has acknowledged, “…”": the relative clause's verb introduces
+    the quote, so its speaker is the name "who" stands for, not the sentence's subject."""
+    assert said(
+        "Her career, a mostly quiet one, was carefully planned by her longtime agent, Rita "
+        "Vance, who has acknowledged, “The cost is she missed some parties.”"
+    ) == [("The cost is she missed some parties.", "Rita Vance")]

@@ -214,7 +214,9 @@ def _said_in(
         elif is_prepositional(cue):
             subject = subject_after(masked, end, hi)
         elif not shared:
-            subject = subject_before(masked, clause_lo, start)
+            subject = _relative_speaker(masked, clause_lo, start, end)
+            if subject is None:
+                subject = subject_before(masked, clause_lo, start)
             if subject is not None and cue.endswith("ing"):
                 subject = _participle_subject(masked, lo, start, subject)
             if subject is None and (
@@ -244,6 +246,21 @@ def _said_in(
         if speaker:
             memory.spoken.append((number, start, speaker, person))
     return found
+
+
+_WHO_BEFORE: Final = re.compile(r",\s*who\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+ly\s+)?$")
+_QUOTE_AFTER: Final = re.compile(r",?\s*[“\"]")
+
+
+def _relative_speaker(masked: str, lo: int, cue_start: int, cue_end: int) -> Subject | None:
+    """The name a relative clause hangs on when its verb introduces the quote right after it
+    ("Bob Bowman, who has acknowledged, “…”"): "who" is that name, not the sentence's
+    subject. A quote further on belongs to the main clause's verb, as usual."""
+    who = _WHO_BEFORE.search(masked, lo, cue_start)
+    if who is None or not _QUOTE_AFTER.match(masked, cue_end):
+        return None
+    found = subject_before(masked, lo, who.start())
+    return found if found is not None and found.kind == "name" else None
 
 
 _MEDIUM_BEFORE: Final = re.compile(r"\b(?:to|on|via)\s+$")
