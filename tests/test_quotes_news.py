@@ -97,9 +97,20 @@ def test_someone_unnamed_at_the_end_of_a_long_sentence_speaks():
 
 
 def test_who_right_before_a_quote_is_the_name_it_hangs_on():
-    """"…, Rita Vance, who has acknowledged, “…”": the relative clause's verb introduces
+    """ "…, Rita Vance, who has acknowledged, “…”": the relative clause's verb introduces
     the quote, so its speaker is the name "who" stands for, not the sentence's subject."""
     assert said(
         "Her career, a mostly quiet one, was carefully planned by her longtime agent, Rita "
         "Vance, who has acknowledged, “The cost is she missed some parties.”"
     ) == [("The cost is she missed some parties.", "Rita Vance")]
+
+
+def test_a_pronoun_written_with_its_auxiliary_is_still_the_speaker():
+    """ "he’d respond, “…”": a habit of saying; the editors in the clause before only asked."""
+    assert said(
+        "Tom Hale wrote nine novels. When his editors would ask him to explain himself, he’d "
+        "respond, “I have a horror of being obvious.”"
+    ) == [("I have a horror of being obvious.", "Tom Hale")]
+    assert said("Ana Ruiz spoke first. In the hall, she’s said that the plan “has no chance.”") == [
+        ("has no chance.", "Ana Ruiz")
+    ]

@@ -104,6 +104,12 @@ _VERB_COMMA_BEFORE: Final = re.compile(
 )
 """A name or he/she and a verb, then a comma, right before a quote: any verb names who
 says it ("Hillary Clinton cracked, “…”"), as any verb right after a quote does."""
+_MODAL_VERB_COMMA_BEFORE: Final = re.compile(
+    r"\b(?P<who>[A-Z][\w.-]*|[Hh]e|[Ss]he)(?:[’']d|[’']ll|\s+would|\s+will)\s+"
+    r"(?P<verb>[a-z]{3,})(?:\s+[a-z]+ly)?,\s*$"
+)
+"""The same with "would" or "will" before the verb ("he’d respond, “…”"): a habit or a
+promise of saying, as often as a past tense."""
 _PLURAL_NOUN: Final = re.compile(r"(?:er|or|ist|an|ant|ent|ship|ness|ment|tion|sion|ie|ee)s$")
 _TWO_MARKS: Final = ("''", "’’")
 """Two single marks standing for one closing double mark."""
@@ -144,7 +150,9 @@ def _cue_matches(
             at -= 1
         if masked[at - 1 : at] != ",":
             continue  # the usual case: no comma right before the quote
-        lead = _VERB_COMMA_BEFORE.search(masked, max(0, at - 60), span.open_mark)
+        lead = _VERB_COMMA_BEFORE.search(
+            masked, max(0, at - 60), span.open_mark
+        ) or _MODAL_VERB_COMMA_BEFORE.search(masked, max(0, at - 60), span.open_mark)
         if (
             lead is not None
             and not lead.group("who").endswith(("’s", "'s"))
@@ -248,7 +256,6 @@ def _said_in(
     return found
 
 
-_WHO_BEFORE: Final = re.compile(r",\s*who\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+ly\s+)?$")
 _QUOTE_AFTER: Final = re.compile(r",?\s*[“\"]")
 
 

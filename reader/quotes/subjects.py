@@ -236,6 +236,10 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
         start = hi - len(words[-1])
         return Subject(words[-1], start, hi, "pronoun")
+    contracted = _CONTRACTED_PRONOUN.fullmatch(words[-1])
+    if contracted:  # "he’d respond", "she'll tell you": the pronoun without its auxiliary
+        start = hi - len(words[-1])
+        return Subject(contracted.group(1), start, start + contracted.end(1), "pronoun")
     # A run that ends the chunk needs a capital in its last word: none, no run to look for.
     runs = [] if words[-1].islower() else name_runs(chunk)
     last = runs[-1] if runs else None
@@ -301,6 +305,8 @@ def _clause_tail_subject(text: str, lo: int, hi: int) -> Subject | None:
 
 _SOMEONE: Final = re.compile(r"(?:an?|one)\s+[a-z]+(?:\s+[a-z]+)?")
 """Someone unnamed brought in by "a" or "one" and a noun or two: "a guest", "one young fan"."""
+_CONTRACTED_PRONOUN: Final = re.compile(r"((?i:he|she|they|it|we|you))[’'](?:d|ll|s|ve|re)")
+"""A pronoun written with its auxiliary: "he’d", "she'll", "they’ve"."""
 _OF_PLACE: Final = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
 """Between a person's name and where they are from or work: "Larry Sabato of the"."""
 _COUNTED: Final = re.compile(
