@@ -1360,3 +1360,24 @@ def test_a_subheading_holding_both_words_apart_is_the_storys_own() -> None:
     story = [*STORY[:2], subheading, *STORY[2:]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_the_writers_bio_ends_the_story_with_a_note_under_it() -> None:
+    bio = (
+        "Jo Marsh (jo@canaltimes.example) is the editor of The Canal Times and has written "
+        "about the waterways of the north for twenty years."
+    )
+    note = "Note: the views expressed in this column are the writer's own and not the paper's."
+    text = page(*HEADER, footer=(bio, note, *FOOTER))
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_new_name_before_two_more_paragraphs_is_the_storys_own() -> None:
+    story = [
+        *STORY[:2],
+        "Acme Films has bought the rights to a documentary about the bridge, which will be "
+        "shot on the towpath over the summer.",
+        *STORY[2:],
+    ]
+    text = page(*HEADER, story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

@@ -31,6 +31,8 @@ _BIO = re.compile(
 """A paragraph opening with a name (perhaps with an address in brackets) and what they do."""
 BIO_CHARS = 500
 """Longest paragraph read as a writer's bio: two or three sentences."""
+BIO_REACH = 3
+"""How many of the region's closing paragraphs are looked at for the writer's bio."""
 STORY_PARAGRAPHS = 2
 """Paragraphs of story above a closing bio: with fewer, the bio may be the post."""
 """Most blurbs on a page: more paragraphs of that shape under their names make a list."""
@@ -103,28 +105,57 @@ def _name_line(line: Line) -> bool:
 
 
 def before_writers_bio(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
-    """Where the story ends when its last paragraph is its writer's bio with no label.
+    """Where the story ends when it closes on its writer's bio with no label.
 
     "David Roe reports from war zones and writes comic books." closes many
     stories. What tells it from the story's own last paragraph is that its
     subject is new: no word of the name appears in the story above, in any
     case (so "He is" or "The firm has" never qualify), since writers are not
     in their own stories. A short line right above naming them ("by David
-    Roe", "About the author") goes with it.
+    Roe", "About the author") goes with it. The bio may be one of the
+    region's last `BIO_REACH` paragraphs, with the page's notes and pitches
+    below it, but never with two paragraphs in a row below (the story's own),
+    and its name must be new to the paragraphs below it too (sections, each
+    about what it names, share their words).
     """
-    last = next((i for i in range(end - 1, start - 1, -1) if kinds[i] in (PROSE, NEAR)), None)
-    if last is None or lines[last].chars > BIO_CHARS:
-        return end
+    closing = [i for i in range(end - 1, start - 1, -1) if kinds[i] in (PROSE, NEAR)]
+    for last in closing[:BIO_REACH]:
+        if _paragraphs_in_a_row(kinds, last + 1, end):
+            return end
+        cut = _bio_cut(lines, kinds, (start, last, end))
+        if cut is not None:
+            return cut
+    return end
+
+
+def _paragraphs_in_a_row(kinds: list[Kind], start: int, end: int) -> bool:
+    """Do two paragraphs follow each other between `start` and `end`, as a story's do?"""
+    return any(
+        kinds[k] in (PROSE, NEAR) and kinds[k + 1] in (PROSE, NEAR) for k in range(start, end - 1)
+    )
+
+
+def _bio_cut(lines: list[Line], kinds: list[Kind], region: tuple[int, int, int]) -> int | None:
+    """Where the story ends if paragraph `last` of the region from `start` to `end` is its
+    writer's bio (see `before_writers_bio`)."""
+    start, last, end = region
+    if lines[last].chars > BIO_CHARS:
+        return None
     opening = _BIO.match(lines[last].text)
     if opening is None:
-        return end
+        return None
     story = [i for i in range(start, last) if kinds[i] is PROSE]
     if len(story) < STORY_PARAGRAPHS:
-        return end
-    said = {word for i in story for word in _WORD.findall(lines[i].lower)}
+        return None
+    said = {
+        word
+        for i in [*range(start, last), *range(last + 1, end)]
+        if kinds[i] is PROSE or kinds[i] is NEAR
+        for word in _WORD.findall(lines[i].lower)
+    }
     names = _WORD.findall(opening.group(1).lower())
     if len(names) < 2 or any(name in said for name in names):
-        return end
+        return None
     above = last - 1
     if kinds[above] is SHORT and (
         _ABOUT.match(lines[above].lower) or names[0] in lines[above].key.split()
