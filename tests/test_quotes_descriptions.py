@@ -163,3 +163,25 @@ def test_an_age_written_nowhere_before_leaves_the_noun_to_tie_the_description():
     assert said(opening, "“We sign nothing,” the 71-year-old said.") == [
         ("We sign nothing,", "the 71-year-old")
     ]
+
+
+def test_an_analysts_employer_is_not_a_body_named_after_him():
+    """The bank named to say where an analyst works is not "the works council" or "the
+    union" quoted next; it is still "the bank", and any organisation is "the company"."""
+    analyst = "“Demand is weak,” said Carsten Fritsch, an analyst at Deutsche Bank."
+    assert said(analyst, "“We will not accept this,” the works council said.")[-1] == (
+        "We will not accept this,",
+        "the works council",
+    )
+    assert said(analyst, "“We will strike,” the union said.")[-1] == (
+        "We will strike,",
+        "the union",
+    )
+    assert said(analyst, "“We see no recovery,” the bank said.")[-1] == (
+        "We see no recovery,",
+        "Deutsche Bank",
+    )
+    assert said(
+        "“Sales rose,” said Tim Cook, chief executive of Apple Inc.",
+        "“We expect more,” the company said.",
+    )[-1] == ("We expect more,", "Apple Inc")

@@ -299,6 +299,32 @@ def _apposed_name(head: str, paragraph: int, before: int, memory: SpeakerMemory)
     return None
 
 
+_APPOSED_JOB_AT: Final = re.compile(
+    r",\s+(?:an?|the|its)\s+(?:[\w’'-]+\s+){0,4}(?:at|of|with|for|from)\s+(?:the\s+)?$"
+)
+
+
+def _employer(text: str, mention: Mention) -> bool:
+    """Whether an organisation is named in an apposition that says where someone works
+    ("Carsten Fritsch, an analyst at Deutsche Bank"): a later description ("the works council
+    said") is that employer only when its noun fits the name (see `_named_as`)."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    return "," in before and _APPOSED_JOB_AT.search(before) is not None
+
+
+_ANY_ORGANISATION: Final = frozenset(
+    "company firm group business organisation organization corporation".split()
+)
+
+
+def _named_as(head: str, organisation: str) -> bool:
+    """Whether an organisation's name says it is what the head noun names: any of them is
+    "the company"; "the bank" is "Deutsche Bank" or "Commerzbank", not "Lindholm Motors"."""
+    return head in _ANY_ORGANISATION or any(
+        word.lower().rstrip(".,").endswith(head) for word in organisation.split()
+    )
+
+
 def _antecedent(
     subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerMemory
 ) -> tuple[str, bool] | None:
@@ -340,7 +366,14 @@ def _antecedent(
             return mention.key, mention.person
     if head in ORG_HEADS:  # "the production company": the organisation named last
         for mention in reversed(recent):
-            if paragraph - mention.paragraph <= 2 and is_org(mention.key.split()):
+            if (
+                paragraph - mention.paragraph <= 2
+                and is_org(mention.key.split())
+                and (
+                    _named_as(head, mention.key)
+                    or not _employer(memory.paragraphs[mention.paragraph], mention)
+                )
+            ):
                 return mention.key, False
     for para in range(paragraph, max(-1, paragraph - 4), -1):
         text = (
