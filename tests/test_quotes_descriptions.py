@@ -185,3 +185,17 @@ def test_an_analysts_employer_is_not_a_body_named_after_him():
         "“Sales rose,” said Tim Cook, chief executive of Apple Inc.",
         "“We expect more,” the company said.",
     )[-1] == ("We expect more,", "Apple Inc")
+
+
+def test_a_noun_that_says_an_age_ties_to_the_one_person_of_that_age():
+    assert said(
+        "Lucas Ferreira, 19, scored twice. His coach, Marco Bianchi, 52, was pleased.",
+        "“I just ran,” said the teenager.",
+    )[-1] == ("I just ran,", "Lucas Ferreira")
+    assert said(
+        "Olga Varen, 84, still runs the shop her father opened.",
+        "“I will never retire,” the octogenarian said.",
+    )[-1] == ("I will never retire,", "Olga Varen")
+    assert said(  # two teenagers: the description stays as written
+        "Lucas Ferreira, 19, and Tiago Lima, 18, scored.", "“I just ran,” said the teenager."
+    )[-1] == ("I just ran,", "the teenager")

@@ -59,6 +59,16 @@ message announcement page account blog column headline story
 _REACH_BEFORE: Final = 40
 _REACH_AFTER: Final = 90
 """Characters after a name an apposition may take (", a retired engineer from Dover,")."""
+_AGE_SPANS: Final = {
+    "teenager": range(13, 20),
+    "teen": range(13, 20),
+    "sexagenarian": range(60, 70),
+    "septuagenarian": range(70, 80),
+    "octogenarian": range(80, 90),
+    "nonagenarian": range(90, 100),
+    "centenarian": range(100, 120),
+}
+"""Nouns that say a person's age: "the teenager" is someone the article says is 13 to 19."""
 _REACH_PARAGRAPHS: Final = 8
 _STRONG: Final = 1.5
 """Characters before a name searched for its job or title ("Pose actor James …")."""
@@ -152,6 +162,9 @@ def described_person(
 
     An age the article never wrote before is no evidence either way: "the 71-year-old
     diplomat" then fits by its noun, as "the diplomat" would."""
+    span = _AGE_SPANS.get(description.head)
+    if span is not None and description.age is None:
+        return _one_of_age(description, span, index, paragraph, offset)
     found = _best_fit(description, index, paragraph, offset)
     age = description.age
     if found is None and age and not description.head.endswith("-old"):
@@ -159,6 +172,20 @@ def described_person(
         if not written or written[0] >= paragraph:  # only in the description's paragraph
             return _best_fit(replace(description, age_unwritten=True), index, paragraph, offset)
     return found
+
+
+def _one_of_age(
+    description: Description, span: range, index: NameIndex, paragraph: int, offset: int
+) -> str | None:
+    """The one person whose age the noun says ("the teenager" for "Ana Ruiz, 19,"): each age
+    it covers is tried as if written ("the 19-year-old"); two people of those ages, or
+    none, leave the description as it is."""
+    people = {
+        person
+        for age in span
+        if (person := _best_fit(replace(description, age=str(age)), index, paragraph, offset))
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def _best_fit(
