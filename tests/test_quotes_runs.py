@@ -113,3 +113,25 @@ def test_he_is_the_sentence_subject_who_spoke_last_not_a_name_in_his_clause():
         "Nick Orban said that like Marsh, other members would back the plan.",
         "“There are a few of us,” he said.",
     )[-1] == ("There are a few of us,", "Nick Orban")
+
+
+def test_she_after_a_sentence_opening_with_a_spokeswoman_is_that_spokeswoman():
+    """Not the woman quoted before, nor the company: the sentence before says who "she" is."""
+    assert said(
+        "“Orders rose,” said Ana Kirk, the chief executive of Veltrix.",
+        "A Veltrix spokeswoman declined to give a figure for the losses. "
+        "“We expect a better year,” she said.",
+    )[-1] == ("We expect a better year,", "A Veltrix spokeswoman")
+    assert said(
+        "Veltrix, the chip maker, said orders rose.",
+        "A Veltrix spokeswoman declined to give a figure for the losses.",
+        "“We expect a better year,” she said.",
+    )[-1] == ("We expect a better year,", "A Veltrix spokeswoman")
+
+
+def test_he_after_a_sentence_opening_with_a_title_is_the_person_given_it():
+    assert said(
+        "Admiral Harry Harris met Gen. Joseph Dunford at the Pentagon. “We talk,” Dunford said.",
+        "Asked later about war, the admiral chuckled.",
+        "“It is good that my voice is low,” he said.",
+    )[-1] == ("It is good that my voice is low,", "Harry Harris")

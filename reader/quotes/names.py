@@ -462,11 +462,11 @@ def opens_sentence(text: str, offset: int) -> bool:
     if words[-1].lower() in _ARTICLES:
         return False  # "A Veltrix spokeswoman said", "the Dragon Waiting": no person's subject
     if head.endswith(","):
-        return len(words) <= 5 or _adverbial_clause(words)
+        return len(words) <= 5 or adverbial_clause(words)
     if "," in head:
         clause, _, rest = head.rpartition(",")
         words = rest.split()
-        if not words or not _adverbial_clause(clause.split()):
+        if not words or not adverbial_clause(clause.split()):
             return False
     # "Her classmate Devon Price was …", "Former minister Ana Ruiz said …"
     if len(words) <= 3 and words[0][:1].isupper():
@@ -488,7 +488,7 @@ and"); any other function word after the first ("Ruiz went after Marsh") ends th
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
 
 
-def _adverbial_clause(words: list[str]) -> bool:
+def adverbial_clause(words: list[str]) -> bool:
     """Whether the words before a comma are an adverbial clause or phrase ("In his reply to
     the board", "Asked about the vote", "Earlier"), not a clause with its own subject ("On
     Friday she met her rival,")."""

@@ -15,10 +15,13 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from reader.quotes.names import (
+    FEMALE_HEADS,
     FUNCTION_WORDS,
+    MALE_HEADS,
     ORG_HEADS,
     Mention,
     NameIndex,
+    adverbial_clause,
     is_org,
     is_place,
     name_runs,
@@ -84,6 +87,9 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
         return _resolve_description(subject, index, paragraph, memory)
     word = subject.text.lower()
     if word in PERSONAL:
+        described = _described_before(PERSONAL[word], index, paragraph, subject.start, memory)
+        if described is not None:
+            return described
         name = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
         if name:
             index.learn_gender(name, PERSONAL[word])
@@ -100,6 +106,65 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
             ):
                 return Resolved(mention.key, False)
     return NOBODY
+
+
+_DESCRIBED_OPENING: Final = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[A-Z][\w’'-]*['’]s)\s+(?:[\w’'/-]+\s+){0,4}?([a-z]+)\s+(?!of\b|at\b|for\b)[a-z]"
+)
+"""A sentence opening with a description and its verb: "A Veltrix spokeswoman declined",
+"The admiral chuckled"."""
+_SENTENCE_END: Final = re.compile(r"[.?!][”\"’']*\s+(?=\S)")
+
+
+def _sentence_before(paragraph: int, offset: int, memory: SpeakerMemory) -> tuple[int, int, str]:
+    """(paragraph, start, text) of the sentence before the quote that a pronoun at `offset`
+    attributes, or of the pronoun's own sentence up to a quote it introduces; the previous
+    paragraph's last sentence when the quote opens its paragraph."""
+    text = memory.paragraphs[paragraph]
+    end = offset
+    for lo, hi in memory.quoted.get(paragraph, ()):
+        if hi <= offset:
+            end = lo - 1  # the quote's opening mark
+    before = text[: max(end, 0)].rstrip()
+    if not before and paragraph > 0:
+        paragraph -= 1
+        before = memory.paragraphs[paragraph].rstrip()
+    cut = 0
+    for stop in _SENTENCE_END.finditer(before):
+        cut = stop.end()
+    return paragraph, cut, before[cut:]
+
+
+def _described_before(
+    gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
+) -> Resolved | None:
+    """Who "he" or "she" is when the sentence right before opens with a description ("A
+    Veltrix spokeswoman declined to give a figure. “…,” she said."): the person the
+    description is tied to, if their gender fits, or the description itself when its noun
+    says the pronoun's gender. Only a title or a job or age set beside a name ties it here
+    (see `roles`). None when the sentence opens otherwise."""
+    number, start, sentence = _sentence_before(paragraph, offset, memory)
+    opening = _DESCRIBED_OPENING.match(sentence)
+    if opening is None:
+        clause, comma, rest = sentence.rpartition(", ")
+        if not comma or not adverbial_clause(clause.split()):
+            return None
+        start, sentence = start + len(clause) + 2, rest  # "Asked later, the admiral chuckled."
+        opening = _DESCRIBED_OPENING.match(sentence)
+        if opening is None:
+            return None
+    phrase = sentence[: opening.end(1)]
+    if not FUNCTION_WORDS.isdisjoint(phrase.lower().split()[1:]):
+        return None  # "The leader of the league, Jo Marsh, warned": a name is the subject
+    tied = index.titled(phrase)
+    description = parse_description(phrase) if tied is None else None
+    if description is not None:
+        tied = described_person(description, index, number, start)
+    if tied and index.gender(tied) != -gender:
+        return Resolved(tied, True)
+    if opening.group(1) in (FEMALE_HEADS if gender < 0 else MALE_HEADS):
+        return Resolved(phrase, False)
+    return None
 
 
 def _resolve_description(
