@@ -199,3 +199,21 @@ def test_a_noun_that_says_an_age_ties_to_the_one_person_of_that_age():
     assert said(  # two teenagers: the description stays as written
         "Lucas Ferreira, 19, and Tiago Lima, 18, scored.", "“I just ran,” said the teenager."
     )[-1] == ("I just ran,", "the teenager")
+
+
+def test_a_capitalised_noun_after_the_is_a_description_tied_by_the_place_it_names():
+    """ "the Pole" is how the article describes someone, not a person called Pole; it is
+    tied to the one person named beside Poland, and stays as written when nobody or two
+    people are."""
+    assert said(
+        "Poland's Tomasz Nowak won the stage ahead of Denmark's Jens Berg.",
+        "“It was hard,” the Pole said.",
+    )[-1] == ("It was hard,", "Tomasz Nowak")
+    assert said("Tomasz Nowak won the stage ahead of Jens Berg.", "“It was hard,” said the Pole.")[
+        -1
+    ] == ("It was hard,", "the Pole")
+    assert said(
+        "Polish rider Tomasz Nowak won ahead of Police Chief Jens Berg.",
+        "“It was hard,” said the Pole.",
+    )[-1] == ("It was hard,", "the Pole")
+    assert said("“We will win,” said the Pentagon.") == [("We will win,", "Pentagon")]

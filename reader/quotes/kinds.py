@@ -71,6 +71,8 @@ def classify(speaker: str) -> Speaker:
     if folded[0] in _DETERMINERS:
         rest = words[1:]
         if folded[0] == "the" and rest and rest[0][:1].isupper() and _proper(rest):
+            if words[0] == "the" and kind_of_person(rest):
+                return description  # "the Pole", "the Texan"
             return _organisation(words)  # "The Pentagon", not "the 56-year-old"
         return description
     if len(words) == 1 and words[0].islower():
@@ -95,6 +97,13 @@ def classify(speaker: str) -> Speaker:
     if len(named) > 1 and folded[0] not in TITLE_WORDS:
         return _person(named)  # a surname that is also a title word: "Martin Luther King"
     return description
+
+
+def kind_of_person(words: Sequence[str]) -> bool:
+    """Whether one capitalised word after a lower-case "the" says what kind of person
+    someone is ("the Pole", "the Texan"), not which organisation ("the Pentagon") or group
+    ("the Yankees")."""
+    return len(words) == 1 and not words[0].endswith("s") and not is_org(tuple(words))
 
 
 def _names_a_group(folded: Sequence[str]) -> bool:

@@ -27,7 +27,7 @@ from reader.quotes.names import (
     name_runs,
 )
 from reader.quotes.names import clear_caches as clear_name_caches
-from reader.quotes.roles import described_person, parse_description
+from reader.quotes.roles import described_person, parse_description, person_of_place
 from reader.quotes.subjects import PERSONAL, Subject
 
 
@@ -187,6 +187,10 @@ def _resolve_description(
     titled = index.titled(subject.text)
     if titled:
         return Resolved(titled, True)
+    words = subject.text.split()
+    if len(words) == 2 and words[0] == "the" and words[1][:1].isupper():
+        placed = person_of_place(words[1], index, paragraph, subject.start)
+        return Resolved(placed, True) if placed else Resolved(subject.text, False)
     description = parse_description(subject.text)
     if description is not None:
         described = described_person(description, index, paragraph, subject.start)

@@ -174,6 +174,33 @@ def described_person(
     return found
 
 
+_CAPITALISED: Final = re.compile(r"[A-Z][\w-]+")
+
+
+def person_of_place(noun: str, index: NameIndex, paragraph: int, offset: int) -> str | None:
+    """The one person named near a word for the place that a capitalised noun says they are
+    from ("the Pole" for "Poland's Tomasz Nowak" or "Nowak of Poland", "the Texan" for
+    "Texas Gov. Rick Perry"): the words share their first letters, at least half the noun's.
+    Two such people, or none, leave the description as written."""
+    stem = noun[: max(3, len(noun) // 2 + 1)].lower()
+    people: set[str] = set()
+    for position in index.positions_between(paragraph - _REACH_PARAGRAPHS, paragraph):
+        mention = index.mentions[position]
+        if not mention.person or (mention.paragraph, mention.start) >= (paragraph, offset):
+            continue
+        text = index.paragraphs[mention.paragraph]
+        before = text[max(0, mention.start - _REACH_BEFORE) : mention.start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
+        near = before + " " + text[mention.start : mention.end + 25]
+        if any(
+            word.lower().startswith(stem) and word != noun for word in _CAPITALISED.findall(near)
+        ):
+            people.add(mention.key)
+    return people.pop() if len(people) == 1 else None
+
+
 def _one_of_age(
     description: Description, span: range, index: NameIndex, paragraph: int, offset: int
 ) -> str | None:

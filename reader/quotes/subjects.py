@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from reader.quotes.kinds import kind_of_person
 from reader.quotes.names import (
     FUNCTION_WORDS,
     SURNAMES_TOO,
@@ -261,6 +262,13 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         if descriptor and _PREPOSITION_BEFORE.search(before[-60:]):
             return _descriptor(text, lo, hi)
         if _POSSESSIVE_END.search(before[-60:]) and not _looks_personal(last[2]):
+            return _descriptor(text, lo, hi)
+        if (
+            determiner
+            and chunk.startswith("the ")
+            and last[0] == determiner.end()
+            and kind_of_person(last[2])
+        ):  # "the Texan said": a kind of person, not a name
             return _descriptor(text, lo, hi)
         start = lo + last[0]
         return _name(text, start, lo + last[1])
@@ -690,6 +698,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         lead = text[lo : lo + start].strip()
         if lead in SURNAMES_TOO and start == len(lead) + 1:
             return _name(text, lo, lo + end)  # "said Will Osei": a given name, not "will"
+        if lead == "the" and kind_of_person(_tokens) and not _noun_after(text, lo + end, hi):
+            return _descriptor(text, lo, lo + end)  # "said the Pole"
         modifiers = lead.split()
         if (
             not _PUNCTUATION.search(lead)
