@@ -653,6 +653,39 @@ def test_the_posts_footer_byline_over_comments_signed_another_way_is_the_writers
     assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        # A template's footer that runs on past the date into the post's categories.
+        (
+            "Posted by Jo Marsh on March 3, 2026 at 04:11 PM in Bridges, Canals, Council, "
+            "Local Government, Planning, Towpaths, Transport, Walking and Cycling, Weather, "
+            "Wildlife | Permalink | Comments (3)",
+        ),
+        # The sentence a blog template prints under each post.
+        ("This entry was written by Jo Marsh, posted on March 3, 2026 at 11:45 am.",),
+        ("This post was written by Jo Marsh",),
+        # Share buttons between the story and the footer.
+        ("Share |", "Tweet", "Email", "Print", "Newer Post", "Posted by Jo Marsh at 8:18 AM"),
+    ],
+)
+def test_a_blogs_footer_byline_in_the_forms_templates_print_it(footer: tuple[str, ...]) -> None:
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=(*footer, *FOOTER))
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+def test_the_writers_footer_byline_repeated_over_her_bio_is_no_comment_thread() -> None:
+    footer = (
+        "Written by Jo Marsh on March 3, 2026",
+        "Share this article",
+        "About the author",
+        "Written by Jo Marsh",
+        "Jo Marsh has walked the towpaths of the north for twenty years.",
+    )
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
 def test_the_footer_byline_under_a_two_paragraph_post_does_not_cut_it() -> None:
     story = [
         "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which "

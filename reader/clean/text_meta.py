@@ -413,7 +413,7 @@ def _page_words(lines: list[Line], names: list[str]) -> bool:
     return all(re.search(rf"(?<![^\s(]){word}(?=[\s,.;:!?)]|$)", text) for word in words)
 
 
-FOOTER_REACH = 4
+FOOTER_REACH = 8
 """How far below the story's last line a blog's "Posted by" footer is looked for."""
 THREAD_REACH = 15
 """Lines around a footer byline in which another byline makes it a comment thread."""
@@ -430,15 +430,42 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     """
     low, high = max(0, body_end - 2), min(len(lines), body_end + FOOTER_REACH)
     for j in range(low, high):
-        match = _BY.match(lines[j].text)
-        names = _by_names(match.group(1)) if match and lines[j].words <= 25 else []
+        match = _BY.match(lines[j].text) or _WRITTEN_BY.match(lines[j].text)
+        names = _footer_names(lines[j], match.group(1)) if match else []
         if not (names and match):
             continue
         around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
-        if any(_same_lead(line, match) and is_byline(line) for line in around):
+        if any(_another_signed(line, match, names) for line in around):
             return []
         return names
     return []
+
+
+_WRITTEN_BY = re.compile(r"^this (?:entry|post|article) was (?:written|posted) by:?\s+(.+)$", _I)
+"""The footer blog templates print under each post: "This entry was written by Jane Doe"."""
+
+
+def _footer_names(line: Line, signed: str) -> list[str]:
+    """The names of a footer byline, which may run on past its date into the post's
+    categories ("Posted by Jane Doe on May 2, 2012 at 4:11 PM in Courts, Politics, ...")."""
+    if line.words <= 25:
+        return _by_names(signed)
+    before_date = _strip_date(signed)
+    if before_date == signed or len(before_date.split()) > BARE_NAME_WORDS:
+        return []
+    return _by_names(before_date)
+
+
+def _another_signed(line: Line, byline: re.Match[str], names: list[str]) -> bool:
+    """Is this line a byline written as the footer's is, naming someone else (a comment)?
+
+    The writer's own name signed again the same way ("Written by Jane Doe" over
+    her bio) is no thread."""
+    return _same_lead(line, byline) and is_byline(line) and not _names_in(line.text, names)
+
+
+def _names_in(text: str, names: list[str]) -> bool:
+    return all(name.lower() in text.lower() for name in names)
 
 
 def _same_lead(line: Line, byline: re.Match[str]) -> bool:
