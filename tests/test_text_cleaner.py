@@ -471,6 +471,12 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         ((HEADLINE, "-- Posted by Jo Marsh"), ["Jo Marsh"]),
         # A line of labelled fields.
         ((HEADLINE, "Date:March 3, 2026 | Category:Transport | Author:Jo Marsh"), ["Jo Marsh"]),
+        # A button printed after the name, or run into it.
+        ((HEADLINE, "March 3, 2026 by Jo Marsh Discuss (0)"), ["Jo Marsh"]),
+        ((HEADLINE, "March 3, 2026 By Jo Marsh Leave a Comment"), ["Jo Marsh"]),
+        ((HEADLINE, "23 mins ago by Jo Marsh Add first Comment"), ["Jo Marsh"]),
+        ((HEADLINE, "By Jo MarshEmail Author"), ["Jo Marsh"]),
+        ((HEADLINE, "by Jo Leave a Comment"), ["Jo"]),
         # A first name after a date, then the post's categories.
         ((HEADLINE, "March 3rd, 2026 by Jo in Transport, Canals"), ["Jo"]),
         # A byline run on past 16 words, with the date first.

@@ -534,6 +534,16 @@ def _bare_names(line: Line) -> list[str]:
     return _names(names, strict=True)
 
 
+_BUTTONS = re.compile(
+    r"(?:\s+|(?<=[a-z])(?=[A-Z]))"
+    r"(?:(?:[Ll]eave|[Aa]dd|[Pp]ost|[Ww]rite)\s+(?:(?:a|the|first|your)\s+)?)?"
+    r"(?:[Cc]omments?|[Rr]eply|[Dd]iscuss|[Vv]iew [Pp]rofile|[Tt]weet|[Ss]hare|[Pp]rint|"
+    r"[Ff]ollow|[Ee]-?mail(?: [Aa]uthor)?)(?:\s*\(\d+\))?\s*$"
+)
+"""A button printed after the writer's name on the byline's line: "Jane Doe Leave a
+Comment", "Jane Doe Discuss (0)", "Jane DoeEmail Author" (run into the name)."""
+
+
 def _by_names(text: str, dated: bool = False, lone_word: bool = True) -> list[str]:
     """The names after "By", tidied as the page's markup would give them.
 
@@ -544,6 +554,9 @@ def _by_names(text: str, dated: bool = False, lone_word: bool = True) -> list[st
     only where the line's place says it is a byline, since a page's menus
     say "By Month" too.
     """
+    bare = _BUTTONS.sub("", text)
+    dated = dated or bare != text  # a comment button beside a first name places it as a date does
+    text = bare
     names = _names(text) or _given_name(text, dated)
     if not names:
         names = byline_names([_IN.split(_CUT.split(text.strip(), maxsplit=1)[0])[0]], strict=True)
