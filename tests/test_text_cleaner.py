@@ -548,6 +548,21 @@ def test_a_blogs_date_header_in_capitals_gives_the_date_and_the_headline_under_i
     assert article.paragraphs == STORY
 
 
+def test_a_date_line_in_the_sites_header_far_above_the_headline_gives_the_date() -> None:
+    menu = ("Sport", "Weather", "Local", "Business", "Travel", "Share this", "Email", "Print")
+    stamp = "3 March 2026 Last updated at 06:50 GMT"
+    text = page("The Canal Times", "Home", "News", stamp, *menu, HEADLINE, "By Jo Marsh")
+    article = clean_text(text, "a.txt")
+    assert article.published == "2026-03-03T06:50:00"
+    assert article.title == HEADLINE
+
+
+def test_a_date_line_by_the_headline_wins_over_one_in_the_sites_header() -> None:
+    menu = ("Home", "News", "Sport", "Weather", "Local", "Business", "Travel", "Share this")
+    text = page("Monday, March 9, 2026", *menu, HEADLINE, "March 3, 2026")
+    assert clean_text(text, "a.txt").published == "2026-03-03"
+
+
 def test_a_date_line_that_runs_on_into_categories_and_tags_gives_the_date() -> None:
     dated = (
         "Published on March 3, 2026 in Transport and Canals. Tags: bridges, towpath, "

@@ -90,6 +90,9 @@ DATELINE_WORDS = 16
 BARE_NAME_WORDS = 8
 """A name line without "By" is short before any date: names, perhaps a role."""
 DATE_REACH = 6
+DATE_REACH_ABOVE = 20
+"""How far above the headline a date line is taken when none is found near it (a
+site's header may print the date over the section's name and the headline)."""
 """How many lines below the headline (or the story's start) a date line is looked for."""
 _PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht)\b", _I)
 _PUBLISHED_HINT = re.compile(r"publ|ted|veröffentl")
@@ -642,7 +645,8 @@ def _publisher_after(byline: str) -> str | None:
 
 
 def find_date(lines: list[Line], title: int | None, body_start: int) -> str | None:
-    """The publication date: a date line around the headline, else one labelled "Published".
+    """The publication date: a date line around the headline, else one labelled "Published",
+    else a date line in the site's header further above the headline.
 
     An "Updated" date is used only when no other date is given.
     """
@@ -664,6 +668,9 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
             date = _posted_date(line)
             if date:
                 return date
+    for j in range(low - 1, max(-1, anchor - DATE_REACH_ABOVE), -1):
+        if is_dateline(lines[j]):
+            return normalise_date(_date_text(lines[j].text))
     return fallback
 
 
