@@ -521,6 +521,17 @@ def test_a_capitalised_line_under_the_headline_is_not_a_writer(line: str) -> Non
     assert clean_text(text, "a.txt").authors == []
 
 
+@pytest.mark.parametrize("line", ["Jo Marsh, Staff Writer", "Jo Marsh, Contributor"])
+def test_a_name_line_with_the_writers_role_under_the_headline_gives_the_writer(line: str) -> None:
+    text = page("The Canal Times", HEADLINE, line, "March 3, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+def test_a_teaser_of_capitalised_words_before_a_role_word_is_not_a_writer() -> None:
+    text = page("The Canal Times", HEADLINE, "Lock Keeper, Canal Staff Reunion", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == []
+
+
 def test_a_menu_entry_of_words_the_story_uses_is_not_a_writer() -> None:
     story = [*STORY, "The new bridge will let narrow boats pass at any water level."]
     text = page("The Canal Times", HEADLINE, "Narrow Boats", "March 3, 2026", story=story)

@@ -621,10 +621,30 @@ def _names(text: str, strict: bool = False) -> list[str]:
             and not (strict and _has_function_word(part))
         ):
             names.append(part)
+        elif strict and names and _role(part):
+            break  # "Jane Doe, Staff Writer": her role ends the names
         elif strict:
             return []
     people = [name for name in names if name.lower() not in AGENCIES]
     return people or names
+
+
+_ROLE_NOUN = re.compile(
+    r"(?:reporter|correspondent|editor|writer|staff|contributor|columnist|producer|"
+    r"journalist|analyst)$",
+    _I,
+)
+
+
+def _role(part: str) -> bool:
+    """A job title as a byline prints it after the name: a few capitalised words ending
+    in what the writer is ("Staff Writer", "Senior Editor", "Contributor")."""
+    words = part.split()
+    return (
+        len(words) <= 3
+        and all(word[:1].isupper() for word in words)
+        and bool(_ROLE_NOUN.search(part))
+    )
 
 
 def _has_function_word(name: str) -> bool:
