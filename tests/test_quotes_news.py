@@ -114,3 +114,22 @@ def test_a_pronoun_written_with_its_auxiliary_is_still_the_speaker():
     assert said("Ana Ruiz spoke first. In the hall, she’s said that the plan “has no chance.”") == [
         ("has no chance.", "Ana Ruiz")
     ]
+
+
+def test_a_firm_named_for_its_founder_speaks_with_its_s():
+    """ "Moody’s added": a name with ’s and then a verb is the firm, not a possessive."""
+    assert said(
+        "The ratings firm cut its grade again. In addition, Moody’s noted that phones meant a "
+        "“cannibalization of demand” for cameras.",
+        "“Profits fell 60 percent,” Moody’s added.",
+    ) == [("cannibalization of demand", "Moody’s"), ("Profits fell 60 percent,", "Moody’s")]
+
+
+def test_a_caption_run_into_a_sentence_does_not_make_a_new_name():
+    """A scrape glues "… astronaut Dana Vance" (a caption) to "Vance also wrote …": the
+    doubled surname is no person the surname alone could stand for."""
+    assert said(
+        "The astronaut Dana Vance died on Monday.",
+        "File photo of astronaut Dana Vance Vance also wrote five books for children.",
+        "“Space was the most fun I ever had,” Vance said in 2008.",
+    ) == [("Space was the most fun I ever had,", "Dana Vance")]

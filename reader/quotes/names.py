@@ -642,6 +642,8 @@ class NameIndex:
         return index
 
     def _add_person(self, name: tuple[str, ...]) -> None:
+        if any(word == name[n + 1] for n, word in enumerate(name[:-1])):
+            return  # "Sally Ride Ride also found time": a caption run into the next sentence
         full = " ".join(name)
         for token in name:
             plain = _plain(token)

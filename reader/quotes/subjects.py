@@ -244,6 +244,14 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     # A run that ends the chunk needs a capital in its last word: none, no run to look for.
     runs = [] if words[-1].islower() else name_runs(chunk)
     last = runs[-1] if runs else None
+    if (
+        len(words) == 1
+        and last
+        and last[1] + 2 == len(chunk)
+        and chunk.endswith(("’s", "'s"))
+        and text[max(0, lo - 2) : lo].strip() in ("", ",", "”", '"')
+    ):  # "In addition, Moody’s noted": a firm named for its founder, not a possessive
+        return _name(text, lo + last[0], hi)
     if last and lo + last[1] >= hi - 1:
         first = len(runs) - 1
         while first and _OF_PLACE.fullmatch(chunk, runs[first - 1][1], runs[first][0]):
