@@ -133,3 +133,15 @@ def test_a_caption_run_into_a_sentence_does_not_make_a_new_name():
         "File photo of astronaut Dana Vance Vance also wrote five books for children.",
         "“Space was the most fun I ever had,” Vance said in 2008.",
     ) == [("Space was the most fun I ever had,", "Dana Vance")]
+
+
+def test_a_reporting_participle_after_said_and_a_name_is_no_job():
+    """ "said Hale citing both Brandt …": Hale speaks; "said Commerzbank analyst Carsten
+    Fritsch" still gives the analyst."""
+    assert said(
+        "Hale blamed Clara Brandt, the deputy campaign manager.",
+        "“It’s part of a larger pattern,” said Hale citing both Brandt and Sen. Mark Reed.",
+    )[-1] == ("It’s part of a larger pattern,", "Hale")
+    assert said("“The figures are good,” said Commerzbank analyst Carsten Fritsch.") == [
+        ("The figures are good,", "Carsten Fritsch")
+    ]

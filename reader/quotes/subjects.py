@@ -679,10 +679,13 @@ def _adjectives_go_on(text: str, comma: int, hi: int) -> int:
 
 
 _JOB_THEN_NAME: Final = re.compile(
-    r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who)\b)[a-z][\w-]*){1,3}\s+"
+    r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who|"
+    r"citing|saying|adding|noting|calling|accusing|arguing|telling|writing|claiming|asking|"
+    r"referring|pointing)\b)[a-z][\w-]*){1,3}\s+"
 )
 """Lower-case words between a name and the next one ("Commerzbank analyst", "White House
-press secretary"): the first name only says whose, the second is the speaker's."""
+press secretary"): the first name only says whose, the second is the speaker's. Not a
+reporting participle: in "said Hale citing Brandt" Hale speaks ("ranking" is a job word)."""
 
 
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
