@@ -78,9 +78,9 @@ def find_cues(masked: str) -> list[re.Match[str]]:
     padded = b" " + letters + b" "
     starts: list[int] = []
     for first in firsts:
-        others = CUE_WORDS[first]
-        if others is not None and not all(word in padded for word in others):
-            continue  # "in" without "the words of"
+        needed = CUE_WORDS[first]
+        if needed is not None and needed not in padded:
+            continue  # "in" without "words", "according" without "to"
         needle = b" " + first + b" "
         at = padded.find(needle)
         while at >= 0:

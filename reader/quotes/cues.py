@@ -299,22 +299,23 @@ ANY_CUE: Final = _cue_pattern(_CUE_ENDINGS)
 """Lower-case on purpose: "State" in "Secretary of State" is no cue."""
 
 
-def _words_after_first(forms: list[str]) -> dict[bytes, tuple[bytes, ...] | None]:
-    """First word of each form -> the words after it, each with a space on either side as
-    they stand in a paragraph's letters (see `context.find_cues`); None where no other word
-    is needed (a form of one word opens so, or two forms of several words do)."""
-    words: dict[bytes, tuple[bytes, ...] | None] = {}
+def _words_after_first(forms: list[str]) -> dict[bytes, bytes | None]:
+    """First word of each form -> the longest of the words after it, with a space on either
+    side as it stands in a paragraph's letters (see `context.find_cues`); None where no other
+    word is needed (a form of one word opens so, or two forms of several words do)."""
+    words: dict[bytes, bytes | None] = {}
     for form in forms:
         first, *rest = form.encode("ascii").split()
-        words[first] = None if not rest or first in words else tuple(b" " + w + b" " for w in rest)
+        longest = max(rest, key=len, default=None)
+        words[first] = None if longest is None or first in words else b" " + longest + b" "
     return words
 
 
 CUE_WORDS: Final = _words_after_first(list(_CUE_ENDINGS))
-"""Where `ANY_CUE` can match: the first word of a cue form, as ASCII bytes -> the other
-words of the form ("according" -> (b" to ",)). Every word of an `ANY_CUE` match is a whole
-word of ASCII letters: each is followed by spaces, `\\b` or a look-ahead for a space or a
-mark, and the first one opens at `\\b`."""
+"""Where `ANY_CUE` can match: the first word of a cue form, as ASCII bytes -> another word
+the form needs ("according" -> b" to ", "in" -> b" words "). Every word of an `ANY_CUE`
+match is a whole word of ASCII letters: each is followed by spaces, `\\b` or a look-ahead
+for a space or a mark, and the first one opens at `\\b`."""
 _PRESENT_FORMS: Final = [
     form for verb in CORE_VERBS + QUOTE_ONLY_VERBS for form in verb_forms(verb)[:2]
 ]
