@@ -1415,7 +1415,14 @@ def test_a_heading_over_other_pages_ends_the_story_however_it_is_worded() -> Non
         "A family of otters has been seen below the aqueduct for the first time in decades, "
         "and the wildlife trust is asking walkers to keep their dogs on a lead there.",
     )
-    for heading in ("More local stories from The Canal Times:", "Similar Posts", "Other articles"):
+    headings = (
+        "More local stories from The Canal Times:",
+        "Similar Posts",
+        "Other articles",
+        "Popular videos",
+        "Recent comments",
+    )
+    for heading in headings:
         text = page(*HEADER, "By Jo Marsh", footer=(heading, *teasers, "© 2026 The Canal Times"))
         assert clean_text(text, "a.txt").paragraphs == STORY, heading
 

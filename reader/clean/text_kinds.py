@@ -388,7 +388,23 @@ _RELATION = frozenset(
     {"related", "similar", "more", "other", "recommended", "popular", "recent", "explore"}
 )
 _CONTENT = frozenset(
-    {"posts", "stories", "articles", "content", "news", "links", "reading", "entries", "headlines"}
+    {
+        "posts",
+        "stories",
+        "articles",
+        "content",
+        "news",
+        "links",
+        "reading",
+        "entries",
+        "headlines",
+        "videos",
+        "photos",
+        "galleries",
+        "comments",
+        "items",
+        "topics",
+    }
 )
 
 
