@@ -145,3 +145,12 @@ def test_a_reporting_participle_after_said_and_a_name_is_no_job():
     assert said("“The figures are good,” said Commerzbank analyst Carsten Fritsch.") == [
         ("The figures are good,", "Carsten Fritsch")
     ]
+
+
+def test_a_firm_written_as_the_owner_of_its_product_is_not_the_product():
+    """ "Samsung's Galaxy Tab" beside "Samsung Galaxy Tab": "Samsung said" is the firm."""
+    assert said(
+        "A court banned the Samsung Galaxy Tab 7.7 across Europe on Tuesday.",
+        "Samsung's Galaxy Tab 7.7 had been banned in Germany in September.",
+        "Samsung said it “welcomes the court's ruling” on the larger model.",
+    ) == [("welcomes the court's ruling", "Samsung")]

@@ -751,11 +751,22 @@ class NameIndex:
             known = self.full_names.get(plain)  # a title alone: "Cuban" after "Mark Cuban"
             return (known, True) if known else (None, False)
         longer = self.full_names.get(plain)
-        if longer:
+        if longer and not self._owner_of(token.rstrip("."), longer):
             return longer, True
         if token.endswith(".") and len(token) > 2 and plain not in _ABBREVIATIONS:
             token = token[:-1]
         return token, _first_name_gender(token) != 0
+
+    def _owner_of(self, word: str, longer: str) -> bool:
+        """Whether the article writes `word` as the owner of the rest of `longer` ("Samsung's
+        Galaxy Tab" beside "Samsung Galaxy Tab"): then the longer name is a thing of the
+        word's, a product, and "Samsung said" is the firm's."""
+        head, _, rest = longer.partition(" ")
+        if head != word or not rest:
+            return False
+        if not self.text:
+            self.text = "\n".join(self.paragraphs)
+        return f"{word}'s {rest}" in self.text or f"{word}’s {rest}" in self.text
 
     def confirmed_person(self, name: str) -> bool:
         """A known first name, a title or a he/she in the article: surely a person."""
