@@ -284,6 +284,7 @@ _CUE_PIECES = [
 @example("saidé said_ said2 2said ésaid")
 @example("according\xa0to, in  the\twords of Ana, went on: per the")
 @example("▒▒said▒▒ told▒ asked\u2009to be")
+@example("😀 said 𝐀 said said😀 told, per\u3000the in the words\u2028of")
 def test_cues_are_found_where_the_pattern_finds_them(text: str) -> None:
     assert [m.span() for m in find_cues(text)] == [m.span() for m in ANY_CUE.finditer(text)]
 
