@@ -382,30 +382,29 @@ def _classify(line: Line) -> Kind:
 
 
 HEADING_WORDS = 7
-HEADING_REACH = 2
-"""Most words from the word of relation to the word of content: "More world stories"."""
-_RELATION = frozenset(
-    {"related", "similar", "more", "other", "recommended", "popular", "recent", "explore"}
+_RELATION = ("related", "similar", "more", "other", "recommended", "popular", "recent", "explore")
+_PAGES = (
+    "posts",
+    "stories",
+    "articles",
+    "content",
+    "news",
+    "links",
+    "reading",
+    "entries",
+    "headlines",
+    "videos",
+    "photos",
+    "galleries",
+    "comments",
+    "items",
+    "topics",
 )
-_CONTENT = frozenset(
-    {
-        "posts",
-        "stories",
-        "articles",
-        "content",
-        "news",
-        "links",
-        "reading",
-        "entries",
-        "headlines",
-        "videos",
-        "photos",
-        "galleries",
-        "comments",
-        "items",
-        "topics",
-    }
+_LIST_HEADING = re.compile(
+    r"\b(?:" + "|".join(_RELATION) + r")(?: \S+)? (?:" + "|".join(_PAGES) + r")\b"
 )
+"""A word of relation with a word for pages at most two words after it ("more world stories"),
+searched in a line's key (lower case, words apart by single spaces)."""
 
 
 def _list_heading(line: Line) -> bool:
@@ -417,13 +416,7 @@ def _list_heading(line: Line) -> bool:
     short line that is no sentence. A subheading that only holds both words
     apart ("More Powerful +1s on Google News") is the story's own.
     """
-    if line.ends_sentence:
-        return False
-    words = line.key.split()
-    return any(
-        word in _RELATION and not _CONTENT.isdisjoint(words[n + 1 : n + 1 + HEADING_REACH])
-        for n, word in enumerate(words)
-    )
+    return not line.ends_sentence and _LIST_HEADING.search(line.key) is not None
 
 
 def cut_short(text: str) -> bool:
