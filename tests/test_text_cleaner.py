@@ -609,6 +609,22 @@ def test_a_numeric_date_is_read_when_its_numbers_settle_the_order(
     assert article.authors == (["Jo Marsh"] if published else [])
 
 
+@pytest.mark.parametrize(
+    ("comment", "published"),
+    [
+        ("Rosa Quint 03/14/26 9:02 AM", "2026-03-07"),  # the page writes the month first
+        ("Rosa Quint 14/03/26 9:02 AM", "2026-07-03"),  # the page writes the day first
+        ("Rosa Quint 03/04/26 9:02 AM", None),  # nothing on the page settles it
+    ],
+)
+def test_an_ambiguous_numeric_date_is_read_in_the_order_the_pages_other_dates_settle(
+    comment: str, published: str | None
+) -> None:
+    footer = ("Comments", comment, "About time too, the long way round has been a misery.")
+    text = page("The Towpath Diary", HEADLINE, "Posted on 03/07/2026", footer=footer)
+    assert (clean_text(text, "a.txt").published or "")[:10] == (published or "")
+
+
 def test_a_headline_beside_its_date_is_not_taken_for_a_byline() -> None:
     text = page("The Canal Times", "Canal Cafe Reopens", "March 3, 2026", "Jo Marsh", HEADLINE)
     article = clean_text(text, "a.txt")

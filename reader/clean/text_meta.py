@@ -674,9 +674,10 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
     low = max(0, anchor - 4)
     high = min(len(lines), max(body_start, anchor) + DATE_REACH)
     fallback = None
+    month_first = _numeric_order(lines)
     for j in range(low, high):
         line = lines[j]
-        date = _line_date(line)
+        date = _line_date(line, month_first)
         if not date:
             continue
         if _UPDATED.search(line.text) and not _PUBLISHED.search(line.text):
@@ -685,7 +686,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
         return date
     for line in lines:
         if line.digits and _PUBLISHED_HINT.search(line.lower) and _PUBLISHED.search(line.text):
-            date = _posted_date(line)
+            date = _posted_date(line, month_first)
             if date:
                 return date
     for j in range(low - 1, max(-1, anchor - DATE_REACH_ABOVE), -1):
@@ -698,7 +699,7 @@ _POSTED_ON = re.compile(r"\b(?:posted|published)(?:\s+on)?:?\s+", _I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
-def _posted_date(line: Line) -> str | None:
+def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
     """The date of a line that says "Published" or "Posted", wherever it stands.
 
     A long one counts when the date follows the word ("This entry was
@@ -712,24 +713,25 @@ def _posted_date(line: Line) -> str | None:
     rest = line.text[match.end() :]
     if not (_DATE_WORDS.match(rest) or _NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
         return None
-    return normalise_date(rest[:60]) or _numeric_date(rest[:12])
+    return normalise_date(rest[:60]) or _numeric_date(rest[:12], month_first)
 
 
 _DAYS = frozenset("mon tue wed thu fri sat sun".split())
 
 
-def _numeric_date(text: str) -> str | None:
+def _numeric_date(text: str, month_first: bool | None = None) -> str | None:
     """ "10/18/2012" or "18/10/2012": a numeric date whose order its numbers settle.
 
-    "10/07/2012" reads either way, and is left unread.
+    "10/07/2012" reads either way: it is read in the order the page's other
+    numeric dates settle (`month_first`), and left unread when none does.
     """
     match = _NUMERIC_DATE.search(text)
     if not match:
         return None
     first, second, year = (int(part) for part in match.groups())
-    if first > 12 >= second:
+    if first > 12 >= second or (month_first is False and max(first, second) <= 12):
         first, second = second, first
-    elif not second > 12 >= first:
+    elif not second > 12 >= first and month_first is not True:
         return None
     return normalise_date(f"{year:04d}-{first:02d}-{second:02d}")
 
@@ -737,7 +739,24 @@ def _numeric_date(text: str) -> str | None:
 _DATE_LABEL_WORDS = frozenset("on at by posted published updated".split())
 
 
-def _line_date(line: Line) -> str | None:
+_ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+
+
+def _numeric_order(lines: list[Line]) -> bool | None:
+    """Does the page write its numeric dates month first ("10/18/12"), or day first
+    ("18/10/12")? None when no date on it settles the order, or its dates disagree."""
+    month_first = day_first = False
+    for line in lines:
+        if not line.digits or "/" not in line.text:
+            continue
+        for match in _ANY_NUMERIC_DATE.finditer(line.text):
+            first, second = int(match.group(1)), int(match.group(2))
+            month_first = month_first or second > 12 >= first >= 1
+            day_first = day_first or first > 12 >= second >= 1
+    return None if month_first == day_first else month_first
+
+
+def _line_date(line: Line, month_first: bool | None = None) -> str | None:
     """The date of a date line by the headline, also one the story finder does not count.
 
     Those are written in capitals ("SATURDAY, OCTOBER 20, 2012"), or run on
@@ -749,7 +768,7 @@ def _line_date(line: Line) -> str | None:
     if not line.digits:
         return None
     if line.words <= DATELINE_WORDS and _NUMERIC_DATE.search(line.text):
-        return _numeric_date(line.text)
+        return _numeric_date(line.text, month_first)
     if line.text.isupper() and line.words <= DATELINE_WORDS:
         return normalise_date(_date_text(line.text.title()))
     match = _DATE_WORDS.search(line.text) if line.words > DATELINE_WORDS else None
