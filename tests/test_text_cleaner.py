@@ -532,6 +532,20 @@ def test_a_teaser_of_capitalised_words_before_a_role_word_is_not_a_writer() -> N
     assert clean_text(text, "a.txt").authors == []
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        (HEADLINE, "Posted by: Admin on March 3, 2026"),  # an account, not a person
+        (HEADLINE, "By Guest Author", "March 3, 2026"),
+        (HEADLINE, "Get Towpath Alerts:", "March 3, 2026"),  # a label over its form
+    ],
+)
+def test_an_account_or_a_label_where_the_byline_goes_is_not_a_writer(
+    header: tuple[str, ...],
+) -> None:
+    assert clean_text(page("The Canal Times", *header, footer=FOOTER), "a.txt").authors == []
+
+
 def test_a_menu_entry_of_words_the_story_uses_is_not_a_writer() -> None:
     story = [*STORY, "The new bridge will let narrow boats pass at any water level."]
     text = page("The Canal Times", HEADLINE, "Narrow Boats", "March 3, 2026", story=story)

@@ -60,7 +60,7 @@ _OUTLET_STAFF = re.compile(
     r"^(?:the\s+)?([^\s/–—]+(?:\s[^\s/–—]+){0,3})\s+(?:staff|team|desk|newsroom|wire)$", re.I
 )
 """A story signed by an outlet's staff: "the CNN Wire Staff", "The Metro Desk"."""
-_GENERIC = frozenset(
+GENERIC_NAMES = frozenset(
     (
         "admin",
         "administrator",
@@ -171,7 +171,7 @@ def _as_name(part: str, strict: bool) -> str | None:
     name = _DAY_OR_MONTH.sub("", _OUTLETS_OWN.sub("", _BY.sub("", part))).strip(" .:-–—")
     if not (2 <= len(name) <= MAX_NAME_CHARS) or len(name.split()) > MAX_NAME_WORDS:
         return None
-    if name.lower() in _GENERIC:
+    if name.lower() in GENERIC_NAMES:
         return None
     if _DOMAIN.match(name):
         return name

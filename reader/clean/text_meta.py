@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from reader.clean.byline_names import AGENCIES, byline_names, newsroom
+from reader.clean.byline_names import AGENCIES, GENERIC_NAMES, byline_names, newsroom
 from reader.clean.common import normalise_date
 from reader.clean.text_kinds import (
     BARRIER,
@@ -529,6 +529,8 @@ def _bare_names(line: Line) -> list[str]:
         or is_clutter(line)
         or line.text.isupper()
         or (line.ends_sentence and not line.text.endswith("."))
+        or line.text.endswith(":")  # a label awaiting its value: "Get Alerts:"
+        or _BY.match(line.text)  # a "By" line whose names were refused: "By Guest Author"
     ):
         return []
     names = _strip_date(line.text)
@@ -565,7 +567,7 @@ def _by_names(text: str, dated: bool = False, lone_word: bool = True) -> list[st
         names = byline_names([_IN.split(_CUT.split(text.strip(), maxsplit=1)[0])[0]], strict=True)
         if len(names) == 1 and " " not in names[0] and not lone_word:
             return []  # "By Month", "BY WEEK": a menu's sort order
-    return [_tidy(name) for name in names]
+    return [_tidy(name) for name in names if name.lower() not in GENERIC_NAMES]
 
 
 def _given_name(text: str, dated: bool) -> list[str]:
@@ -625,6 +627,7 @@ def _names(text: str, strict: bool = False) -> list[str]:
             break  # "Jane Doe, Staff Writer": her role ends the names
         elif strict:
             return []
+    names = [name for name in names if name.lower() not in GENERIC_NAMES]  # "Admin", "Guest"
     people = [name for name in names if name.lower() not in AGENCIES]
     return people or names
 
