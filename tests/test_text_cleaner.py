@@ -546,6 +546,22 @@ def test_an_account_or_a_label_where_the_byline_goes_is_not_a_writer(
     assert clean_text(page("The Canal Times", *header, footer=FOOTER), "a.txt").authors == []
 
 
+def test_an_entry_in_a_column_of_teasers_under_the_headline_is_not_a_writer() -> None:
+    teasers = (
+        "Pictures of the week",
+        "Heron Nests Counted",
+        "Mary Rose Moored",
+        "Lock Gates Fixed",
+    )
+    text = page("The Canal Times", HEADLINE, *teasers, footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == []
+
+
+def test_a_name_between_the_headline_and_a_short_line_is_still_the_writer() -> None:
+    text = page("The Canal Times", HEADLINE, "Jo Marsh", "Transport Correspondent", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
 def test_a_menu_entry_of_words_the_story_uses_is_not_a_writer() -> None:
     story = [*STORY, "The new bridge will let narrow boats pass at any water level."]
     text = page("The Canal Times", HEADLINE, "Narrow Boats", "March 3, 2026", story=story)

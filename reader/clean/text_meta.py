@@ -392,7 +392,7 @@ def _name_line(
         if (
             names
             and (
-                j in near
+                (j in near and not _in_column(lines, j, title))
                 or (j > title and not line.digits and _beside_date(lines, j))
                 or _between_copies(lines, j, title)
             )
@@ -400,6 +400,26 @@ def _name_line(
         ):
             return names, None, [j]
     return None
+
+
+COLUMN_WORDS = 8
+"""A line of a column of teasers or menu entries is a headline or a label: a few words."""
+
+
+def _in_column(lines: list[Line], j: int, title: int) -> bool:
+    """Is the line one of a column of short lines (teasers, a menu) rather than a byline?
+
+    A writer's name under the headline stands beside the headline, a date, a
+    role or the story; one between two other short lines is another entry."""
+    around = [k for k in (j - 1, j + 1) if 0 <= k < len(lines) and k != title]
+    return len(around) == 2 and all(
+        lines[k].words <= COLUMN_WORDS
+        and lines[k].text[:1].isupper()
+        and kind_of(lines[k]) is SHORT
+        and not is_byline(lines[k])
+        and not is_dateline(lines[k])
+        for k in around
+    )
 
 
 def _page_words(lines: list[Line], names: list[str]) -> bool:
