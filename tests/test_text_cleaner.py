@@ -471,6 +471,8 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         ((HEADLINE, "-- Posted by Jo Marsh"), ["Jo Marsh"]),
         # A line of labelled fields.
         ((HEADLINE, "Date:March 3, 2026 | Category:Transport | Author:Jo Marsh"), ["Jo Marsh"]),
+        # A line of fields, one of them a dated byline.
+        ((HEADLINE, "TRANSPORT | 8 Hours Ago By Jo Marsh"), ["Jo Marsh"]),
         # A button printed after the name, or run into it.
         ((HEADLINE, "March 3, 2026 by Jo Marsh Discuss (0)"), ["Jo Marsh"]),
         ((HEADLINE, "March 3, 2026 By Jo Marsh Leave a Comment"), ["Jo Marsh"]),

@@ -359,13 +359,17 @@ _FIELD_SPLIT = re.compile(r"\s*[|·•]\s*")
 
 
 def _author_field(line: Line) -> list[str]:
-    """The writer in a line of labelled fields: "Date: May 2, 2012 | Author: Jane Doe"."""
-    if ":" not in line.text or line.words > DATELINE_WORDS:
+    """The writer in a line of fields: "Date: May 2, 2012 | Author: Jane Doe", or one
+    field a dated byline ("TECHNOLOGY | 8 Hours Ago By Jane Doe")."""
+    if line.words > DATELINE_WORDS:
         return []
-    for field in _FIELD_SPLIT.split(line.text):
-        match = _AUTHOR_FIELD.match(field)
+    fields = _FIELD_SPLIT.split(line.text)
+    for field in fields:
+        match = _AUTHOR_FIELD.match(field) if ":" in field else None
         if match:
             return _by_names(match.group(1), lone_word=False)
+        if len(fields) > 1 and " by" in field.lower() and (dated := _dated_by(measure(field))):
+            return dated
     return []
 
 
