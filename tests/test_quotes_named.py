@@ -338,3 +338,19 @@ def test_whose_statement_post_or_reply_it_is_names_the_speaker():
     assert said("Ruiz's critics were blunt: “She has lost her way.”") == [
         ("She has lost her way.", None)
     ]
+
+
+def test_a_bare_reporting_sentence_after_a_quote_closed_with_a_stop_attributes_it():
+    """"Kim said." reports nothing of its own: it can only be the quote before it, whether
+    the writer closed that quote with a comma, a full stop or an ellipsis."""
+    opening = "Senator Ana Ruiz and Governor Tom Kim met on Monday."
+    assert said(opening, "“We will find the money.” Kim said.") == [
+        ("We will find the money.", "Tom Kim")
+    ]
+    assert said(opening, "“I will look at a lot of options…” Kim said on Monday. “Why not?”") == [
+        ("I will look at a lot of options…", "Tom Kim"),
+        ("Why not?", "Tom Kim"),
+    ]
+    assert said(opening, "“We will find the money.” Kim said the rest would wait.") == [
+        ("We will find the money.", None)
+    ]

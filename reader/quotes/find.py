@@ -443,7 +443,31 @@ def _link(
             return None
         return _speaking_through(earlier[-1], said, lo) or earlier[-1]
     later = [s for s in in_sentence if s.start > close]
-    return later[0] if later else None
+    return later[0] if later else _bare_cue_after(masked, bounds, said, close, hi)
+
+
+_BARE_TAIL: Final = re.compile(
+    r"(?:\s+(?:(?:on|in|at|to|during|after|later|earlier|last|this|again|[A-Z][a-z]+day"
+    r"|[a-z]+ly)\b[^.;:▒]{0,40}?))?\s*[.!]?\s*"
+)
+"""What may follow a reporting phrase that says nothing of its own: "Trump said.",
+"Trump said on Twitter on Monday.", "Clinton added Friday.", "Kim said quietly."."""
+
+
+def _bare_cue_after(
+    masked: str, bounds: list[tuple[int, int]], said: list[_Said], close: int, hi: int
+) -> _Said | None:
+    """The phrase of a sentence right after a quote that ends its own sentence ("“….” Trump
+    said."): a reporting phrase with no words of its own can only report the quote before
+    it, whatever stop the writer closed the quote with."""
+    for item in said:
+        if item.start < hi or not item.speaker:
+            continue
+        lo, end = sentence_of(bounds, item.cue_start)
+        if lo != hi or not _ONLY_BETWEEN.fullmatch(masked, close + 1, item.start):
+            return None
+        return item if _BARE_TAIL.fullmatch(masked, item.end, end) else None
+    return None
 
 
 _CUE_COMMA: Final = re.compile(r",\s*")
