@@ -354,3 +354,12 @@ def test_a_bare_reporting_sentence_after_a_quote_closed_with_a_stop_attributes_i
     assert said(opening, "“We will find the money.” Kim said the rest would wait.") == [
         ("We will find the money.", None)
     ]
+
+
+def test_a_number_closing_a_name_is_part_of_it():
+    assert said("“We stand by the report,” broadcaster Channel Nine said on Friday.") == [
+        ("We stand by the report,", "Channel Nine")
+    ]
+    assert said("“We stand by the report,” said Ana Ruiz. Nine others agreed.") == [
+        ("We stand by the report,", "Ana Ruiz")
+    ]

@@ -356,6 +356,8 @@ def _stops_name(token: str, plain: str) -> bool:
     return "." in bare and token.isupper()  # U.S., U.N.
 
 
+_NUMBER_WORDS: Final = frozenset("one two three four five six seven eight nine ten".split())
+"""Number words, function words elsewhere, that may close a name ("Channel Nine")."""
 _PARTICIPLE: Final = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -387,6 +389,12 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
                 and _first_name_gender(tokens[position - 1])
             )  # "Howard Dean", "Martin Luther King Jr.": after a given name, a surname
             and not (name and position == 0 and token == "Will")  # "Will Doyle" inside a sentence
+            and not (
+                not name
+                and position
+                and plain in _NUMBER_WORDS
+                and not _stops_name(tokens[position - 1], _plain(tokens[position - 1]))
+            )  # "Channel Nine": a number closing a name is part of it
         ):
             break
         name.append(token)
