@@ -363,3 +363,16 @@ def test_a_number_closing_a_name_is_part_of_it():
     assert said("“We stand by the report,” said Ana Ruiz. Nine others agreed.") == [
         ("We stand by the report,", "Ana Ruiz")
     ]
+
+
+def test_what_someone_would_say_is_theirs_not_the_askers():
+    """"he’d respond, “…”": the subject of the verb before the comma speaks, not the editors
+    who asked in the clause before it."""
+    assert said(
+        "Tom Hale wrote for the paper for thirty years.",
+        "When his editors would ask him for a deadline, he’d respond, “When it is done.”",
+    ) == [("When it is done.", "Tom Hale")]
+    assert said(
+        "Tom Hale wrote for the paper for thirty years.",
+        "When his editors asked him for a deadline, he would reply, “When it is done.”",
+    ) == [("When it is done.", "Tom Hale")]
