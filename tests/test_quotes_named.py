@@ -341,8 +341,8 @@ def test_whose_statement_post_or_reply_it_is_names_the_speaker():
 
 
 def test_a_bare_reporting_sentence_after_a_quote_closed_with_a_stop_attributes_it():
-    """"Kim said." reports nothing of its own: it can only be the quote before it, whether
-    the writer closed that quote with a comma, a full stop or an ellipsis."""
+    """A reporting sentence like "Kim said." reports nothing of its own: it can only be the
+    quote before it, whether the writer closed that quote with a comma, a stop or an ellipsis."""
     opening = "Senator Ana Ruiz and Governor Tom Kim met on Monday."
     assert said(opening, "“We will find the money.” Kim said.") == [
         ("We will find the money.", "Tom Kim")
@@ -366,7 +366,7 @@ def test_a_number_closing_a_name_is_part_of_it():
 
 
 def test_what_someone_would_say_is_theirs_not_the_askers():
-    """"he’d respond, “…”": the subject of the verb before the comma speaks, not the editors
+    """In "he’d respond, “…”" the subject of the verb before the comma speaks, not the editors
     who asked in the clause before it."""
     assert said(
         "Tom Hale wrote for the paper for thirty years.",
