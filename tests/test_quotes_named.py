@@ -376,3 +376,19 @@ def test_what_someone_would_say_is_theirs_not_the_askers():
         "Tom Hale wrote for the paper for thirty years.",
         "When his editors asked him for a deadline, he would reply, “When it is done.”",
     ) == [("When it is done.", "Tom Hale")]
+
+
+def test_he_interjecting_is_not_the_woman_who_spoke_before():
+    """When "he" finds nobody, the quote is not carried on from a speaker whose given name
+    says she is a woman: no speaker rather than the wrong one."""
+    assert said(
+        "“It is awful that someone with his temperament is not in charge of the law,” "
+        "Hillary Clinton said.",
+        "“Because you would be in jail,” he interjected.",
+    ) == [
+        (
+            "It is awful that someone with his temperament is not in charge of the law,",
+            "Hillary Clinton",
+        ),
+        ("Because you would be in jail,", None),
+    ]

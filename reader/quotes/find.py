@@ -24,7 +24,7 @@ from reader.quotes.cues import (
 )
 from reader.quotes.kinds import speaker_kind
 from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
-from reader.quotes.names import FUNCTION_WORDS, NameIndex, name_runs
+from reader.quotes.names import FUNCTION_WORDS, NameIndex, given_name_gender, name_runs
 from reader.quotes.resolution import SpeakerMemory, owned_words_before, resolve
 from reader.quotes.speakers import merge_forms
 from reader.quotes.speech import WORDS, is_speech
@@ -582,7 +582,7 @@ def find_quotes(
         narrator = None
         if about == number - 1 and not said and any(who[0] is None for who in resolved):
             narrator = _narrator(paragraphs[about], index, about, memory)
-        quotes.extend(_quotes_here(page, accepted, resolved, last, narrator))
+        quotes.extend(_quotes_here(page, accepted, resolved, last, said, narrator))
         signed = _signed_after(text, accepted, index)
         if signed is not None:  # "“…” — Neil Gaiman"
             _sign(quotes, number, signed)
@@ -673,6 +673,7 @@ def _quotes_here(
     accepted: list[Span],
     resolved: list[_Who],
     last: tuple[_Resolved, int],
+    said: list[_Said],
     narrator: _Resolved | None = None,
 ) -> list[Quote]:
     """The paragraph's quotes; one still without a speaker takes the next quote's when it
@@ -688,8 +689,10 @@ def _quotes_here(
                 speaker, written = later[0][0], later[0][3]
             elif narrator is not None and not _names_someone_else(span, page.masked, page.bounds):
                 speaker, _person, written = narrator
-            elif last[1] >= page.number - 1 and not _names_someone_else(
-                span, page.masked, page.bounds
+            elif (
+                last[1] >= page.number - 1
+                and not _names_someone_else(span, page.masked, page.bounds)
+                and not _called_otherwise(span, page, said, last[0][0])
             ):
                 speaker, _person, written = last[0]
         found.append(
@@ -1059,6 +1062,22 @@ def _stands_alone(span: Span, masked: str, bounds: list[tuple[int, int]]) -> boo
 
 
 _TWO_NAMES: Final = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _called_otherwise(span: Span, page: _Paragraph, said: list[_Said], who: str | None) -> bool:
+    """Whether the quote's sentence says "he" or "she" spoke, and the last speaker's given
+    name says the other ("“…,” he interjected" after Hillary Clinton spoke): not a run of
+    hers. Only the given name counts here: pronoun votes can be misled by a quote's "he"."""
+    if who is None:
+        return False
+    lo, hi = sentence_of(page.bounds, span.open_mark)
+    for item in said:
+        subject = item.subject
+        if lo <= item.cue_start < hi and subject is not None and subject.kind == "pronoun":
+            gender = PERSONAL.get(subject.text.lower())
+            if gender is not None and given_name_gender(who) == -gender:
+                return True
+    return False
 
 
 def _names_someone_else(span: Span, masked: str, bounds: list[tuple[int, int]]) -> bool:

@@ -434,6 +434,11 @@ def _given(token: str) -> bool:
     return token[:1].isupper() and not _stops_name(token, plain)
 
 
+def given_name_gender(name: str) -> int:
+    """+1 or -1 when a name opens with a given name of one gender ("Hillary Clinton"), else 0."""
+    return _first_name_gender(name)
+
+
 def _first_name_gender(name: str) -> int:
     first = _plain(name.split()[0])
     if first in MALE_NAMES and first not in FEMALE_NAMES:
