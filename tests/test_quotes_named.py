@@ -392,3 +392,10 @@ def test_he_interjecting_is_not_the_woman_who_spoke_before():
         ),
         ("Because you would be in jail,", None),
     ]
+
+
+def test_an_age_written_onto_a_name_opening_the_sentence_leaves_the_name_its_subject():
+    assert said(
+        "76-year-old Tom Hale, founder of the Harbour Trust, endorsed Ruiz last week, "
+        "saying she “has always stood by the fishermen.”"
+    ) == [("has always stood by the fishermen.", "Tom Hale")]

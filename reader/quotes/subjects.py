@@ -573,6 +573,10 @@ def _first_subject(text: str, parts: list[tuple[int, int]]) -> Subject | None:
     return None
 
 
+_AGE_BEFORE_NAME: Final = re.compile(r"(?:[Tt]he\s+)?\d{1,3}-year-old\s+")
+"""An age written onto the name it opens: "76-year-old Morton Blackwell, founder of …"."""
+
+
 def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     """The subject a sentence opens with, skipping adverbials ("After the hearing, X ...").
 
@@ -598,7 +602,10 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
         if words[0].lower() in PRONOUNS:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
         runs = name_runs(text[lead:end])
-        opening = runs and text[lead : lead + runs[0][0]].strip().lower() in ("", "the")
+        opening = runs and (
+            text[lead : lead + runs[0][0]].strip().lower() in ("", "the")
+            or _AGE_BEFORE_NAME.fullmatch(text, lead, lead + runs[0][0]) is not None
+        )
         if (
             opening
             and _POSSESSIVE_S.match(text, lead + runs[0][1], lead + runs[0][1] + 3)
