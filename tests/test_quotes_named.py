@@ -399,3 +399,15 @@ def test_an_age_written_onto_a_name_opening_the_sentence_leaves_the_name_its_sub
         "76-year-old Tom Hale, founder of the Harbour Trust, endorsed Ruiz last week, "
         "saying she “has always stood by the fishermen.”"
     ) == [("has always stood by the fishermen.", "Tom Hale")]
+
+
+def test_a_participle_hangs_from_the_clause_right_before_it():
+    """ ", as Ruiz echoed the criticism, saying “…”": Ruiz is saying it, not whatever the
+    sentence opened with."""
+    assert said(
+        "It was a sharp exchange between the two candidates, as Mayor Ana Ruiz echoed the "
+        "criticism, saying the council “has failed the harbour for a decade.”"
+    ) == [("has failed the harbour for a decade.", "Ana Ruiz")]
+    assert said(
+        "Mayor Ana Ruiz spoke on Monday, as reporters gathered, saying “we will rebuild.”"
+    ) == [("we will rebuild.", "Ana Ruiz")]

@@ -242,7 +242,8 @@ def _said_in(
                 speaker, person = earlier[-1].speaker, earlier[-1].person
                 written = earlier[-1].written
             else:
-                subject = leading_subject(masked, lo, start)
+                host = _participle_host(masked, lo, start) if cue.endswith("ing") else None
+                subject = host or leading_subject(masked, lo, start)
         if subject is not None:
             kept = _still_speaking(subject, cue, index, number, memory)
             if kept:
@@ -318,6 +319,30 @@ def _name_before_verb(found: Subject) -> Subject | None:
     if len(rest) > 3:
         return None
     return Subject(found.text[: runs[0][1]], found.start, found.start + runs[0][1], "name")
+
+
+_CLAUSE_BEFORE_PARTICIPLE: Final = re.compile(
+    r",\s*(?:(?:as|when|while|and|but)\s+)?([^,;:▒]{3,120}?)\s*,\s*$"
+)
+"""The clause a participle hangs from: ", as Mrs. Clinton echoed the criticism, saying"."""
+
+
+def _participle_host(masked: str, lo: int, cue_start: int) -> Subject | None:
+    """Whose participle a cue after a comma is when the clause right before it has its own
+    subject ("It was a potent punch, as Ruiz echoed the criticism, saying “…”": Ruiz); None
+    when that clause has no name or he/she opening it (then the sentence's subject is)."""
+    clause = _CLAUSE_BEFORE_PARTICIPLE.search(masked, max(lo, cue_start - 124), cue_start)
+    if clause is None:
+        return None
+    subject = leading_subject(masked, clause.start(1), clause.end(1))
+    if subject is None or not all(
+        is_title_word(word) for word in masked[clause.start(1) : subject.start].split()
+    ):
+        return None  # "Mrs. Clinton echoed …": only titles before the name
+    if subject.kind == "pronoun" and subject.text.lower() not in PERSONAL:
+        return None
+    rest = masked[subject.end : clause.end(1)].split()
+    return subject if rest and rest[0].islower() and subject.kind != "descriptor" else None
 
 
 _GOING_ON: Final = frozenset({"continued", "continues", "added", "adds", "went on", "goes on"})
