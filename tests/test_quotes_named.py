@@ -411,3 +411,10 @@ def test_a_participle_hangs_from_the_clause_right_before_it():
     assert said(
         "Mayor Ana Ruiz spoke on Monday, as reporters gathered, saying “we will rebuild.”"
     ) == [("we will rebuild.", "Ana Ruiz")]
+
+
+def test_a_code_of_letters_and_digits_before_a_job_is_no_name():
+    """In "said L2 president Ana Ruiz" the firm's code only says whose president she is."""
+    assert said("“It was a large purchase of data,” said K9 president Ana Ruiz.") == [
+        ("It was a large purchase of data,", "Ana Ruiz")
+    ]

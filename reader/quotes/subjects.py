@@ -722,7 +722,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         if (
             not _PUNCTUATION.search(lead)
             and len(modifiers) <= 2
-            and lead == lead.lower()
+            and all(word.islower() or any(c.isdigit() for c in word) for word in modifiers)
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
         ):
             if not (modifiers and _noun_after(text, lo + end, hi)):
