@@ -485,6 +485,8 @@ def _bare_cue_after(
     """The phrase of a sentence right after a quote that ends its own sentence ("“….” Trump
     said."): a reporting phrase with no words of its own can only report the quote before
     it, whatever stop the writer closed the quote with."""
+    if masked[close + 1 : hi].strip(" \t”\"’'»"):
+        return None  # the usual case: the quote's sentence goes on after it
     for item in said:
         if item.start < hi or not item.speaker:
             continue

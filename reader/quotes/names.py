@@ -189,8 +189,6 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     for match in NAME_RUN.finditer(text):
         run = match.group()
         if " " not in run and "\t" not in run and not run.endswith("."):
-            if text[match.end() : match.end() + 1].isdigit():
-                continue  # the letters of "L2", "G7" or "F35": a code, not a name
             if run.lower() not in FUNCTION_WORDS or run in SURNAMES_TOO:
                 runs.append((match.start(), match.end(), [run]))  # "May" is a name if one has it
             continue

@@ -695,6 +695,11 @@ press secretary"): the first name only says whose, the second is the speaker's. 
 reporting participle: in "said Hale citing Brandt" Hale speaks ("ranking" is a job word)."""
 
 
+def _code_letters(text: str, run_end: int) -> bool:
+    """Whether a run of capitals ends where digits go on ("L2", "G4S"): a code, not a name."""
+    return text[run_end : run_end + 1].isdigit()
+
+
 def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     """The speaker right after an inverted or prepositional cue: "said Lavrov", "according to X"."""
     match = _SPACES.match(text, pos, hi)
@@ -710,6 +715,8 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     if _PREPOSITION_START.match(text, lo):
         return None  # "said, asked about the delay": a clause, not a speaker
     runs = name_runs(text[lo : min(hi, lo + 120)])
+    if runs and _code_letters(text, lo + runs[0][1]):
+        runs = runs[1:]
     adjective_end = 0  # where a capitalised adjective of a description ends ("a U.S. official")
     if runs and runs[0][0] <= 30:
         start, end, _tokens = runs[0]
@@ -722,7 +729,10 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         if (
             not _PUNCTUATION.search(lead)
             and len(modifiers) <= 2
-            and all(word.islower() or any(c.isdigit() for c in word) for word in modifiers)
+            and (
+                lead == lead.lower()
+                or all(word.islower() or any(c.isdigit() for c in word) for word in modifiers)
+            )  # lower-case words, or a code ("L2 president")
             and (all(w in ("the", "a", "an") or w not in FUNCTION_WORDS for w in modifiers))
         ):
             if not (modifiers and _noun_after(text, lo + end, hi)):
@@ -751,7 +761,12 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
     comma = _COMMA.match(text, after)
     if comma:  # "said the mayor, Jonas Weber": the name in apposition
         apposed = name_runs(text[comma.end() : min(hi, comma.end() + 80)])
-        if apposed and apposed[0][0] == 0 and strip_titles(apposed[0][2]):
+        if (
+            apposed
+            and apposed[0][0] == 0
+            and strip_titles(apposed[0][2])
+            and not _code_letters(text, comma.end() + apposed[0][1])
+        ):
             return _name(text, comma.end(), comma.end() + apposed[0][1])
     return _descriptor(text, lo, after)
 
