@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from waiting import until
+from waiting import record_notifications, until
 
 from reader.config import DEFAULT_THEME, DEFAULT_WIDTH, EXAMPLE_CONFIG, Config
 
@@ -242,13 +242,11 @@ async def test_the_app_keeps_q_when_the_config_names_no_real_key(tmp_path: Path)
 
     config, messages = Config.parse('[keys]\nquit = "nonexistentkey"\n')
     app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        # the notice is shown at start and times out: look for it while it is up
         await until(
             pilot,
-            lambda: any(
-                "'nonexistentkey' is not a key" in str(n.message) for n in app._notifications
-            ),
+            lambda: any("'nonexistentkey' is not a key" in message for message in shown),
             "the notice about the key",
         )
         await app.wait_until_loaded()
@@ -265,10 +263,10 @@ async def test_a_config_full_of_unknown_settings_gives_the_app_one_notification(
     text += "[keys]\n" + "".join(f'binding_{i} = "q"\n' for i in range(5_000))
     config, messages = Config.load(_write(tmp_path, text))
     app = ReaderApp([str(bundled_samples())], config=config, messages=messages)
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.wait_until_loaded()
-        await until(pilot, lambda: len(app._notifications) >= 2, "the notifications")
-        shown = [str(n.message) for n in app._notifications]
+        await until(pilot, lambda: len(shown) >= 2, "the notifications")
         assert len(shown) == 2, shown
         assert any("5,000 unknown settings ignored" in message for message in shown)
         assert any("5,000 unknown bindings ignored" in message for message in shown)

@@ -25,3 +25,20 @@ async def until(
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
+
+
+def record_notifications(app: Any) -> list[str]:
+    """Every message the app posts with `notify`, kept for the test to read.
+
+    The app's own list drops a notification once it times out, which on a loaded
+    machine can happen before a test looks; call this before `run_test`.
+    """
+    seen: list[str] = []
+    post = app.notify
+
+    def notify(message: object, *args: Any, **kwargs: Any) -> None:
+        seen.append(str(message))
+        post(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen
