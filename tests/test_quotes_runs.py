@@ -135,3 +135,19 @@ def test_he_after_a_sentence_opening_with_a_title_is_the_person_given_it():
         "Asked later about war, the admiral chuckled.",
         "“It is good that my voice is low,” he said.",
     )[-1] == ("It is good that my voice is low,", "Harry Harris")
+
+
+def test_mr_or_ms_opening_a_name_says_the_persons_gender():
+    """ "Mr. Rubel" is a man though his first name is not known: "she" is the woman named
+    after him; "Mr. Clinton" beside "Hillary Clinton" is another Clinton, not a vote that
+    she is a man."""
+    assert said(
+        "“It is embarrassing,” said Howard Rubel, an analyst. “Nobody wants that,” Mr. Rubel said.",
+        "Back home, rising prices are the last thing Karlee Macer, a state lawmaker, wants.",
+        "“My family all worked in factories,” she said.",
+    )[-1] == ("My family all worked in factories,", "Karlee Macer")
+    assert said(
+        "Mr. Clinton campaigned in Ohio. Mr. Clinton spoke for an hour.",
+        "Hillary Clinton met Ana Marsh, an intern, on Friday.",
+        "Hillary Clinton did not hesitate. “Everybody should be believed,” she said.",
+    )[-1] == ("Everybody should be believed,", "Hillary Clinton")

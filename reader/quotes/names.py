@@ -167,6 +167,9 @@ _FEMALE_HONORIFICS: Final = frozenset(
 )
 
 
+_HONORIFICS: Final = _MALE_HONORIFICS | _FEMALE_HONORIFICS
+
+
 @lru_cache(maxsize=8192)
 def _plain(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'")
@@ -877,9 +880,12 @@ class NameIndex:
         """How the article refers to a person (+1 votes, -1 votes), counted when first asked.
 
         A first name from the lists gives two votes; "Mr"/"Ms" before a
-        mention three; a he/she after a mention that opens its sentence one
-        ("Lavrov said he would go" is good evidence, "…threatened Omar, and
-        he said…" is not, which is why only sentence subjects vote).
+        mention or opening it ("Mr. Rubel") three, unless the first name says
+        the other gender and the mention lacks it ("Mr. Clinton" beside "Hillary
+        Clinton" is another person of the surname); a he/she after a mention
+        that opens its sentence one ("Lavrov said he would go" is good evidence,
+        "…threatened Omar, and he said…" is not, which is why only sentence
+        subjects vote).
         """
         votes = self.gender_votes.get(name)
         if votes is not None:
@@ -891,11 +897,17 @@ class NameIndex:
             mention = self.mentions[position]
             text = self.paragraphs[mention.paragraph]
             before = text[max(0, mention.start - 12) : mention.start].split()
+            opening = text[mention.start : mention.start + 6].split(None, 1)[0]
+            if opening.rstrip(".").lower() in _HONORIFICS:  # "Mr. Rubel": inside the run
+                before = [opening]
             honorific = before[-1].rstrip(".").lower() if before else ""
-            if honorific in _MALE_HONORIFICS or honorific in _MALE_KIN:
+            same = not gender or name.split()[0] in text[mention.start : mention.end]
+            if (honorific in _MALE_HONORIFICS or honorific in _MALE_KIN) and (gender >= 0 or same):
                 votes[0] += 3
-            elif honorific in _FEMALE_HONORIFICS or honorific in FEMALE_HEADS:
-                votes[1] += 3
+            elif (honorific in _FEMALE_HONORIFICS or honorific in FEMALE_HEADS) and (
+                gender <= 0 or same
+            ):
+                votes[1] += 3  # "Mr. Clinton" beside "Hillary Clinton" is someone else
             if not self.is_subject(mention):
                 continue
             following = self.mentions[position + 1] if position + 1 < len(self.mentions) else None
