@@ -154,3 +154,28 @@ def test_a_firm_written_as_the_owner_of_its_product_is_not_the_product():
         "Samsung's Galaxy Tab 7.7 had been banned in Germany in September.",
         "Samsung said it “welcomes the court's ruling” on the larger model.",
     ) == [("welcomes the court's ruling", "Samsung")]
+
+
+def test_a_surname_is_not_given_to_a_relative_named_late():
+    """A relative written in full after the surname has stood alone for paragraphs is
+    someone else: the surname keeps meaning the person the story is about."""
+    quotes = said(
+        "Varga opened the season with a speech in Lyon.",
+        "The crowd cheered as Varga listed the new schools.",
+        "Governor Varga spoke for an hour.",
+        "His daughter, Lena Varga, sat in the front row.",
+        "“We will finish what we started,” Varga said.",
+    )
+    assert quotes == [("We will finish what we started,", "Varga")]
+
+
+def test_a_surname_shared_by_two_people_goes_to_the_one_named_most():
+    """Two full names share a surname: it stands for the one the story names most; when
+    nothing picks one, the surname as written is better than the wrong relative."""
+    story = [
+        "Tomas Kerr and his sister Ada Kerr run the bakery.",
+        "Tomas Kerr opened it in 2010.",
+        "“Bread is patience,” Kerr said.",
+    ]
+    assert said(*story) == [("Bread is patience,", "Tomas Kerr")]
+    assert said(story[0], story[2]) == [("Bread is patience,", "Kerr")]

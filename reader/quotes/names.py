@@ -413,6 +413,33 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name)
 
 
+def _surname(name: tuple[str, ...]) -> str:
+    """The plain surname of a full name: its last word, or the one before a "Jr."."""
+    surname = _plain(name[-1])
+    return _plain(name[-2]) if surname in _SUFFIXES and len(name) > 1 else surname
+
+
+def _doubled(name: tuple[str, ...]) -> bool:
+    """Whether a word follows itself, as where a caption runs into the next sentence."""
+    return any(word == name[n + 1] for n, word in enumerate(name[:-1]))
+
+
+def _same_people(names: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Full names sharing a surname, merged where they are one person: the same given name
+    and the same suffix ("Barack Obama", "Barack Hussein Obama"), under the longest form."""
+    merged: dict[tuple[str, str], tuple[str, list[int]]] = {}
+    for full, paragraphs in names.items():
+        words = full.split()
+        key = (_plain(words[0]), _plain(words[-1]) if _plain(words[-1]) in _SUFFIXES else "")
+        known = merged.get(key)
+        if known is None:
+            merged[key] = (full, list(paragraphs))
+        else:
+            longest = full if len(full) > len(known[0]) else known[0]
+            merged[key] = (longest, known[1] + paragraphs)
+    return dict(merged.values())
+
+
 def _glued(name: tuple[str, ...]) -> bool:
     """Whether a name of two words or more opens with a capitalised participle, which may
     be glued to it at a sentence start ("Hosting Cook") or part of it ("United States")."""
@@ -608,17 +635,20 @@ class NameIndex:
         runs: list[tuple[int, int, int, tuple[str, ...]]] = []
         people: set[tuple[str, ...]] = set()
         glued: list[tuple[str, ...]] = []
+        full_runs: list[tuple[int, tuple[str, ...]]] = []
+        lone: dict[str, list[int]] = {}
         for number, text in enumerate(paragraphs):
             for start, end, words in name_runs(text):
                 tokens = tuple(words)
                 runs.append((number, start, end, tokens))
-                if len(tokens) < 2:
-                    continue  # one word: no full name to learn
-                name = _strip_titles(tokens)
+                name = _strip_titles(tokens) if len(tokens) > 1 else tokens
                 if len(name) >= 3:
                     name = index.name_part(tokens)
+                if len(name) == 1:  # "Obama", "President Obama": a surname used alone
+                    lone.setdefault(_plain(name[0]), []).append(number)
                 if len(name) < 2:
                     continue
+                full_runs.append((number, name))
                 glued_here = _glued(name)
                 if glued_here and (len(name) < len(tokens) or not _opens(text, start)):
                     index.whole_names.add(name)  # capitalised inside a sentence: all one name
@@ -632,6 +662,7 @@ class NameIndex:
             name = index.unglued(name)
             if len(name) >= 2 and not is_org(name):
                 index._add_person(name)
+        index._settle_surnames(full_runs, lone)
         mentions, known, by_key = index.mentions, index.known, index.by_key
         for number, start, end, tokens in runs:  # every full name is known now
             key, person = known.get(tokens) or index.canonical(tokens)
@@ -658,7 +689,7 @@ class NameIndex:
         return index
 
     def _add_person(self, name: tuple[str, ...]) -> None:
-        if any(word == name[n + 1] for n, word in enumerate(name[:-1])):
+        if _doubled(name):
             return  # "Sally Ride Ride also found time": a caption run into the next sentence
         full = " ".join(name)
         for token in name:
@@ -674,6 +705,37 @@ class NameIndex:
         known = self.full_names.get(surname)
         if known is None or len(full) > len(known):
             self.full_names[surname] = full
+
+    def _settle_surnames(
+        self, full_runs: list[tuple[int, tuple[str, ...]]], lone: dict[str, list[int]]
+    ) -> None:
+        """Which full name a surname alone stands for, when the article writes it alone.
+
+        A full name first written after the surname has stood alone in two earlier
+        paragraphs names someone else ("Michelle Obama" late in a story about "Obama");
+        of several full names left, the one written most often; none when they tie. A
+        surname as written is a better answer than the wrong member of a family."""
+        found: dict[str, dict[str, list[int]]] = {}
+        for number, name in full_runs:
+            name = self.unglued(name) if _glued(name) else name
+            if len(name) < 2 or _doubled(name) or is_org(name):
+                continue
+            full, surname = " ".join(name), _surname(name)
+            if surname in lone and surname in self.full_names:
+                found.setdefault(surname, {}).setdefault(full, []).append(number)
+        for surname, names in found.items():
+            people = _same_people(names)
+            earlier = sorted(set(lone[surname]))
+            kept = {
+                full: paragraphs
+                for full, paragraphs in people.items()
+                if bisect_left(earlier, min(paragraphs)) < 2
+            }
+            counts = sorted((len(p) for p in kept.values()), reverse=True)
+            if len(counts) > 1 and counts[0] == counts[1] or not counts:
+                del self.full_names[surname]
+                continue
+            self.full_names[surname] = max(kept, key=lambda full: len(kept[full]))
 
     def canonical(self, tokens: list[str] | tuple[str, ...]) -> tuple[str | None, bool]:
         """A run of capitalised words as (fullest name or organisation, is a person)."""
