@@ -179,3 +179,13 @@ def test_a_surname_shared_by_two_people_goes_to_the_one_named_most():
     ]
     assert said(*story) == [("Bread is patience,", "Tomas Kerr")]
     assert said(story[0], story[2]) == [("Bread is patience,", "Kerr")]
+
+
+def test_a_surname_keeps_one_person_written_three_ways():
+    """A short given name, a middle initial and a "Jr." do not make three people."""
+    assert said(
+        "Samuel Doyle Jr., 55, pleaded guilty on Monday.",
+        "“Sam Doyle regrets it,” his lawyer said.",
+        "The judge sentenced Samuel R. Doyle to a year.",
+        "Doyle said he would appeal, calling it “a bad day.”",
+    ) == [("Sam Doyle regrets it,", "his lawyer"), ("a bad day.", "Samuel Doyle Jr.")]

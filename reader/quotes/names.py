@@ -425,19 +425,22 @@ def _doubled(name: tuple[str, ...]) -> bool:
 
 
 def _same_people(names: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Full names sharing a surname, merged where they are one person: the same given name
-    and the same suffix ("Barack Obama", "Barack Hussein Obama"), under the longest form."""
-    merged: dict[tuple[str, str], tuple[str, list[int]]] = {}
-    for full, paragraphs in names.items():
-        words = full.split()
-        key = (_plain(words[0]), _plain(words[-1]) if _plain(words[-1]) in _SUFFIXES else "")
-        known = merged.get(key)
-        if known is None:
-            merged[key] = (full, list(paragraphs))
+    """Full names sharing a surname, merged where one given name is the other or opens it
+    ("Barack Obama", "Barack Hussein Obama"; "Pat Carlineo", "Patrick Carlineo Jr."), under
+    the form written most, the longest of those."""
+    groups: list[list[str]] = []
+    for full in sorted(names, key=len, reverse=True):
+        given = _plain(full.split()[0])
+        group = next((g for g in groups if _plain(g[0].split()[0]).startswith(given)), None)
+        if group is None:
+            groups.append([full])
         else:
-            longest = full if len(full) > len(known[0]) else known[0]
-            merged[key] = (longest, known[1] + paragraphs)
-    return dict(merged.values())
+            group.append(full)
+    merged: dict[str, list[int]] = {}
+    for group in groups:
+        most = max(group, key=lambda full: (len(names[full]), len(full)))
+        merged[most] = [number for full in group for number in names[full]]
+    return merged
 
 
 def _glued(name: tuple[str, ...]) -> bool:
@@ -628,6 +631,8 @@ class NameIndex:
     capital shows the participle is part of the name ("the United States", "Jared Kushner")."""
     lone_people: dict[str, bool] = field(default_factory=dict)
     """One-word names found to be people (see `lone_name_person`)."""
+    shared_surnames: set[str] = field(default_factory=set)
+    """Surnames of people that no one full name stands for (see `_settle_surnames`)."""
 
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:
@@ -734,6 +739,7 @@ class NameIndex:
             counts = sorted((len(p) for p in kept.values()), reverse=True)
             if len(counts) > 1 and counts[0] == counts[1] or not counts:
                 del self.full_names[surname]
+                self.shared_surnames.add(surname)
                 continue
             self.full_names[surname] = max(kept, key=lambda full: len(kept[full]))
 
@@ -833,7 +839,7 @@ class NameIndex:
             return longer, True
         if token.endswith(".") and len(token) > 2 and plain not in _ABBREVIATIONS:
             token = token[:-1]
-        return token, _first_name_gender(token) != 0
+        return token, _first_name_gender(token) != 0 or plain in self.shared_surnames
 
     def _owner_of(self, word: str, longer: str) -> bool:
         """Whether the article writes `word` as the owner of the rest of `longer` ("Samsung's
