@@ -169,16 +169,14 @@ def test_a_surname_is_not_given_to_a_relative_named_late():
     assert quotes == [("We will finish what we started,", "Varga")]
 
 
-def test_a_surname_shared_by_two_people_goes_to_the_one_named_most():
-    """Two full names share a surname: it stands for the one the story names most; when
-    nothing picks one, the surname as written is better than the wrong relative."""
-    story = [
+def test_a_surname_shared_by_two_people_is_left_as_written():
+    """Two full names share a surname and nothing says which one "Kerr" is: the surname
+    as written is better than the wrong relative."""
+    assert said(
         "Tomas Kerr and his sister Ada Kerr run the bakery.",
-        "Tomas Kerr opened it in 2010.",
+        "Ada Kerr opened it in 2010 and Ada Kerr still bakes.",
         "“Bread is patience,” Kerr said.",
-    ]
-    assert said(*story) == [("Bread is patience,", "Tomas Kerr")]
-    assert said(story[0], story[2]) == [("Bread is patience,", "Kerr")]
+    ) == [("Bread is patience,", "Kerr")]
 
 
 def test_a_surname_keeps_one_person_written_three_ways():

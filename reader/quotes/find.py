@@ -620,7 +620,7 @@ def find_quotes(
         if chain or accepted:  # otherwise there is no quote to carry on
             chain = _next_chain(quotes, chain, continuing, accepted, first_new)
     _fill_chain(quotes, chain)
-    shown = _one_form_each(quotes + inner)
+    shown = _one_form_each(quotes + inner, index.shared_surnames)
     return shown[: len(quotes)], attributions, shown[len(quotes) :]
 
 
@@ -769,10 +769,12 @@ def _last_speaker(
     return last if best is None else (best[1], page.number)
 
 
-def _one_form_each(quotes: list[Quote]) -> list[Quote]:
+def _one_form_each(quotes: list[Quote], shared: set[str]) -> list[Quote]:
     """Every quote by one person under the same name ("Cook" -> "Tim Cook" once he is
-    named in full), so that choosing a speaker finds all of their quotes."""
+    named in full), so that choosing a speaker finds all of their quotes; a surname that
+    several people in the article share stays as written."""
     shown = merge_forms(name for quote in quotes for name in (quote.speaker, quote.person) if name)
+    shown.update((form, form) for form in shown if form.lower().rstrip(".") in shared)
     return [
         replace(
             quote,

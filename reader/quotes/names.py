@@ -419,6 +419,11 @@ def _surname(name: tuple[str, ...]) -> str:
     return _plain(name[-2]) if surname in _SUFFIXES and len(name) > 1 else surname
 
 
+_SPEAKING: Final = re.compile(r"[\"“”]|\b(?:said|says|told|tells)\b")
+"""A paragraph where someone speaks: a relative named there may be the one the surname
+then stands for."""
+
+
 def _doubled(name: tuple[str, ...]) -> bool:
     """Whether a word follows itself, as where a caption runs into the next sentence."""
     return any(word == name[n + 1] for n, word in enumerate(name[:-1]))
@@ -716,10 +721,11 @@ class NameIndex:
     ) -> None:
         """Which full name a surname alone stands for, when the article writes it alone.
 
-        A full name first written after the surname has stood alone in two earlier
-        paragraphs names someone else ("Michelle Obama" late in a story about "Obama");
-        of several full names left, the one written most often; none when they tie. A
-        surname as written is a better answer than the wrong member of a family."""
+        None when several people share it ("Bill Clinton", "Hillary Clinton"), or when its
+        one full name is first written, outside any quote or "said", after the surname has
+        stood alone in two earlier paragraphs: that is someone else ("Michelle Obama" late in
+        a story about "Obama"). A surname as written is a better answer than the wrong
+        member of a family."""
         found: dict[str, dict[str, list[int]]] = {}
         for number, name in full_runs:
             name = self.unglued(name) if _glued(name) else name
@@ -729,19 +735,17 @@ class NameIndex:
             if surname in lone and surname in self.full_names:
                 found.setdefault(surname, {}).setdefault(full, []).append(number)
         for surname, names in found.items():
+            if _plain(self.full_names[surname].split()[0]) == surname:
+                continue  # also a given name: "Jack" is Jack Dalrymple's beside "Brian Jack"
             people = _same_people(names)
-            earlier = sorted(set(lone[surname]))
-            kept = {
-                full: paragraphs
-                for full, paragraphs in people.items()
-                if bisect_left(earlier, min(paragraphs)) < 2
-            }
-            counts = sorted((len(p) for p in kept.values()), reverse=True)
-            if len(counts) > 1 and counts[0] == counts[1] or not counts:
+            full, paragraphs = next(iter(people.items()))
+            first = min(paragraphs)
+            late = bisect_left(sorted(set(lone[surname])), first) >= 2
+            if len(people) == 1 and not (late and not _SPEAKING.search(self.paragraphs[first])):
+                self.full_names[surname] = full
+            else:
                 del self.full_names[surname]
                 self.shared_surnames.add(surname)
-                continue
-            self.full_names[surname] = max(kept, key=lambda full: len(kept[full]))
 
     def canonical(self, tokens: list[str] | tuple[str, ...]) -> tuple[str | None, bool]:
         """A run of capitalised words as (fullest name or organisation, is a person)."""
