@@ -187,3 +187,14 @@ def test_a_surname_keeps_one_person_written_three_ways():
         "The judge sentenced Samuel R. Doyle to a year.",
         "Doyle said he would appeal, calling it “a bad day.”",
     ) == [("Sam Doyle regrets it,", "his lawyer"), ("a bad day.", "Samuel Doyle Jr.")]
+
+
+def test_a_cue_opening_its_sentence_before_the_name_is_not_part_of_it():
+    assert said(
+        "Mayor Ines Valdor spoke after the vote.",
+        "Said Valdor: “The bridge will be finished by spring.”",
+    ) == [("The bridge will be finished by spring.", "Ines Valdor")]
+    assert said(
+        "The old house is a museum now. Said Dorothy Ames, who grew up next door, “We were "
+        "all so proud of him.”"
+    ) == [("We were all so proud of him.", "Dorothy Ames")]

@@ -191,6 +191,9 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     runs: list[tuple[int, int, list[str]]] = []
     for match in NAME_RUN.finditer(text):
         run = match.group()
+        if run.startswith(("Said ", "Says ")) and _inverted_cue(text, match.start(), match.end()):
+            runs.append((match.start() + 5, match.end(), run[5:].split()))
+            continue
         if " " not in run and "\t" not in run and not run.endswith("."):
             if run.lower() not in FUNCTION_WORDS or run in SURNAMES_TOO:
                 runs.append((match.start(), match.end(), [run]))  # "May" is a name if one has it
@@ -293,6 +296,13 @@ def _modifier(text: str, start: int, end: int) -> bool:
         return False
     word = noun.group(1)
     return word in TITLE_WORDS or word in ORG_HEADS or word in _MODIFIED_NOUNS
+
+
+def _inverted_cue(text: str, start: int, end: int) -> bool:
+    """Whether "Said" or "Says" opening a run opens its sentence as the cue of the quote
+    the run's name introduces ("Said Romney: “…”", "Says Ruiz, “…”"), or closes a clause
+    read alone."""
+    return _opens(text, start) and text[end : end + 3].lstrip(" ")[:1] in (":", ",", "")
 
 
 def _opens(text: str, at: int) -> bool:

@@ -603,7 +603,7 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
         runs = name_runs(text[lead:end])
         opening = runs and (
-            text[lead : lead + runs[0][0]].strip().lower() in ("", "the")
+            text[lead : lead + runs[0][0]].strip().lower() in ("", "the", "said", "says")
             or _AGE_BEFORE_NAME.fullmatch(text, lead, lead + runs[0][0]) is not None
         )
         if (
