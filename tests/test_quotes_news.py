@@ -198,3 +198,12 @@ def test_a_cue_opening_its_sentence_before_the_name_is_not_part_of_it():
         "The old house is a museum now. Said Dorothy Ames, who grew up next door, “We were "
         "all so proud of him.”"
     ) == [("We were all so proud of him.", "Dorothy Ames")]
+
+
+def test_a_dateline_is_not_the_speaker():
+    """The place and agency opening a story stand before its first sentence, not in it."""
+    for dateline in ("Lisbon (Reuters) – ", "OSLO (AP) — ", "OSLO — "):
+        assert said(
+            dateline + "Finance Minister Petra Lund ruled out a tax rise on Tuesday, saying "
+            "the budget would “hold without it.”"
+        ) == [("hold without it.", "Petra Lund")]

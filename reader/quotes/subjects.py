@@ -44,6 +44,12 @@ _LEADING_FILLER: Final = re.compile(
     r"what|(?:(?:to|in|at|after|upon|on)\s+)?which|where|when|that)\b[\s,]*)+",
     re.I,
 )
+_DATELINE: Final = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3} \([A-Z][\w .&/-]{0,30}\)"
+    r"|[A-Z]{2,}(?:,? [A-Z]{2,}\.?){0,3}(?: \([A-Z][\w .&/-]{0,30}\))?) ?[-–—]+ "
+)
+"""A dateline opening a story: "Denver (CNN) – ", "WASHINGTON (AP) — ", "PARIS — "; the
+place and the agency are not the subject of the sentence after them."""
 _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
@@ -584,6 +590,9 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     "had a similar experience: “…”". A descriptor followed by a name in
     apposition gives the name ("The group, the Workers Coalition, ...").
     """
+    if not text[:lo].strip():
+        dateline = _DATELINE.match(text, lo, hi)
+        lo = dateline.end() if dateline else lo
     parts = _segments(text, lo, hi)
     for number, (start, end) in enumerate(parts):
         chunk = text[start:end]
