@@ -151,3 +151,16 @@ def test_mr_or_ms_opening_a_name_says_the_persons_gender():
         "Hillary Clinton met Ana Marsh, an intern, on Friday.",
         "Hillary Clinton did not hesitate. “Everybody should be believed,” she said.",
     )[-1] == ("Everybody should be believed,", "Hillary Clinton")
+
+
+def test_he_is_who_reported_not_someone_his_reported_words_are_about():
+    """A reporting word inside what someone else reports ("said … that Webb had conceded")
+    makes its subject no speaker, so the next "he said" stays with the one reporting."""
+    assert said(
+        "Dale Hunter, for example, said he hopes the talks end with Carl Webb claiming the seat.",
+        "“The first thing is to stop the merger,” he said.",
+    )[-1] == ("The first thing is to stop the merger,", "Dale Hunter")
+    assert said(
+        "Dale Hunter said the mood was tense, and noted that Carl Webb had conceded the point.",
+        "“Nobody wants a strike,” he said.",
+    )[-1] == ("Nobody wants a strike,", "Dale Hunter")

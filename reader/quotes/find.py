@@ -252,12 +252,30 @@ def _said_in(
                 speaker, person, written = _resolved(subject, index, number, memory)
         core = is_core(cue)
         found.append(_Said(start, end, cue, subject, speaker, person, core, written))
-        if speaker:
+        if speaker and not _reported_inside(masked, earlier, subject, speaker):
             memory.spoken.append((number, start, speaker, person))
     return found
 
 
+def _reported_inside(
+    masked: str, earlier: list[_Said], subject: Subject | None, speaker: str
+) -> bool:
+    """Whether a reporting phrase stands inside what an earlier one of its sentence reports
+    ("Hale said he hoped that Ruiz would win, and noted that Ruiz had acknowledged …"): its
+    speaker is someone the reported words are about, not the one speaking, so a later "he
+    said" should not lean to them as to a recent speaker. No comma and no quote between the
+    earlier cue and this subject: a comma may open a clause of its own ("X said, and Y cut
+    in")."""
+    if subject is None or not earlier or not earlier[-1].speaker:
+        return False
+    if speaker == earlier[-1].speaker:
+        return False
+    between = masked[earlier[-1].cue_end : subject.start]
+    return "," not in between and not _QUOTE_MARKS.search(between)
+
+
 _QUOTE_AFTER: Final = re.compile(r",?\s*[“\"]")
+_QUOTE_MARKS: Final = re.compile(r"[“”\"«»]")
 
 
 def _relative_speaker(masked: str, lo: int, cue_start: int, cue_end: int) -> Subject | None:
