@@ -164,3 +164,13 @@ def test_he_is_who_reported_not_someone_his_reported_words_are_about():
         "Dale Hunter said the mood was tense, and noted that Carl Webb had conceded the point.",
         "“Nobody wants a strike,” he said.",
     )[-1] == ("Nobody wants a strike,", "Dale Hunter")
+
+
+def test_mrs_before_a_surname_her_husband_shares_makes_that_mention_she():
+    """The article's "Mr. Hale" makes the name Hale a man's; "Mrs. Hale" is a woman all the
+    same, and the one "she" means when her sentence opens right before the quote."""
+    assert said(
+        "Mr. Hale said he would sell the farm. Mr. Hale has run it for thirty years.",
+        "“It is time,” said Ana Price, a neighbour who farms to the east.",
+        "Mrs. Hale did not hesitate. “We will keep the orchard,” she said.",
+    )[-1] == ("We will keep the orchard,", "Hale")

@@ -168,6 +168,8 @@ _FEMALE_HONORIFICS: Final = frozenset(
 
 
 _HONORIFICS: Final = _MALE_HONORIFICS | _FEMALE_HONORIFICS
+_TITLE_GENDER: Final = {"mr": 1, "mrs": -1, "ms": -1, "miss": -1}
+"""The honorifics that say one person's gender and nothing else (not "King", a surname too)."""
 
 
 @lru_cache(maxsize=8192)
@@ -950,6 +952,17 @@ class NameIndex:
             return None  # "the president", "the former prime minister"; not "the actor"
         people = self.titles.get(words[-1], {})
         return next(iter(people)) if len(people) == 1 else None
+
+    def mention_gender(self, mention: Mention) -> int:
+        """The gender this one mention gives its person: "Mrs. Clinton" is she, "Mr.
+        Clinton" he, whatever the article's other people of that surname make the name's
+        votes say; otherwise the name's (see `gender`)."""
+        text = self.paragraphs[mention.paragraph]
+        if text.startswith("M", mention.start):
+            opening = _plain(text[mention.start : mention.start + 6].split(None, 1)[0])
+            if opening in _TITLE_GENDER:
+                return _TITLE_GENDER[opening]
+        return self.gender(mention.key)
 
     def gender(self, name: str) -> int:
         """+1 male, -1 female, 0 unknown."""

@@ -499,7 +499,7 @@ def resolve_pronoun(
     passing or inside someone's quote, and a known gender that does not fit
     rules a person out.
     """
-    candidates: list[tuple[int, int, str, float]] = []
+    candidates: list[tuple[int, int, str, float, int | None]] = []
     voiced: set[str] = set()
     """One-word names ("Obama") that speak and are called he or she: people too."""
     for para, at, speaker, person in reversed(memory.spoken):
@@ -511,7 +511,7 @@ def resolve_pronoun(
             if speaker not in voiced and not index.lone_name_person(speaker):
                 continue
             voiced.add(speaker)
-        candidates.append((para, at, speaker, 2.5))
+        candidates.append((para, at, speaker, 2.5, None))
     for mention in index.mentions_between(paragraph - 4, paragraph):  # none after `paragraph`
         if mention.paragraph == paragraph and mention.start >= offset:
             continue
@@ -519,16 +519,19 @@ def resolve_pronoun(
             continue
         salience = memory.salience(index, mention)
         if salience is not None:
-            candidates.append((mention.paragraph, mention.start, mention.key, salience))
+            own = index.mention_gender(mention) if mention.person else None
+            candidates.append((mention.paragraph, mention.start, mention.key, salience, own))
     candidates.sort(key=_POSITION, reverse=True)
     scores: dict[str, float] = {}
     by_place: dict[tuple[int, int], float] = {}
     genders: dict[str, int] = {}
     newer: set[str] = set()
-    for para, _at, key, salience in candidates:
+    for para, _at, key, salience, own in candidates:
         known = genders.get(key)
         if known is None:
             known = genders[key] = _PLACE if is_place(key) else index.gender(key)
+        if own and known != _PLACE:
+            known = own  # "Mrs. Clinton" beside "Mr. Clinton": the mention's own title
         if known == -gender:
             continue
         if known == _PLACE:  # someone named in between, never the one meant
