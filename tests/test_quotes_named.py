@@ -418,3 +418,21 @@ def test_a_code_of_letters_and_digits_before_a_job_is_no_name():
     assert said("“It was a large purchase of data,” said K9 president Ana Ruiz.") == [
         ("It was a large purchase of data,", "Ana Ruiz")
     ]
+
+
+def test_a_known_given_name_after_an_organisation_and_a_capitalised_job_opens_a_person():
+    """ "Harbour Post Editor-in-Chief Martin Lowe" is the Post's editor, a person: "said
+    Lowe" later is Martin Lowe, and he is who "he continued" can mean."""
+    quotes = find_quotes(
+        [
+            "In a statement released by Harbour Post Editor-in-Chief Martin Lowe, the plan "
+            "was set out.",
+            "“We will cover every council meeting,” said Lowe.",
+            "Donald Hale, the owner, was not at the launch.",
+            "He continued, “That is what readers pay for.”",
+        ]
+    )[0]
+    assert [(q.text, q.who) for q in quotes] == [
+        ("We will cover every council meeting,", "Martin Lowe"),
+        ("That is what readers pay for.", "Martin Lowe"),
+    ]
