@@ -1501,3 +1501,14 @@ def test_a_new_name_before_two_more_paragraphs_is_the_storys_own() -> None:
     ]
     text = page(*HEADER, story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_a_date_line_inside_a_story_begun_under_its_byline_is_the_storys_own() -> None:
+    story = [
+        STORY[0],
+        "Monday, June 1, 2026 -- The Canal Trust said in a statement:",
+        STORY[1] + " The trust's engineers will oversee the work.",
+        *STORY[2:],
+    ]
+    text = page(*HEADER, "By Jo Marsh, June 2, 2026", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

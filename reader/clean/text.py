@@ -38,6 +38,8 @@ LEAD_LINES = 4
 """How far into the story a lead photo's caption and credit are looked for."""
 LEAD_PARAGRAPH_CHARS = 250
 """A line this long is story, so the lead photo lines end before it."""
+HEADER_CHECK_LINES = 4
+"""How far into the story a byline or date line is taken for the story's header."""
 
 
 def clean_text(text: str, path: str) -> Article:
@@ -148,11 +150,17 @@ def _drop_header_lines(body: Body, header_end: int, lines: list[Line]) -> Body:
     Lines above the byline are the standfirst; a byline or date inside the
     first few story lines means the story only starts after it, unless two
     paragraphs come first, or no prose follows it within `HEADER_REACH`
-    lines (then it is the post's footer under a short story).
+    lines (then it is the post's footer under a short story). When the
+    story's first paragraph sits right under a byline or date line, the story
+    has begun there, and a date further down is its own (a press release's
+    dateline, a podcast's second part "Hour 2 – October 30, 2012").
     """
     cut = header_end
     paragraphs = 0
-    for line in body.lines[:4]:
+    first = body.lines[0].index if body.lines else 0
+    begun = first > 0 and kind_of(lines[first]) is PROSE and _header_line(lines[first - 1])
+    reach = 0 if begun else HEADER_CHECK_LINES
+    for line in body.lines[:reach]:
         if (is_byline(line) or is_dateline(line)) and _prose_within(lines, line.index):
             cut = max(cut, line.index + 1)
         elif line.chars >= LEAD_PARAGRAPH_CHARS:
@@ -165,6 +173,10 @@ def _drop_header_lines(body: Body, header_end: int, lines: list[Line]) -> Body:
     removed = len(body.lines) - len(kept)
     headings = [h - removed for h in body.headings if h >= removed]
     return Body(kept, headings, max(body.start, cut), body.end)
+
+
+def _header_line(line: Line) -> bool:
+    return is_byline(line) or is_dateline(line)
 
 
 def _prose_within(lines: list[Line], i: int) -> bool:
