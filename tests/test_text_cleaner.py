@@ -1512,3 +1512,30 @@ def test_a_date_line_inside_a_story_begun_under_its_byline_is_the_storys_own() -
     ]
     text = page(*HEADER, "By Jo Marsh, June 2, 2026", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_a_list_of_tags_over_the_date_is_not_the_headline() -> None:
+    header = (
+        "Canal Times",
+        "Top Stories",
+        "canal trust towpath footbridge barge council vote",
+        "Mar 3, 2026 9:13 AM",
+        "Share",
+        "Facebook",
+        "Twitter",
+        "Email this post",
+        "Tweet",
+        HEADLINE,
+        "Jo Marsh",
+        "View Profile",
+        "RSS",
+    )
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == STORY
+
+
+def test_a_blogs_headline_written_in_lower_case_is_still_its_headline() -> None:
+    text = page("Canal Times", "towpath notes lock keeper diary", "March 3, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").title == "towpath notes lock keeper diary"

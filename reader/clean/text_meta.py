@@ -36,10 +36,16 @@ RIGHT_ABOVE_BYLINE = 2.0
 Not for a name line, nor for the line under one: those are the writer's
 name and role ("Jane Doe / Science editor / 3 May 2026"); nor for a line
 of the story, whose short last line may sit above a stray "A | B" line."""
+TAG_LIST_PENALTY = 4.0
+"""Taken from a line that reads as a list of tags ("gun laws guns crime"), printed over
+the date where headlines sit: a lowered score, not a refusal, since a blog may write its
+own headline so, and then it still wins when no other headline is near."""
 TITLE_MIN_SCORE = 3.0
 """Below this no line is taken for a headline (a lone menu word, a far-off teaser)."""
 
 _I = re.IGNORECASE
+_LOWER_LEAD = re.compile(r"^[a-z][a-z'’-]*\s")
+_PUNCTUATION = re.compile(r"[,.;:!?()]")
 _BY = re.compile(
     r"^[-–—+\s]*(?:by|written by|words by|story by|posted by|reporting by|text by|von|por|"
     r"par|di)"
@@ -187,6 +193,8 @@ def _title_score(
     if not _headline_shaped(line):
         return 0.0
     score = 1.0 + min(line.words, 14) / 4
+    if _tag_list(line):
+        score -= TAG_LIST_PENALTY
     if keys[line.key] > 1 or (line.key and joined.seen_before(line.key, j)):
         score += 2.5
     nearby = lines[j + 1 : j + 5]
@@ -208,6 +216,16 @@ def _title_score(
     if j + 1 < len(lines) and lines[j + 1].key == line.key:
         score += 1.0
     return score
+
+
+def _tag_list(line: Line) -> bool:
+    """A line of topic tags run together: it starts in lower case, as headlines rarely
+    do, and has neither punctuation nor a word that would join a sentence ("the", "of")."""
+    return (
+        _LOWER_LEAD.match(line.text) is not None
+        and not _PUNCTUATION.search(line.text)
+        and _FUNCTION_WORDS.isdisjoint(line.lower.split())
+    )
 
 
 def _date_header(line: Line) -> bool:
