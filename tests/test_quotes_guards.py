@@ -17,7 +17,14 @@ from reader.quotes import find_quotes
 from reader.quotes.context import find_cues
 from reader.quotes.cues import ANY_CUE
 from reader.quotes.find import _NEGATED, _negated
-from reader.quotes.names import _HE_OR_SHE
+from reader.quotes.names import (
+    _DETERMINER_ENDS,
+    _DETERMINER_TAILS,
+    _HE_OR_SHE,
+    _OPENING_FUNCTION_WORDS,
+    FUNCTION_WORDS,
+    name_runs,
+)
 from reader.quotes.resolution import _ARTICLE
 from reader.quotes.subjects import (
     _DESCRIPTOR_CUT,
@@ -294,3 +301,43 @@ def test_a_cue_beside_letters_that_are_not_ascii_is_still_a_cue() -> None:
     quotes, attributions, _inner = find_quotes(paragraphs)
     assert [(q.text, q.who) for q in quotes] == [("We will appeal,", "José Álvarez")]
     assert [a.cue for a in attributions][:1] == ["said"]
+
+
+_DETERMINER_PIECES = [
+    "the",
+    "The",
+    "a",
+    "A",
+    "an",
+    "An",
+    "e",
+    "he",
+    "n",
+    " ",
+    "  ",
+    "\t",
+    "İ",
+    "Ana",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_DETERMINER_PIECES), max_size=8).map("".join), st.integers(0, 40))
+def test_the_determiner_guard_never_rules_out_a_determiner(text: str, start: int) -> None:
+    start = min(start, len(text))
+    if text.endswith(_DETERMINER_ENDS, max(0, start - 4), start):
+        assert text[start - 2 : start] in _DETERMINER_TAILS
+
+
+def test_function_words_opening_a_sentence_are_function_words() -> None:
+    assert {word.lower() for word in _OPENING_FUNCTION_WORDS} <= FUNCTION_WORDS
+    assert {"The", "But", "I", "However"} <= _OPENING_FUNCTION_WORDS
+
+
+def test_capitalised_function_words_are_no_names_but_may_can_be() -> None:
+    text = "But The Pentagon said. I think May will go. THE END"
+    assert [(start, end, words) for start, end, words in name_runs(text)] == [
+        (8, 16, ["Pentagon"]),
+        (31, 34, ["May"]),
+        (48, 51, ["END"]),
+    ]

@@ -184,6 +184,13 @@ mr mrs ms dr sen rep gov gen lt col sgt capt prof st jr sr rev mt ft no vs
 )
 
 
+_OPENING_FUNCTION_WORDS: Final = frozenset(
+    word.capitalize() for word in FUNCTION_WORDS if word.isascii()
+) | {"I"}
+"""Function words as they open a sentence ("The", "But"): found as a set's member, before
+the lower-case test every other word needs."""
+
+
 def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of capitalised words as (start, end, tokens), split where a sentence ends.
 
@@ -191,18 +198,22 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     inside a run, "Today." followed by a new sentence does not.
     """
     runs: list[tuple[int, int, list[str]]] = []
+    append = runs.append
     for match in NAME_RUN.finditer(text):
-        run = match.group()
-        if run.startswith(("Said ", "Says ")) and _inverted_cue(text, match.start(), match.end()):
+        run = match[0]
+        if " " not in run and "\t" not in run:
+            if run[-1] != ".":  # one word, two runs in three: kept, or a function word dropped
+                if run not in _OPENING_FUNCTION_WORDS and run.lower() not in FUNCTION_WORDS:
+                    append((*match.span(), [run]))
+                elif run in SURNAMES_TOO:
+                    append((*match.span(), [run]))  # "May" is a name if one has it
+                continue
+        elif run.startswith(("Said ", "Says ")) and _inverted_cue(text, *match.span()):
             runs.append((match.start() + 5, match.end(), run[5:].split()))
-            continue
-        if " " not in run and "\t" not in run and not run.endswith("."):
-            if run.lower() not in FUNCTION_WORDS or run in SURNAMES_TOO:
-                runs.append((match.start(), match.end(), [run]))  # "May" is a name if one has it
             continue
         words = run.split()
         if "." not in run and _LINKS.isdisjoint(words) and _plain(words[0]) not in FUNCTION_WORDS:
-            runs.append((match.start(), match.end(), words))  # "Sergei Lavrov": nothing to cut
+            runs.append((*match.span(), words))  # "Sergei Lavrov": nothing to cut
             continue
         before_multi = len(runs)
         at = match.start()
@@ -254,7 +265,11 @@ def _join_organisations(
     joined = [runs[0]]
     for run in runs[1:]:
         start, end, tokens = joined[-1]
-        if text[end : run[0]] == " and " and _one_organisation(tokens, run[2]):
+        if (
+            run[0] - end == 5
+            and text.startswith(" and ", end)
+            and _one_organisation(tokens, run[2])
+        ):
             joined[-1] = (start, run[1], [*tokens, "and", *run[2]])
         else:
             joined.append(run)
@@ -286,6 +301,9 @@ _DETERMINER_BEFORE: Final = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+$")
 _NOUN_AFTER: Final = re.compile(r"['’]?\s+([a-z][a-z-]*)")
 _MODIFIED_NOUNS: Final = frozenset({"campaign", "administration", "aide", "aides", "camp"})
 _DETERMINER_ENDS: Final = ("he ", "a ", "n ", "A ")
+_DETERMINER_TAILS: Final = frozenset({"e ", "a ", "n ", "A "})
+"""The last two characters of `_DETERMINER_ENDS`: one slice and a set, cheaper than
+`endswith` with bounds, rules out most names at once."""
 
 
 def _modifier(text: str, start: int, end: int) -> bool:
@@ -442,7 +460,12 @@ then stands for."""
 
 def _doubled(name: tuple[str, ...]) -> bool:
     """Whether a word follows itself, as where a caption runs into the next sentence."""
-    return any(word == name[n + 1] for n, word in enumerate(name[:-1]))
+    previous = None
+    for word in name:
+        if word == previous:
+            return True
+        previous = word
+    return False
 
 
 def _same_people(names: dict[str, list[int]]) -> dict[str, list[int]]:
@@ -667,7 +690,10 @@ class NameIndex:
             for start, end, words in name_runs(text):
                 tokens = tuple(words)
                 runs.append((number, start, end, tokens))
-                name = _strip_titles(tokens) if len(tokens) > 1 else tokens
+                if len(tokens) == 1:  # "Obama": a surname used alone (most runs)
+                    lone.setdefault(_plain(tokens[0]), []).append(number)
+                    continue
+                name = _strip_titles(tokens)
                 if len(name) >= 3:
                     name = index.name_part(tokens)
                 if len(name) == 1:  # "Obama", "President Obama": a surname used alone
@@ -696,6 +722,7 @@ class NameIndex:
                 continue
             if (
                 person
+                and paragraphs[number][start - 2 : start] in _DETERMINER_TAILS
                 and paragraphs[number].endswith(_DETERMINER_ENDS, max(0, start - 4), start)
                 and _modifier(paragraphs[number], start, end)
             ):
@@ -743,13 +770,15 @@ class NameIndex:
         a story about "Obama"). A surname as written is a better answer than the wrong
         member of a family."""
         found: dict[str, dict[str, list[int]]] = {}
+        full_names = self.full_names
         for number, name in full_runs:
             name = self.unglued(name) if _glued(name) else name
-            if len(name) < 2 or _doubled(name) or is_org(name):
+            if len(name) < 2:
                 continue
-            full, surname = " ".join(name), _surname(name)
-            if surname in lone and surname in self.full_names:
-                found.setdefault(surname, {}).setdefault(full, []).append(number)
+            surname = _surname(name)  # asked first: most surnames are never written alone
+            if surname not in lone or surname not in full_names or _doubled(name) or is_org(name):
+                continue
+            found.setdefault(surname, {}).setdefault(" ".join(name), []).append(number)
         for surname, names in found.items():
             if _plain(self.full_names[surname].split()[0]) == surname:
                 continue  # also a given name: "Jack" is Jack Dalrymple's beside "Brian Jack"
