@@ -202,8 +202,17 @@ def test_a_cue_opening_its_sentence_before_the_name_is_not_part_of_it():
 
 def test_a_dateline_is_not_the_speaker():
     """The place and agency opening a story stand before its first sentence, not in it."""
-    for dateline in ("Lisbon (Reuters) – ", "OSLO (AP) — ", "OSLO — "):
+    for dateline in ("Lisbon (Reuters) – ", "OSLO (AP) — ", "OSLO — ", "Porto: ", "Porto (Lusa): "):
         assert said(
             dateline + "Finance Minister Petra Lund ruled out a tax rise on Tuesday, saying "
             "the budget would “hold without it.”"
         ) == [("hold without it.", "Petra Lund")]
+
+
+def test_a_name_and_a_colon_opening_a_subheading_is_not_a_dateline():
+    """A person named before a colon, and again in the sentence, is who the passage is
+    about; a place before a colon is a dateline."""
+    assert said(
+        "Ana Ruiz: Housing On her campaign website, Senator Ana Ruiz calls for rent reform, "
+        "“to make the market work for tenants.”"
+    ) == [("to make the market work for tenants.", "Ana Ruiz")]

@@ -50,6 +50,27 @@ _DATELINE: Final = re.compile(
 )
 """A dateline opening a story: "Denver (CNN) – ", "WASHINGTON (AP) — ", "PARIS — "; the
 place and the agency are not the subject of the sentence after them."""
+_COLON_DATELINE: Final = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]* ){0,2}([A-Z][\w.'’-]*)(?: \([A-Z][\w .&/-]{0,30}\))?: "
+    r"(?=[A-Z])(?!(?:I|We|He|She|They|It|You)\b)"
+)
+"""The colon some wires write after the place: "New Delhi: ", "Kolkata (PTI): ". Not before
+a quote or a pronoun, where a name and a colon label someone's words, nor when the last
+word before the colon comes again in the sentence ("Ana Ruiz: Credit scores. Senator Ana
+Ruiz calls …", a subheading naming the person the text is about)."""
+
+
+def _after_dateline(text: str, lo: int, hi: int) -> int:
+    """Where the first sentence of a story starts once its dateline, if any, is skipped."""
+    dateline = _DATELINE.match(text, lo, hi)
+    if dateline:
+        return dateline.end()
+    colon = _COLON_DATELINE.match(text, lo, hi)
+    if colon and not re.search(rf"\b{re.escape(colon.group(1))}\b", text[colon.end() : hi]):
+        return colon.end()
+    return lo
+
+
 _CLAUSE_OPENER: Final = re.compile(
     r"^\s*(?:in|on|at|after|before|during|while|when|if|because|since|although|though|"
     r"despite|with|without|for|from|by|under|over|as|to|once|until|unlike|like|asked|"
@@ -591,8 +612,7 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     apposition gives the name ("The group, the Workers Coalition, ...").
     """
     if not text[:lo].strip():
-        dateline = _DATELINE.match(text, lo, hi)
-        lo = dateline.end() if dateline else lo
+        lo = _after_dateline(text, lo, hi)
     parts = _segments(text, lo, hi)
     for number, (start, end) in enumerate(parts):
         chunk = text[start:end]
