@@ -216,3 +216,13 @@ def test_a_name_and_a_colon_opening_a_subheading_is_not_a_dateline():
         "Ana Ruiz: Housing On her campaign website, Senator Ana Ruiz calls for rent reform, "
         "“to make the market work for tenants.”"
     ) == [("to make the market work for tenants.", "Ana Ruiz")]
+
+
+def test_a_name_given_with_called_inside_an_apposition_is_not_the_speaker():
+    """ "called X," names a party or a firm in the description of the person who speaks
+    next; before a quote of its own "called" still reports."""
+    assert said(
+        "Oksana Hrym, a former judge and head of a new party called VOLIA, said on Monday "
+        "that the vote had been “a theft in daylight.”"
+    ) == [("a theft in daylight.", "Oksana Hrym")]
+    assert said("The mayor called Hrym, his old rival, a “menace.”") == [("menace.", "The mayor")]

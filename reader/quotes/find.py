@@ -181,7 +181,11 @@ def _said_in(
     """Every reporting phrase in a paragraph, with its speaker resolved, in reading order."""
     found: list[_Said] = []
     closes = sorted(s.close_mark for s in quotes if s.close_mark is not None)
-    for match in _cue_matches(masked, quotes, cue_matches):
+    matches = _cue_matches(masked, quotes, cue_matches)
+    opens = sorted(s.open_mark for s in quotes)
+    for number_of_cue, match in enumerate(matches):
+        if _names_only(masked, match, matches[number_of_cue + 1 :], opens):
+            continue
         start, end = match.span()
         if _negated(masked, start):
             continue  # "He didn't suggest retaliation", "did not immediately respond": no speech
@@ -276,6 +280,26 @@ def _reported_inside(
 
 _QUOTE_AFTER: Final = re.compile(r",?\s*[“\"]")
 _QUOTE_MARKS: Final = re.compile(r"[“”\"«»]")
+_NAMING_CUES: Final = frozenset(
+    "call calls called term terms termed label labels labeled labelled brand brands branded "
+    "dub dubs dubbed".split()
+)
+_NAME_AND_COMMA: Final = re.compile(r"\s+(?:[A-Z][\w'’&-]*\s+)*[A-Z][\w'’&-]*\s*,")
+
+
+def _names_only(
+    masked: str, match: re.Match[str], later: list[re.Match[str]], opens: list[int]
+) -> bool:
+    """Whether a naming verb only names something: "head of a new party called UDAR, said
+    …": another cue follows the name and its comma before any quote opens, so the words
+    quoted are that cue's. "Ruiz called Lind, “a menace”" still reports."""
+    if match.group() not in _NAMING_CUES:
+        return False
+    named = _NAME_AND_COMMA.match(masked, match.end())
+    if named is None or not later:
+        return False
+    next_quote = next((at for at in opens if at > match.end()), len(masked))
+    return later[0].start() < next_quote and "." not in masked[named.end() : later[0].start()]
 
 
 def _relative_speaker(masked: str, lo: int, cue_start: int, cue_end: int) -> Subject | None:
