@@ -83,6 +83,17 @@ def test_mixed_marks_and_two_apostrophes_as_closing_mark_still_pair():
     assert_offsets_exact(paragraphs)
 
 
+def test_an_opening_mark_typed_where_a_quote_closes_closes_it():
+    """“…,“ he said: the second mark touches the comma and is followed by a space, where only a
+    closing mark stands; both quotes of the paragraph are found, each with its speaker."""
+    paragraphs = ["Ines Moreau teaches here. “Diving was good work,“ she said. “But here I stay.”"]
+    assert said(*paragraphs) == [
+        ("Diving was good work,", "Ines Moreau"),
+        ("But here I stay.", "Ines Moreau"),
+    ]
+    assert_offsets_exact(paragraphs)
+
+
 def test_an_interrupted_quote_is_two_quotes_with_one_speaker():
     assert said("“The money is there,” Dana Whitfield said, “but the plans are not.”") == [
         ("The money is there,", "Dana Whitfield"),

@@ -54,6 +54,14 @@ def _is_closer(text: str, pos: int, width: int) -> bool:
     return not before.isspace() and (after in _AFTER_CLOSER or after in DOUBLE_EITHER)
 
 
+def _typed_for_a_closer(text: str, pos: int, width: int) -> bool:
+    """An opening mark right after a comma or a stop and before a space ("work,“ he said"):
+    it stands where a quote ends, so it closes the one open (an opening mark there would
+    touch the word it opens)."""
+    after = text[pos + width : pos + width + 1]
+    return pos > 0 and text[pos - 1] in ",.!?" and (not after or after.isspace())
+
+
 _DOUBLE_MARKS: Final = '“”"„«‟»＂'
 _DOUBLE_PAIR: Final = re.compile(r"’’|''|‘‘|``")
 """Two single marks used as one double mark (AP's closing ’’), searched only where present."""
@@ -158,6 +166,8 @@ def _pair(
             and (text[pos] == "“")
         ):
             role = "close"  # German style: „so“
+        if role == "open" and open_at is not None and _typed_for_a_closer(text, pos, width):
+            role = "close"  # an opening mark typed where the quote closes: “…,“ he said
         if role == "open":
             if open_at is not None and text[open_at[0]] == "«" and text[pos] != "«":
                 continue
