@@ -174,3 +174,28 @@ def test_mrs_before_a_surname_her_husband_shares_makes_that_mention_she():
         "“It is time,” said Ana Price, a neighbour who farms to the east.",
         "Mrs. Hale did not hesitate. “We will keep the orchard,” she said.",
     )[-1] == ("We will keep the orchard,", "Hale")
+
+
+def test_a_job_or_an_age_beside_a_name_makes_it_a_person_he_can_mean():
+    """A given name no list knows ("Tavi") leaves a name unconfirmed; a job word before it
+    or an age after it says it is a person as well as a "Mr." would."""
+    assert said(
+        "“We will win in the fall,” said Ron Weiss, a co-chair of the campaign.",
+        "Republican pollster Tavi Lorne is skeptical that the party can unite.",
+        "“It will not happen by itself,” he said.",
+    )[-1] == ("It will not happen by itself,", "Tavi Lorne")
+    assert said(
+        "“We will win in the fall,” said Ron Weiss, a co-chair of the campaign.",
+        "One voter, Tavi Lorne, 35, came in a red cap.",
+        "“I liked every reason they gave,” he said.",
+    )[-1] == ("I liked every reason they gave,", "Tavi Lorne")
+
+
+def test_a_contraction_opening_a_sentence_is_no_given_name():
+    """ "Don’t members risk …" names nobody, though the article has a Don Hale."""
+    assert said(
+        "Don Hale said he would wait for the board.",
+        "“The clock is running,” Carl Tobin said.",
+        "But what if the board refuses? Don’t members risk losing the vote?",
+        "“They should do what they want,” he said.",
+    )[-1] == ("They should do what they want,", "Carl Tobin")

@@ -168,6 +168,12 @@ _FEMALE_HONORIFICS: Final = frozenset(
 
 
 _HONORIFICS: Final = _MALE_HONORIFICS | _FEMALE_HONORIFICS
+_JOB_WORD: Final = re.compile(
+    r"[a-z]{2,}(?:er|or|ist|ian|man|woman)|" + "|".join(sorted(TITLE_WORDS))
+)
+"""A lower-case job noun: "pollster", "developer", "activist", "historian", a title word."""
+_AGE_AFTER: Final = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
+"""An age set after a name: ", 35," or ", a 33-year-old"."""
 _TITLE_GENDER: Final = {"mr": 1, "mrs": -1, "ms": -1, "miss": -1}
 """The honorifics that say one person's gender and nothing else (not "King", a surname too)."""
 
@@ -189,6 +195,8 @@ _OPENING_FUNCTION_WORDS: Final = frozenset(
 ) | {"I"}
 """Function words as they open a sentence ("The", "But"): found as a set's member, before
 the lower-case test every other word needs."""
+_NOT: Final = ("’t ", "'t ", "’t,", "'t,", "’t?", "'t?", "’t.", "'t.")
+"""What follows a contraction's "n" ("Don’t", "Isn’t"), which `NAME_RUN` ends before."""
 
 
 def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -203,6 +211,8 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
         run = match[0]
         if " " not in run and "\t" not in run:
             if run[-1] != ".":  # one word, two runs in three: kept, or a function word dropped
+                if text.startswith(_NOT, match.end()):
+                    continue  # "Don’t", "Isn’t": a contraction opening a sentence, no name
                 if run not in _OPENING_FUNCTION_WORDS and run.lower() not in FUNCTION_WORDS:
                     append((*match.span(), [run]))
                 elif run in SURNAMES_TOO:
@@ -676,6 +686,8 @@ class NameIndex:
     lone_people: dict[str, bool] = field(default_factory=dict)
     """One-word names found to be people (see `lone_name_person`)."""
     shared_surnames: set[str] = field(default_factory=set)
+    employed: dict[str, bool] = field(default_factory=dict)
+    """Names found to have a job or an age written beside them (see `_employed`)."""
     """Surnames of people that no one full name stands for (see `_settle_surnames`)."""
 
     @classmethod
@@ -902,9 +914,32 @@ class NameIndex:
         return f"{word}'s {rest}" in self.text or f"{word}’s {rest}" in self.text
 
     def confirmed_person(self, name: str) -> bool:
-        """A known first name, a title or a he/she in the article: surely a person."""
+        """A known first name, a title, a he/she, a job or an age in the article: surely a
+        person."""
         votes = self._votes(name)
-        return bool(votes[0] or votes[1]) or name in self.titled_people
+        return bool(votes[0] or votes[1]) or name in self.titled_people or self._employed(name)
+
+    def _employed(self, name: str) -> bool:
+        """Whether the article writes a job word right before the name ("pollster Whit
+        Ayres", "Florida developer Mel Sembler") or an age right after it ("Lu Chen, 35,"):
+        only people have those."""
+        found = self.employed.get(name)
+        if found is None:
+            found = False
+            for position in self.by_key.get(name, ()):
+                mention = self.mentions[position]
+                text = self.paragraphs[mention.paragraph]
+                before = text[max(0, mention.start - 20) : mention.start].split()
+                if (
+                    before
+                    and _JOB_WORD.fullmatch(before[-1])
+                    and before[-1] not in FUNCTION_WORDS
+                    or _AGE_AFTER.match(text, mention.end)
+                ):
+                    found = True
+                    break
+            self.employed[name] = found
+        return found
 
     def lone_name_person(self, key: str) -> bool:
         """Whether a one-word name the index could not call a person ("Obama") is one: written
