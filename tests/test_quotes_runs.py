@@ -199,3 +199,11 @@ def test_a_contraction_opening_a_sentence_is_no_given_name():
         "But what if the board refuses? Don’t members risk losing the vote?",
         "“They should do what they want,” he said.",
     )[-1] == ("They should do what they want,", "Carl Tobin")
+
+
+def test_a_name_after_he_and_a_verb_is_no_sentence_subject():
+    """ "He had booed Donald Weiss" is about the man before, not about Weiss."""
+    assert said(
+        "One voter, Tavi Lorne, came in a red cap. He had booed Donald Weiss at a rally.",
+        "“I liked every reason they gave,” he said.",
+    ) == [("I liked every reason they gave,", "Tavi Lorne")]
