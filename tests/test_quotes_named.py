@@ -436,3 +436,11 @@ def test_a_known_given_name_after_an_organisation_and_a_capitalised_job_opens_a_
         ("We will cover every council meeting,", "Martin Lowe"),
         ("That is what readers pay for.", "Martin Lowe"),
     ]
+
+
+def test_a_statement_from_a_person_carries_that_persons_words():
+    """ "according to a statement from Ana Ruiz" is Ruiz speaking, as "Ruiz's statement"
+    is: the document only carries the words."""
+    assert said("“The fares will not rise,” according to a statement from Ana Ruiz.") == [
+        ("The fares will not rise,", "Ana Ruiz")
+    ]

@@ -220,13 +220,26 @@ words response reply answer comment comments speech
 """Nouns for someone's own words, spoken or written: whoever owns them is the speaker."""
 
 
+_WORDS_FROM: Final = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\s+(?:from|by)\s+"
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+)
+"""The same with the owner after the noun: "a post from Arianna Huffington"."""
+
+
 def _owner_of_words(text: str, index: NameIndex) -> Resolved | None:
     """The named person or organisation whose statement, post or reply a description is
-    ("Bush's statement said"): the words are theirs, the document only carries them."""
+    ("Bush's statement said", "according to a post from Arianna Huffington"): the words
+    are theirs, the document only carries them."""
     found = _OWNED_WORDS.fullmatch(text)
     if found is None or found.group(2) not in CARRIERS:
-        return None
-    key, person = index.canonical(found.group(1).split())
+        found = _WORDS_FROM.fullmatch(text)
+        if found is None or found.group(1) not in CARRIERS:
+            return None
+        owner = found.group(2)
+    else:
+        owner = found.group(1)
+    key, person = index.canonical(owner.split())
     return Resolved(key, person) if key else None
 
 
