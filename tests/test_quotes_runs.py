@@ -207,3 +207,12 @@ def test_a_name_after_he_and_a_verb_is_no_sentence_subject():
         "One voter, Tavi Lorne, came in a red cap. He had booed Donald Weiss at a rally.",
         "“I liked every reason they gave,” he said.",
     ) == [("I liked every reason they gave,", "Tavi Lorne")]
+
+
+def test_a_name_after_a_gerund_opening_the_sentence_is_its_object():
+    """ "Choosing between Ruiz and Hale is …" is about choosing: Ruiz is no subject that
+    "she said" could lean to."""
+    assert said(
+        "Mara Voss will not back Ana Ruiz.",
+        "Choosing between Ruiz and Hale is a “false choice,” she said.",
+    ) == [("false choice,", "Mara Voss")]

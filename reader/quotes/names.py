@@ -572,6 +572,8 @@ def opens_sentence(text: str, offset: int) -> bool:
     if len(words) <= 3 and words[0][:1].isupper():
         if words[0].lower() in _SUBJECT_PRONOUNS:
             return False  # "He had booed Trump": the pronoun is the subject
+        if words[0].endswith("ing") and any(word.islower() for word in words[1:]):
+            return False  # "Choosing between Clinton …": the gerund is the subject
         return words[0].lower() in FUNCTION_WORDS or not any(
             _VERB_FORM.match(word) or word in FUNCTION_WORDS and word not in _IN_A_TITLE
             for word in words[1:]
