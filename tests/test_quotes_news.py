@@ -226,3 +226,15 @@ def test_a_name_given_with_called_inside_an_apposition_is_not_the_speaker():
         "that the vote had been “a theft in daylight.”"
     ) == [("a theft in daylight.", "Oksana Hrym")]
     assert said("The mayor called Hrym, his old rival, a “menace.”") == [("menace.", "The mayor")]
+
+
+def test_which_or_what_a_subject_calls_is_that_subjects_words():
+    """A relative clause with a subject of its own before the quote: its words, not a term."""
+    assert said("The council passed the levy, which Ana Ruiz calls “a burden on families.”") == [
+        ("a burden on families.", "Ana Ruiz")
+    ]
+    assert said("Tomas Berg spoke against what he termed “a tax on hope.”") == [
+        ("a tax on hope.", "Tomas Berg")
+    ]
+    assert said("The scheme, which is called “Safe Streets,” began in May.") == []
+    assert said("The scheme, called “Safe Streets,” began in May.") == []

@@ -135,9 +135,24 @@ _LABEL_HINT: Final = re.compile("|".join(_LABEL_HINTS))
 """Any of the hints, in one search (half the cost of testing them one by one)."""
 
 
+NAMED_BY_SUBJECT: Final = re.compile(
+    r"\b(?:which|what|that|whom)\s+(?P<who>[Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    r"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"(?:(?:has|have|had|once|often|later|also|now)\s+)?"
+    r"(?P<verb>call(?:s|ed)|term(?:s|ed)|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed))\s*[“\"]?$"
+)
+"""A relative clause whose own subject names the quoted words: "the tax, which Ana Ruiz
+calls “…”", "what she termed “…”": that subject's words, not a term."""
+
+
 def _labelled(tail: str) -> bool:
-    """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test)."""
-    return bool(_LABEL_HINT.search(tail.lower())) and bool(_LABEL_BEFORE.search(tail))
+    """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test), and
+    not after a subject of its own (`NAMED_BY_SUBJECT`)."""
+    return (
+        bool(_LABEL_HINT.search(tail.lower()))
+        and bool(_LABEL_BEFORE.search(tail))
+        and not NAMED_BY_SUBJECT.search(tail.rstrip(' “"\t'))
+    )
 
 
 _LABEL_AFTER: Final = re.compile(
@@ -215,6 +230,8 @@ def is_speech(
         return False
     if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
+    if NAMED_BY_SUBJECT.search(before[-80:].rstrip(' “"\t')):
+        return True  # "which Ana Ruiz calls “a burden”": her words
     if _governing_cue(before, after, len(words), cues_before, cues_after):
         return True
     if opens_sentence and capital and len(words) >= 2 and (ends_in_punct or not after.strip()):
