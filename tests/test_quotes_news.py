@@ -238,3 +238,10 @@ def test_which_or_what_a_subject_calls_is_that_subjects_words():
     ]
     assert said("The scheme, which is called “Safe Streets,” began in May.") == []
     assert said("The scheme, called “Safe Streets,” began in May.") == []
+
+
+def test_said_a_name_about_another_is_the_first_names():
+    """ "said X about Y": X speaks of Y; a preposition is no job word between two names."""
+    assert said("Pia Lund chairs the board. “She should resign,” said Hollis about Lund.") == [
+        ("She should resign,", "Hollis")
+    ]

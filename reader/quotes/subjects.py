@@ -715,13 +715,15 @@ def _adjectives_go_on(text: str, comma: int, hi: int) -> int:
 
 
 _JOB_THEN_NAME: Final = re.compile(
-    r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who|"
+    r"(?:\s+(?!(?:and|or|of|in|on|at|for|to|by|with|from|who|about|over|against|after|before|"
+    r"during|than|as|into|onto|toward|towards|regarding|like|via|under|when|while|"
     r"citing|saying|adding|noting|calling|accusing|arguing|telling|writing|claiming|asking|"
     r"referring|pointing)\b)[a-z][\w-]*){1,3}\s+"
 )
 """Lower-case words between a name and the next one ("Commerzbank analyst", "White House
 press secretary"): the first name only says whose, the second is the speaker's. Not a
-reporting participle: in "said Hale citing Brandt" Hale speaks ("ranking" is a job word)."""
+reporting participle: in "said Hale citing Brandt" Hale speaks ("ranking" is a job word);
+not a preposition: in "said Hale about Brandt" Hale speaks of Brandt."""
 
 
 def _code_letters(text: str, run_end: int) -> bool:
