@@ -245,3 +245,12 @@ def test_said_a_name_about_another_is_the_first_names():
     assert said("Pia Lund chairs the board. “She should resign,” said Hollis about Lund.") == [
         ("She should resign,", "Hollis")
     ]
+
+
+def test_finding_oneself_saying_is_the_subjects_saying():
+    """ "found himself saying": the reflexive is the subject again, so the verb before it is no
+    part of a name; an emphatic "herself" after a description changes nothing."""
+    assert said("Tom Hale is tired. Often he finds himself thinking, “We need a break.”") == [
+        ("We need a break.", "Tom Hale")
+    ]
+    assert said("The minister herself told reporters: “No.”") == [("No.", "The minister")]

@@ -252,6 +252,12 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     words = chunk.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, hi, "pronoun")
+    if len(words) >= 3 and _REFLEXIVE_AFTER.match(" " + words[-1]):
+        words.pop()  # "I find myself", when "myself" was not stripped as filler
+        hi = lo + chunk.rfind(" ")
+        chunk = text[lo:hi]
+    if len(words) >= 2 and words[-1] in _FINDS_ONESELF and _REFLEXIVE_AFTER.match(text, hi):
+        return phrase_subject(text, lo, lo + chunk.rfind(" "))  # "I find myself thinking": I
     if "▒" in chunk or len(words) > 16:
         return _clause_tail_subject(text, lo, hi)
     if chunk[0].isdigit() or words[0].lower() in _COUNT_WORDS:
@@ -321,6 +327,12 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     return None
 
 
+_FINDS_ONESELF: Final = frozenset(
+    "find finds found catch catches caught keep keeps kept hear hears heard".split()
+)
+_REFLEXIVE_AFTER: Final = re.compile(r"\s+(?:my|him|her|them|our)sel(?:f|ves)\b[,.]?")
+"""The object of "finds himself saying", "caught herself thinking" (`_FINDS_ONESELF`): the
+subject again, so the word before it is a verb, not part of a name or description."""
 _LAST_LINK: Final = re.compile(
     r".*[\s,](?:that|when|as|while|because|after|before|since|until|where|and|but)\s+", re.S
 )
