@@ -950,3 +950,21 @@ def test_a_name_right_after_an_article_is_no_one_he_or_she_can_mean():
         "A Veltrix spokeswoman declined to say more about research. "
         '"We will tell our staff first," she said.',
     ) == [("We will tell our staff first,", "A Veltrix spokeswoman")]
+
+
+def test_a_quote_opened_after_said_and_never_closed_runs_to_the_paragraph_end():
+    """The writer forgot the closing mark: after "said," the words to the end of the paragraph
+    are still the speaker's; a mark opened elsewhere and never closed is still dropped."""
+    paragraphs = [
+        "Asked about the merger, Ines Moreau said, “I think it is a poor deal for the town and "
+        "I would have voted against it if I had been asked",
+        "The vote is on Friday.",
+    ]
+    assert said(*paragraphs) == [
+        (
+            "I think it is a poor deal for the town and I would have voted against it if I had "
+            "been asked",
+            "Ines Moreau",
+        )
+    ]
+    assert_offsets_exact(paragraphs)

@@ -219,6 +219,22 @@ def starts_with_opener(text: str) -> bool:
     )
 
 
+_COMMA_OR_COLON_BEFORE: Final = re.compile(r"[a-z][,:]\s*$")
+_WORDS_LEFT: Final = 8
+
+
+def _left_open_after_a_cue(text: str, mark: int, start: int) -> bool:
+    """Whether a quote opened after "said," or "said:" and never closed runs to the end of
+    its paragraph: the writer forgot the closing mark, the words are still someone's. Only
+    when no mark at all comes after it and enough words follow to be a statement."""
+    rest = text[start:]
+    return (
+        _COMMA_OR_COLON_BEFORE.search(text, max(0, mark - 3), mark) is not None
+        and len(rest.split()) >= _WORDS_LEFT
+        and not _has_double_mark(rest)
+    )
+
+
 def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[Span]]:
     """Top-level spans and nested spans of one paragraph.
 
@@ -247,6 +263,8 @@ def scan_paragraph(paragraphs: list[str], index: int) -> tuple[list[Span], list[
             top.append(
                 Span(index, still_open[0] + still_open[1], end, still_open[0], None, runs_on=True)
             )
+        elif _left_open_after_a_cue(text, still_open[0], still_open[0] + still_open[1]):
+            top.append(Span(index, still_open[0] + still_open[1], end, still_open[0], None))
     if not singles:  # only apostrophes inside words: no single mark can pair
         return top, []
     covered = [(span.open_mark, (span.close_mark or len(text)) + 1) for span in top]
