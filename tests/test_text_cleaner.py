@@ -1539,3 +1539,34 @@ def test_a_list_of_tags_over_the_date_is_not_the_headline() -> None:
 def test_a_blogs_headline_written_in_lower_case_is_still_its_headline() -> None:
     text = page("Canal Times", "towpath notes lock keeper diary", "March 3, 2026", footer=FOOTER)
     assert clean_text(text, "a.txt").title == "towpath notes lock keeper diary"
+
+
+def test_a_list_of_signed_teasers_is_no_table_that_carries_the_story_on() -> None:
+    titles = (
+        "Lock keepers vote on a winter rota",
+        "Towpath cafe opens a second branch",
+        "Heron chicks hatch under the arches",
+        "Boat festival returns with record numbers",
+        "Why the pumping station matters",
+        "Volunteers clear a mile of reeds",
+        "Cycle lane plan splits the council",
+        "A night with the canal rangers",
+    )
+    names = ("jdoe", "Sam Reed", "towpathtom", "Ann Ochs", "canalfan", "Lee Park", "mossy", "Pat")
+    signed = zip(titles, names, strict=True)
+    teasers = [line for title, name in signed for line in (title, f"By: {name} (Diary)")]
+    comments = (
+        "Comments",
+        "rivergirl",
+        "I walk that way every morning and going round by the road bridge has been a nuisance.",
+        "oldlocky",
+        "About time too. The supports were rotten long before the barge hit them.",
+    )
+    feed = [
+        f"{name}: the lock at {mile} Mile Bend is open again after the repairs, and the queue "
+        "of boats waiting to go through it has cleared at last, say the keepers."
+        for mile, name in enumerate(names)
+    ]
+    footer = (*comments, "Community", *teasers, *teasers, *feed, "© 2026 The Canal Times")
+    text = page(*HEADER, "By Jo Marsh", footer=footer)
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -13,6 +13,7 @@ import re
 from reader.clean.text_ends import bare_date, stamped
 from reader.clean.text_kinds import CLUTTER, NEAR, PROSE, SHORT, Kind
 from reader.clean.text_lines import Line
+from reader.clean.text_meta import is_byline
 
 MIN_ROWS = 3
 TABLE_ROWS = 5
@@ -48,13 +49,16 @@ def credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) -> 
     are short, so without this the run search would prefer any teaser block.
     A single short line between rows (a sub-heading, a line with one
     figure) does not break the table. A stamp (a date with a clock time, a
-    numeric date) is no row: it heads a dated teaser or a comment.
+    numeric date) is no row: it heads a dated teaser or a comment. Nor is a
+    byline ("By: Jane Doe (Diary)"), which signs a teaser in a list of
+    other posts.
     """
     rows = [
         kind is not CLUTTER
         and (3 <= line.words <= ROW_WORDS or line.text.startswith(_URL_STARTS))
         and row_like(line, True)
         and not stamped(line)
+        and not is_byline(line)
         for line, kind in zip(lines, kinds, strict=True)
     ]
     if rows.count(True) < TABLE_ROWS:
