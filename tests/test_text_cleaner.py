@@ -1570,3 +1570,15 @@ def test_a_list_of_signed_teasers_is_no_table_that_carries_the_story_on() -> Non
     footer = (*comments, "Community", *teasers, *teasers, *feed, "© 2026 The Canal Times")
     text = page(*HEADER, "By Jo Marsh", footer=footer)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_list_announced_by_a_lead_in_stays_in_the_story_whatever_its_items_look_like() -> None:
+    listed = [
+        "The three firms invited to bid are:",
+        "Harbour Steel Fabrications Ltd., Goole, East Yorkshire",
+        "Marsh & Daughters Civil Engineering, Selby",
+        "Northern Bridgeworks Group PLC, Leeds, West Yorkshire",
+    ]
+    story = [*STORY[:2], *listed, *STORY[2:]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

@@ -71,8 +71,11 @@ def _keep_short_run(
     A run with enough rows is a table or list and is kept whole, its labels
     as headings. Otherwise a line is kept when it is a sentence, an item of a
     list whose bullets the copy lost, a lead-in to the paragraph below or a
-    row, and as a heading when it is a subheading over a paragraph. Nothing
-    right under a box's marker (`boxed`) is a heading or item of the story.
+    row, and as a heading when it is a subheading over a paragraph. A run
+    between paragraphs that opens with a lead-in ("The five chosen are:") is
+    the list it announces, whatever its items look like (names in title
+    case). Nothing right under a box's marker (`boxed`) is a heading or item
+    of the story.
     """
     if sum(1 for line in run if row_like(line, bullets=True)) >= MIN_ROWS:
         for line in run:
@@ -80,16 +83,17 @@ def _keep_short_run(
                 headings.append(len(kept))
             kept.append(line)
         return
+    announced = is_lead_in(run[0]) and len(run) > MIN_ROWS and not run[0].item
     listed = (
         not boxed
         and after_prose
         and MIN_ROWS <= len(run) <= MAX_ITEMS
-        and all(_item_like(line) for line in run)
+        and (announced or all(_item_like(line) for line in run))
     )
     for n, line in enumerate(run):
         if (
             _story_short(line, len(run))
-            or (listed and n > 0)
+            or (listed and (n > 0 or announced))
             or (n == len(run) - 1 and after_prose and not boxed and is_lead_in(line))
             or (not line.item and row_like(line, bullets=False))
         ):
