@@ -217,3 +217,17 @@ def test_a_capitalised_noun_after_the_is_a_description_tied_by_the_place_it_name
         "“It was hard,” said the Pole.",
     )[-1] == ("It was hard,", "the Pole")
     assert said("“We will win,” said the Pentagon.") == [("We will win,", "Pentagon")]
+
+
+def test_a_long_described_subject_ends_at_its_verb_in_the_past_tense():
+    """ "A spokesman for Harbour Freight declined to discuss the audit but said …": the
+    description is the subject up to "declined", however long the clause after it."""
+    assert [
+        (q.text, q.who)
+        for q in find_quotes(
+            [
+                "A spokesman for Harbour Freight declined to discuss the audit but said in a "
+                "statement that “we took every precaution.”"
+            ]
+        )[0]
+    ] == [("we took every precaution.", "A spokesman for Harbour Freight")]

@@ -673,7 +673,7 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
                 if runs and not following[: runs[0][0]].strip():
                     first = parts[number + 1][0]
                     return _name(text, first + runs[0][0], first + runs[0][1])
-            verb = _AUXILIARY.search(text, lead, end)
+            verb = _AUXILIARY.search(text, lead, end) or _past_verb(text, lead, end)
             if verb is not None and len(text[lead : verb.start()].split()) <= _HEAD_WORDS:
                 return _descriptor(text, lead, verb.start())  # "The union was quick to …"
             if number + 1 < len(parts) or len(words) <= 10:
@@ -685,6 +685,23 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
 _AUXILIARY: Final = re.compile(r"\s(?:has|have|had|is|was|are|were|will|would|can|could)\s")
 """Where a sentence's subject ends and its verb begins: "The union was quick to respond"."""
 _HEAD_WORDS: Final = 6
+_PAST: Final = re.compile(r"\s([a-z]+ed)\s")
+_BEFORE_ADJECTIVE: Final = frozenset({"the", "a", "an", "one", "its", "their", "his", "her"})
+
+
+def _past_verb(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """Where a description's verb in the past tense begins ("A spokesman for Platte River
+    declined to …, but said"): the first "-ed" word after the head that no determiner or
+    adverb makes an adjective ("the embattled firm", "a newly elected senator")."""
+    for found in _PAST.finditer(text, lo, hi):
+        before = text[lo : found.start()].split()
+        if (
+            len(before) >= 2
+            and before[-1].lower() not in _BEFORE_ADJECTIVE
+            and not before[-1].endswith("ly")
+        ):
+            return found
+    return None
 
 
 _WHEN_AFTER_CUE: Final = re.compile(
