@@ -216,3 +216,10 @@ def test_a_name_after_a_gerund_opening_the_sentence_is_its_object():
         "Mara Voss will not back Ana Ruiz.",
         "Choosing between Ruiz and Hale is a “false choice,” she said.",
     ) == [("false choice,", "Mara Voss")]
+
+
+def test_he_opening_a_clause_before_a_participle_is_a_pronoun_not_a_description():
+    """ "He struggles with bragging conceding that …" is his, not "He struggles"'s."""
+    assert said("Tom Hale spoke next. He struggles with bragging conceding that “it is hard.”") == [
+        ("it is hard.", "Tom Hale")
+    ]

@@ -337,6 +337,8 @@ def _participle_subject(masked: str, lo: int, cue_start: int, found: Subject) ->
     elif found.kind != "descriptor" or _DETERMINER_OPENING.match(first) or _RELATIVE.match(first):
         return found
     elif first[:1].isupper():
+        if first.lower() in PERSONAL:  # "He struggles with bragging conceding that …"
+            return Subject(first, found.start, found.start + len(first), "pronoun")
         return _name_before_verb(found) or found
     sentence_subject = leading_subject(masked, lo, found.start)
     if sentence_subject is None or sentence_subject.kind == "descriptor":
