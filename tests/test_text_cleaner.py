@@ -1582,3 +1582,18 @@ def test_a_list_announced_by_a_lead_in_stays_in_the_story_whatever_its_items_loo
     story = [*STORY[:2], *listed, *STORY[2:]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_a_trail_of_sections_over_the_headline_and_standfirst_is_not_the_headline() -> None:
+    header = (
+        "The Canal Times",
+        "Sign in",
+        "Towns & Villages / Transport News & Views",
+        HEADLINE,
+        "Work starts in March, and walkers get a wider crossing by the summer!",
+        "by Jo Marsh - Mar 3, 2026 9:13 am UTC",
+    )
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == STORY
