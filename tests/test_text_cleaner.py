@@ -1597,3 +1597,36 @@ def test_a_trail_of_sections_over_the_headline_and_standfirst_is_not_the_headlin
     assert article.title == HEADLINE
     assert article.authors == ["Jo Marsh"]
     assert article.paragraphs == STORY
+
+
+def test_a_by_line_over_the_story_names_the_writer_when_the_headline_found_is_a_trail() -> None:
+    header = (
+        "Lock Gates Solution Centre",
+        "View all Solution Centres",
+        "Canal Times Home / Towns / News / Footbridge over the canal to be rebuilt next year",
+        "March 3, 2026",
+        HEADLINE,
+        "The council says the new bridge will be wide enough for bicycles and wheelchairs",
+        "By Jo Marsh | Canal Weekly",
+    )
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.authors == ["Jo Marsh"]
+
+
+def test_signed_teasers_in_a_rail_over_the_headline_name_no_writer() -> None:
+    header = (
+        "Canal Times",
+        "Most read",
+        "Heron nests counted",
+        "By Sam Hale",
+        "Lock gates fixed",
+        "By Ana Lopes",
+        "Share",
+        "Tweet",
+        "Email",
+        HEADLINE,
+        "March 3, 2026",
+    )
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == []

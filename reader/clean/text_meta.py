@@ -356,7 +356,39 @@ def find_byline(lines: list[Line], title: int | None, body_start: int) -> Byline
         found = _signed_byline(lines, window) or _name_line(lines, window, title, body_start)
         if found:
             return found
-    return [], None, []
+    return _signed_by_story(lines, body_start) or ([], None, [])
+
+
+STORY_BYLINE_REACH = 8
+"""How far above the story, and into its first short lines, a "By" line is looked for
+when none is found by the headline."""
+
+
+def _signed_by_story(lines: list[Line], body_start: int) -> Byline | None:
+    """A "By Jane Doe" line just over the story or among its first short lines.
+
+    Found when the line taken for the headline is not the story's (a teaser,
+    a breadcrumb) and so nothing under it names anyone: a line that says
+    "By" says itself what it is. Not below the story's first full paragraph,
+    nor a comment's signature ("Posted by: Jane"), nor one of a thread of
+    lines signed alike. The line is left where it is: the story was found
+    without it.
+    """
+    low = max(0, body_start - STORY_BYLINE_REACH)
+    for j in range(low, min(len(lines), body_start + STORY_BYLINE_REACH)):
+        line = lines[j]
+        if j >= body_start and line.chars >= KEY_POINT_CHARS:
+            return None
+        match = _BY.match(line.text)
+        if not match or line.words > 25 or ":" in line.text[: match.start(1)]:
+            continue
+        if _CREDITISH.search(line.text):
+            continue
+        names = _by_names(match.group(1), lone_word=False)
+        around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
+        if names and not any(_another_signed(other, match, names) for other in around):
+            return names, _publisher_after(match.group(1)), []
+    return None
 
 
 def _signed_byline(lines: list[Line], window: range) -> Byline | None:
