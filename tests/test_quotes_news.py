@@ -254,3 +254,13 @@ def test_finding_oneself_saying_is_the_subjects_saying():
         ("We need a break.", "Tom Hale")
     ]
     assert said("The minister herself told reporters: “No.”") == [("No.", "The minister")]
+
+
+def test_a_word_quoted_after_called_and_a_name_is_speech_before_a_preposition():
+    """ "called Hale “reckless” before leaving": the name is the object of "called", and the
+    word after the marks is no noun the quote would be an adjective of; "a “skinny” deal"
+    stays a term."""
+    assert said("Mayor Ana Ruiz called Hale “reckless” before leaving the hall.") == [
+        ("reckless", "Ana Ruiz")
+    ]
+    assert said("The two sides signed a “skinny” deal on Friday.") == []

@@ -23,10 +23,13 @@ _MODIFIER_BEFORE: Final = re.compile(
 """A determiner right before the marks: `a “skinny” deal`, `his “tough on China” stance`."""
 _NOUN_AFTER: Final = re.compile(
     r"\s+(?!(?:and|or|but|as|to|of|in|on|at|for|with|by|from|that|"
-    r"which|who|is|was|are|were|has|had|have)\b)[a-z][a-z-]+\b"
+    r"which|who|is|was|are|were|has|had|have|before|after|during|when|while|since|until|"
+    r"because|if|so|than|over|about|into|onto|through|amid|despite|without|against|"
+    r"toward|towards|under|upon|via|then|yet|nor)\b)[a-z][a-z-]+\b"
     r"(?<!ly)"
 )
-"""A common noun right after the marks: the quote is used as a label, not as speech."""
+"""A common noun right after the marks: the quote is used as a label, not as speech (not a
+preposition or a conjunction: "called Loughner “cold-blooded” before leaving")."""
 _END_PUNCT: Final = ".!?,…—–-:;"
 WORDS: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
