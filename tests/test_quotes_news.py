@@ -264,3 +264,10 @@ def test_a_word_quoted_after_called_and_a_name_is_speech_before_a_preposition():
         ("reckless", "Ana Ruiz")
     ]
     assert said("The two sides signed a “skinny” deal on Friday.") == []
+
+
+def test_which_a_described_person_calls_is_that_persons_words():
+    assert said(
+        "Thrift is part of the town's story, one which Yale historian Tomas Berg calls “a "
+        "habit of the heart.”"
+    ) == [("a habit of the heart.", "Tomas Berg")]

@@ -140,12 +140,14 @@ _LABEL_HINT: Final = re.compile("|".join(_LABEL_HINTS))
 
 NAMED_BY_SUBJECT: Final = re.compile(
     r"\b(?:which|what|that|whom)\s+(?P<who>[Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
-    r"|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,4}(?:[a-z]+\s+){0,2}[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
     r"(?:(?:has|have|had|once|often|later|also|now)\s+)?"
     r"(?P<verb>call(?:s|ed)|term(?:s|ed)|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed))\s*[“\"]?$"
 )
 """A relative clause whose own subject names the quoted words: "the tax, which Ana Ruiz
-calls “…”", "what she termed “…”": that subject's words, not a term."""
+calls “…”", "which Yale historian Ana Ruiz calls “…”", "what she termed “…”": that
+subject's words, not a term."""
 
 
 def _labelled(tail: str) -> bool:
