@@ -271,3 +271,12 @@ def test_which_a_described_person_calls_is_that_persons_words():
         "Thrift is part of the town's story, one which Yale historian Tomas Berg calls “a "
         "habit of the heart.”"
     ) == [("a habit of the heart.", "Tomas Berg")]
+
+
+def test_one_word_and_a_comma_before_a_pronoun_clause_is_no_speaker():
+    """ "Wait, it gets better:" opens with an interjection, not a name; "Ruiz, she said, …"
+    still names Ruiz."""
+    assert said("Wait, it gets better:", "“The fee doubles every year.”") == [
+        ("The fee doubles every year.", None)
+    ]
+    assert said("Ruiz, she said, was right: “We won.”") == [("We won.", "Ruiz")]

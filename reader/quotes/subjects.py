@@ -616,6 +616,23 @@ _AGE_BEFORE_NAME: Final = re.compile(r"(?:[Tt]he\s+)?\d{1,3}-year-old\s+")
 """An age written onto the name it opens: "76-year-old Morton Blackwell, founder of …"."""
 
 
+def _opens_a_pronoun_clause(text: str, parts: list[tuple[int, int]], hi: int) -> bool:
+    """Whether the sentence's second piece opens with he, she, it, they, we or I and a word
+    after it: the one word before the comma is an opener ("Wait,", "Plus,"), not a subject."""
+    if len(parts) < 2 or text[parts[0][1] : parts[0][1] + 1] != ",":
+        return False
+    words = text[parts[1][0] : hi].split()
+    return (
+        len(words) > 1
+        and words[0].lower() in PRONOUNS
+        and words[0].lower() != "you"
+        and words[1].strip(",") not in _ASIDE_VERBS  # "Ruiz, she said, was right"
+    )
+
+
+_ASIDE_VERBS: Final = frozenset({"said", "says", "added", "adds", "told", "argued", "wrote"})
+
+
 def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
     """The subject a sentence opens with, skipping adverbials ("After the hearing, X ...").
 
@@ -642,6 +659,8 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
             continue
         if words[0].lower() in PRONOUNS:
             return Subject(words[0], lead, lead + len(words[0]), "pronoun")
+        if number == 0 and len(words) == 1 and _opens_a_pronoun_clause(text, parts, hi):
+            continue  # "Wait, it gets better:": an interjection, no name
         runs = name_runs(text[lead:end])
         opening = runs and (
             text[lead : lead + runs[0][0]].strip().lower() in ("", "the", "said", "says")
