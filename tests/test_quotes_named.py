@@ -444,3 +444,11 @@ def test_a_statement_from_a_person_carries_that_persons_words():
     assert said("“The fares will not rise,” according to a statement from Ana Ruiz.") == [
         ("The fares will not rise,", "Ana Ruiz")
     ]
+
+
+def test_a_known_given_name_after_two_words_of_a_title_opens_the_name():
+    """ "Senate Majority Whip John Cornyn": "Whip" is no title word the list knows, yet the
+    person is John Cornyn, as "Billionaire Mark Cuban" is Mark Cuban."""
+    assert said("“We will vote on Friday,” said Senate Majority Whip John Cornyn.") == [
+        ("We will vote on Friday,", "John Cornyn")
+    ]

@@ -450,10 +450,10 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
         name.pop(0)
     if len(name) >= 3 and _first_name_gender(name[1]) and not _first_name_gender(name[0]):
         name.pop(0)  # "Billionaire Mark Cuban": a known first name opens the name
-    elif len(name) >= 4 and is_org(name):
+    elif len(name) >= 4 and not _first_name_gender(name[0]) and not _first_name_gender(name[1]):
         for given in range(2, len(name) - 1):  # "Post Editor-in-Chief Martin Baron"
             if _first_name_gender(name[given]) and not is_org(name[given:]):
-                return tuple(name[given:])
+                return tuple(name[given:])  # "Senate Majority Whip John Cornyn"
     return tuple(name)
 
 
