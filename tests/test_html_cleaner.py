@@ -76,6 +76,42 @@ def test_metadata_from_json_ld() -> None:
     assert article.url == "https://courier.example/2025/breakwater"
 
 
+PERSON_ID = "https://courier.example/#/schema/person/7"
+
+
+@pytest.mark.parametrize("kind", ["NewsArticle", "WebPage"])
+def test_json_ld_graph_naming_the_author_by_reference_gives_the_writer(kind: str) -> None:
+    item = {"@type": kind, "author": {"@id": PERSON_ID}, "datePublished": "2025-02-11"}
+    if kind == "NewsArticle":
+        item["headline"] = "Port Elwin will rebuild its breakwater"
+    linked = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://courier.example/#website", "name": "Courier"},
+            item,
+            {"@type": ["Person"], "@id": PERSON_ID, "name": "Ines Barros"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    article = clean(page(f"<article>{story_html()}</article>", head))
+    assert article.authors == ["Ines Barros"]
+
+
+def test_a_byline_naming_co_writers_beats_the_one_account_a_json_ld_graph_refers_to() -> None:
+    linked = {
+        "@graph": [
+            {"@type": "Article", "headline": "Breakwater", "author": {"@id": PERSON_ID}},
+            {"@type": "Person", "@id": PERSON_ID, "name": "Ines Barros"},
+        ],
+    }
+    head = (
+        f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+        '<meta name="author" content="Ines Barros and Tomasz Wilk">'
+    )
+    article = clean(page(f"<article>{story_html()}</article>", head))
+    assert article.authors == ["Ines Barros", "Tomasz Wilk"]
+
+
 def test_metadata_from_open_graph_and_meta_tags() -> None:
     head = (
         '<meta property="og:title" content="Breakwater rebuild approved | Coast Courier">'

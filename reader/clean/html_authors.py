@@ -87,11 +87,13 @@ def find_authors(
     scope: ArticleScope,
     sites: tuple[str, ...] = (),
     host: str = "",
+    referred: list[str] | None = None,
 ) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, links and bylines in the page.
 
     `scope` says where on the page the article is; `sites` are the site's
-    own names and `host` its address, where its writers' pages are.
+    own names and `host` its address, where its writers' pages are;
+    `referred` are the names JSON-LD gives by reference, read last.
     """
     sites = (*sites, host.removeprefix("www."))
     sources: tuple[tuple[Callable[[], list[str]], bool], ...] = (
@@ -101,6 +103,7 @@ def find_authors(
         (lambda: list(_byline_texts(root, scope)), False),
         (lambda: _author_links(root, scope, host), True),
         (lambda: _by_lines(root, scope), True),
+        (lambda: referred or [], False),
     )
     fallback: list[str] = []
     for source, strict in sources:

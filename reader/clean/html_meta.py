@@ -61,7 +61,8 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Articl
     sites = (meta.publisher or "", _site_from_url(meta.url), *tags.get("og:site_name", []))
     host = urlsplit(meta.url or "").hostname or ""
     scope = ArticleScope(root, meta.title)
-    meta.authors = find_authors(root, article, tags, scope, sites, host)
+    referred = _referred_authors(article, linked_data)
+    meta.authors = find_authors(root, article, tags, scope, sites, host, referred)
     meta.published = find_published(root, article, tags, scope, meta.url)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
@@ -87,7 +88,36 @@ def _article_object(linked_data: list[dict[str, Any]]) -> dict[str, Any]:
             return item
         if not best and "headline" in item:
             best = item
+    if not best:  # a page described without a headline: its author and dates still hold
+        best = next((i for i in linked_data if _described_page(i)), {})
     return best
+
+
+def _described_page(item: dict[str, Any]) -> bool:
+    """A WebPage object dated and signed, as graphs written by SEO plugins give an article
+    they describe no further."""
+    return str(item.get("@type")) == "WebPage" and "author" in item and "datePublished" in item
+
+
+def _referred_authors(article: dict[str, Any], linked_data: list[dict[str, Any]]) -> list[str]:
+    """Authors the article object names only by reference: JSON-LD written as a graph (as
+    WordPress SEO plugins write it) gives `{"@id": ".../#/schema/person/1"}`, and the name
+    is on the node with that id. Such a graph names the post's one account, so the page's
+    own byline, which may add co-writers, is read first."""
+    value = article.get("author") or article.get("creator")
+    if not value or ld_names(value):
+        return []
+    nodes = {item["@id"]: item for item in linked_data if isinstance(item.get("@id"), str)}
+    return ld_names(_resolve(value, nodes))
+
+
+def _resolve(value: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD value with each bare reference replaced by the node it names."""
+    if isinstance(value, list):
+        return [_resolve(item, nodes) for item in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return nodes.get(value["@id"], value)
+    return value
 
 
 def _first(*sources: Iterable[str | None]) -> str | None:
