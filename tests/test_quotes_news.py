@@ -280,3 +280,14 @@ def test_one_word_and_a_comma_before_a_pronoun_clause_is_no_speaker():
         ("The fee doubles every year.", None)
     ]
     assert said("Ruiz, she said, was right: “We won.”") == [("We won.", "Ruiz")]
+
+
+def test_the_subject_after_so_that_or_when_says_the_words():
+    """ "The day was so odd that a spokesman for Ruiz quipped: “…”": the clause after "so …
+    that" (or "when", "because") has its own subject, who speaks."""
+    assert said(
+        "The scheduling was so odd that a spokesman for Ana Ruiz quipped: “The fair was booked.”"
+    ) == [("The fair was booked.", "a spokesman for Ana Ruiz")]
+    assert said("It rained so hard that the coach told reporters: “We could not see.”") == [
+        ("We could not see.", "the coach")
+    ]

@@ -260,6 +260,9 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         return phrase_subject(text, lo, lo + chunk.rfind(" "))  # "I find myself thinking": I
     if "▒" in chunk or len(words) > 16:
         return _clause_tail_subject(text, lo, hi)
+    link = _SUBORDINATE_LINK.match(chunk)
+    if link and len(chunk[link.end() :].split()) >= 2:
+        return phrase_subject(text, lo + link.end(), hi)  # "so odd that a spokesman quipped"
     if chunk[0].isdigit() or words[0].lower() in _COUNT_WORDS:
         if _COUNTED.match(chunk):
             return _counted(text, lo, hi)
@@ -333,6 +336,14 @@ _FINDS_ONESELF: Final = frozenset(
 _REFLEXIVE_AFTER: Final = re.compile(r"\s+(?:my|him|her|them|our)sel(?:f|ves)\b[,.]?")
 """The object of "finds himself saying", "caught herself thinking" (`_FINDS_ONESELF`): the
 subject again, so the word before it is a verb, not part of a name or description."""
+_SUBORDINATE_LINK: Final = re.compile(
+    r".*\b(?:(?:so|such)\s+(?:[\w-]+\s+){1,3}that|when|while|because|although|though|whereas)"
+    r"\s+(?=[A-Za-z])",
+    re.S,
+)
+"""The last conjunction that opens a clause of its own inside the stretch before a cue
+("The scheduling was so odd that a spokesman quipped", "… when a teacher said"): the cue's
+subject is in that clause. Not a bare "that", which also opens relative clauses."""
 _LAST_LINK: Final = re.compile(
     r".*[\s,](?:that|when|as|while|because|after|before|since|until|where|and|but)\s+", re.S
 )
