@@ -168,10 +168,8 @@ _FEMALE_HONORIFICS: Final = frozenset(
 
 
 _HONORIFICS: Final = _MALE_HONORIFICS | _FEMALE_HONORIFICS
-_JOB_WORD: Final = re.compile(
-    r"[a-z]{2,}(?:er|or|ist|ian|man|woman)|" + "|".join(sorted(TITLE_WORDS))
-)
-"""A lower-case job noun: "pollster", "developer", "activist", "historian", a title word."""
+_JOB_ENDINGS: Final = ("er", "or", "ist", "ian", "man")
+"""Endings of lower-case job nouns: "pollster", "developer", "activist", "historian"."""
 _AGE_AFTER: Final = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
 """An age set after a name: ", 35," or ", a 33-year-old"."""
 _TITLE_GENDER: Final = {"mr": 1, "mrs": -1, "ms": -1, "miss": -1}
@@ -199,6 +197,18 @@ _NOT: Final = ("’t ", "'t ", "’t,", "'t,", "’t?", "'t?", "’t.", "'t.")
 """What follows a contraction's "n" ("Don’t", "Isn’t"), which `NAME_RUN` ends before."""
 
 
+def _job_word(word: str) -> bool:
+    """Whether a word is a lower-case job noun or title ("pollster", "governor")."""
+    return word in TITLE_WORDS or (
+        len(word) >= 4
+        and word.endswith(_JOB_ENDINGS)
+        and word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and word not in FUNCTION_WORDS
+    )
+
+
 def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of capitalised words as (start, end, tokens), split where a sentence ends.
 
@@ -211,7 +221,7 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
         run = match[0]
         if " " not in run and "\t" not in run:
             if run[-1] != ".":  # one word, two runs in three: kept, or a function word dropped
-                if text.startswith(_NOT, match.end()):
+                if run[-1] == "n" and text.startswith(_NOT, match.end()):
                     continue  # "Don’t", "Isn’t": a contraction opening a sentence, no name
                 if run not in _OPENING_FUNCTION_WORDS and run.lower() not in FUNCTION_WORDS:
                     append((*match.span(), [run]))
@@ -934,12 +944,7 @@ class NameIndex:
                 mention = self.mentions[position]
                 text = self.paragraphs[mention.paragraph]
                 before = text[max(0, mention.start - 20) : mention.start].split()
-                if (
-                    before
-                    and _JOB_WORD.fullmatch(before[-1])
-                    and before[-1] not in FUNCTION_WORDS
-                    or _AGE_AFTER.match(text, mention.end)
-                ):
+                if before and _job_word(before[-1]) or _AGE_AFTER.match(text, mention.end):
                     found = True
                     break
             self.employed[name] = found
@@ -1025,16 +1030,15 @@ class NameIndex:
         people = self.titles.get(words[-1], {})
         return next(iter(people)) if len(people) == 1 else None
 
-    def mention_gender(self, mention: Mention) -> int:
-        """The gender this one mention gives its person: "Mrs. Clinton" is she, "Mr.
-        Clinton" he, whatever the article's other people of that surname make the name's
-        votes say; otherwise the name's (see `gender`)."""
+    def titled_gender(self, mention: Mention) -> int:
+        """The gender this one mention's own title gives its person: "Mrs. Clinton" is she,
+        "Mr. Clinton" he, whatever the article's other people of that surname make the
+        name's votes say (see `gender`); 0 when it opens with no such title."""
         text = self.paragraphs[mention.paragraph]
         if text.startswith("M", mention.start):
             opening = _plain(text[mention.start : mention.start + 6].split(None, 1)[0])
-            if opening in _TITLE_GENDER:
-                return _TITLE_GENDER[opening]
-        return self.gender(mention.key)
+            return _TITLE_GENDER.get(opening, 0)
+        return 0
 
     def gender(self, name: str) -> int:
         """+1 male, -1 female, 0 unknown."""

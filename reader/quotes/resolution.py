@@ -512,7 +512,7 @@ def resolve_pronoun(
     passing or inside someone's quote, and a known gender that does not fit
     rules a person out.
     """
-    candidates: list[tuple[int, int, str, float, int | None]] = []
+    candidates: list[tuple[int, int, str, float, int]] = []
     voiced: set[str] = set()
     """One-word names ("Obama") that speak and are called he or she: people too."""
     for para, at, speaker, person in reversed(memory.spoken):
@@ -524,7 +524,7 @@ def resolve_pronoun(
             if speaker not in voiced and not index.lone_name_person(speaker):
                 continue
             voiced.add(speaker)
-        candidates.append((para, at, speaker, 2.5, None))
+        candidates.append((para, at, speaker, 2.5, 0))
     for mention in index.mentions_between(paragraph - 4, paragraph):  # none after `paragraph`
         if mention.paragraph == paragraph and mention.start >= offset:
             continue
@@ -532,7 +532,7 @@ def resolve_pronoun(
             continue
         salience = memory.salience(index, mention)
         if salience is not None:
-            own = index.mention_gender(mention) if mention.person else None
+            own = index.titled_gender(mention) if mention.person else 0
             candidates.append((mention.paragraph, mention.start, mention.key, salience, own))
     candidates.sort(key=_POSITION, reverse=True)
     scores: dict[str, float] = {}
