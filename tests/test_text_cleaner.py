@@ -1630,3 +1630,10 @@ def test_signed_teasers_in_a_rail_over_the_headline_name_no_writer() -> None:
     article = clean_text(page(*header, footer=FOOTER), "a.txt")
     assert article.title == HEADLINE
     assert article.authors == []
+
+
+def test_an_inline_box_under_the_first_paragraph_does_not_cut_it_off() -> None:
+    box = ("Related", "Do all canal boats need a licence?", "ON THE CANAL:", "Lock gates to close")
+    story = [STORY[0], *box, *STORY[1:]]
+    text = page(*HEADER, "Share this page", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -26,7 +26,7 @@ from reader.clean.text_evidence import (
     read_lone_excerpts,
 )
 from reader.clean.text_keep import keep_story_lines
-from reader.clean.text_kinds import PROSE, Kind, kind_of
+from reader.clean.text_kinds import BARRIER, CLUTTER, NEAR, PROSE, SHORT, Kind, kind_of
 from reader.clean.text_lines import Line
 from reader.clean.text_rows import credit_tables, extend_over_lists, trim_stray_tail
 from reader.clean.text_writers import before_writers_bio, before_writers_box, drop_blurbs
@@ -90,11 +90,33 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
             return below
     end = trim_stray_tail(lines, kinds, start, end)
     start, end = extend_over_lists(lines, kinds, start, end)
+    start = _before_inline_box(kinds, start)
     end = before_writers_box(lines, kinds, start, end)
     end = before_writers_bio(lines, kinds, start, end)
     end = before_post_footer(lines, kinds, start, end)
     kept, headings = keep_story_lines(lines, kinds, start, end)
     return Body(kept, headings, start, end)
+
+
+BOX_LINES = 5
+"""Most lines, marker and teasers, of an inline box ("Related") under a story's first paragraph."""
+
+
+def _before_inline_box(kinds: list[Kind], start: int) -> int:
+    """Take in the story's first paragraph when an inline box parts it from the rest.
+
+    A "Related" box right under the opening paragraph costs more than that
+    paragraph earns, so the run search starts the story below the box. When
+    the run opens a few lines under a marker that has a paragraph directly
+    above it, that paragraph is the story's first; the box inside is left
+    out as any box in a story is.
+    """
+    k = start - 1
+    while k >= 0 and start - k <= BOX_LINES and kinds[k] in (SHORT, NEAR, CLUTTER):
+        k -= 1
+    if k < 1 or kinds[k] is not BARRIER or start - k > BOX_LINES:
+        return start
+    return k - 1 if kinds[k - 1] is PROSE else start
 
 
 def _paired(kinds: list[Kind], start: int, end: int) -> int:
