@@ -1637,3 +1637,34 @@ def test_an_inline_box_under_the_first_paragraph_does_not_cut_it_off() -> None:
     story = [STORY[0], *box, *STORY[1:]]
     text = page(*HEADER, "Share this page", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+TRENDING = [
+    f"· {teaser}"
+    for teaser in (
+        "Heron nests counted on the north bank",
+        "Lock gates to be replaced in winter",
+        "Barge festival returns for a third year",
+        "Towpath cafe wins a county award",
+        "New moorings planned at the basin",
+        "Canal trust names its new chair",
+        "Swans return to the old wharf",
+        "Boat licence fees to rise in April",
+        "Volunteers clear the feeder reservoir",
+        "Tunnel reopens after repairs",
+    )
+]
+
+
+def test_a_dated_byline_under_a_list_of_teasers_at_the_storys_start_names_the_writer() -> None:
+    header = ("Canal Times", "Towns", "Find us on the towpath", "TRENDING TODAY", *TRENDING)
+    dated = "March 3rd, 2026, 09:13 GMT · By Jo Marsh"
+    text = page(*header, "Home > News > Towns", dated, "NEWS", HEADLINE, footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+def test_a_comments_dated_signature_by_the_story_is_no_writer() -> None:
+    header = ("Canal Times", "Towns", "Find us on the towpath", "TRENDING TODAY", *TRENDING)
+    signed = "Posted by: Sam Hale | March 3, 2026 at 10:02 AM"
+    text = page(*header, "Home > News > Towns", signed, "NEWS", HEADLINE, footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == []

@@ -359,13 +359,16 @@ def find_byline(lines: list[Line], title: int | None, body_start: int) -> Byline
     return _signed_by_story(lines, body_start) or ([], None, [])
 
 
-STORY_BYLINE_REACH = 8
+_SIGNED_COLON = re.compile(r"\bby:", _I)
+"""A comment's signature ("Posted by: Jane | May 2, 2012"), never the story's byline."""
+STORY_BYLINE_REACH = 16
 """How far above the story, and into its first short lines, a "By" line is looked for
-when none is found by the headline."""
+when none is found by the headline: a list of ten teasers may sit between them."""
 
 
 def _signed_by_story(lines: list[Line], body_start: int) -> Byline | None:
-    """A "By Jane Doe" line just over the story or among its first short lines.
+    """A "By Jane Doe" line, or a date line ending in one ("May 2, 2012 · By Jane
+    Doe"), just over the story or among its first short lines.
 
     Found when the line taken for the headline is not the story's (a teaser,
     a breadcrumb) and so nothing under it names anyone: a line that says
@@ -379,10 +382,13 @@ def _signed_by_story(lines: list[Line], body_start: int) -> Byline | None:
         line = lines[j]
         if j >= body_start and line.chars >= KEY_POINT_CHARS:
             return None
+        if _CREDITISH.search(line.text):
+            continue
         match = _BY.match(line.text)
         if not match or line.words > 25 or ":" in line.text[: match.start(1)]:
-            continue
-        if _CREDITISH.search(line.text):
+            dated = _dated_by(line) if line.words <= DATELINE_WORDS else []
+            if dated and not _SIGNED_COLON.search(line.text):
+                return dated, None, []
             continue
         names = _by_names(match.group(1), lone_word=False)
         around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
