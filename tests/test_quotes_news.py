@@ -291,3 +291,12 @@ def test_the_subject_after_so_that_or_when_says_the_words():
     assert said("It rained so hard that the coach told reporters: “We could not see.”") == [
         ("We could not see.", "the coach")
     ]
+
+
+def test_a_quote_after_telling_her_and_a_comma_is_the_tellers():
+    """ "telling her, “…!” She replied.": the cue and its listener introduce the quote; the
+    next sentence's "She replied" reports something else."""
+    assert said(
+        "In June, after Ana Ruiz fell ill, Tom Hale wrote to her, calling her “Ana” and telling "
+        "her, “you are a star and we need you!” She replied the next day."
+    ) == [("you are a star and we need you!", "Tom Hale")]

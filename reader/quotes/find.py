@@ -505,8 +505,12 @@ def _link(
     in_sentence = [s for s in said if lo <= s.cue_start < hi and s.speaker]
     close = span.close_mark if span.close_mark is not None else span.end
     for item in in_sentence:
-        if item.end <= span.open_mark and _CUE_COMMA.fullmatch(masked, item.end, span.open_mark):
-            return item  # "someone shouted, “Cruz,” Beck joked": the cue it follows
+        if item.end <= span.open_mark and (
+            _CUE_COMMA.fullmatch(masked, item.end, span.open_mark)
+            or takes_listener(item.cue)
+            and _LISTENER_COMMA.fullmatch(masked, item.end, span.open_mark)
+        ):
+            return item  # "someone shouted, “Cruz,” Beck joked"; "telling her, “…”"
     for item in in_sentence:
         if item.start > close and _ONLY_BETWEEN.fullmatch(masked, close + 1, item.start):
             return item
@@ -549,6 +553,11 @@ def _bare_cue_after(
 
 _CUE_COMMA: Final = re.compile(r",\s*")
 """Between a reporting phrase and the quote it introduces: "shouted, “…”"."""
+_LISTENER_COMMA: Final = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}),\s*"
+)
+"""A listener and a comma between a cue that takes one and its quote: "telling her, “…”",
+"told reporters, “…”"."""
 
 
 _Resolved = tuple[str | None, bool, str | None]
