@@ -300,3 +300,11 @@ def test_a_quote_after_telling_her_and_a_comma_is_the_tellers():
         "In June, after Ana Ruiz fell ill, Tom Hale wrote to her, calling her “Ana” and telling "
         "her, “you are a star and we need you!” She replied the next day."
     ) == [("you are a star and we need you!", "Tom Hale")]
+
+
+def test_a_quote_inside_a_parenthesis_is_from_the_name_that_opens_it():
+    """The parenthesis holds a sentence of its own: its subject, not the outer one's."""
+    assert said(
+        "Historians name the famine for what it was (Rafael Lem, who coined the word, once "
+        "said, “It happened so many times”)."
+    ) == [("It happened so many times", "Rafael Lem")]

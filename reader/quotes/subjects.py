@@ -508,9 +508,13 @@ def subject_before(text: str, lo: int, hi: int) -> Subject | None:
     """The subject of a reporting verb at `hi`, looking back no further than `lo`.
 
     Appositives are skipped ("Lavrov, the foreign minister, said" gives
-    Lavrov), and so are leading adverbials ("On Friday, Lavrov said").
+    Lavrov), and so are leading adverbials ("On Friday, Lavrov said"); a parenthesis still
+    open before the verb holds a sentence of its own.
     """
     hi = _before_parenthesis(text, lo, hi)
+    opening = text.rfind("(", lo, hi)
+    if opening >= 0 and ")" not in text[opening:hi]:
+        lo = opening + 1  # "… for what it is (Raphael Lemkin, who …, once said, “…”)"
     parts = _segments(text, lo, hi)
     if len(parts) > 1 and _LONE_ADJECTIVE.fullmatch(text, *parts[-2]):
         parts[-2:] = [(parts[-2][0], parts[-1][1])]  # "the bespectacled, 71-year-old envoy"
