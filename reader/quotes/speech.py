@@ -150,13 +150,25 @@ calls “…”", "which Yale historian Ana Ruiz calls “…”", "what she ter
 subject's words, not a term."""
 
 
+_NAMING_WORDS: Final = ("call", "term", "dub", "label", "brand")
+
+
+def names_by_subject(before: str) -> bool:
+    """`NAMED_BY_SUBJECT` at the end of `before`, tried only when a naming verb is there at
+    all (a substring test is far cheaper than the pattern)."""
+    tail = before[-80:]
+    return any(word in tail for word in _NAMING_WORDS) and bool(
+        NAMED_BY_SUBJECT.search(tail.rstrip(' “"\t'))
+    )
+
+
 def _labelled(tail: str) -> bool:
     """`_LABEL_BEFORE`, tried only when one of its words is there at all (a cheap test), and
     not after a subject of its own (`NAMED_BY_SUBJECT`)."""
     return (
         bool(_LABEL_HINT.search(tail.lower()))
         and bool(_LABEL_BEFORE.search(tail))
-        and not NAMED_BY_SUBJECT.search(tail.rstrip(' “"\t'))
+        and not names_by_subject(tail)
     )
 
 
@@ -235,7 +247,7 @@ def is_speech(
         return False
     if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
-    if NAMED_BY_SUBJECT.search(before[-80:].rstrip(' “"\t')):
+    if names_by_subject(before[-80:]):
         return True  # "which Ana Ruiz calls “a burden”": her words
     if _governing_cue(before, after, len(words), cues_before, cues_after):
         return True

@@ -252,7 +252,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     words = chunk.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, hi, "pronoun")
-    if len(words) >= 3 and _REFLEXIVE_AFTER.match(" " + words[-1]):
+    if len(words) >= 3 and words[-1].rstrip(",.").lower() in _REFLEXIVES:
         words.pop()  # "I find myself", when "myself" was not stripped as filler
         hi = lo + chunk.rfind(" ")
         chunk = text[lo:hi]
@@ -260,7 +260,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
         return phrase_subject(text, lo, lo + chunk.rfind(" "))  # "I find myself thinking": I
     if "▒" in chunk or len(words) > 16:
         return _clause_tail_subject(text, lo, hi)
-    link = _SUBORDINATE_LINK.match(chunk)
+    link = _SUBORDINATE_LINK.match(chunk) if _SUBORDINATE_WORD.search(chunk) else None
     if link and len(chunk[link.end() :].split()) >= 2:
         return phrase_subject(text, lo + link.end(), hi)  # "so odd that a spokesman quipped"
     if chunk[0].isdigit() or words[0].lower() in _COUNT_WORDS:
@@ -330,6 +330,7 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
     return None
 
 
+_REFLEXIVES: Final = frozenset("myself himself herself themselves ourselves".split())
 _FINDS_ONESELF: Final = frozenset(
     "find finds found catch catches caught keep keeps kept hear hears heard".split()
 )
@@ -344,6 +345,8 @@ _SUBORDINATE_LINK: Final = re.compile(
 """The last conjunction that opens a clause of its own inside the stretch before a cue
 ("The scheduling was so odd that a spokesman quipped", "… when a teacher said"): the cue's
 subject is in that clause. Not a bare "that", which also opens relative clauses."""
+_SUBORDINATE_WORD: Final = re.compile(r"\b(?:that|when|while|because|though|whereas)\b")
+"""Whether `_SUBORDINATE_LINK` can match at all: one scan, no backtracking over `.*`."""
 _LAST_LINK: Final = re.compile(
     r".*[\s,](?:that|when|as|while|because|after|before|since|until|where|and|but)\s+", re.S
 )
