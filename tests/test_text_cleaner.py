@@ -1668,3 +1668,19 @@ def test_a_comments_dated_signature_by_the_story_is_no_writer() -> None:
     signed = "Posted by: Sam Hale | March 3, 2026 at 10:02 AM"
     text = page(*header, "Home > News > Towns", signed, "NEWS", HEADLINE, footer=FOOTER)
     assert clean_text(text, "a.txt").authors == []
+
+
+def test_a_contact_line_below_the_story_past_a_rule_is_left_out() -> None:
+    closing = "Follow the canal news desk on Twitter at http://twitter.example/canal for updates"
+    text = page(*HEADER, "By Jo Marsh", footer=("___", closing, *FOOTER))
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_list_closing_the_story_right_under_its_last_paragraph_stays() -> None:
+    items = [
+        "the towpath from the marina to the old mill will stay open throughout",
+        "cyclists will be asked to dismount at the lock while cranes are working",
+    ]
+    story = [*STORY, *items]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == story

@@ -60,7 +60,34 @@ def keep_story_lines(
         after_prose = run_end < end and kinds[run_end] in (PROSE, NEAR)
         _keep_short_run(lines[i:run_end], boxed, after_prose, kept, headings)
         i = run_end
-    return kept, headings
+    return _drop_trailing_fragments(kept, headings)
+
+
+def _drop_trailing_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
+    """Leave out the near-sentences without a full stop below the story, past a line left out.
+
+    Under the story's last paragraph, once a line of the region has been
+    left out (a rule, a share bar, a credit), a line that reads almost as
+    prose but ends no sentence is the page's: a contact line ("Reach the
+    reporters on Twitter at ..."), a run of tags, an embed's code, a lead-in
+    to a video. Lines right under the last paragraph, with nothing left out
+    between, are the story's own (the list it closes on).
+    """
+    last = max((n for n, line in enumerate(kept) if line.kind is PROSE), default=None)
+    if last is None:
+        return kept, headings
+    out = kept[: last + 1]
+    out_headings = [h for h in headings if h <= last]
+    gap = False
+    for n in range(last + 1, len(kept)):
+        line = kept[n]
+        gap = gap or line.index > kept[n - 1].index + 1
+        if gap and line.kind is NEAR and not line.ends_sentence:
+            continue
+        if n in headings:
+            out_headings.append(len(out))
+        out.append(line)
+    return out, out_headings
 
 
 def _keep_short_run(
