@@ -308,3 +308,10 @@ def test_a_quote_inside_a_parenthesis_is_from_the_name_that_opens_it():
         "Historians name the famine for what it was (Rafael Lem, who coined the word, once "
         "said, “It happened so many times”)."
     ) == [("It happened so many times", "Rafael Lem")]
+
+
+def test_a_participle_like_written_or_given_opening_a_sentence_is_no_name():
+    """ "Given", "Written", "Taken" open a sentence as "Asked" does: no one is named "Given"."""
+    assert said("Given his record, “we expected nothing less,” she said.") == [
+        ("we expected nothing less,", None)
+    ]

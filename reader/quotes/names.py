@@ -602,6 +602,16 @@ and"); any other function word after the first ("Ruiz went after Marsh") ends th
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
 
 
+PAST_PARTICIPLES: Final = frozenset(
+    """
+written taken given spoken chosen driven broken shown known seen drawn grown thrown sworn
+hidden stolen forgotten beaten fallen ridden risen shaken frozen forbidden undertaken
+""".split()
+)
+"""Participles not ending in -ed that open a sentence as "Asked" does: "Written “at this
+time of crisis,” the statement …" (a word of these is no name)."""
+
+
 def adverbial_clause(words: list[str]) -> bool:
     """Whether the words before a comma are an adverbial clause or phrase ("In his reply to
     the board", "Asked about the vote", "Earlier"), not a clause with its own subject ("On
@@ -610,7 +620,7 @@ def adverbial_clause(words: list[str]) -> bool:
         return False
     first = words[0].lower().strip(",")
     if first not in FUNCTION_WORDS and not (
-        first.endswith(("ing", "ed", "ly")) and first.isalpha()
+        first.endswith(("ing", "ed", "ly")) and first.isalpha() or first in PAST_PARTICIPLES
     ):
         return False
     return _SUBJECT_PRONOUNS.isdisjoint(word.lower() for word in words)

@@ -15,6 +15,7 @@ from typing import Final
 from reader.quotes.kinds import kind_of_person
 from reader.quotes.names import (
     FUNCTION_WORDS,
+    PAST_PARTICIPLES,
     SURNAMES_TOO,
     TITLE_WORDS,
     is_org,
@@ -690,7 +691,14 @@ def leading_subject(text: str, lo: int, hi: int) -> Subject | None:
             and (len(runs) > 1 and runs[1][0] == runs[0][1] + 3)
         ):
             runs = runs[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
-        if runs and len(runs[0][2]) == 1 and runs[0][2][0].endswith(("ing", "ed", "ly")):
+        if (
+            runs
+            and len(runs[0][2]) == 1
+            and (
+                runs[0][2][0].endswith(("ing", "ed", "ly"))
+                or runs[0][2][0].lower() in PAST_PARTICIPLES
+            )
+        ):
             runs = []  # a sentence opening "Offering …" or "Asked …" is not a name
         if (
             len(runs) > 1
