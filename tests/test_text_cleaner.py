@@ -1684,3 +1684,18 @@ def test_a_list_closing_the_story_right_under_its_last_paragraph_stays() -> None
     story = [*STORY, *items]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == story
+
+
+def test_a_list_parted_from_the_first_paragraph_by_a_left_out_line_is_left_out() -> None:
+    reading = (
+        "Jo Marsh: Walking the Northern Canals",
+        "Sam Reed: Locks and How They Work",
+        "Ann Ochs: A Year on the Towpath",
+        "Lee Park: The Barge Builders",
+        "Pat Kim: Herons of the Valley",
+        "Tom Hale: Mills and Water",
+        "Rae Lund: The Lost Wharves",
+        "Max Ode: Boats in Winter",
+    )
+    text = page(*HEADER, "Books we like", *reading, "Advertisement", footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

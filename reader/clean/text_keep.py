@@ -60,7 +60,40 @@ def keep_story_lines(
         after_prose = run_end < end and kinds[run_end] in (PROSE, NEAR)
         _keep_short_run(lines[i:run_end], boxed, after_prose, kept, headings)
         i = run_end
-    return _drop_trailing_fragments(kept, headings)
+    kept, headings = _drop_trailing_fragments(kept, headings)
+    return _drop_leading_fragments(kept, headings)
+
+
+def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
+    """Leave out the short lines above the story's first paragraph, past a line left out.
+
+    Above the first paragraph, a short line or a near-sentence with no full
+    stop that a left-out line (a share bar, a credit, an ad) parts from the
+    paragraph is the page's: a breadcrumb, a date and byline already read, a
+    section label, a teaser or a sidebar's links. What sits right above the
+    paragraph, with nothing left out between, is kept as before.
+    """
+    first = next((n for n, line in enumerate(kept) if line.kind is PROSE), None)
+    if not first:
+        return kept, headings
+    parted = [n for n in range(first) if kept[n + 1].index > kept[n].index + 1]
+    if not parted:
+        return kept, headings
+    dropped = {
+        n
+        for n in range(parted[-1] + 1)
+        if kept[n].kind is SHORT or (kept[n].kind is NEAR and not kept[n].ends_sentence)
+    }
+    out: list[Line] = []
+    out_headings: list[int] = []
+    heading_set = set(headings)
+    for n, line in enumerate(kept):
+        if n in dropped:
+            continue
+        if n in heading_set:
+            out_headings.append(len(out))
+        out.append(line)
+    return out, out_headings
 
 
 def _drop_trailing_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
