@@ -315,3 +315,12 @@ def test_a_participle_like_written_or_given_opening_a_sentence_is_no_name():
     assert said("Given his record, “we expected nothing less,” she said.") == [
         ("we expected nothing less,", None)
     ]
+
+
+def test_that_quote_from_a_name_after_a_quote_names_its_speaker():
+    """A quote that is its own sentence, then "That quote from X …": X's words."""
+    assert said(
+        "Tom Hale runs the bank.",
+        "“I would rather lose the vote than lose the town.” That quote from the county "
+        "commissioner, Ana Ruiz, sums up the mood.",
+    ) == [("I would rather lose the vote than lose the town.", "Ana Ruiz")]

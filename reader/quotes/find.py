@@ -918,6 +918,9 @@ def _unlinked_speaker(
         if found[0]:
             return found
     if not before.strip():
+        named = _named_after(span, page)
+        if named is not None:
+            return named
         narrated = _narrator_before(page, lo, accepted, said)
         if narrated is not None:
             return narrated
@@ -936,6 +939,30 @@ def _unlinked_speaker(
     if spoken:
         return max(spoken, key=_FIRST)[1]
     return None, False, None
+
+
+_QUOTE_FROM: Final = re.compile(
+    r"[\s”\"’'.!?]*(?:That|This|The)\s+(?:(?:famous|oft-quoted|old|memorable)\s+)?"
+    r"(?:quote|line|remark|comment|quip|words|saying|observation)\s+(?:from|by|of)\s+"
+)
+"""The sentence after a quote naming whose it is: "“…” That quote from Thomas Krebs …"."""
+
+
+def _named_after(span: Span, page: _Paragraph) -> _Resolved | None:
+    """Who the sentence right after a quote that is a sentence of its own names as its
+    speaker ("“I'd rather …” That quote from Alabama's securities commissioner, Thomas
+    Krebs, …"), or None."""
+    if span.close_mark is None:
+        return None
+    masked = page.masked
+    named = _QUOTE_FROM.match(masked, span.close_mark + 1)
+    if named is None:
+        return None
+    _lo, hi = sentence_of(page.bounds, named.end())
+    subject = subject_after(masked, named.end(), hi)
+    if subject is None:
+        return None
+    return _resolved(subject, page.index, page.number, page.memory)
 
 
 def _narrator_before(
