@@ -161,7 +161,7 @@ def _drop_header_lines(body: Body, header_end: int, lines: list[Line]) -> Body:
     begun = first > 0 and kind_of(lines[first]) is PROSE and _header_line(lines[first - 1])
     reach = 0 if begun else HEADER_CHECK_LINES
     for line in body.lines[:reach]:
-        if (is_byline(line) or is_dateline(line)) and _prose_within(lines, line.index):
+        if _header_line(line) and _prose_within(lines, line.index):
             cut = max(cut, line.index + 1)
         elif line.chars >= LEAD_PARAGRAPH_CHARS:
             paragraphs += 1

@@ -84,16 +84,7 @@ def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list
         for n in range(parted[-1] + 1)
         if kept[n].kind is SHORT or (kept[n].kind is NEAR and not kept[n].ends_sentence)
     }
-    out: list[Line] = []
-    out_headings: list[int] = []
-    heading_set = set(headings)
-    for n, line in enumerate(kept):
-        if n in dropped:
-            continue
-        if n in heading_set:
-            out_headings.append(len(out))
-        out.append(line)
-    return out, out_headings
+    return _without(kept, headings, dropped)
 
 
 def _drop_trailing_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
@@ -109,15 +100,30 @@ def _drop_trailing_fragments(kept: list[Line], headings: list[int]) -> tuple[lis
     last = max((n for n, line in enumerate(kept) if line.kind is PROSE), default=None)
     if last is None:
         return kept, headings
-    out = kept[: last + 1]
-    out_headings = [h for h in headings if h <= last]
+    dropped: set[int] = set()
     gap = False
     for n in range(last + 1, len(kept)):
         line = kept[n]
         gap = gap or line.index > kept[n - 1].index + 1
         if gap and line.kind is NEAR and not line.ends_sentence:
+            dropped.add(n)
+    return _without(kept, headings, dropped)
+
+
+def _without(
+    kept: list[Line], headings: list[int], dropped: set[int]
+) -> tuple[list[Line], list[int]]:
+    """The kept lines but those at the positions `dropped`, with the headings' positions
+    moved to match."""
+    if not dropped:
+        return kept, headings
+    out: list[Line] = []
+    out_headings: list[int] = []
+    heading_set = set(headings)
+    for n, line in enumerate(kept):
+        if n in dropped:
             continue
-        if n in headings:
+        if n in heading_set:
             out_headings.append(len(out))
         out.append(line)
     return out, out_headings

@@ -27,7 +27,7 @@ from reader.quotes.marks import Span, scan_paragraph, starts_with_opener
 from reader.quotes.names import FUNCTION_WORDS, NameIndex, given_name_gender, name_runs
 from reader.quotes.resolution import SpeakerMemory, owned_words_before, resolve
 from reader.quotes.speakers import merge_forms
-from reader.quotes.speech import NAMED_BY_SUBJECT, WORDS, is_speech, names_by_subject
+from reader.quotes.speech import WORDS, is_speech, named_by_subject_at
 from reader.quotes.subjects import (
     PERSONAL,
     Subject,
@@ -149,11 +149,7 @@ def _cue_matches(
         while at > 0 and masked[at - 1] == " ":
             at -= 1
         if masked[at - 1 : at] in ("s", "d"):
-            named = (
-                NAMED_BY_SUBJECT.search(masked, max(0, at - 80), at)
-                if names_by_subject(masked[max(0, at - 80) : at])
-                else None
-            )
+            named = named_by_subject_at(masked, at)
             verb = _WHOLE.match(masked, *named.span("verb")) if named else None
             if verb and not any(verb.start() <= known.start() < at for known in found):
                 inverted.append(verb)  # "which Ana Ruiz calls “…”"

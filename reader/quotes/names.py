@@ -710,9 +710,9 @@ class NameIndex:
     lone_people: dict[str, bool] = field(default_factory=dict)
     """One-word names found to be people (see `lone_name_person`)."""
     shared_surnames: set[str] = field(default_factory=set)
+    """Surnames of people that no one full name stands for (see `_settle_surnames`)."""
     employed: dict[str, bool] = field(default_factory=dict)
     """Names found to have a job or an age written beside them (see `_employed`)."""
-    """Surnames of people that no one full name stands for (see `_settle_surnames`)."""
 
     @classmethod
     def build(cls, paragraphs: list[str]) -> NameIndex:

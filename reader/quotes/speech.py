@@ -153,6 +153,16 @@ subject's words, not a term."""
 _NAMING_WORDS: Final = ("call", "term", "dub", "label", "brand")
 
 
+def named_by_subject_at(text: str, end: int) -> re.Match[str] | None:
+    """`NAMED_BY_SUBJECT` ending at `end` in `text`, searched only when a naming verb stands
+    in the 80 characters before it (a substring test is far cheaper than the pattern)."""
+    lo = max(0, end - 80)
+    tail = text[lo:end]
+    if not any(word in tail for word in _NAMING_WORDS):
+        return None
+    return NAMED_BY_SUBJECT.search(text, lo, end)
+
+
 def names_by_subject(before: str) -> bool:
     """`NAMED_BY_SUBJECT` at the end of `before`, tried only when a naming verb is there at
     all (a substring test is far cheaper than the pattern)."""
