@@ -231,3 +231,17 @@ def test_a_long_described_subject_ends_at_its_verb_in_the_past_tense():
             ]
         )[0]
     ] == [("we took every precaution.", "A spokesman for Harbour Freight")]
+
+
+def test_familiar_and_close_before_the_noun_keep_the_description():
+    """ "familiar with" and "close to" end a description ("a source familiar with the
+    talks"); written before the noun they are its adjectives, and the speaker stays whole."""
+    assert said("“The deal is done,” a close aide to the mayor said.") == [
+        ("The deal is done,", "a close aide to the mayor")
+    ]
+    assert said("Within an hour, a familiar voice weighed in on the radio: “Told you so.”") == [
+        ("Told you so.", "a familiar voice")
+    ]
+    assert said("“The deal is done,” said a source close to the talks.") == [
+        ("The deal is done,", "a source")
+    ]

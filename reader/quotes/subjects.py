@@ -101,11 +101,13 @@ _DETERMINER: Final = re.compile(
     re.I,
 )
 _DESCRIPTOR_CUT: Final = re.compile(
-    r"\s\s*(?:who|which|that|whose|published|based|speaking|writing|quoted|cited|familiar|"
-    r"close|with|in\s+a\s+statement)\b.*$",
+    r"\s\s*(?:who|which|that|whose|published|based|speaking|writing|quoted|cited|"
+    r"(?:familiar|close)(?=\s+(?:with|to)\b|\s*$)|with|in\s+a\s+statement)\b.*$",
     re.S,
 )
-r"""Written `\s\s*`, not `\s+`, so that `re` jumps from space to space in C."""
+r"""Where the words after a description's noun begin ("a source familiar with the talks",
+"an aide close to Ruiz"); "familiar" and "close" only so, as "a familiar voice" and "a close
+aide" keep theirs. Written `\s\s*`, not `\s+`, so that `re` jumps from space to space in C."""
 _PREPOSITION_BEFORE: Final = re.compile(
     r"\b(?:of|for|at|in|from|with|to|on|by|about|behind|inside|near)\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+)*$"
