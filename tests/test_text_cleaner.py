@@ -1699,3 +1699,24 @@ def test_a_list_parted_from_the_first_paragraph_by_a_left_out_line_is_left_out()
     )
     text = page(*HEADER, "Books we like", *reading, "Advertisement", footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_photo_credit_to_a_wire_agency_is_left_out_of_the_story() -> None:
+    story = [
+        STORY[0],
+        "Canal trust via AP",
+        STORY[1],
+        "Reuters file",
+        STORY[2],
+        "/Associated Press",
+        STORY[3],
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_wire_agency_named_in_the_byline_is_still_the_publisher() -> None:
+    text = page(*HEADER, "By Jo Marsh, Associated Press", footer=FOOTER)
+    article = clean_text(text, "a.txt")
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == STORY

@@ -104,6 +104,16 @@ _AGENCY_LINE = re.compile(
     r"^(?:reuters|ap|afp|epa|pa|getty|bloomberg|dpa|anadolu|xinhua|shutterstock|alamy)"
     r"(?: (?:images|photo|media|wire))?$"
 )
+_AGENCY = (
+    r"(?:associated press|ap|afp|reuters|epa|getty images|getty|bloomberg|"
+    r"european pressphoto agency|xinhua|dpa|upi|ansa|efe)"
+)
+_AGENCY_CREDIT = re.compile(
+    rf"(?:[/|]|\bvia)\s*(?:the )?{_AGENCY}(?: (?:file|photo|images))*$|\b{_AGENCY} file(?: photo)?$"
+)
+"""A photo's credit to a wire agency, under a separator ("Jane Doe / AP", "Nasa via
+Reuters", "/Associated Press") or to its archive ("AP file", "Reuters file"). A line of
+the agency's name alone is left to the byline finder ("Associated Press")."""
 _CREDIT_HINTS = (
     "photo",
     "image",
@@ -468,6 +478,8 @@ def _is_clutter(line: Line) -> bool:
     if (":" in opening or "," in opening) and _CAPTION_LEAD.match(line.lower):
         return True
     lowered = line.lower
+    if line.words <= AGENCY_CREDIT_WORDS and _agency_credit(line):
+        return True
     if line.words > CLUTTER_WORDS:
         return (text.endswith(")") and _has_credit(lowered[-80:])) or _site_notice(lowered)
     if not _ANY_HINT.search(lowered):
@@ -475,6 +487,23 @@ def _is_clutter(line: Line) -> bool:
     if _has_credit(lowered):
         return not quoted(text)
     return any(hint in lowered and pattern.search(lowered) for hint, pattern in _LEGAL_BY_HINT)
+
+
+AGENCY_CREDIT_WORDS = 8
+"""Longest line read as a credit to an agency: a photographer's name and the agency's."""
+
+
+def _agency_credit(line: Line) -> bool:
+    """A photo credit to a wire agency ("Kim Ode / AP", "AP file"): clutter in any story."""
+    lowered = line.lower
+    return lowered.endswith(_AGENCY_ENDS) and bool(_AGENCY_CREDIT.search(lowered))
+
+
+_AGENCY_ENDS = (
+    *("press", "ap", "afp", "reuters", "epa", "images", "getty", "bloomberg", "agency"),
+    *("xinhua", "dpa", "upi", "ansa", "efe", "file", "photo"),
+)
+"""The last words of an agency credit: most lines end otherwise, found without a regex."""
 
 
 def _site_notice(lowered: str) -> bool:
