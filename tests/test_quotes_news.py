@@ -324,3 +324,31 @@ def test_that_quote_from_a_name_after_a_quote_names_its_speaker():
         "“I would rather lose the vote than lose the town.” That quote from the county "
         "commissioner, Ana Ruiz, sums up the mood.",
     ) == [("I would rather lose the vote than lose the town.", "Ana Ruiz")]
+
+
+def test_a_ruling_or_finding_reported_with_that_is_its_authors():
+    """ "ruled that", "concluded that", "found that": a court's or a study's judgement; the
+    words quoted inside it are the court's or the study's, not a term."""
+    assert said(
+        "A magistrate ruled that the ferry operator must refund every passenger because of "
+        "its “pattern of neglect”."
+    ) == [("pattern of neglect", "A magistrate")]
+    assert said(
+        "The tribunal has now ruled that the council's notice was “vague and unfair” to tenants."
+    ) == [("vague and unfair", "The tribunal")]
+    assert said(
+        "A review by the Harbour Trust concluded that the old pier was “beyond repair”."
+    ) == [("beyond repair", "A review by the Harbour Trust")]
+    assert said(
+        "An inquiry found that the station's alarms had been “switched off for months”."
+    ) == [("switched off for months", "An inquiry")]
+
+
+def test_the_same_verbs_without_that_report_nothing():
+    """ "ruled the city", "the talks concluded", "found the wallet": no judgement is
+    reported, so a word in marks there stays a term."""
+    assert (
+        said("The family ruled the valley for a century and built the “long house” by the river.")
+        == []
+    )
+    assert said('The talks concluded early and the "quiet room" was closed.') == []

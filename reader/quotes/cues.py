@@ -27,6 +27,7 @@ _IRREGULAR: Final = {
     "speak": ("speak", "speaks", "spoke", "speaking"),
     "put it": ("put it", "puts it", "put it", "putting it"),
     "cut in": ("cut in", "cuts in", "cut in", "cutting in"),
+    "find": ("find", "finds", "found", "finding"),
 }
 
 CORE_VERBS: Final = (
@@ -185,6 +186,9 @@ NOUN_LIKE: Final = frozenset(
 )
 """Verbs whose base and -s forms are mostly nouns or other senses ("the United States",
 "a report", "terms"): only their past and -ing forms count as cues."""
+VERDICT_VERBS: Final = ("rule", "conclude", "find")
+"""Verbs that report a judgement only before "that": "the court ruled that …", "the study
+concluded that …", but "ruled the country", "the talks concluded", "found the body"."""
 PREPOSITIONAL_CUES: Final = ("according to", "per", "quoting", "in the words of")
 """Cues whose speaker follows them: "according to the ministry"."""
 
@@ -246,6 +250,7 @@ def _cue_endings(verbs: tuple[str, ...]) -> dict[str, str]:
         form: rf"\b(?!\s+to\b){_NOT_SPEECH}" for form in _usable_forms(verbs, before_to=False)
     }
     endings |= {form: _WENT_ON_END for form in verb_forms("go on")}
+    endings |= {form: r"(?=\s+that\b)" for verb in VERDICT_VERBS for form in verb_forms(verb)}
     endings |= {form: r"\b" for form in PREPOSITIONAL_CUES if form != "per"}
     endings |= {form.capitalize(): r"\b" for form in ("according to", "quoting")}
     endings |= {"per": _PER_END, "Per": _PER_END}
