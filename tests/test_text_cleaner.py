@@ -434,6 +434,8 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
     [
         # Bare names between two copies of the headline, with stray no-break spaces.
         ((HEADLINE, "Jo Marsh\u00a0\u00a0\u00a0", HEADLINE), ["Jo Marsh"]),
+        # Two writers there: the line is the byline, not a headline over the copy below it.
+        ((HEADLINE, "Jo Marsh and Sam Hale\u00a0\u00a0", HEADLINE), ["Jo Marsh", "Sam Hale"]),
         # A name run into the date it was posted on.
         ((HEADLINE, "Jo Marsh on March 3, 2026, 9:13 AM"), ["Jo Marsh"]),
         # "by" after the date, with a comment count.

@@ -166,8 +166,9 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
     Of a headline and a standfirst stacked above the byline, both headline
     shaped, the upper and shorter one is the headline, unless the upper one
     is a trail of sections ("Towns / Transport News & Views"), whose crumbs
-    may be too long to read as a breadcrumb. A line below the story is never
-    its headline.
+    may be too long to read as a breadcrumb, or stands between two copies
+    of the headline (the byline some scrapes print there: "Jane Doe and Ali
+    Khan"). A line below the story is never its headline.
     """
     low = max(0, body_start - TITLE_WINDOW)
     high = min(len(lines), body_start + 3, body_end if body_end is not None else len(lines))
@@ -184,6 +185,7 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
         and _headline_shaped(lines[best - 1])
         and _CRUMB_SPLIT.search(lines[best - 1].text) is None
         and (lines[best - 1].words >= 4 and lines[best - 1].chars < lines[best].chars)
+        and not _between_copies(lines, best - 1, best)
     ):
         return best - 1
     return best
