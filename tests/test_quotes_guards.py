@@ -30,6 +30,7 @@ from reader.quotes.subjects import (
     _DESCRIPTOR_CUT,
     _LEADING_FILLER,
     _SEPARATOR,
+    _SUBORDINATE_WORD,
     _leading_filler_end,
     _segments,
 )
@@ -341,3 +342,42 @@ def test_capitalised_function_words_are_no_names_but_may_can_be() -> None:
         (31, 34, ["May"]),
         (48, 51, ["END"]),
     ]
+
+
+_SUBORDINATE_PIECES = [
+    "that",
+    "That",
+    "when",
+    "while",
+    "whereas",
+    "because",
+    "though",
+    "thought",
+    "ecause",
+    "hen",
+    "t",
+    "w",
+    "b",
+    "é",
+    "_",
+    "7",
+    "’",
+    "-",
+    " ",
+    "\n",
+    "\xa0",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_SUBORDINATE_PIECES), max_size=10).map("".join))
+def test_the_subordinate_word_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    plain = re.compile(r"\b(?:that|when|while|because|though|whereas)\b")
+    expected = plain.search(text)
+    found = _SUBORDINATE_WORD.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_speaker_inside_a_clause_opened_by_when_is_still_found() -> None:
+    paragraphs = ["The room went quiet when a spokesman for the council said: “We are done.”"]
+    assert [q.who for q in find_quotes(paragraphs)[0]] == ["a spokesman for the council"]
