@@ -1722,3 +1722,9 @@ def test_a_wire_agency_named_in_the_byline_is_still_the_publisher() -> None:
     article = clean_text(text, "a.txt")
     assert article.authors == ["Jo Marsh"]
     assert article.paragraphs == STORY
+
+
+def test_the_adchoices_label_inside_the_story_is_an_ad() -> None:
+    story = [STORY[0], STORY[1], "Advertise | AdChoices", STORY[2], "AdChoices", STORY[3]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

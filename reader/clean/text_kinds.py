@@ -49,6 +49,7 @@ _AD_PHRASES = (
     r"skip (ad|advert)",
     r"(close|hide) ad",
     r"report (this )?ad",
+    r"(advertise\W+)?ad ?choices",
 )
 _SHARE_PHRASES = (
     r"share( this)?( (article|story|page|post))?( on \w+)?",
