@@ -352,3 +352,20 @@ def test_the_same_verbs_without_that_report_nothing():
         == []
     )
     assert said('The talks concluded early and the "quiet room" was closed.') == []
+
+
+def test_a_word_between_a_determiner_and_a_noun_in_a_that_clause_is_the_speakers():
+    """ "said … that … the “temporary” shortages": the clause reports the speaker's words, so
+    the marked word is theirs, not a label the writer put on the noun."""
+    assert said(
+        "The ministry said in a statement that it had paused the scheme because of the "
+        "“temporary” shortages in the north."
+    ) == [("temporary", "The ministry")]
+    assert said(
+        "Ana Ruiz told reporters on Monday that the council would drop its “green corridor” plan."
+    ) == [("green corridor", "Ana Ruiz")]
+
+
+def test_without_a_that_clause_such_a_word_stays_a_label():
+    assert said("The firm said its “smart” kettle sold well.") == []
+    assert said("Ana Ruiz said the council backed the “green corridor” plan.") == []

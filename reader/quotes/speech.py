@@ -207,6 +207,19 @@ def _governing_cue(
     return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(after[: cues_after[0][0]]))
 
 
+_THAT_CLAUSE: Final = re.compile(r"\s+(?:[^▒;:.]{0,30}?\s)?that\s")
+"""A "that" clause opening right after a cue, or a few words on ("said in a statement that",
+"told reporters on Monday that")."""
+
+
+def _reported_with_that(before: str, cues_before: list[Cue]) -> bool:
+    """Whether the quote stands in the "that" clause of the last cue before it ("the agency
+    said that it stopped because of the “short-term” stays"): the words are the speaker's
+    even between a determiner and a noun, where they would otherwise be read as a label
+    ("a “skinny” deal")."""
+    return bool(cues_before) and bool(_THAT_CLAUSE.match(before, cues_before[-1][1]))
+
+
 def is_speech(
     span: Span, text: str, masked: str, bounds: list[tuple[int, int]], cues: list[Cue]
 ) -> bool:
@@ -251,6 +264,7 @@ def is_speech(
         and not ends_in_punct
         and _MODIFIER_BEFORE.search(before[-40:])
         and (_NOUN_AFTER.match(after))
+        and not _reported_with_that(before, cues_before)
     ):
         return False
     if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
