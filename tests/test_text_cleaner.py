@@ -512,6 +512,24 @@ def test_a_columns_name_over_the_headline_gives_way_to_the_byline_under_it(bylin
 
 
 @pytest.mark.parametrize(
+    ("bio", "authors"),
+    [
+        ((), []),  # a bare name far over the headline may be a menu entry
+        (("Jo Marsh is the transport reporter at The Canal Times.",), ["Jo Marsh"]),
+    ],
+)
+def test_a_name_far_over_the_headline_is_the_writer_when_the_page_prints_her_bio(
+    bio: tuple[str, ...], authors: list[str]
+) -> None:
+    box = ("Jo Marsh", "ethics policy", "bio", "e-mail", "RSS", "Follow on Twitter")
+    text = page("The Canal Times", "News", *box, HEADLINE, "June 2, 2026", footer=(*bio, *FOOTER))
+    article = clean_text(text, "a.txt")
+    assert article.title == HEADLINE
+    assert article.authors == authors
+    assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Towpath Walkers Cheer at Council Vote",  # a teaser's headline, cut at "at"

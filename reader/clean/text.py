@@ -25,6 +25,7 @@ from reader.clean.text_meta import (
     find_footer_byline,
     find_section,
     find_title,
+    find_vouched_name,
     is_byline,
     is_dateline,
     summary_lines,
@@ -59,6 +60,8 @@ def clean_text(text: str, path: str) -> Article:
     authors, publisher, byline = find_byline(lines, title, start)
     if not authors and body.lines:
         authors = find_footer_byline(lines, body.end)
+    if not authors:
+        authors = find_vouched_name(lines, title, start)
     published = find_date(lines, title, start)
     if not in_story:
         header_end = max([title if title is not None else -1, *byline]) + 1

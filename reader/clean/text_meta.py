@@ -529,6 +529,45 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     return []
 
 
+VOUCHED_REACH = 16
+"""How far above the story's start a name line its writer's bio vouches for is looked for."""
+
+
+def find_vouched_name(lines: list[Line], title: int | None, body_start: int) -> list[str]:
+    """A bare name line by the story whose bio the page prints ("Jane Doe is a reporter").
+
+    Read last, when no line by the headline or the story names anyone (the
+    headline found was a teaser, so the byline window missed): a bare name
+    above the story is as likely a menu entry or a teaser's writer, but a
+    page prints a bio only for its own writer. A name nothing else on the
+    page describes is left alone, as are names whose every word the story
+    writes in lower case ("Pickled Peaches").
+    """
+    low = max(0, body_start - VOUCHED_REACH)
+    for j in range(min(len(lines) - 1, body_start + 2), low - 1, -1):
+        if j == title:
+            continue
+        names = _bare_names(lines[j])
+        if (
+            len(names) == 1
+            and " " in names[0]
+            and _has_bio(lines, j, names[0])
+            and not _page_words(lines, names)
+        ):
+            return names
+    return []
+
+
+def _has_bio(lines: list[Line], j: int, name: str) -> bool:
+    """Does a line other than line `j` open as a writer's bio does: "Jane Doe is a ..."?"""
+    bio = re.compile(rf"{re.escape(name)}\s+(?:is|was)\s+(?:a|an|the)\s", _I)
+    lower = name.lower()
+    return any(
+        k != j and line.lower.startswith(lower) and bio.match(line.text)
+        for k, line in enumerate(lines)
+    )
+
+
 _WRITTEN_BY = re.compile(r"^this (?:entry|post|article) was (?:written|posted) by:?\s+(.+)$", _I)
 """The footer blog templates print under each post: "This entry was written by Jane Doe"."""
 
