@@ -245,3 +245,52 @@ def test_familiar_and_close_before_the_noun_keep_the_description():
     assert said("“The deal is done,” said a source close to the talks.") == [
         ("The deal is done,", "a source")
     ]
+
+
+def test_a_description_opening_its_sentence_is_the_person_the_sentence_before_opens_with():
+    """News writing varies a name with a noun for whom it has just been about; the article
+    never called Ruiz a lawyer, but the sentence before is about her."""
+    assert said(
+        "Nairobi: Councillor Ana Ruiz on Monday attacked the transport board over the fares. "
+        "The veteran lawyer demanded the chair's resignation, calling the plan “a disgrace”."
+    ) == [("a disgrace", "Ana Ruiz")]
+    assert said(
+        "Ana Ruiz won the seat on Monday. “We did it. We won,” the veteran lawyer said."
+    ) == [("We did it. We won,", "Ana Ruiz")]
+    assert said(  # the stop after "Gov." ends no sentence
+        "Oregon Gov. Ana Ruiz attacked the board on Monday. “It failed,” the Oregon governor said."
+    ) == [("It failed,", "Ana Ruiz")]
+
+
+def test_a_description_with_its_own_antecedent_or_speaking_for_someone_is_not_them():
+    """ "the lawyer" after "a new lawyer" is that lawyer; "the spokesman" speaks for Ruiz;
+    "the mayor" is whoever the article calls mayor."""
+    assert (
+        said("Ana Ruiz hired a new lawyer on Monday. “We will appeal,” the lawyer said.")[0][1]
+        != "Ana Ruiz"
+    )
+    assert said("Ana Ruiz won the seat on Monday. “We are pleased,” the spokesman said.") == [
+        ("We are pleased,", "the spokesman")
+    ]
+    assert said(
+        "Mayor Jo Marsh opened the bridge. Ana Ruiz cut the ribbon. “A fine day,” the mayor said."
+    ) == [("A fine day,", "Jo Marsh")]
+
+
+def test_a_description_opening_a_paragraph_is_the_person_the_paragraph_before_ends_on():
+    assert said(
+        "Ana Ruiz defended the fares on her weekly radio show.",
+        "“Nobody rides for free,” the veteran lawyer said.",
+    ) == [("Nobody rides for free,", "Ana Ruiz")]
+
+
+def test_a_description_after_a_sentence_about_someone_spoken_to_is_not_them():
+    """Whoever was asked is not the one asking; nor is a place inside the subject."""
+    assert said(
+        "Ana Ruiz was asked about the fares.",
+        "“Will they rise again?” the host said.",
+    ) == [("Will they rise again?", "the host")]
+    assert said(
+        "One organiser inside Harbour House played the dispute down.",
+        "“Nobody here is worried,” the insider said.",
+    ) == [("Nobody here is worried,", "the insider")]
