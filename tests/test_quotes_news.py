@@ -369,3 +369,18 @@ def test_a_word_between_a_determiner_and_a_noun_in_a_that_clause_is_the_speakers
 def test_without_a_that_clause_such_a_word_stays_a_label():
     assert said("The firm said its “smart” kettle sold well.") == []
     assert said("Ana Ruiz said the council backed the “green corridor” plan.") == []
+
+
+def test_a_cue_opened_by_as_after_the_noun_claims_the_word():
+    """ "a “plain-spoken” mayor, as she once described herself": the "as" clause says whose
+    word it is."""
+    assert said(
+        "Ana Ruiz ran as a “plain-spoken” mayor, as she once described herself to a room of "
+        "farmers, and won twice."
+    ) == [("plain-spoken", "Ana Ruiz")]
+
+
+def test_an_as_clause_without_a_cue_leaves_the_label():
+    assert (
+        said("The council sold the “green corridor” land, as the minutes recorded in March.") == []
+    )

@@ -220,6 +220,17 @@ def _reported_with_that(before: str, cues_before: list[Cue]) -> bool:
     return bool(cues_before) and bool(_THAT_CLAUSE.match(before, cues_before[-1][1]))
 
 
+_AS_BEFORE_CUE: Final = re.compile(r"[^▒;:.]{0,40}?\bas\s+(?:[\w’'.-]+\s+){1,4}$")
+"""From the closing mark to a cue: a few words, then "as" and the cue's subject."""
+
+
+def _as_cue_after(after: str, cues_after: list[Cue]) -> bool:
+    """Whether a cue after the quote is opened by "as" ("a “severely conservative”
+    candidate, as he once described himself"): that clause says whose words they are, even
+    between a determiner and a noun, where they would otherwise be read as a label."""
+    return bool(cues_after) and bool(_AS_BEFORE_CUE.fullmatch(after, 0, cues_after[0][0]))
+
+
 def is_speech(
     span: Span, text: str, masked: str, bounds: list[tuple[int, int]], cues: list[Cue]
 ) -> bool:
@@ -265,6 +276,7 @@ def is_speech(
         and _MODIFIER_BEFORE.search(before[-40:])
         and (_NOUN_AFTER.match(after))
         and not _reported_with_that(before, cues_before)
+        and not _as_cue_after(after, cues_after)
     ):
         return False
     if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
