@@ -1746,3 +1746,18 @@ def test_the_adchoices_label_inside_the_story_is_an_ad() -> None:
     story = [STORY[0], STORY[1], "Advertise | AdChoices", STORY[2], "AdChoices", STORY[3]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_photo_viewers_controls_inside_the_story_are_left_out() -> None:
+    story = [
+        STORY[0],
+        "Enlarge This Image",
+        STORY[1],
+        "click to enlarge",
+        "Previous Next",
+        "Jump to photo #3",
+        STORY[2],
+        STORY[3],
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

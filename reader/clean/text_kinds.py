@@ -82,8 +82,19 @@ _SHARE_PHRASES = (
     r"( (facebook|twitter|linkedin|email|whatsapp|pinterest|reddit|print|x))+",
 )
 _SHARE = _whole(*_SHARE_PHRASES)
-_AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES)
-"""Ad labels and share prompts in one match, since a short line is tested for both."""
+_VIEWER_PHRASES = (
+    r"enlarge( this)?( image| photo| picture)?",
+    r"click (here )?to enlarge",
+    r"view (larger|full[- ]size)( image| photo| picture)?",
+    r"open in (a )?new window",
+    r"previous\W+next",
+    r"loading (photos?|images?|gallery)\W*",
+    r"jump to (photo|image|slide) #?\d+",
+)
+"""The controls of a photo viewer, copied as lines of their own."""
+_AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES, *_VIEWER_PHRASES)
+"""Ad labels, share prompts and viewer controls in one match, since a short line is tested for
+all of them."""
 _LEAD_IN = re.compile(
     r"^(?:read more|related|see also|also read|read also|more|recommended|watch|watch now|"
     r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
