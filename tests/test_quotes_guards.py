@@ -24,6 +24,7 @@ from reader.quotes.names import (
     _OPENING_FUNCTION_WORDS,
     FUNCTION_WORDS,
     name_runs,
+    opens_sentence,
 )
 from reader.quotes.resolution import _ARTICLE
 from reader.quotes.subjects import (
@@ -381,3 +382,17 @@ def test_the_subordinate_word_pattern_finds_what_the_plain_one_finds(text: str) 
 def test_a_speaker_inside_a_clause_opened_by_when_is_still_found() -> None:
     paragraphs = ["The room went quiet when a spokesman for the council said: “We are done.”"]
     assert [q.who for q in find_quotes(paragraphs)[0]] == ["a spokesman for the council"]
+
+
+def test_a_name_after_any_sentence_end_opens_its_sentence() -> None:
+    """`opens_sentence` looks for the rarer ends ("? ", "! ", a closing mark) only where they
+    stand; each still ends the sentence before the name."""
+    for head in (
+        "She asked whether the plan was fair? ",
+        "She said the plan was unfair! ",
+        "She said the plan was “unfair” ",
+        'She said the plan was "unfair" ',
+    ):
+        text = head + "Ana Ruiz said no."
+        assert opens_sentence(text, len(head)), head
+    assert not opens_sentence("She said the plan was unfair to Ana Ruiz.", 32)

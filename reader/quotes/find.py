@@ -208,11 +208,12 @@ def _said_in(
         cue = match.group()
         if not cue.isalpha():
             cue = " ".join(cue.split())  # "according  to": spaces normalised
+        participle = cue.endswith("ing")
         gap = masked[clause_lo:start]
         subject: Subject | None = None
         tail = gap[-30:]
         shared = (
-            (cue.endswith("ing") and (_COMMA_END.search(tail) or not _WORD_CHAR.search(gap)))
+            (participle and (_COMMA_END.search(tail) or not _WORD_CHAR.search(gap)))
             or _joined(tail)
             or (earlier and _after_participle_aside(masked, earlier[-1], gap))
         )
@@ -235,7 +236,7 @@ def _said_in(
             subject = _relative_speaker(masked, clause_lo, start, end)
             if subject is None:
                 subject = subject_before(masked, clause_lo, start)
-            if subject is not None and cue.endswith("ing"):
+            if subject is not None and participle:
                 subject = _participle_subject(masked, lo, start, subject)
             if subject is None and (
                 not _WORD_CHAR.search(gap)
@@ -247,12 +248,12 @@ def _said_in(
             ):
                 subject = subject_after(masked, end, hi)
         speaker, person, written = None, False, None
-        if subject is None and (shared or cue.endswith("ing") or earlier):
+        if subject is None and (shared or participle or earlier):
             if earlier and earlier[-1].speaker:
                 speaker, person = earlier[-1].speaker, earlier[-1].person
                 written = earlier[-1].written
             else:
-                host = _participle_host(masked, lo, start) if cue.endswith("ing") else None
+                host = _participle_host(masked, lo, start) if participle else None
                 subject = host or leading_subject(masked, lo, start)
         if subject is not None:
             kept = _still_speaking(subject, cue, index, number, memory)
@@ -642,7 +643,7 @@ def find_quotes(
         ):
             if chain:
                 chain = _next_chain(quotes, chain, False, [], len(quotes))
-            if not top and text.rstrip().endswith(":"):
+            if not top and text.rstrip()[-1:] == ":":
                 last = _introducer(text, index, number, memory) or last
             elif not top and not signs_above:
                 about = number  # whom it is about is asked only if a quote needs it

@@ -92,6 +92,8 @@ def _single_after_break(text: str) -> bool:
     dash: without one (or a ‘), no single marks can pair. Found with `str.find`, mark by
     mark: most paragraphs hold few, and a class search would test every character."""
     for mark in _SINGLE_BREAK_MARKS:
+        if mark not in text:
+            continue
         at = text.find(mark, 1)
         while at > 0:
             if text[at - 1] in _BEFORE_OPENER:
@@ -113,6 +115,8 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, str]] = []
     for mark in _DOUBLE_MARKS:
+        if mark not in text:
+            continue  # most kinds are absent: `in` is cheaper than a first `find`
         at = text.find(mark)
         while at >= 0:
             found.append((at, mark))

@@ -228,7 +228,11 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 elif run in SURNAMES_TOO:
                     append((*match.span(), [run]))  # "May" is a name if one has it
                 continue
-        elif run.startswith(("Said ", "Says ")) and _inverted_cue(text, *match.span()):
+        elif (
+            run[0] == "S"
+            and run.startswith(("Said ", "Says "))
+            and _inverted_cue(text, *match.span())
+        ):
             runs.append((match.start() + 5, match.end(), run[5:].split()))
             continue
         words = run.split()
@@ -512,6 +516,7 @@ def _glued(name: tuple[str, ...]) -> bool:
     be glued to it at a sentence start ("Hosting Cook") or part of it ("United States")."""
     return (
         len(name) >= 2
+        and name[0][-1:] in ("g", "d")  # a cheap look at the last letter rules most names out
         and name[0].endswith(("ing", "ed"))
         and _PARTICIPLE.search(_plain(name[0])) is not None
     )
@@ -551,6 +556,8 @@ _SENTENCE_REACH: Final = 200
 
 
 _ARTICLES: Final = frozenset({"a", "an", "the"})
+_RARER_STOPS: Final = ("? ", "! ", "” ", '" ')
+"""Ends of a sentence before a name, other than ". " (see `opens_sentence`)."""
 
 
 def opens_sentence(text: str, offset: int) -> bool:
@@ -558,9 +565,10 @@ def opens_sentence(text: str, offset: int) -> bool:
     after titles ("Former minister Ana Ruiz"), a parenthesis ("Sen. Ruiz (D-Ore.)") or an
     adverbial clause set off by a comma ("In her reply to the board, Ruiz said")."""
     head = text[max(0, offset - _SENTENCE_REACH) : offset]
-    cut = max(
-        head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("” "), head.rfind('" ')
-    )
+    cut = head.rfind(". ")
+    for stop in _RARER_STOPS:
+        if stop in head:  # most heads have none: `in` is cheaper than `rfind`
+            cut = max(cut, head.rfind(stop))
     if cut < 0 and offset > _SENTENCE_REACH:
         return False
     head = (head[cut + 2 :] if cut >= 0 else head).strip(' “"')
@@ -571,7 +579,7 @@ def opens_sentence(text: str, offset: int) -> bool:
         return True
     if words[-1].lower() in _ARTICLES:
         return False  # "A Veltrix spokeswoman said", "the Dragon Waiting": no person's subject
-    if head.endswith(","):
+    if head[-1:] == ",":
         return len(words) <= 5 or adverbial_clause(words)
     if "," in head:
         clause, _, rest = head.rpartition(",")
@@ -897,7 +905,7 @@ class NameIndex:
             known = self.full_names.get(_plain(tokens[-1]))
             return (known, True) if known else (None, False)  # "Cuban" after "Mark Cuban"
         text = " ".join(name)
-        if text.endswith(".") and len(name[-1]) > 2 and _plain(name[-1]) not in _ABBREVIATIONS:
+        if text[-1:] == "." and len(name[-1]) > 2 and _plain(name[-1]) not in _ABBREVIATIONS:
             text = text[:-1]
         if len(name) >= 2:
             longer = self.full_names.get(_plain(name[-1]))
@@ -922,7 +930,7 @@ class NameIndex:
         longer = self.full_names.get(plain)
         if longer and not self._owner_of(token.rstrip("."), longer):
             return longer, True
-        if token.endswith(".") and len(token) > 2 and plain not in _ABBREVIATIONS:
+        if token[-1:] == "." and len(token) > 2 and plain not in _ABBREVIATIONS:
             token = token[:-1]
         return token, _first_name_gender(token) != 0 or plain in self.shared_surnames
 

@@ -86,7 +86,7 @@ _JOIN_BETWEEN: Final = re.compile(r"\b(?:and|but|or|because|if|when|while|that)\
 def _cue_precedes(before: str, cues: list[Cue]) -> bool:
     """`Lavrov said: “…”`, `he told reporters, “…”`, `she said “…”`."""
     tail = before.rstrip(" \t“\"‘'«")
-    if tail.endswith(":"):
+    if tail[-1:] == ":":
         return True
     if not cues or cues[-1][1] > len(tail):
         return False
@@ -254,7 +254,7 @@ def is_speech(
     stripped = content.strip(" …'\"‘’[(.")
     capital = stripped[:1].isupper()
     opens_sentence = not before.strip(" \t\"“‘'«(—–-")
-    after_mark = before.rstrip().endswith((",", ":"))
+    after_mark = before.rstrip()[-1:] in (",", ":")
     inner_punct = content.rstrip()[-1:] in _END_PUNCT
     ends_in_punct = inner_punct or after.startswith(",")
     if _title_like(words) and not (
