@@ -384,3 +384,43 @@ def test_an_as_clause_without_a_cue_leaves_the_label():
     assert (
         said("The council sold the “green corridor” land, as the minutes recorded in March.") == []
     )
+
+
+def test_a_cue_word_that_reports_nobody_does_not_make_a_term_speech():
+    """ "the observed level" is a participle used as an adjective and "what is predicted to
+    come" a passive with nobody speaking: a word in marks beside them is a term."""
+    assert (
+        said(
+            "The observed level of the lake was twice what is predicted to come from "
+            "“seasonal” melt."
+        )
+        == []
+    )
+
+
+def test_a_reporting_noun_after_an_article_still_reports():
+    assert said(
+        "Ana Ruiz ended her speech with a lament for the “forgotten towns” of the north."
+    ) == [("forgotten towns", "Ana Ruiz")]
+
+
+def test_another_name_set_off_by_dashes_or_brackets_is_a_term():
+    """ "hydraulic fracturing - “fracking” - which": the marks give the thing another name;
+    nobody is quoted, even after "called"."""
+    assert (
+        said(
+            "The town bet its future on a drilling method called hydraulic fracturing - "
+            "“fracking” - which many farmers opposed."
+        )
+        == []
+    )
+    assert (
+        said("Farmers now plant the new grain (“blue wheat”) on half the land, the ministry said.")
+        == []
+    )
+
+
+def test_words_set_off_by_dashes_right_after_a_cue_are_speech():
+    assert said("Ana Ruiz said — “never again” — and left the room.") == [
+        ("never again", "Ana Ruiz")
+    ]

@@ -191,6 +191,18 @@ _LABEL_AFTER: Final = re.compile(
 """After the marks: ", a nickname the club hates"; ", which the union regards as …" (the
 quoted words are a thing being talked about)."""
 _CLAUSE_BREAK: Final = re.compile(r";|,\s+(?:(?:and|but)(?!\s+that\b)|while|whereas|which|who)\b")
+_ADJECTIVE_BEFORE: Final = re.compile(r"\b(?:[Tt]he|an?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+_PASSIVE_BEFORE: Final = re.compile(r"\b(?:is|are|was|were|be|been)\s+$")
+
+
+def _reports(text: str, cue: Cue) -> bool:
+    """Whether a cue word reports anyone's words: not "the observed volume" (a participle
+    used as an adjective; "a lament", "her warning" are nouns that still report), nor
+    "what is predicted to happen" (a passive with nobody speaking)."""
+    head = text[: cue[0]]
+    if text.endswith("ed", cue[0], cue[1]) and _ADJECTIVE_BEFORE.search(head):
+        return False
+    return not (_PASSIVE_BEFORE.search(head) and text.startswith(" to ", cue[1]))
 
 
 def _governing_cue(
@@ -202,6 +214,9 @@ def _governing_cue(
     cue belongs to another clause, so a word or two in marks is a term, not
     the report's words. Longer quoted phrases are speech either way.
     """
+    if words <= 2:
+        cues_before = [cue for cue in cues_before if _reports(before, cue)]
+        cues_after = [cue for cue in cues_after if _reports(after, cue)]
     if cues_before and (words > 2 or not _CLAUSE_BREAK.search(before[cues_before[-1][1] :])):
         return True
     return bool(cues_after) and (words > 2 or not _CLAUSE_BREAK.search(after[: cues_after[0][0]]))
@@ -229,6 +244,21 @@ def _as_cue_after(after: str, cues_after: list[Cue]) -> bool:
     candidate, as he once described himself"): that clause says whose words they are, even
     between a determiner and a noun, where they would otherwise be read as a label."""
     return bool(cues_after) and bool(_AS_BEFORE_CUE.fullmatch(after, 0, cues_after[0][0]))
+
+
+_GLOSS_BEFORE: Final = re.compile(r"[^\W\d_]\s*(?:\(|\s[-–—]\s?)\s*$")
+"""A word, then an opening bracket or a spaced dash, right before the marks."""
+_GLOSS_AFTER: Final = re.compile(r"\s*(?:\)|\s?[-–—]\s)")
+"""The closing bracket or dash right after them."""
+
+
+def _glossed(before: str, after: str, cues_before: list[Cue]) -> bool:
+    """A word or two set off by brackets or dashes right after a noun: another name for it
+    ("hydraulic fracturing - “fracking” - which", "the deal (“phase one”)"), not speech;
+    unless a cue stands right before ("he said — “never” — and left")."""
+    if not (_GLOSS_BEFORE.search(before) and _GLOSS_AFTER.match(after)):
+        return False
+    return not cues_before or len(before[cues_before[-1][1] :].strip(" (-–—")) > 0
 
 
 def is_speech(
@@ -280,6 +310,8 @@ def is_speech(
     ):
         return False
     if _labelled(before[-80:]) or len(words) <= 3 and _LABEL_AFTER.match(after):
+        return False
+    if len(words) <= 3 and not inner_punct and _glossed(before, after, cues_before):
         return False
     if (ends_in_punct and _cue_follows(after, cues_after)) or _cue_precedes(before, cues_before):
         return True
