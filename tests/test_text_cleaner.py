@@ -1761,3 +1761,17 @@ def test_a_photo_viewers_controls_inside_the_story_are_left_out() -> None:
     ]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_gallerys_links_and_the_read_on_prompt_inside_the_story_are_left_out() -> None:
+    story = [
+        STORY[0],
+        "24 Photos",
+        "View the Full Gallery »",
+        STORY[1],
+        "Continue reading the main story",
+        STORY[2],
+        STORY[3],
+    ]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -42,7 +42,7 @@ _AD_PHRASES = (
     r"広告",
     r"광고",
     r"(story|article) continues( below)?( advertisement)?",
-    r"continue reading( below)?",
+    r"continue reading( below| the main story)?",
     r"scroll (down )?to continue( reading)?.*",
     r"content continues below",
     r"paid (post|content)",
@@ -90,6 +90,8 @@ _VIEWER_PHRASES = (
     r"previous\W+next",
     r"loading (photos?|images?|gallery)\W*",
     r"jump to (photo|image|slide) #?\d+",
+    r"(view|see) (the )?(full |entire )?(photo )?gallery",
+    r"\d+ (photos|images|pictures|slides)",
 )
 """The controls of a photo viewer, copied as lines of their own."""
 _AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES, *_VIEWER_PHRASES)
