@@ -1775,3 +1775,16 @@ def test_a_gallerys_links_and_the_read_on_prompt_inside_the_story_are_left_out()
     ]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_comment_count_with_an_invitation_ends_the_story() -> None:
+    thread = (
+        "{ 2 comments… read them below or add one }",
+        "Mira Okafor",
+        COMMENTS[3],
+        COMMENTS[4],
+        "Tom Hale",
+        COMMENTS[7],
+    )
+    article = clean_text(page(*HEADER, "By Jo Marsh", footer=thread), "a.txt")
+    assert article.paragraphs == STORY

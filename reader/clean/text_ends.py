@@ -55,9 +55,11 @@ def end_marker(
 
 
 _COMMENT_COUNT = re.compile(
-    r"^(?:\d+ (?:comments?|responses?|replies|reactions)|(?:comments?|responses?) ?\(\d+\))\W*$"
+    r"^(?:\d+ (?:comments?|responses?|replies|reactions)|(?:comments?|responses?) ?\(\d+\))\W*$|"
+    r"^[{(\[] ?\d+ (?:comments?|responses?)\W{0,3} (?:read|add|leave|post|join) "
 )
-"""A count over a thread: "19 comments", "Comments (3)"."""
+"""A count over a thread: "19 comments", "Comments (3)", "{ 4 comments… read them below or add
+one }"."""
 
 
 def _counts_comments(line: Line) -> bool:
