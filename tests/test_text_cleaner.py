@@ -1788,3 +1788,10 @@ def test_a_comment_count_with_an_invitation_ends_the_story() -> None:
     )
     article = clean_text(page(*HEADER, "By Jo Marsh", footer=thread), "a.txt")
     assert article.paragraphs == STORY
+
+
+def test_a_plea_to_share_the_post_is_left_out_of_it() -> None:
+    plea = "♥If you enjoyed this article, please share it with your friends on:"
+    story = [*STORY[:3], plea, STORY[3]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

@@ -94,6 +94,10 @@ _VIEWER_PHRASES = (
     r"\d+ (photos|images|pictures|slides)",
 )
 """The controls of a photo viewer, copied as lines of their own."""
+_SHARE_PLEA = re.compile(r"^\W*if you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b")
+"""A plea to share or follow the page ("If you enjoyed this article, please share it on:")."""
+PLEA_WORDS = 40
+"""Longest such plea: a sentence or two, never a paragraph of the story."""
 _AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES, *_VIEWER_PHRASES)
 """Ad labels, share prompts and viewer controls in one match, since a short line is tested for
 all of them."""
@@ -488,6 +492,8 @@ def _is_clutter(line: Line) -> bool:
     if line.words <= 8 and (_AD_OR_SHARE.match(line.lower) or _network_names(line)):
         return True
     if line.words <= 30 and _LEAD_MARK.search(text) and _LEAD_IN.match(line.lower):
+        return True
+    if line.words <= PLEA_WORDS and _SHARE_PLEA.match(line.lower):
         return True
     opening = text[:30]
     if (":" in opening or "," in opening) and _CAPTION_LEAD.match(line.lower):
