@@ -1795,3 +1795,15 @@ def test_a_plea_to_share_the_post_is_left_out_of_it() -> None:
     story = [*STORY[:3], plea, STORY[3]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_labels_heading_under_the_post_ends_it() -> None:
+    footer = (
+        "LABELS",
+        "Canals, bridges and the towns along them",
+        "Did you know?",
+        "The canal's first footbridge was built in 1791 and lasted until the great flood.",
+        *FOOTER,
+    )
+    text = page(*HEADER, "By Jo Marsh", footer=footer)
+    assert clean_text(text, "a.txt").paragraphs == STORY

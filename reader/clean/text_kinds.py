@@ -264,7 +264,7 @@ _BARRIER = re.compile(
     r"comments?(?: \(\d+\))?|"
     r"\d+ comments?|(?:join|view|show|see|load) (?:the )?(?:\d+ )?comments?.{0,30}|"
     r"[{(\[] ?\d+ (?:comments?|responses?)\W{0,3} (?:read|add|leave|post|join) .{0,40}|"
-    r"about the authors?|tags?|topics?|elsewhere on .{1,40}|(?:keep|stay) up to date.{0,40}|"
+    r"about the authors?|tags?|labels|topics?|elsewhere on .{1,40}|(?:keep|stay) up to date.{0,40}|"
     r"filed under|keywords|more about|see more|"
     r"(?:tags|tagged(?: with| as)?|labels|filed (?:under|in)|posted in|categories|topics)"
     r"\s*:\s*[^:.!?]{1,150}|"
