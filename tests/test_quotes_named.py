@@ -240,6 +240,16 @@ def test_a_name_line_over_quotes_still_introduces_them():
     ]
 
 
+def test_a_wire_credit_under_the_last_quote_signs_nothing():
+    """ "- Reuters." closing a wire story credits the agency: a signature is a person's, and
+    the quote above stays with whom the paragraph is about."""
+    assert said(
+        "Mayor Ana Ruiz spoke at the harbour on Friday.",
+        'Asked about the ferry, she smiled. "We will build it, and soon."',
+        "- Reuters.",
+    ) == [("We will build it, and soon.", "Ana Ruiz")]
+
+
 def test_a_dash_heading_or_byline_after_prose_signs_nothing():
     assert said(
         '"We will rebuild," Mayor Ana Ruiz said on Friday. The council met after that.',

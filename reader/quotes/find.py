@@ -1064,10 +1064,11 @@ _CLOSING_MARKS: Final = ('"', "”", "’’", "''")
 
 def _signed(text: str, before: str, index: NameIndex) -> str | None:
     """Who a dash-led line right under a quote paragraph names ("- Bernie Sanders."): a
-    run of capitalised words and nothing else before the first comma."""
+    run of capitalised words and nothing else before the first comma, naming a person; a
+    wire credit closing the story ("- Reuters.") signs nothing."""
     if not before.rstrip().endswith(_CLOSING_MARKS):
         return None
-    return _signature(text, index)
+    return _signature(text, index, person_only=True)
 
 
 def _name_line(text: str, before: str, index: NameIndex) -> str | None:
