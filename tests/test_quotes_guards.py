@@ -14,9 +14,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.quotes import find_quotes
-from reader.quotes.context import find_cues
+from reader.quotes.context import _ABBREVIATION, after_abbreviation, find_cues
 from reader.quotes.cues import ANY_CUE
-from reader.quotes.find import _NEGATED, _negated
+from reader.quotes.find import (
+    _ALWAYS_SPEECH,
+    _CAPITALS,
+    _IN_LABEL,
+    _LABEL,
+    _NEGATED,
+    _negated,
+)
 from reader.quotes.names import (
     _DETERMINER_ENDS,
     _DETERMINER_TAILS,
@@ -28,10 +35,14 @@ from reader.quotes.names import (
 )
 from reader.quotes.resolution import _ARTICLE
 from reader.quotes.subjects import (
+    _CONTRACTED_PRONOUN,
     _DESCRIPTOR_CUT,
     _LEADING_FILLER,
+    _PREPOSITION_FIRSTS,
+    _PREPOSITION_START,
     _SEPARATOR,
     _SUBORDINATE_WORD,
+    _VERB_AFTER_NOUN,
     _leading_filler_end,
     _segments,
 )
@@ -396,3 +407,96 @@ def test_a_name_after_any_sentence_end_opens_its_sentence() -> None:
         text = head + "Ana Ruiz said no."
         assert opens_sentence(text, len(head)), head
     assert not opens_sentence("She said the plan was unfair to Ana Ruiz.", 32)
+
+
+_STOP_PIECES = [
+    "Mr",
+    "Sept",
+    "Corp",
+    "vs",
+    "U",
+    "S",
+    "e",
+    "g",
+    "said",
+    "İ",
+    "é",
+    "_",
+    "3",
+    ".",
+    " ",
+    "\n",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PIECES), max_size=8).map("".join), st.integers(0, 40))
+def test_the_abbreviation_guard_agrees_with_the_pattern(text: str, lo: int) -> None:
+    text += "."
+    stop = len(text) - 1
+    lo = min(lo, stop)
+    expected = _ABBREVIATION.search(text[max(lo, stop - 6) : stop + 1]) is not None
+    assert after_abbreviation(text, lo, stop) is expected
+
+
+_OPENING_PIECES = [
+    "about",
+    "Of",
+    "FOR",
+    "into",
+    "İn",
+    "ın",
+    "by",
+    "than",
+    "towards",
+    "he",
+    "she’d",
+    "They'll",
+    "it",
+    "PENCE",
+    "J.D.",
+    "-",
+    "’",
+    "'",
+    ":",
+    "said",
+    "says",
+    "according to",
+    "per",
+    "read",
+    "put it",
+    "summed up",
+    "noted",
+    "the",
+    " ",
+    "\t",
+    "\xa0",
+    "é",
+    "K",
+    "ſ",
+]
+_OPENINGS = st.lists(st.sampled_from(_OPENING_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_OPENINGS)
+def test_first_character_guards_never_rule_out_a_match(text: str) -> None:
+    if _PREPOSITION_START.match(text):
+        assert text[:1] in _PREPOSITION_FIRSTS
+    if _LABEL.match(text):
+        assert text[:1] in _CAPITALS and text[1:2] in _IN_LABEL
+    if _CONTRACTED_PRONOUN.fullmatch(text):
+        assert "’" in text or "'" in text
+    if _ALWAYS_SPEECH.match(text):
+        assert text[:1] in "stap"
+    if _VERB_AFTER_NOUN.search(text):
+        assert "ed" in text or "read" in text or "put" in text
+
+
+def test_a_transcript_label_still_names_the_speaker() -> None:
+    paragraphs = [
+        "Chris Wallace moderated the debate with Ana Ruiz.",
+        "“RUIZ: We will not sign this agreement.”",
+        "“WALLACE: Why not? You said you would.”",
+    ]
+    assert [q.who for q in find_quotes(paragraphs)[0]] == ["Ana Ruiz", "Chris Wallace"]

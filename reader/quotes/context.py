@@ -106,7 +106,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     for match in _sentence_ends(masked):
         start, stop = match.span()
         end = match.group()
-        if end[0] == "." and _ABBREVIATION.search(masked[max(at, start - 6) : start + 1]):
+        if end[0] == "." and after_abbreviation(masked, at, start):
             continue
         if (
             ("?" in end or "!" in end)
@@ -118,6 +118,18 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         at = stop
     bounds.append((at, len(masked)))
     return bounds
+
+
+def after_abbreviation(masked: str, lo: int, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or an initial (`_ABBREVIATION`,
+    looking back no further than `lo`). Every form the pattern knows has a capital in the
+    four characters before the stop, or is "vs", or has a full stop two characters back
+    ("U.S."); a stop after a lower-case word ("said.", most of them) has none of these and
+    is ruled out without running the pattern."""
+    window = masked[max(0, stop - 4) : stop]
+    if window.lower() == window and "vs" not in window and masked[stop - 2 : stop - 1] != ".":
+        return False
+    return _ABBREVIATION.search(masked[max(lo, stop - 6) : stop + 1]) is not None
 
 
 _STOPS: Final = ".!?…"

@@ -732,6 +732,9 @@ def _speakers_of(
 
 _LABEL: Final = re.compile(r"([A-Z][A-Z’'.-]+(?:[ \t]+[A-Z][A-Z’'.-]+){0,2}):\s")
 """A transcript's speaker label in capitals: "WALLACE: …", "JAKE TAPPER: …"."""
+_CAPITALS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_IN_LABEL: Final = _CAPITALS + "’'.-"
+"""What `_LABEL`'s first two characters can be: tested before the pattern runs."""
 _OPENING: Final = " \t\"“‘'«"
 
 
@@ -739,7 +742,10 @@ def _transcript_label(page: _Paragraph, span: Span) -> tuple[str, bool] | None:
     """Who a quote opening with a transcript label ("PENCE: Well, look, …") is from: the
     label, when it is a person the article names, or when it labels another paragraph too
     (a one-off "UPDATE:" or "VIDEO:" is a heading, not a speaker)."""
-    label = _LABEL.match(page.text, span.start)
+    text, start = page.text, span.start
+    if text[start : start + 1] not in _CAPITALS or text[start + 1 : start + 2] not in _IN_LABEL:
+        return None  # the usual case: `_LABEL` cannot match here
+    label = _LABEL.match(text, start)
     if label is None:
         return None
     tokens = [token.capitalize() for token in label.group(1).split()]
@@ -877,7 +883,7 @@ def _hearsay(masked: str, item: _Said) -> bool:
 def _reports_speech(masked: str, item: _Said) -> bool:
     """Whether a reporting word not tied to a quote reports speech: "The Times reported
     Friday that…", "she added", but not "the line will add five stops"."""
-    if _ALWAYS_SPEECH.match(item.cue):
+    if item.cue[:1] in "stap" and _ALWAYS_SPEECH.match(item.cue):  # the words' first letters
         return True
     if item.subject is not None and item.subject.start >= item.cue_end:
         return True  # inverted: "added the minister"

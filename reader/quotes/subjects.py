@@ -116,6 +116,9 @@ _PREPOSITION_START: Final = re.compile(
     r"(?:about|of|for|to|in|on|at|from|by|into|over|against|than|toward|towards)\s", re.I
 )
 """Not "with": in "with the minister warning of …" the name is the participle's subject."""
+_PREPOSITION_FIRSTS: Final = "aoftibAOFTIBıİ"
+"""The characters `_PREPOSITION_START` can open with (its words' first letters, in either
+case, and the two that `re.I` takes for i): tested before the pattern runs."""
 _POSSESSIVE_END: Final = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)*$")
 _VERB_AFTER_NOUN: Final = re.compile(
     r"\s(?<=[a-z]\s)(?<!\b[Tt]he\s)(?<!\b[Aa]n\s)(?<!\b[Aa]\s)(?<!\b[Oo]ne\s)(?<!\b[Tt]heir\s)"
@@ -271,12 +274,16 @@ def phrase_subject(text: str, lo: int, hi: int, stripped: bool = False) -> Subje
             return _counted(text, lo, hi)
         if _INDEFINITE.match(chunk):
             return _indefinite(text, lo, hi)
-    if _PREPOSITION_START.match(chunk):
+    if chunk[:1] in _PREPOSITION_FIRSTS and _PREPOSITION_START.match(chunk):
         return None
     if words[-1].lower() in PRONOUNS and words[-1] != "I" or words[-1] == "I" and len(words) == 1:
         start = hi - len(words[-1])
         return Subject(words[-1], start, hi, "pronoun")
-    contracted = _CONTRACTED_PRONOUN.fullmatch(words[-1])
+    contracted = (
+        _CONTRACTED_PRONOUN.fullmatch(words[-1])
+        if "’" in words[-1] or "'" in words[-1]  # the pattern needs an apostrophe
+        else None
+    )
     if contracted:  # "he’d respond", "she'll tell you": the pronoun without its auxiliary
         start = hi - len(words[-1])
         return Subject(contracted.group(1), start, start + contracted.end(1), "pronoun")
@@ -461,6 +468,9 @@ def _before_verb(text: str, lo: int, hi: int) -> int:
     """Where a description text[lo:hi] ends once the verb after it is cut ("The statement
     from Apple read"), with an adverb before the verb ("T-shirts quickly appeared"); an
     adverb right after the determiner makes an adjective ("a newly elected mayor")."""
+    chunk = text[lo:hi]
+    if "ed" not in chunk and "read" not in chunk and "put" not in chunk:
+        return hi  # no verb `_VERB_AFTER_NOUN` knows ("summed" ends in "ed"): most descriptions
     cut = _VERB_AFTER_NOUN.search(text, lo, hi)
     while cut is not None:
         adverb = text.rfind(" ", lo, cut.start()) + 1
@@ -824,7 +834,7 @@ def subject_after(text: str, pos: int, hi: int) -> Subject | None:
         return None
     if words[0].lower() in PRONOUNS:
         return Subject(words[0], lo, lo + len(words[0]), "pronoun")
-    if _PREPOSITION_START.match(text, lo):
+    if text[lo : lo + 1] in _PREPOSITION_FIRSTS and _PREPOSITION_START.match(text, lo):
         return None  # "said, asked about the delay": a clause, not a speaker
     runs = name_runs(text[lo : min(hi, lo + 120)])
     if runs and _code_letters(text, lo + runs[0][1]):
