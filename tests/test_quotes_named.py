@@ -84,6 +84,17 @@ def test_a_surname_that_is_also_a_title_word_after_a_given_name_is_a_name():
     ) == [("We must act before the recess,", "Peter King")]
 
 
+def test_a_title_word_before_jr_is_a_surname():
+    """ "King", "Dean", "Judge" before "Jr." or "III": a title is never followed by a
+    suffix, so the word is a surname even after a given name the lists do not know."""
+    assert said("“The bridge will open in May,” said Alvar Tomas King Jr. on Monday.") == [
+        ("The bridge will open in May,", "Alvar Tomas King Jr.")
+    ]
+    assert said("Ostin Dean III said: “We will rebuild the mill.”") == [
+        ("We will rebuild the mill.", "Ostin Dean III")
+    ]
+
+
 def test_a_parenthesis_after_a_name_keeps_the_name_as_the_subject():
     assert said(
         "Tuesday at the college in Berea, after the count, Gov. Dana Kessler (R-OH), said, "

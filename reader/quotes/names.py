@@ -443,8 +443,9 @@ def _strip_titles(tokens: tuple[str, ...]) -> tuple[str, ...]:
                 words == 0
                 and position
                 and plain in TITLE_WORDS
-                and _first_name_gender(tokens[position - 1])
-            )  # "Howard Dean", "Martin Luther King Jr.": after a given name, a surname
+                and (name or _first_name_gender(tokens[position - 1]))
+            )  # "Howard Dean" after a given name; "Martin Luther King Jr.": a title is never
+            # followed by "Jr.", so before one it is a surname
             and not (name and position == 0 and token == "Will")  # "Will Doyle" inside a sentence
             and not (
                 not name
