@@ -456,6 +456,9 @@ HEADLINE = "Footbridge over the canal to be rebuilt next year"
         ((HEADLINE, "by Jo on March 3, 2026"), ["Jo"]),
         # A stamp the date reader cannot read, then "Written by".
         ((HEADLINE, "03.03.26 Written by Jo Marsh"), ["Jo Marsh"]),
+        # A day and month with no year, or a short one, then "by" (and "@" a time).
+        ((HEADLINE, "Mar 3 9:13a by Jo Marsh"), ["Jo Marsh"]),
+        ((HEADLINE, "Mar 3rd '26 by Jo Marsh @ 9:13am"), ["Jo Marsh"]),
         # The categories after the name, and a label after it.
         ((HEADLINE, "March 3rd, 2026 by Jo Marsh in Transport, Canals"), ["Jo Marsh"]),
         ((HEADLINE, "Written by Jo Marsh Topics: Transport, Canals"), ["Jo Marsh"]),

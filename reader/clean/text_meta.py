@@ -54,8 +54,13 @@ _BY = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|del|della|der|van|von|la|le|bin|al|dos|du|ter)"
 _NAME = re.compile(rf"^[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}$")
-_STAMP_BY = re.compile(r"^\W*\d[\d./:-]*\s+(?:\w+\s+){0,3}by\s", _I)
-"""A numeric stamp, a word or two, then "by": "11.05.12 Written by", "23 mins ago by"."""
+_STAMP_BY = re.compile(
+    r"^\W*(?:\d[\d./:-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+['’]\d{2})?,?)\s+(?:[\w:]+\s+){0,3}by\s",
+    _I,
+)
+"""A stamp, a word or two, then "by": "11.05.12 Written by", "23 mins ago by", or a day
+and month with no year, or a short one ("Aug 09 1:44p by", "Nov 6th '12 by")."""
 _DATED_BY = re.compile(r"\b[Bb]y:?\s+([A-Z].*)$")
 _DATE_LEAD = re.compile(r"\s+(?:on|at)\s*$", _I)
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z'’-]+$")
@@ -67,7 +72,7 @@ _ROLES = re.compile(
 )
 _CUT = re.compile(
     r"\s+(?:[-–—|•·]|on|at|updated|published|posted)\s+|\s*[|•·]\s*|\s+\(|"
-    r"\s+(?=\d)|\s+(?=(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"\s+(?:@\s*)?(?=\d)|\s+(?=(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)",
     _I,
 )
