@@ -419,6 +419,13 @@ def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
         ("", '<span class="articleTime">6 May 2025, 3:00 PM PDT</span>', "2025-05-06T15:00:00"),
         # The post's meta line, where blogs print the date beside the writer.
         ("", '<p class="postmetadata">Posted on May 13, 2025 by Ines</p>', "2025-05-13"),
+        # Microdata on the element that shows the date, in its attribute or its text.
+        (
+            "",
+            '<abbr itemprop="datePublished" title="2025-05-13T09:30:00">13/5</abbr>',
+            "2025-05-13T09:30:00",
+        ),
+        ("", '<h6 itemprop="datePublished" content="2025-05-13">Tuesday</h6>', "2025-05-13"),
     ],
 )
 def test_the_publication_date_in_its_many_places(head: str, body: str, expected: str) -> None:

@@ -59,7 +59,7 @@ def find_published(
     url: str | None,
 ) -> str | None:
     """The publication date (ISO 8601) from the most deliberate source that gives one."""
-    for value in _declared(root, article, tags):
+    for value in _declared(root, article, tags, scope):
         date = normalise_date(value)
         if date:
             return date
@@ -71,16 +71,28 @@ def find_published(
 
 
 def _declared(
-    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]]
+    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]], scope: ArticleScope
 ) -> Iterator[str | None]:
-    """Dates the page states for machines: JSON-LD, `<meta>` tags, `<time>` elements."""
+    """Dates the page states for machines: JSON-LD, `<meta>` tags, microdata, `<time>`."""
     ld_date = article.get("datePublished") or article.get("dateCreated")
     yield ld_date if isinstance(ld_date, str) else None
     for key in META_DATE_KEYS:
         yield from tags.get(key, [])
+    yield from _microdata_dates(root, scope)
     for el in root.iter("time"):
         yield el.get("datetime")
         yield squash(all_text(el))
+
+
+def _microdata_dates(root: HtmlElement, scope: ArticleScope) -> Iterator[str | None]:
+    """`itemprop="datePublished"` on any element, the article's own, not a comment's or a
+    teaser's: its `content`, `datetime` or `title` (an `<abbr>`), else its text."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.get("itemprop") != "datePublished":
+            continue
+        if el.tag == "meta" or not scope.in_article(el, itself=True):
+            continue  # a <meta> one is read with the page's other meta tags
+        yield el.get("content") or el.get("datetime") or el.get("title") or squash(all_text(el))
 
 
 def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) -> str | None:
