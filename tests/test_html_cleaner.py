@@ -426,11 +426,20 @@ def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
             "2025-05-13T09:30:00",
         ),
         ("", '<h6 itemprop="datePublished" content="2025-05-13">Tuesday</h6>', "2025-05-13"),
+        # The article's "By" line, dated, in an element named for nothing.
+        ("", "<p>by Ines Barros on May 13, 2025</p>", "2025-05-13"),
+        ("", "<div>Written by Ines Barros, May 13, 2025</div>", "2025-05-13"),
     ],
 )
 def test_the_publication_date_in_its_many_places(head: str, body: str, expected: str) -> None:
     html = page(f"<article>{HEADLINE}{body}{story_html()}</article>", head)
     assert clean(html).published == expected
+
+
+def test_only_the_first_by_line_dates_the_article() -> None:
+    teaser = "<p>Harbour lights switched on</p><p>by Tom Reed on May 2, 2025</p>"
+    html = page(f"<article>{HEADLINE}<p>By Ines Barros</p>{story_html()}{teaser}</article>")
+    assert clean(html).published is None
 
 
 def test_a_comments_date_is_not_the_articles() -> None:
