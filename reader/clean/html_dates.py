@@ -91,9 +91,7 @@ def _declared(
 def _microdata_dates(root: HtmlElement, scope: ArticleScope) -> Iterator[str | None]:
     """`itemprop="datePublished"` on any element, the article's own, not a comment's or a
     teaser's: its `content`, `datetime` or `title` (an `<abbr>`), else its text."""
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.get("itemprop") != "datePublished":
-            continue
+    for el in cast("list[HtmlElement]", root.xpath('//*[@itemprop="datePublished"]')):
         if el.tag == "meta" or not scope.in_article(el, itself=True):
             continue  # a <meta> one is read with the page's other meta tags
         yield el.get("content") or el.get("datetime") or el.get("title") or squash(all_text(el))
