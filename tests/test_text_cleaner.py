@@ -1810,3 +1810,9 @@ def test_a_labels_heading_under_the_post_ends_it() -> None:
     )
     text = page(*HEADER, "By Jo Marsh", footer=footer)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_media_label_alone_on_its_line_is_left_out_of_the_story() -> None:
+    story = [STORY[0], "Video", STORY[1], "Photos", STORY[2], "Gallery", STORY[3]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

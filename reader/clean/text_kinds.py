@@ -92,6 +92,7 @@ _VIEWER_PHRASES = (
     r"jump to (photo|image|slide) #?\d+",
     r"(view|see) (the )?(full |entire )?(photo )?gallery",
     r"\d+ (photos|images|pictures|slides)",
+    r"(photo|video|image)s?|(photo |video )?gallery",
 )
 """The controls of a photo viewer, copied as lines of their own."""
 _SHARE_PLEA = re.compile(r"^\W*if you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b")
