@@ -1816,3 +1816,9 @@ def test_a_media_label_alone_on_its_line_is_left_out_of_the_story() -> None:
     story = [STORY[0], "Video", STORY[1], "Photos", STORY[2], "Gallery", STORY[3]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_viewers_close_button_and_an_advertising_pitch_are_left_out() -> None:
+    story = [STORY[0], "Hide Caption", "Close", STORY[1], STORY[2], "Advertise with us!", STORY[3]]
+    text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

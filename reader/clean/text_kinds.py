@@ -50,6 +50,8 @@ _AD_PHRASES = (
     r"(close|hide) ad",
     r"report (this )?ad",
     r"(advertise\W+)?ad ?choices",
+    r"advertise (with|on) (us|.{1,30})",
+    r"sponsor(ed)? ad",
 )
 _SHARE_PHRASES = (
     r"share( this)?( (article|story|page|post))?( on \w+)?",
@@ -93,6 +95,7 @@ _VIEWER_PHRASES = (
     r"(view|see) (the )?(full |entire )?(photo )?gallery",
     r"\d+ (photos|images|pictures|slides)",
     r"(photo|video|image)s?|(photo |video )?gallery",
+    r"close|(hide|show) caption",
 )
 """The controls of a photo viewer, copied as lines of their own."""
 _SHARE_PLEA = re.compile(r"^\W*if you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b")
