@@ -126,10 +126,10 @@ def after_abbreviation(masked: str, lo: int, stop: int) -> bool:
     four characters before the stop, or is "vs", or has a full stop two characters back
     ("U.S."); a stop after a lower-case word ("said.", most of them) has none of these and
     is ruled out without running the pattern."""
-    window = masked[max(0, stop - 4) : stop]
+    window = masked[stop - 4 if stop > 4 else 0 : stop]
     if window.lower() == window and "vs" not in window and masked[stop - 2 : stop - 1] != ".":
         return False
-    return _ABBREVIATION.search(masked[max(lo, stop - 6) : stop + 1]) is not None
+    return _ABBREVIATION.search(masked[stop - 6 if stop - 6 > lo else lo : stop + 1]) is not None
 
 
 _STOPS: Final = ".!?…"

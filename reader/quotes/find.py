@@ -87,8 +87,11 @@ class _Said:
 
     def __post_init__(self) -> None:
         subject = self.subject
-        self.start = min(self.cue_start, subject.start) if subject else self.cue_start
-        self.end = max(self.cue_end, subject.end) if subject else self.cue_end
+        start, end = self.cue_start, self.cue_end
+        if subject:  # comparisons, not min() and max(): this runs for every cue
+            start = subject.start if subject.start < start else start
+            end = subject.end if subject.end > end else end
+        self.start, self.end = start, end
 
 
 _ATTRIBUTED_END: Final = frozenset(",?!—–-")
@@ -201,10 +204,11 @@ def _said_in(
             if clause_lo <= close < start:
                 clause_lo = close + 1
         earlier = [s for s in found if lo <= s.cue_start and s.cue_end <= start]
-        if earlier:
-            clause_lo = max(clause_lo, earlier[-1].cue_end)
+        if earlier and earlier[-1].cue_end > clause_lo:
+            clause_lo = earlier[-1].cue_end
         semicolon = masked.rfind(";", clause_lo, start)
-        clause_lo = max(clause_lo, semicolon + 1)
+        if semicolon >= clause_lo:
+            clause_lo = semicolon + 1
         cue = match.group()
         if not cue.isalpha():
             cue = " ".join(cue.split())  # "according  to": spaces normalised
@@ -448,10 +452,11 @@ _NEGATED: Final = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:[a-z]+ly\s+)?$"
 def _negated(masked: str, start: int) -> bool:
     """Whether a negation stands right before a cue at `start`; the pattern, tried at every
     character, runs only where a piece of a negation is there at all."""
-    window = masked[max(0, start - 24) : start]
+    lo = start - 24 if start > 24 else 0
+    window = masked[lo:start]
     if not ("no" in window or "ne" in window or "n’" in window or "n'" in window):
         return False  # no piece of "not", "never" or "n't"
-    return bool(_NEGATED.search(masked, max(0, start - 24), start))
+    return bool(_NEGATED.search(masked, lo, start))
 
 
 _WHO_BEFORE: Final = re.compile(r",\s+who(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))*\s+$")
@@ -874,7 +879,8 @@ def _hearsay(masked: str, item: _Said) -> bool:
     """Whether a reporting phrase only relays or recalls speech ("X has reportedly told
     aides", "the paper had previously reported"): its speaker is not the one the next
     paragraph's unattributed quote carries on from."""
-    words = masked[max(0, item.cue_start - 30) : item.cue_start].split()
+    lo = item.cue_start - 30 if item.cue_start > 30 else 0
+    words = masked[lo : item.cue_start].split()
     if words and words[-1].endswith("ly") and words[-1] not in _HEARSAY:
         words.pop()  # "had previously reported", "reportedly also told"
     return bool(words) and words[-1] in _HEARSAY

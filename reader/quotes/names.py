@@ -565,11 +565,12 @@ def opens_sentence(text: str, offset: int) -> bool:
     """Whether a name at `offset` is its sentence's subject: it opens the sentence, perhaps
     after titles ("Former minister Ana Ruiz"), a parenthesis ("Sen. Ruiz (D-Ore.)") or an
     adverbial clause set off by a comma ("In her reply to the board, Ruiz said")."""
-    head = text[max(0, offset - _SENTENCE_REACH) : offset]
+    head = text[offset - _SENTENCE_REACH if offset > _SENTENCE_REACH else 0 : offset]
     cut = head.rfind(". ")
     for stop in _RARER_STOPS:
         if stop in head:  # most heads have none: `in` is cheaper than `rfind`
-            cut = max(cut, head.rfind(stop))
+            found = head.rfind(stop)
+            cut = found if found > cut else cut
     if cut < 0 and offset > _SENTENCE_REACH:
         return False
     head = (head[cut + 2 :] if cut >= 0 else head).strip(' “"')
@@ -1031,7 +1032,7 @@ class NameIndex:
 
     def positions_between(self, first: int, last: int) -> range:
         """Where the mentions of paragraphs first..last stand in `mentions`."""
-        lo = bisect_left(self.mention_paragraphs, max(first, 0))
+        lo = bisect_left(self.mention_paragraphs, first if first > 0 else 0)
         return range(lo, bisect_right(self.mention_paragraphs, last))
 
     def learn_gender(self, name: str, gender: int) -> None:
@@ -1086,7 +1087,7 @@ class NameIndex:
         for position in self.by_key.get(name, ()):
             mention = self.mentions[position]
             text = self.paragraphs[mention.paragraph]
-            before = text[max(0, mention.start - 12) : mention.start].split()
+            before = text[mention.start - 12 if mention.start > 12 else 0 : mention.start].split()
             opening = text[mention.start : mention.start + 6].split(None, 1)[0]
             if opening.rstrip(".").lower() in _HONORIFICS:  # "Mr. Rubel": inside the run
                 before = [opening]
@@ -1104,7 +1105,8 @@ class NameIndex:
             stop = len(text)
             if following is not None and following.paragraph == mention.paragraph:
                 stop = following.start
-            pronoun = _HE_OR_SHE.search(text, mention.end, min(stop, mention.end + 160))
+            reach = mention.end + 160
+            pronoun = _HE_OR_SHE.search(text, mention.end, stop if stop < reach else reach)
             if pronoun:
                 votes[0 if pronoun.group(1) else 1] += 1
         return votes
