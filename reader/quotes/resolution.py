@@ -27,12 +27,7 @@ from reader.quotes.names import (
     name_runs,
 )
 from reader.quotes.names import clear_caches as clear_name_caches
-from reader.quotes.roles import (
-    described_person,
-    parse_description,
-    person_of_place,
-    previous_subject,
-)
+from reader.quotes.roles import described_person, parse_description, person_of_place
 from reader.quotes.subjects import PERSONAL, Subject
 
 
@@ -180,8 +175,7 @@ def _resolve_description(
     In order: a surname written alone ("Cuban" after "Mark Cuban"); a title
     the article gives one person ("the president"); the job, title or age set
     beside a name ("the actor", "the 56-year-old", see `roles`); the fuller
-    phrase or organisation it shortens ("the agency"); the person the sentence
-    right before opens with ("the mercurial lawyer", see `roles.previous_subject`).
+    phrase or organisation it shortens ("the agency").
     """
     if subject.text.istitle():
         key, person = index.canonical(subject.text.split())
@@ -205,10 +199,6 @@ def _resolve_description(
     earlier = _antecedent(subject, index, paragraph, memory)
     if earlier:
         return Resolved(*earlier)
-    if description is not None:
-        varied = previous_subject(description, index, paragraph, subject.start)
-        if varied:
-            return Resolved(varied, True)
     return Resolved(subject.text, False)
 
 

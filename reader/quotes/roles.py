@@ -8,9 +8,7 @@ article sets beside their name; the description is tied to the person
 whose words fit it (an age must match exactly, otherwise the head noun;
 an age the article never wrote before leaves the head noun to decide),
 and only when one person fits best. When nobody fits, or two fit equally,
-the description stays a description: a wrong name is worse than none; except
-that a title opening its sentence right after a sentence about someone ("Ruiz
-attacked the board. The veteran lawyer demanded …") is that someone.
+the description stays a description: a wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Final
 
-from reader.quotes.context import sentences
 from reader.quotes.names import (
     FEMALE_HEADS,
     FUNCTION_WORDS,
@@ -29,7 +26,6 @@ from reader.quotes.names import (
     TITLE_WORDS,
     Mention,
     NameIndex,
-    is_place,
     opens_sentence,
 )
 
@@ -302,84 +298,3 @@ def _score(description: Description, words: frozenset[str]) -> float:
     if description.head not in words:
         return 0.0
     return 1.0 + 0.5 * len(description.modifiers & words) - 0.5 * len(description.proper - words)
-
-
-_ENDS_SENTENCE: Final = re.compile(r"[.?!][”\"’']*\s+$")
-_QUOTE_BEFORE: Final = re.compile(r"[“\"][^“”\"]*[”\"][,?!]?\s*$")
-"""A quote opening the description's sentence: "“We did it,” the organiser said"."""
-_DATELINE: Final = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*:\s+")
-"""A place opening a story's first sentence: "New Delhi: "."""
-_ADDRESSED: Final = re.compile(
-    r"(?:\s+\([^()]*\))?\s+(?:was|were|is|are|had\s+been|has\s+been|got|gets)\s+(?:[a-z]+ly\s+)?"
-    r"(?:asked|told|questioned|pressed|interviewed|challenged|confronted|interrupted)\b"
-)
-"""A subject spoken to ("Trump was asked about …"): the description after is who asked."""
-FOR_SOMEONE_ELSE: Final = frozenset(
-    """
-spokesman spokeswoman spokesperson aide adviser advisor assistant deputy representative
-""".split()
-)
-"""Nouns for someone who speaks for the person just named, not that person."""
-
-
-def previous_subject(
-    description: Description, index: NameIndex, paragraph: int, offset: int
-) -> str | None:
-    """The person the sentence right before a description opens with, when the description
-    opens its own sentence (perhaps after the quote it attributes) and nothing the article
-    wrote ties it to anyone: "BJP leader Ram Jethmalani attacked the party's president. The
-    mercurial lawyer demanded …" is Jethmalani. News writing varies a name with a noun for
-    whom it has just been about.
-
-    None unless the noun is an office or a profession a writer puts in place of a name
-    ("the senator", "the lawyer": a title word) and says no age: any other noun ("the
-    retired engineer", "the woman") may be someone new. None, too, for someone speaking
-    for another ("the spokesman"), for a title the article gives someone else, for a noun
-    written in lower case earlier in that paragraph (it has its own antecedent: "hired a
-    new lawyer. The lawyer said"), for a subject spoken to ("Ruiz was asked …") and for a
-    person of the other gender."""
-    head = description.head
-    if description.age or head not in TITLE_WORDS or head in FOR_SOMEONE_ELSE:
-        return None
-    text = index.paragraphs[paragraph]
-    quoted = _QUOTE_BEFORE.search(text, 0, offset)
-    if quoted is not None:
-        offset = quoted.start()
-    before = text[:offset]
-    if not before.strip() and paragraph > 0:  # opening its paragraph: the one before ends
-        paragraph -= 1
-        text = index.paragraphs[paragraph].rstrip() + " "
-        before, offset = text, len(text)
-    if head in _WORD.findall(before.lower()):
-        return None  # the noun has its own antecedent
-    if not _ENDS_SENTENCE.search(before):
-        return None  # not opening a sentence after another
-    start = sentences(before)[-1][0]
-    dateline = _DATELINE.match(text, start)
-    if dateline is not None:
-        start = dateline.end()
-    opening = next(
-        (
-            mention
-            for mention in index.mentions_between(paragraph, paragraph)
-            if start <= mention.start < offset
-            and mention.person
-            and not is_place(mention.key)
-            and opens_sentence(text[start:offset], mention.start - start)
-        ),
-        None,
-    )
-    if (
-        opening is None
-        or not FUNCTION_WORDS.isdisjoint(
-            text[start : opening.start].rpartition(",")[2].lower().split()
-        )  # "One operative inside Trump Tower said": the operative is the subject
-        or _ADDRESSED.match(text, opening.end)
-    ):
-        return None
-    holders = index.titles.get(head, {})
-    if holders and opening.key not in holders:
-        return None  # "the mayor" is whoever the article calls mayor
-    if description.gender and index.gender(opening.key) == -description.gender:
-        return None
-    return opening.key
