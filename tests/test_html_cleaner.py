@@ -426,6 +426,9 @@ def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
             "2025-05-13T09:30:00",
         ),
         ("", '<h6 itemprop="datePublished" content="2025-05-13">Tuesday</h6>', "2025-05-13"),
+        # A numeric date in an element named for one, when its numbers settle the order.
+        ("", '<h3 class="date">09/21/2025</h3>', "2025-09-21"),
+        ("", '<span class="entry-date">21/09/2025</span>', "2025-09-21"),
         # The article's "By" line, dated, in an element named for nothing.
         ("", "<p>by Ines Barros on May 13, 2025</p>", "2025-05-13"),
         ("", "<div>Written by Ines Barros, May 13, 2025</div>", "2025-05-13"),
@@ -434,6 +437,11 @@ def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
 def test_the_publication_date_in_its_many_places(head: str, body: str, expected: str) -> None:
     html = page(f"<article>{HEADLINE}{body}{story_html()}</article>", head)
     assert clean(html).published == expected
+
+
+def test_a_numeric_date_read_either_way_is_left_unread() -> None:
+    html = page(f'<article>{HEADLINE}<h3 class="date">09/11/2025</h3>{story_html()}</article>')
+    assert clean(html).published is None
 
 
 def test_only_the_first_by_line_dates_the_article() -> None:

@@ -21,6 +21,7 @@ from reader.clean.common import normalise_date, squash
 from reader.clean.html_authors import BYLINE_CHARS, ArticleScope, names_of
 from reader.clean.html_blocks import BLOCK_TAGS, element_text
 from reader.clean.html_tree import HtmlElement, all_text
+from reader.clean.text_meta import numeric_date
 
 META_DATE_KEYS = (
     "article:published_time",
@@ -105,7 +106,9 @@ def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) 
         if not names.search(names_of(el)) or not scope.in_article(el, itself=True):
             continue
         text = element_text(el)
-        date = normalise_date(text) if len(text) <= DATE_LINE_CHARS else None
+        date = (
+            (normalise_date(text) or numeric_date(text)) if len(text) <= DATE_LINE_CHARS else None
+        )
         if date:
             return date
     return None

@@ -845,13 +845,13 @@ def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
     rest = line.text[match.end() :]
     if not (_DATE_WORDS.match(rest) or _NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
         return None
-    return normalise_date(rest[:60]) or _numeric_date(rest[:12], month_first)
+    return normalise_date(rest[:60]) or numeric_date(rest[:12], month_first)
 
 
 _DAYS = frozenset("mon tue wed thu fri sat sun".split())
 
 
-def _numeric_date(text: str, month_first: bool | None = None) -> str | None:
+def numeric_date(text: str, month_first: bool | None = None) -> str | None:
     """ "10/18/2012" or "18/10/2012": a numeric date whose order its numbers settle.
 
     "10/07/2012" reads either way: it is read in the order the page's other
@@ -900,7 +900,7 @@ def _line_date(line: Line, month_first: bool | None = None) -> str | None:
     if not line.digits:
         return None
     if line.words <= DATELINE_WORDS and _NUMERIC_DATE.search(line.text):
-        return _numeric_date(line.text, month_first)
+        return numeric_date(line.text, month_first)
     if line.text.isupper() and line.words <= DATELINE_WORDS:
         return normalise_date(_date_text(line.text.title()))
     match = _DATE_WORDS.search(line.text) if line.words > DATELINE_WORDS else None
