@@ -130,7 +130,7 @@ def _cue_matches(
     for span in quotes:
         if span.close_mark is None:
             continue
-        width = 2 if masked.startswith(_TWO_MARKS, span.close_mark) else 1
+        width = 2 if masked[span.close_mark : span.close_mark + 2] in _TWO_MARKS else 1
         gap = _SPACE.match(masked, span.close_mark + width)
         if gap is None:
             continue
@@ -484,8 +484,8 @@ _AGENT_AFTER: Final = re.compile(
 def _passive_agent(masked: str, cue_start: int, cue_end: int) -> int | None:
     """Where the speaker of a passive cue begins: "The bridge was described as “a relic”
     by the engineer" (the engineer said it, not the bridge); None for an active cue."""
-    if not masked.endswith("ed", cue_start, cue_end):
-        return None
+    if cue_end - cue_start < 2 or masked[cue_end - 2 : cue_end] != "ed":
+        return None  # not a past participle (a slice: cheaper than endswith's arguments)
     found = _AGENT_AFTER.match(masked, cue_end)  # rare, and cheaper to rule out
     if found is None or not _PASSIVE_BEFORE.search(masked, max(0, cue_start - 24), cue_start):
         return None
@@ -1245,8 +1245,11 @@ def _chain_speaker(quotes: list[Quote], chain: list[int]) -> _Resolved:
 
 def _fill_chain(quotes: list[Quote], chain: list[int]) -> None:
     """Give every paragraph of a multi-paragraph quote the speaker named in any of them."""
-    named = next((quotes[p] for p in chain if quotes[p].speaker), None)
-    if named is None:
+    for position in chain:  # a loop, not next() over a generator: asked every paragraph
+        if quotes[position].speaker:
+            named = quotes[position]
+            break
+    else:
         return
     for position in chain:
         quote = quotes[position]

@@ -1055,7 +1055,7 @@ class NameIndex:
         "Mr. Clinton" he, whatever the article's other people of that surname make the
         name's votes say (see `gender`); 0 when it opens with no such title."""
         text = self.paragraphs[mention.paragraph]
-        if text.startswith("M", mention.start):
+        if text[mention.start : mention.start + 1] == "M":
             opening = _plain(text[mention.start : mention.start + 6].split(None, 1)[0])
             return _TITLE_GENDER.get(opening, 0)
         return 0
