@@ -432,6 +432,8 @@ def test_a_role_ends_the_names_and_what_follows_is_the_employer() -> None:
         # The article's "By" line, dated, in an element named for nothing.
         ("", "<p>by Ines Barros on May 13, 2025</p>", "2025-05-13"),
         ("", "<div>Written by Ines Barros, May 13, 2025</div>", "2025-05-13"),
+        ("", '<a href="/breakwater/">POSTED ON May 13th, 2025</a>', "2025-05-13"),
+        ("", "<p>Published: May 13, 2025</p>", "2025-05-13"),
     ],
 )
 def test_the_publication_date_in_its_many_places(head: str, body: str, expected: str) -> None:

@@ -114,13 +114,16 @@ def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) 
     return None
 
 
-_BY_LINE = re.compile(r"^\s*(?:posted |written )?by\s", re.I)
+_BY_LINE = re.compile(r"^\s*(?:(?:posted |written )?by|(?:posted|published)(?: on|:))\s", re.I)
+"""A post's signature or stamp: "By Jane", "Written by Jane", "Posted on", "Published:";
+not "Posted in Travel", a category."""
 
 
 def _by_line_date(root: HtmlElement, scope: ArticleScope) -> str | None:
-    """The date of the article's first "By" line, when it carries one ("by Jane Doe on
-    March 3, 2012", "Written by Jane Doe, March 3, 2012"), in an element named for nothing
-    in particular. Only the first: a later one is another post's or a comment's.
+    """The date of the article's first "By" or "Posted on" line, when it carries one ("by
+    Jane Doe on March 3, 2012", "Written by Jane Doe, March 3, 2012", "POSTED ON March 3rd,
+    2012"), in an element named for nothing in particular. Only the first: a later one is
+    another post's or a comment's.
 
     The line is found from its text nodes (a search lxml runs in C), then read whole
     from the block that holds it: walking every block of the page cost as much as
