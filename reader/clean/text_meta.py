@@ -563,12 +563,17 @@ def find_vouched_name(lines: list[Line], title: int | None, body_start: int) -> 
     return []
 
 
+_BIO_AFTER_NAME = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s", _I)
+"""What follows the writer's name where a bio opens: " is a ", " was the "."""
+
+
 def _has_bio(lines: list[Line], j: int, name: str) -> bool:
     """Does a line other than line `j` open as a writer's bio does: "Jane Doe is a ..."?"""
-    bio = re.compile(rf"{re.escape(name)}\s+(?:is|was)\s+(?:a|an|the)\s", _I)
     lower = name.lower()
     return any(
-        k != j and line.lower.startswith(lower) and bio.match(line.text)
+        k != j
+        and line.lower.startswith(lower)
+        and _BIO_AFTER_NAME.match(line.lower, len(lower)) is not None
         for k, line in enumerate(lines)
     )
 
