@@ -480,11 +480,12 @@ def _tag_list(line: Line) -> bool:
 def is_clutter(line: Line) -> bool:
     """Ads, share buttons, sign-up and legal notices, credits and "Read more:" links.
 
-    The answer is kept on the line, since the byline finder asks again.
+    The answer is kept on the line, since the byline finder asks again, and a
+    repeated line takes its first showing's answer (it depends on the text alone).
     """
     known = line.clutter
     if known is None:
-        known = line.clutter = _is_clutter(line)
+        known = line.clutter = _is_clutter(line) if line.twin is None else is_clutter(line.twin)
     return known
 
 

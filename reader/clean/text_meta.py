@@ -304,10 +304,11 @@ def is_byline(line: Line) -> bool:
     """A line naming the writers: "By A and B", "By A, Reporter", "A | Publisher".
 
     The answer is kept on the line: the headline search asks about the same lines often.
+    A repeated line takes its first showing's answer (it depends on the text alone).
     """
     known = line.byline
     if known is None:
-        known = line.byline = _is_byline(line)
+        known = line.byline = _is_byline(line) if line.twin is None else is_byline(line.twin)
     return known
 
 
@@ -331,7 +332,8 @@ def is_dateline(line: Line) -> bool:
     """A short line that carries the publication date (kept on the line once known)."""
     known = line.dateline
     if known is None:
-        known = line.dateline = _is_dateline(line)
+        twin = line.twin
+        known = line.dateline = _is_dateline(line) if twin is None else is_dateline(twin)
     return known
 
 
