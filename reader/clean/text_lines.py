@@ -122,6 +122,9 @@ class Line:
     """Whether the line carries the publication date, once the metadata finder has asked."""
     clutter: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line is page clutter, once the line classifier has asked."""
+    bare_names: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    """The writers' names the line holds with no "By" before them, once the byline finder
+    has asked (the headline search asks again about the same lines)."""
     _sentences: int = field(default=-1, repr=False, compare=False)
     twin: Line | None = field(default=None, repr=False, compare=False)
     """An earlier line of the page with the same text (menus repeat in the footer), whose

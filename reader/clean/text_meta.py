@@ -659,7 +659,21 @@ _CREDITISH = re.compile(
 
 
 def _bare_names(line: Line) -> list[str]:
-    """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters")."""
+    """A name line under the headline ("Jane Doe", "Jane Doe and Ali Khan, Reuters").
+
+    The answer is kept on the line (and a repeated line takes its first showing's), since
+    the headline and byline searches ask about the same lines; each caller gets its own list.
+    """
+    known = line.bare_names
+    if known is None:
+        twin = line.twin
+        known = line.bare_names = tuple(
+            _read_bare_names(line) if twin is None else _bare_names(twin)
+        )
+    return list(known)
+
+
+def _read_bare_names(line: Line) -> list[str]:
     if (
         line.words > DATELINE_WORDS
         or is_clutter(line)
