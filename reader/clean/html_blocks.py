@@ -111,13 +111,30 @@ def blocks(root: HtmlElement) -> list[Block]:
                 run.link_chars += _visible_chars(text)
 
     def flush(run: _Run) -> None:
-        if not run.parts:
+        parts = run.parts
+        if not parts:
             return
-        raw = "".join(run.parts)
+        raw = parts[0] if len(parts) == 1 else "".join(parts)
+        owner = run.owner
+        link_chars = run.link_chars
+        run.parts = []
+        run.link_chars = 0
+        if owner.tag != "pre" and _LINE_BREAK not in raw:  # the common case: one line
+            text = _squash(raw)
+            if not text:
+                return
+            if not link_chars:
+                out.append(Block(owner, text, 0, 0.0))
+                return
+            visible = _visible_chars(raw)
+            link_share = link_chars / visible if visible else 0.0
+            links = round(_visible_chars(text) * link_share)
+            out.append(Block(owner, text, links, min(1.0, link_share)))
+            return
         visible = _visible_chars(raw)
-        link_share = run.link_chars / visible if visible else 0.0
-        if run.owner.tag == "pre":  # one paragraph, its lines kept
-            pieces = [(preformatted(raw.replace(_LINE_BREAK, "\n")), run.link_chars)]
+        link_share = link_chars / visible if visible else 0.0
+        if owner.tag == "pre":  # one paragraph, its lines kept
+            pieces = [(preformatted(raw.replace(_LINE_BREAK, "\n")), link_chars)]
         else:
             squashed = (
                 _squash(line.replace(_LINE_BREAK, " ")) for line in _PARAGRAPH_BREAK.split(raw)
@@ -125,9 +142,7 @@ def blocks(root: HtmlElement) -> list[Block]:
             pieces = [(text, round(_visible_chars(text) * link_share)) for text in squashed]
         for text, links in pieces:
             if text:
-                out.append(Block(run.owner, text, links, min(1.0, link_share)))
-        run.parts.clear()
-        run.link_chars = 0
+                out.append(Block(owner, text, links, min(1.0, link_share)))
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
@@ -144,7 +159,12 @@ def blocks(root: HtmlElement) -> list[Block]:
                 add(" ")
             elif tag == "a":
                 links += 1
-            add(el.text)
+            text = el.text
+            if text:  # `add`, inlined: this runs for nearly every element
+                run = stack[-1]
+                run.parts.append(text)
+                if links:
+                    run.link_chars += _visible_chars(text)
         else:
             if el is root:
                 break
@@ -152,7 +172,12 @@ def blocks(root: HtmlElement) -> list[Block]:
                 flush(stack.pop())
             elif tag == "a":
                 links -= 1
-            add(el.tail)
+            text = el.tail
+            if text:
+                run = stack[-1]
+                run.parts.append(text)
+                if links:
+                    run.link_chars += _visible_chars(text)
     flush(stack[0])
     return out
 
