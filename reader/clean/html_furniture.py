@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import cast
+
+from lxml import etree
 
 from reader.clean.html_blocks import Block
 from reader.clean.html_tree import HtmlElement, all_text
@@ -178,7 +182,9 @@ def boilerplate_regions(
     marked: set[HtmlElement] = set()
     if not limit:
         return marked
-    named = {el: kind for el in root.iter() if (kind := _named_boilerplate(el)) is not None}
+    named = {
+        el: kind for el in _named_elements(root) if (kind := _named_boilerplate(el)) is not None
+    }
     story_kinds = {
         (el.tag, el.get("class"))
         for el, kind in named.items()
@@ -251,14 +257,26 @@ def _visible(el: HtmlElement) -> int:
     return sum(len(str(t)) - str(t).count(" ") - str(t).count("\n") for t in el.itertext())
 
 
+_NAMED = etree.XPath("descendant-or-self::*[@class or @id or @role]")
+
+
+def _named_elements(root: HtmlElement) -> list[HtmlElement]:
+    """The only elements `_named_boilerplate` can name, found in C rather than by a Python loop."""
+    return cast(list[HtmlElement], _NAMED(root))
+
+
 def _named_boilerplate(el: HtmlElement) -> str | None:
     """`LARGE` or `SMALL` if the class, id or role names furniture of that kind, else None."""
     if not isinstance(el.tag, str):
         return None
     attrib = el.attrib
     names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"), attrib.get("role"))))
-    if not names:
-        return None
+    return _kind_named(names) if names else None
+
+
+@lru_cache(maxsize=8192)
+def _kind_named(names: str) -> str | None:
+    """What `names` marks; cached, as a template repeats the same few classes many times."""
     names = names.lower()
     if _EMBED_NAME.search(names):
         return None
