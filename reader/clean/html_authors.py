@@ -17,6 +17,7 @@ import copy
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -151,7 +152,7 @@ def _byline_texts(root: HtmlElement, scope: ArticleScope) -> Iterator[str]:
             return
         if not isinstance(el.tag, str) or el.tag in _LISTS:
             continue
-        if el.get("itemprop") != "author" and not _BYLINE_NAME.search(names_of(el)):
+        if el.get("itemprop") != "author" and not _names_byline(el.get("class"), el.get("id")):
             continue
         if not scope.in_article(el, itself=True):
             continue
@@ -159,6 +160,17 @@ def _byline_texts(root: HtmlElement, scope: ArticleScope) -> Iterator[str]:
         if text and len(text) <= BYLINE_CHARS:
             found += 1
             yield text
+
+
+def _names_byline(class_: str | None, id_: str | None) -> bool:
+    """Whether the class or id names a byline; most elements have neither, and templates repeat
+    the same few, so the pattern runs once per distinct pair."""
+    return bool(class_ or id_) and _byline_named(class_ or "", id_ or "")
+
+
+@lru_cache(maxsize=8192)
+def _byline_named(class_: str, id_: str) -> bool:
+    return bool(_BYLINE_NAME.search(_CAMEL.sub("-", class_ + " " + id_)))
 
 
 def names_of(el: HtmlElement) -> str:
