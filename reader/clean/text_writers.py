@@ -135,6 +135,22 @@ def _paragraphs_in_a_row(kinds: list[Kind], start: int, end: int) -> bool:
     )
 
 
+def _named_elsewhere(
+    lines: list[Line], kinds: list[Kind], region: tuple[int, int, int], names: set[str]
+) -> bool:
+    """Does another paragraph of the region hold a word of `names`?
+
+    Read paragraph by paragraph, stopping at the first that does: a story
+    usually names its subject near the top, so most of it is never split into words.
+    """
+    start, last, end = region
+    return any(
+        not names.isdisjoint(_WORD.findall(lines[i].lower))
+        for i in [*range(start, last), *range(last + 1, end)]
+        if kinds[i] is PROSE or kinds[i] is NEAR
+    )
+
+
 def _bio_cut(lines: list[Line], kinds: list[Kind], region: tuple[int, int, int]) -> int | None:
     """Where the story ends if paragraph `last` of the region from `start` to `end` is its
     writer's bio (see `before_writers_bio`)."""
@@ -147,14 +163,8 @@ def _bio_cut(lines: list[Line], kinds: list[Kind], region: tuple[int, int, int])
     story = [i for i in range(start, last) if kinds[i] is PROSE]
     if len(story) < STORY_PARAGRAPHS:
         return None
-    said = {
-        word
-        for i in [*range(start, last), *range(last + 1, end)]
-        if kinds[i] is PROSE or kinds[i] is NEAR
-        for word in _WORD.findall(lines[i].lower)
-    }
     names = _WORD.findall(opening.group(1).lower())
-    if len(names) < 2 or any(name in said for name in names):
+    if len(names) < 2 or _named_elsewhere(lines, kinds, region, set(names)):
         return None
     above = last - 1
     if kinds[above] is SHORT and (
