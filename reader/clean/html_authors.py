@@ -165,12 +165,14 @@ def _byline_texts(root: HtmlElement, scope: ArticleScope) -> Iterator[str]:
 def _names_byline(class_: str | None, id_: str | None) -> bool:
     """Whether the class or id names a byline; most elements have neither, and templates repeat
     the same few, so the pattern runs once per distinct pair."""
-    return bool(class_ or id_) and _byline_named(class_ or "", id_ or "")
+    return bool(class_ or id_) and names_match(_BYLINE_NAME, class_ or "", id_ or "")
 
 
 @lru_cache(maxsize=8192)
-def _byline_named(class_: str, id_: str) -> bool:
-    return bool(_BYLINE_NAME.search(_CAMEL.sub("-", class_ + " " + id_)))
+def names_match(pattern: re.Pattern[str], class_: str, id_: str) -> bool:
+    """`pattern.search(names_of(el))` for an element with this class and id, cached: pages
+    repeat the same few classes, and most elements have none."""
+    return bool(pattern.search(_CAMEL.sub("-", class_ + " " + id_)))
 
 
 def names_of(el: HtmlElement) -> str:

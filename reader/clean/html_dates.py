@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from reader.clean.common import normalise_date, squash
-from reader.clean.html_authors import BYLINE_CHARS, ArticleScope, names_of
+from reader.clean.html_authors import BYLINE_CHARS, ArticleScope, names_match
 from reader.clean.html_blocks import BLOCK_TAGS, element_text
 from reader.clean.html_tree import HtmlElement, all_text
 from reader.clean.text_meta import numeric_date
@@ -103,7 +103,9 @@ def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) 
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        if not names.search(names_of(el)) or not scope.in_article(el, itself=True):
+        if not names_match(names, el.get("class") or "", el.get("id") or ""):
+            continue
+        if not scope.in_article(el, itself=True):
             continue
         text = element_text(el)
         date = (
