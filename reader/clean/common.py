@@ -102,3 +102,24 @@ def preformatted(text: str) -> str:
     indents = [len(line) - len(line.lstrip(" ")) for line in lines if line]
     cut = min(indents, default=0)
     return "\n".join(line[cut:] for line in lines)
+
+
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+"""A date written in numbers: "10/18/2012", month and day in either order."""
+
+
+def numeric_date(text: str, month_first: bool | None = None) -> str | None:
+    """ "10/18/2012" or "18/10/2012": a numeric date whose order its numbers settle.
+
+    "10/07/2012" reads either way: it is read in the order the page's other
+    numeric dates settle (`month_first`), and left unread when none does.
+    """
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    if first > 12 >= second or (month_first is False and max(first, second) <= 12):
+        first, second = second, first
+    elif not second > 12 >= first and month_first is not True:
+        return None
+    return normalise_date(f"{year:04d}-{first:02d}-{second:02d}")

@@ -170,15 +170,9 @@ def _names_byline(class_: str | None, id_: str | None) -> bool:
 
 @lru_cache(maxsize=8192)
 def names_match(pattern: re.Pattern[str], class_: str, id_: str) -> bool:
-    """`pattern.search(names_of(el))` for an element with this class and id, cached: pages
-    repeat the same few classes, and most elements have none."""
+    """Whether `pattern` finds an element's class and id, camel case split ("articleAuthor"
+    reads "article-Author"); cached, as pages repeat the same few classes."""
     return bool(pattern.search(_CAMEL.sub("-", class_ + " " + id_)))
-
-
-def names_of(el: HtmlElement) -> str:
-    """An element's class and id, camel case split: "articleAuthor" reads "article-Author"."""
-    names = (el.get("class") or "") + " " + (el.get("id") or "")
-    return _CAMEL.sub("-", names)
 
 
 def _item_name(el: HtmlElement) -> str:

@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from reader.clean.common import normalise_date, squash
+from reader.clean.common import normalise_date, numeric_date, squash
 from reader.clean.html_authors import BYLINE_CHARS, ArticleScope, names_match
 from reader.clean.html_blocks import BLOCK_TAGS, element_text
 from reader.clean.html_tree import HtmlElement, all_text
-from reader.clean.text_meta import numeric_date
 
 META_DATE_KEYS = (
     "article:published_time",

@@ -273,4 +273,5 @@ def before_post_footer(lines: list[Line], kinds: list[Kind], start: int, end: in
 
 
 def _about_itself(lowered: str) -> bool:
+    """`_ABOUT_ITSELF` on a lower-cased line, run only when one of its words is there."""
     return any(word in lowered for word in _ABOUT_WORDS) and bool(_ABOUT_ITSELF.search(lowered))

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import accumulate
 
 from reader.clean.byline_names import AGENCIES, GENERIC_NAMES, byline_names, newsroom
-from reader.clean.common import normalise_date
+from reader.clean.common import NUMERIC_DATE, normalise_date, numeric_date
 from reader.clean.text_kinds import (
     BARRIER,
     CLUTTER,
@@ -849,7 +849,6 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
 
 
 _POSTED_ON = re.compile(r"\b(?:posted|published)(?:\s+on)?:?\s+", _I)
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
 def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
@@ -864,29 +863,12 @@ def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
     if not match:
         return None
     rest = line.text[match.end() :]
-    if not (_DATE_WORDS.match(rest) or _NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
+    if not (_DATE_WORDS.match(rest) or NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
         return None
     return normalise_date(rest[:60]) or numeric_date(rest[:12], month_first)
 
 
 _DAYS = frozenset("mon tue wed thu fri sat sun".split())
-
-
-def numeric_date(text: str, month_first: bool | None = None) -> str | None:
-    """ "10/18/2012" or "18/10/2012": a numeric date whose order its numbers settle.
-
-    "10/07/2012" reads either way: it is read in the order the page's other
-    numeric dates settle (`month_first`), and left unread when none does.
-    """
-    match = _NUMERIC_DATE.search(text)
-    if not match:
-        return None
-    first, second, year = (int(part) for part in match.groups())
-    if first > 12 >= second or (month_first is False and max(first, second) <= 12):
-        first, second = second, first
-    elif not second > 12 >= first and month_first is not True:
-        return None
-    return normalise_date(f"{year:04d}-{first:02d}-{second:02d}")
 
 
 _DATE_LABEL_WORDS = frozenset("on at by posted published updated".split())
@@ -920,7 +902,7 @@ def _line_date(line: Line, month_first: bool | None = None) -> str | None:
         return normalise_date(_date_text(line.text))
     if not line.digits:
         return None
-    if line.words <= DATELINE_WORDS and _NUMERIC_DATE.search(line.text):
+    if line.words <= DATELINE_WORDS and NUMERIC_DATE.search(line.text):
         return numeric_date(line.text, month_first)
     if line.text.isupper() and line.words <= DATELINE_WORDS:
         return normalise_date(_date_text(line.text.title()))
