@@ -9,7 +9,7 @@ body and metadata finders look at computed once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.model import count_words
@@ -37,7 +37,8 @@ def _case_table() -> bytes:
 
     Any other byte is "x", except the line break, which stays. In these signs a
     word's first letter in an ASCII line is a sign after a space and any marks,
-    so `str.count` finds what `_INITIAL` would, without a regex scan per line.
+    so with the marks dropped `str.count` finds what `_INITIAL` would, without a
+    regex scan per line.
     """
     signs = bytearray(b"x" * 256)
     for code in range(128):
@@ -57,8 +58,6 @@ def _case_table() -> bytes:
 
 
 _CASE_SIGNS = _case_table()
-_LOWER_INITIAL = re.compile(r" m*l")
-_UPPER_INITIAL = re.compile(r" m*U")
 _CLOSERS = "\"'”’»)] \u00a0"
 _ENDS = ".!?…。！？"
 CASE_MIN_WORDS = 3
@@ -260,7 +259,8 @@ def _measure(
     (which run in C) and leaves regular expressions to the rare lines that
     need them: non-ASCII text, bullets.
     """
-    if text.isascii():
+    ascii_line = text.isascii()
+    if ascii_line:
         uncased = False
         key = " ".join(folded.split())
         words = key.count(" ") + 1 if key else 0
@@ -277,8 +277,15 @@ def _measure(
         )
     lower_ratio = 0.0
     if words >= CASE_MIN_WORDS:
-        if signs is not None and not uncased and _signs_fit(text, signs := signs.lstrip(" ")):
-            lower, cased = _initials_from_signs(" " + signs[:CASE_SAMPLE_CHARS])
+        if (
+            signs is not None
+            and not uncased
+            and (ascii_line or _signs_fit(text, signs.lstrip(" ")))
+        ):
+            # Opening marks dropped, a word's first letter is a sign right after a space.
+            sample = (" " + signs.lstrip(" ")[:CASE_SAMPLE_CHARS]).replace("m", "")
+            lower = sample.count(" l")
+            cased = lower + sample.count(" U")
             lower_ratio = lower / cased if cased else 0.0
         else:
             lower_ratio = _lower_share(text[:CASE_SAMPLE_CHARS])
@@ -329,15 +336,6 @@ def _signs_fit(text: str, signs: str) -> bool:
     )
 
 
-def _initials_from_signs(signs: str) -> tuple[int, int]:
-    """Words starting in lower case, and in either case, from an ASCII line's case signs."""
-    if "m" in signs:
-        lower = len(_LOWER_INITIAL.findall(signs))
-        return lower, lower + len(_UPPER_INITIAL.findall(signs))
-    lower = signs.count(" l")
-    return lower, lower + signs.count(" U")
-
-
 def strip_bullet(text: str) -> str:
     """The text of a list item without its bullet."""
     return _BULLET.sub("", text, count=1).strip()
@@ -351,7 +349,8 @@ def _wrap_width(lines: list[str]) -> int:
     most of those lines stop in mid-sentence; a browser copy has paragraphs
     of every length, and a list of similar lines ends each one complete.
     """
-    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    lengths = sorted(map(len, lines))
+    lengths = lengths[bisect_left(lengths, 20) :]
     if len(lengths) < 4 or lengths[len(lengths) // 2] > MAX_WRAP_WIDTH:
         return 0
     allowed_over = max(2, len(lengths) // 10)
