@@ -121,6 +121,9 @@ class Line:
     """Whether the line carries the publication date, once the metadata finder has asked."""
     clutter: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line is page clutter, once the line classifier has asked."""
+    table_row: bool | None = field(default=None, repr=False, compare=False)
+    """Whether the line is shaped as a row of a table or list, once the table finder has asked
+    (it asks again each time the story is looked for)."""
     bare_names: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     """The writers' names the line holds with no "By" before them, once the byline finder
     has asked (the headline search asks again about the same lines)."""

@@ -54,12 +54,7 @@ def credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) -> 
     other posts.
     """
     rows = [
-        kind is not CLUTTER
-        and (3 <= line.words <= ROW_WORDS or line.text.startswith(_URL_STARTS))
-        and row_like(line, True)
-        and not stamped(line)
-        and not is_byline(line)
-        for line, kind in zip(lines, kinds, strict=True)
+        kind is not CLUTTER and _table_row(line) for line, kind in zip(lines, kinds, strict=True)
     ]
     if rows.count(True) < TABLE_ROWS:
         return
@@ -90,6 +85,24 @@ def credit_tables(lines: list[Line], kinds: list[Kind], values: list[float]) -> 
         i = j
 
 
+def _table_row(line: Line) -> bool:
+    """A row as `credit_tables` counts one, kept on the line (a repeated line takes its first
+    showing's answer): the story is looked for more than once on some pages."""
+    known = line.table_row
+    if known is None:
+        if line.twin is not None:
+            known = _table_row(line.twin)
+        else:
+            known = (
+                (3 <= line.words <= ROW_WORDS or line.text.startswith(_URL_STARTS))
+                and row_like(line, True)
+                and not stamped(line)
+                and not is_byline(line)
+            )
+        line.table_row = known
+    return known
+
+
 def row_like(line: Line, bullets: bool) -> bool:
     """An item of a list or a row of a table, as opposed to a menu entry or a headline.
 
@@ -106,7 +119,7 @@ def row_like(line: Line, bullets: bool) -> bool:
         return bullets or not line.bullet
     if ": " in text[:LABEL_CHARS] and _LABELLED.match(text):
         return True
-    if not line.digits or _COUNTER.search(text):
+    if not line.digits or (" of " in text and _COUNTER.search(text)):
         return False
     # Two figures: a digit after the end of the first (a figure runs as far as it can).
     first = _FIGURE.search(text)
