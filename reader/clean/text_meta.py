@@ -178,7 +178,7 @@ def find_title(lines: list[Line], body_start: int, body_end: int | None = None) 
     low = max(0, body_start - TITLE_WINDOW)
     high = min(len(lines), body_start + 3, body_end if body_end is not None else len(lines))
     keys = Counter([line.key for line in lines])
-    joined = _JoinedKeys(lines)
+    joined = _JoinedKeys(lines, low, high)
     best, best_score = None, TITLE_MIN_SCORE
     for j in range(low, high):
         score = _title_score(lines, j, body_start, keys, joined)
@@ -244,16 +244,22 @@ def _date_header(line: Line) -> bool:
 
 
 class _JoinedKeys:
-    """All line keys in one string, to ask "is this line part of one of the lines above?"."""
+    """The keys of the lines a headline search from `low` to `high` looks back on, in one
+    string, to ask "is this line part of one of the lines above?".
 
-    def __init__(self, lines: list[Line]) -> None:
-        keys = [line.key for line in lines]
+    Only the `TITLE_WINDOW` lines above `low` and those searched are joined, not the page.
+    """
+
+    def __init__(self, lines: list[Line], low: int, high: int) -> None:
+        self.first = max(0, low - TITLE_WINDOW)
+        keys = [line.key for line in lines[self.first : high]]
         self.text = "\n".join(keys)
         self.starts = [0, *accumulate(len(key) + 1 for key in keys)]
 
     def seen_before(self, key: str, j: int) -> bool:
         """Is `key` inside one of the `TITLE_WINDOW` lines above line `j` (a breadcrumb)?"""
-        return self.text.find(key, self.starts[max(0, j - TITLE_WINDOW)], self.starts[j]) >= 0
+        start = self.starts[max(0, j - TITLE_WINDOW) - self.first]
+        return self.text.find(key, start, self.starts[j - self.first]) >= 0
 
 
 def _headline_shaped(line: Line) -> bool:
