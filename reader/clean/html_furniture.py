@@ -159,6 +159,9 @@ of prose is taken for the story, not for the small thing.
 """
 BOILERPLATE_PREFIXES = ("advert", "sponsor", "recommend")
 _SEPARATORS = str.maketrans("-_", "  ")
+_GLUED_COMMENTS = re.compile(r"comment(?!ar|at|ing|s?$)")
+"""Templates glue words to "comment" ("commentbody", "commentlist") for the readers' comments;
+"commentary" and "commentator" name the story, "commenting" a note on the rules for comments."""
 _LISTS = frozenset(("ul", "ol"))
 LARGE, SMALL = "large", "small"
 MIN_PARAGRAPH = 80
@@ -283,7 +286,7 @@ def _kind_named(names: str) -> str | None:
     words = names.translate(_SEPARATORS).split()
     pairs = [f"{first}-{second}" for first, second in zip(words, words[1:], strict=False)]
     found = BOILERPLATE_WORDS.intersection(words + pairs)
-    if not found.isdisjoint(REGION_WORDS):
+    if not found.isdisjoint(REGION_WORDS) or any(map(_GLUED_COMMENTS.match, words)):
         return LARGE
     if found or any(word.startswith(BOILERPLATE_PREFIXES) for word in words):
         return SMALL

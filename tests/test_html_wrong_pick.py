@@ -1,0 +1,49 @@
+"""The HTML cleaner notices when the heaviest block of prose is not the story.
+
+A reader's long comment under a short post, or an "about me" box in the
+sidebar, can outweigh the story; names and headlines tell them apart. Every
+page here is small, original and written for the test.
+"""
+
+from __future__ import annotations
+
+from reader.clean.html import clean_html
+
+POST = [
+    "The village orchard group pressed its first cider of the season on Sunday, using apples "
+    "gathered from the old trees behind the school and a press lent by a farm down the lane.",
+    "Forty people turned up to help, and the group says it will bottle the juice next month "
+    "once it has settled, keeping a few crates back for the spring fair.",
+]
+COMMENT = (
+    "I have been coming to these pressing days for years and I still think the best part is "
+    "the moment the first jug fills, although I would say the old press did a better job than "
+    "this one, which leaked all afternoon and left half of us with sticky boots and sleeves. "
+    "Next year I hope somebody brings a proper funnel, and maybe a gazebo in case of rain, "
+    "because standing under the trees in a shower while turning the handle is no fun at all."
+)
+ABOUT = (
+    "I spent twenty years as a surveyor before moving to the valley, where I now keep bees, "
+    "grow far too many courgettes and write about whatever the village gets up to each week. "
+    "This blog began as a way to keep my family up to date and grew into a record of the "
+    "fairs, meetings, floods and feuds of a small place that never seems to sit still. "
+    "Opinions here are my own and nobody else's, least of all the parish council's."
+)
+
+
+def body_of(html: str, title: str) -> list[str]:
+    page = f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{html}</body></html>"
+    return clean_html(page, "saved/orchard.html").paragraphs
+
+
+def test_comments_in_a_box_whose_name_glues_words_to_comment_are_left_out() -> None:
+    # "commentbody" names a reader's comment as plainly as "comment-body" does.
+    html = (
+        "<table><tr><td>"
+        f'<h2>Cider pressing day</h2><div class="postbody">{"".join(f"<p>{p}</p>" for p in POST)}'
+        "</div>"
+        f'<div class="commentbody by-reader"><p>{COMMENT}</p></div>'
+        f'<div class="commentbody by-neighbour"><p>{COMMENT.upper()}</p></div>'
+        "</td></tr></table>"
+    )
+    assert body_of(html, "Cider pressing day") == POST
