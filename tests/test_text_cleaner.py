@@ -1822,3 +1822,18 @@ def test_a_viewers_close_button_and_an_advertising_pitch_are_left_out() -> None:
     story = [STORY[0], "Hide Caption", "Close", STORY[1], STORY[2], "Advertise with us!", STORY[3]]
     text = page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_sign_up_box_between_a_sentence_case_headline_and_the_byline_stays_out() -> None:
+    header = (
+        "Local news",
+        "Skipper pleads guilty to striking the footbridge on the St. Anne canal",
+        "Work starts in March and the crossing will be wide enough for bicycles, the council says.",
+        "Morning Briefing",
+        "Get the day's local stories and what they mean for you, delivered before breakfast.",
+        "SUBSCRIBE",
+        "June 2, 2026, 8:41 AM",
+        "By Jo Marsh",
+    )
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.paragraphs == STORY
