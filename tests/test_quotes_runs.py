@@ -223,3 +223,23 @@ def test_he_opening_a_clause_before_a_participle_is_a_pronoun_not_a_description(
     assert said("Tom Hale spoke next. He struggles with bragging conceding that “it is hard.”") == [
         ("it is hard.", "Tom Hale")
     ]
+
+
+def test_quotes_alone_after_a_paragraph_about_the_last_speaker_stay_theirs():
+    """A paragraph that quotes nobody and names only the last speaker does not end their
+    run: the bare quotes after it are still theirs."""
+    assert said(
+        "Ana Ruiz told the council her plan would “fix the buses” by spring.",
+        "How it would be paid for was left unclear, since Ruiz answered only in slogans.",
+        "“We have to act now.”",
+        "“Nobody else will.”",
+    )[1:] == [("We have to act now.", "Ana Ruiz"), ("Nobody else will.", "Ana Ruiz")]
+
+
+def test_a_paragraph_naming_someone_else_too_ends_the_run():
+    """With another person in play the bare quote could be either's: no speaker."""
+    assert said(
+        "Ana Ruiz told the council her plan would “fix the buses” by spring.",
+        "How it would be paid for was left unclear, since Ruiz looked to Tom Hale.",
+        "“We have to act now.”",
+    )[-1] == ("We have to act now.", None)

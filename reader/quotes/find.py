@@ -652,6 +652,12 @@ def find_quotes(
                 last = _introducer(text, index, number, memory) or last
             elif not top and not signs_above:
                 about = number  # whom it is about is asked only if a quote needs it
+            if (
+                not top
+                and last[1] == number - 1
+                and _only_person_named(index, memory, number, last[0][0])
+            ):
+                last = last[0], number  # "… since Ruiz answered only in slogans.": still hers
             continue  # nothing quoted, nobody reported (or not prose): nothing to do here
         bounds = sentences(masked_all)
         continuing = bool(chain) and starts_with_opener(text)
@@ -680,6 +686,12 @@ def find_quotes(
             _sign(quotes, number, signed)
         attributions.extend(_attributions(page, said, linked))
         last = _last_speaker(page, quotes[first_new:], said, last)
+        if (
+            not accepted
+            and last[1] == number - 1
+            and _only_person_named(index, memory, number, last[0][0])
+        ):
+            last = last[0], number  # a "term" or a reporting word alone: still the same run
         if nested:
             inner.extend(_nested_quotes(text, nested, quotes[first_new:], index))
         if chain or accepted:  # otherwise there is no quote to carry on
@@ -838,6 +850,25 @@ def _last_speaker(
             best = item.end, (item.speaker, item.person, item.written)
             break
     return last if best is None else (best[1], page.number)
+
+
+def _only_person_named(
+    index: NameIndex, memory: SpeakerMemory, number: int, speaker: str | None
+) -> bool:
+    """Whether a paragraph that quotes nobody names the last speaker and no other person: a
+    quote standing alone after it still carries on that speaker's run ("Ruiz answered only
+    in slogans." then "“We have to act now.”")."""
+    if not speaker:
+        return False
+    named = False
+    for mention in index.mentions_between(number, number):
+        if memory.inside_quote(number, mention.start):
+            continue
+        if mention.key == speaker:
+            named = True
+        elif mention.person:
+            return False
+    return named
 
 
 def _one_form_each(quotes: list[Quote], shared: set[str]) -> list[Quote]:
