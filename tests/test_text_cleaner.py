@@ -789,6 +789,25 @@ def test_the_writers_footer_byline_repeated_over_her_bio_is_no_comment_thread() 
     assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
 
 
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        (("Jo Marsh", "Jo Marsh is the transport reporter at The Canal Times."), ["Jo Marsh"]),
+        # A teaser's writer under the story, and a bio of someone else under a name.
+        (("Jo Marsh", "Lock gates to be replaced in winter"), []),
+        (("Jo Marsh", "Ana Lopes is the cafe's owner and a keen canoeist."), []),
+    ],
+)
+def test_the_name_over_a_writers_box_under_the_story_is_the_writer(
+    box: tuple[str, ...], authors: list[str]
+) -> None:
+    footer = ("Share", "Tweet", "Tags: bridges, canals", *box, "Leave a comment")
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    article = clean_text(text, "a.txt")
+    assert article.authors == authors
+    assert article.paragraphs == STORY
+
+
 def test_the_footer_byline_under_a_two_paragraph_post_does_not_cut_it() -> None:
     story = [
         "The town council agreed on Tuesday to rebuild the old footbridge over the canal, which "

@@ -527,7 +527,8 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     such a line under every comment, so a line with another byline written
     the same way soon before or after is a commenter's, not the writer's;
     a thread printed another way ("Posted by: ...") under the post's own
-    "Posted by ..." leaves it the writer's.
+    "Posted by ..." leaves it the writer's. With no such line, the name
+    over a writer's box below the story.
     """
     low, high = max(0, body_end - 2), min(len(lines), body_end + FOOTER_REACH)
     for j in range(low, high):
@@ -539,6 +540,26 @@ def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
         if any(_another_signed(line, match, names) for line in around):
             return []
         return names
+    return _boxed_name(lines, low, min(len(lines), body_end + BOX_REACH))
+
+
+BOX_REACH = 12
+"""How far below the story's last line a writer's box is looked for: past the share
+buttons, the post's tags and a list of related posts."""
+
+
+def _boxed_name(lines: list[Line], low: int, high: int) -> list[str]:
+    """The name over a writer's box under the story: a bare name line, then a bio that
+    opens with the same name ("Jane Doe", then "Jane Doe is a reporter who ...").
+
+    A name line under a story is as often a teaser's writer or a commenter's,
+    but a bio right under it naming the same person makes it a box about the
+    page's own writer.
+    """
+    for j in range(low, high - 1):
+        names = _bare_names(lines[j])
+        if len(names) == 1 and " " in names[0] and _opens_bio(lines[j + 1], names[0]):
+            return names
     return []
 
 
@@ -577,13 +598,15 @@ _BIO_AFTER_NAME = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s", _I)
 
 def _has_bio(lines: list[Line], j: int, name: str) -> bool:
     """Does a line other than line `j` open as a writer's bio does: "Jane Doe is a ..."?"""
+    return any(k != j and _opens_bio(line, name) for k, line in enumerate(lines))
+
+
+def _opens_bio(line: Line, name: str) -> bool:
+    """Does the line open as this person's bio does: "Jane Doe is a ..."?"""
     lower = name.lower()
-    return any(
-        k != j
-        and line.lower.startswith(lower)
-        and _BIO_AFTER_NAME.match(line.lower, len(lower)) is not None
-        for k, line in enumerate(lines)
-    )
+    if not line.lower.startswith(lower):
+        return False
+    return _BIO_AFTER_NAME.match(line.lower, len(lower)) is not None
 
 
 _WRITTEN_BY = re.compile(r"^this (?:entry|post|article) was (?:written|posted) by:?\s+(.+)$", _I)
