@@ -661,7 +661,7 @@ def test_a_numeric_date_is_read_when_its_numbers_settle_the_order(
 ) -> None:
     article = clean_text(page("The Towpath Diary", HEADLINE, stamp, footer=FOOTER), "a.txt")
     assert (article.published or "")[:10] == (published or "")
-    assert article.authors == (["Jo Marsh"] if published else [])
+    assert article.authors == ["Jo Marsh"]  # whichever day it is, the line names the writer
 
 
 @pytest.mark.parametrize(
@@ -775,6 +775,70 @@ def test_the_posts_footer_byline_over_comments_signed_another_way_is_the_writers
 def test_a_blogs_footer_byline_in_the_forms_templates_print_it(footer: tuple[str, ...]) -> None:
     text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=(*footer, *FOOTER))
     assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+LONG_STORY = [
+    STORY[0][:-1] + ", leaving walkers on the towpath with a detour of more than a mile through "
+    "the estate and along the busy road past the station.",
+    *STORY[1:],
+]
+"""A story whose first paragraph is a full one: a "By" line under it is no header."""
+RELATED_POSTS = (
+    "Related posts:",
+    "- Lock gates to be replaced in winter",
+    "- The towpath reopens after the floods",
+    "- A new mooring for the trip boat",
+    "- Herons return to the basin",
+    "- Why the canal froze in March",
+    "Share",
+    "Tweet",
+    "Email",
+)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        # Any word leads a dated footer; the date's order is no matter.
+        ("Share", "Penned by Jo Marsh at 3/04/2026 01:00:00 PM", "Tags: bridges"),
+        # Under a list of related posts, with the post's categories after the name.
+        (*RELATED_POSTS, "by Jo Marsh in Bridges, Towpaths | 4 comments | RSS feed"),
+    ],
+)
+def test_a_blogs_footer_byline_further_down_or_led_by_another_word(
+    footer: tuple[str, ...],
+) -> None:
+    text = page(
+        "The Towpath Diary", HEADLINE, "March 3, 2026", story=LONG_STORY, footer=(*footer, *FOOTER)
+    )
+    article = clean_text(text, "a.txt")
+    assert article.authors == ["Jo Marsh"]
+    assert article.paragraphs == LONG_STORY
+
+
+def test_the_posts_footer_byline_with_an_update_under_it_is_the_writers() -> None:
+    update = (
+        "The council has since said that the towpath on the north bank will close for two "
+        "weekends in April while the old supports are lifted out by crane, and that walkers "
+        "will be sent round by the road bridge at the lock."
+    )
+    story = [*LONG_STORY, "Posted by Jo Marsh, Transport Reporter", "Update (3/5/26):", update]
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", story=story, footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
+
+
+def test_comments_signed_under_a_label_are_a_thread_however_the_names_are_written() -> None:
+    footer = (
+        "Comments",
+        "About time too, the long way round has been a misery for anyone with a pushchair.",
+        "Posted by: rosa q on March 4, 2026 6:44 AM",
+        "Five months sounds optimistic to me, but we will see what happens in the spring.",
+        "Posted by: Towpath Fan on March 4, 2026 9:12 AM",
+        "Great post. Keep them coming.",
+        "Posted by: 2.walker on March 5, 2026 10:23 AM",
+    )
+    text = page("The Towpath Diary", HEADLINE, "March 3, 2026", footer=footer)
+    assert clean_text(text, "a.txt").authors == []
 
 
 def test_the_writers_footer_byline_repeated_over_her_bio_is_no_comment_thread() -> None:

@@ -514,8 +514,12 @@ def _page_words(lines: list[Line], names: list[str]) -> bool:
     return all(re.search(rf"(?<![^\s(]){word}(?=[\s,.;:!?)]|$)", text) for word in words)
 
 
-FOOTER_REACH = 8
-"""How far below the story's last line a blog's "Posted by" footer is looked for."""
+FOOTER_REACH = 12
+"""How far below the story's last line a blog's "Posted by" footer or a writer's box is
+looked for: past the share buttons, the post's tags and a list of related posts."""
+FOOTER_IN_STORY = 4
+"""How many of the story's last lines are looked at too: the story finder keeps a footer
+with a note under it ("Update: ...") inside the story."""
 THREAD_REACH = 15
 """Lines around a footer byline in which another byline makes it a comment thread."""
 
@@ -523,29 +527,45 @@ THREAD_REACH = 15
 def find_footer_byline(lines: list[Line], body_end: int) -> list[str]:
     """Names from a "Posted by Jane Doe at 8:18 AM" line right under the story.
 
-    Blog templates print the byline below the post. A comment thread prints
-    such a line under every comment, so a line with another byline written
-    the same way soon before or after is a commenter's, not the writer's;
-    a thread printed another way ("Posted by: ...") under the post's own
-    "Posted by ..." leaves it the writer's. With no such line, the name
-    over a writer's box below the story.
+    Blog templates print the byline below the post, led by any word when the
+    line is dated ("Penned by Jane Doe at 8/08/2012 1:00 PM"). A comment
+    thread prints such a line under every comment, so a line with another
+    byline written the same way soon before or after is a commenter's, not
+    the writer's, as is any line signed with the same label ("Posted by:
+    2.el", however the name is written); a thread printed another way
+    ("Posted by: ...") under the post's own "Posted by ..." leaves it the
+    writer's. With no such line, the name over a writer's box below the story.
     """
-    low, high = max(0, body_end - 2), min(len(lines), body_end + FOOTER_REACH)
+    low = max(0, body_end - FOOTER_IN_STORY)
+    high = min(len(lines), body_end + FOOTER_REACH)
     for j in range(low, high):
-        match = _BY.match(lines[j].text) or _WRITTEN_BY.match(lines[j].text)
-        names = _footer_names(lines[j], match.group(1)) if match else []
-        if not (names and match):
-            continue
-        around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
-        if any(_another_signed(line, match, names) for line in around):
-            return []
-        return names
-    return _boxed_name(lines, low, min(len(lines), body_end + BOX_REACH))
+        names = _footer_byline(lines, j)
+        if names is not None:
+            return names
+    return _boxed_name(lines, low, high)
 
 
-BOX_REACH = 12
-"""How far below the story's last line a writer's box is looked for: past the share
-buttons, the post's tags and a list of related posts."""
+def _footer_byline(lines: list[Line], j: int) -> list[str] | None:
+    """The writers a footer line names, [] for a commenter's line, None for no byline."""
+    line = lines[j]
+    around = [*lines[max(0, j - THREAD_REACH) : j], *lines[j + 1 : j + 1 + THREAD_REACH]]
+    match = _BY.match(line.text) or _WRITTEN_BY.match(line.text)
+    if match:
+        names = _footer_names(line, match.group(1))
+        if not names:
+            return None
+        return [] if any(_another_signed(other, match, names) for other in around) else names
+    names = _dated_by(line) if line.words <= DATELINE_WORDS else []
+    if not names:
+        return None
+    return [] if any(_another_dated(other, names) for other in around) else names
+
+
+def _another_dated(line: Line, names: list[str]) -> bool:
+    """Is this line a dated byline naming someone else ("Dec 3, 2026 by Ana Lopes")?"""
+    if line.words > DATELINE_WORDS or _names_in(line.text, names):
+        return False
+    return bool(_dated_by(line))
 
 
 def _boxed_name(lines: list[Line], low: int, high: int) -> list[str]:
@@ -628,8 +648,11 @@ def _another_signed(line: Line, byline: re.Match[str], names: list[str]) -> bool
     """Is this line a byline written as the footer's is, naming someone else (a comment)?
 
     The writer's own name signed again the same way ("Written by Jane Doe" over
-    her bio) is no thread."""
-    return _same_lead(line, byline) and is_byline(line) and not _names_in(line.text, names)
+    her bio) is no thread. Under a label ("Posted by:") any other line signed so
+    is a comment's, even one whose name does not read as one ("2.el", "jo m")."""
+    if not _same_lead(line, byline) or _names_in(line.text, names):
+        return False
+    return is_byline(line) or ":" in byline.string[: byline.start(1)]
 
 
 def _names_in(text: str, names: list[str]) -> bool:
@@ -661,9 +684,13 @@ def names_after_dated_by(text: str) -> list[str]:
 def _dated_by(line: Line) -> list[str]:
     """Names after "by" on a date line: "Posted on May 2, 2012 by Jane Doe · 3 comments".
 
-    Or after a stamp that `normalise_date` cannot read: "11.05.12 Written by Jane Doe".
+    Or after a stamp that `normalise_date` cannot read: "11.05.12 Written by Jane Doe",
+    or beside a numeric date whose order no number settles ("by Jane Doe at 8/08/2012"):
+    which day it is does not matter to the byline.
     """
-    if " by" not in line.lower or not (_line_date(line) or _STAMP_BY.match(line.text)):
+    if " by" not in line.lower or not (
+        _line_date(line) or _STAMP_BY.match(line.text) or NUMERIC_DATE.search(line.text)
+    ):
         return []
     match = _DATED_BY.search(line.text)
     return _by_names(match.group(1), dated=True) if match else []
