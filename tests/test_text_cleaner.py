@@ -552,6 +552,19 @@ def test_a_name_line_with_the_writers_role_under_the_headline_gives_the_writer(l
     assert clean_text(text, "a.txt").authors == ["Jo Marsh"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Jo Marsh, Product Manager, Canal Trust", ["Jo Marsh"]),
+        ("Posted by Jo Marsh, Software Engineer", ["Jo Marsh"]),
+        ("By Jo Marsh and Sam Hale, Project Director", ["Jo Marsh", "Sam Hale"]),
+    ],
+)
+def test_a_job_after_the_writers_name_is_no_second_writer(byline: str, authors: list[str]) -> None:
+    text = page("The Canal Times", HEADLINE, byline, "March 3, 2026", footer=FOOTER)
+    assert clean_text(text, "a.txt").authors == authors
+
+
 def test_a_teaser_of_capitalised_words_before_a_role_word_is_not_a_writer() -> None:
     text = page("The Canal Times", HEADLINE, "Lock Keeper, Canal Staff Reunion", footer=FOOTER)
     assert clean_text(text, "a.txt").authors == []

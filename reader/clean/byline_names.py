@@ -189,6 +189,11 @@ def _as_name(part: str, strict: bool) -> str | None:
     return name
 
 
+def reads_as_role(part: str) -> bool:
+    """Does a part of a byline name a job ("Product Manager", "Staff Writer"), not a person?"""
+    return _JOB_TITLE.search(part) is not None
+
+
 def newsroom(text: str) -> str | None:
     """ "CNN Wire Staff" from "the CNN Wire Staff": an outlet's staff signing a story."""
     outlet = _OUTLET_STAFF.match(text.strip())

@@ -14,7 +14,13 @@ import re
 from collections import Counter
 from itertools import accumulate
 
-from reader.clean.byline_names import AGENCIES, GENERIC_NAMES, byline_names, newsroom
+from reader.clean.byline_names import (
+    AGENCIES,
+    GENERIC_NAMES,
+    byline_names,
+    newsroom,
+    reads_as_role,
+)
 from reader.clean.common import NUMERIC_DATE, normalise_date, numeric_date
 from reader.clean.text_kinds import (
     BARRIER,
@@ -805,7 +811,9 @@ def _names(text: str, strict: bool = False) -> list[str]:
     A wire agency is an author only when nobody else is named ("By Reuters");
     after people's names it is their employer ("By Meg Kinnard, Associated Press").
     Past "by", " in " or a label ends the names ("by Jane Doe in Features",
-    "by Jane Doe Topics: ..."), and an outlet's staff may sign; a bare name
+    "by Jane Doe Topics: ..."), as does a job after a name, read as the HTML
+    cleaner reads one ("Jane Doe, Product Manager, Acme": her employer follows,
+    not a second writer), and an outlet's staff may sign; a bare name
     line (`strict`) may be a headline, which neither ends nor signs.
     """
     if strict:
@@ -813,11 +821,13 @@ def _names(text: str, strict: bool = False) -> list[str]:
     else:
         text = _IN.split(_CUT.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
     text = text.strip(" ,;:-–—/")
-    names = []
+    names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
         part = part.strip(" .,;:")
         if not part:
             continue
+        if names and not strict and reads_as_role(part):
+            break  # "Jane Doe, Product Manager, Acme": her role, then her employer
         if part.lower() in AGENCIES and not strict:
             names.append(part if part.isupper() or len(part) > 3 else part.upper())
         elif not strict and (signed := newsroom(part)):
