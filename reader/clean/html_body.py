@@ -321,8 +321,9 @@ def _whole_story(best: HtmlElement, kept: list[Block]) -> HtmlElement:
     story. A wrapper that also holds other prose, or link lines and scraps, is
     more than the story.
     """
-    prose = ancestor_totals(kept, lambda b: max(block_weight(b), 0.0))
-    clutter = ancestor_totals(kept, lambda b: max(-block_weight(b), 0.0))
+    weights = [block_weight(block) for block in kept]
+    prose = ancestor_totals(kept, [max(weight, 0.0) for weight in weights])
+    clutter = ancestor_totals(kept, [max(-weight, 0.0) for weight in weights])
     el = found = best
     while (parent := el.getparent()) is not None and parent.tag != "html":
         others = [
