@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -44,24 +45,30 @@ def _naive(paragraphs: list[str]) -> int:
     return sum(len(_NAIVE.findall(p)) for p in paragraphs)
 
 
-def _best_ms(function, articles: list[list[str]], repeat: int, clock=time.perf_counter) -> float:
-    """Best of `repeat` runs over all articles, with the name caches emptied first each time
-    so that every run pays for its names as an unseen article would."""
-    best = float("inf")
+def _run_ms(
+    function, articles: list[list[str]], repeat: int, clock=time.perf_counter
+) -> tuple[float, float]:
+    """Best and median of `repeat` runs over all articles, in ms, with the name caches
+    emptied first each time so that every run pays for its names as an unseen article
+    would. The best shows what the code costs on a quiet machine; the median is what
+    issue #13's budget is judged by."""
+    runs = []
     for _ in range(repeat):
         clear_caches()
         started = clock()
         for paragraphs in articles:
             function(paragraphs)
-        best = min(best, clock() - started)
-    return best * 1000
+        runs.append((clock() - started) * 1000)
+    return min(runs), statistics.median(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", type=Path, help="folder with texts/*.txt")
     parser.add_argument("--out", type=Path, help="write predictions here (default: stdout)")
-    parser.add_argument("--repeat", type=int, default=5, help="timing runs; the best counts")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timing runs; the best and the median are shown"
+    )
     parser.add_argument(
         "--passes",
         type=int,
@@ -98,13 +105,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(output)
     words = sum(count_words(p) for paragraphs in articles for p in paragraphs)
     per_k = 1000 / words
-    print(f"{len(articles)} articles, {words} words; best of {args.repeat} runs", file=sys.stderr)
+    print(
+        f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs",
+        file=sys.stderr,
+    )
     for label, clock in (("wall", time.perf_counter), ("cpu", time.process_time)):
-        ours = _best_ms(find_quotes, articles, args.repeat, clock)
-        naive = _best_ms(_naive, articles, args.repeat, clock)
+        ours, ours_median = _run_ms(find_quotes, articles, args.repeat, clock)
+        naive, naive_median = _run_ms(_naive, articles, args.repeat, clock)
         print(
-            f"{label}: find_quotes {ours * per_k:.3f} ms per 1,000 words ({ours:.1f} ms "
-            f"total); naive regex {naive * per_k:.3f} ms; ratio {ours / naive:.0f}x",
+            f"{label}: find_quotes {ours * per_k:.3f} ms per 1,000 words best, "
+            f"{ours_median * per_k:.3f} median ({ours:.1f} ms total best); naive regex "
+            f"{naive * per_k:.3f} ms best, {naive_median * per_k:.3f} median; "
+            f"ratio {ours / naive:.0f}x best, {ours_median / naive_median:.0f}x median",
             file=sys.stderr,
         )
     return 0
