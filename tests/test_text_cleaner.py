@@ -1933,3 +1933,10 @@ def test_a_sign_up_box_between_a_sentence_case_headline_and_the_byline_stays_out
     )
     article = clean_text(page(*header, footer=FOOTER), "a.txt")
     assert article.paragraphs == STORY
+
+
+def test_highlights_copied_from_the_story_end_where_the_story_begins() -> None:
+    header = (*HEADER, "By Jo Marsh", "June 2, 2026", "Highlights", STORY[1])
+    article = clean_text(page(*header, footer=FOOTER), "a.txt")
+    assert article.paragraphs == STORY
+    assert article.summary == [STORY[1]]
