@@ -227,3 +227,53 @@ def is_label(line: Line) -> bool:
         and not line.ends_sentence
         and (line.text.isupper() or line.text.endswith(":"))
     )
+
+
+ITEM_SHARE = 0.6
+"""Share of a closing stretch's lines that must read as items for it to be the story's list."""
+LABEL_ITEM_WORDS = 2
+"""Longest label in capitals ("MARCH") carried along between a list's items."""
+_ITEM_MARKS = re.compile(r", |\(")
+
+
+def extend_over_items(lines: list[Line], kinds: list[Kind], start: int, end: int) -> int:
+    """Take in the list a story closes on when its items are built like its sentences.
+
+    A story that ends "Where to see it:" and then "Leeds, the Picture House
+    (Friday)" line after line loses the list, since short lines cost in the
+    run search. A menu's entries and a teaser column's headlines are bare
+    words; a list's items carry commas and brackets inside them. So when a
+    lead-in (a line ending in a colon) opens the short lines right under the
+    story, and most of them are so built, the list is the story's, up to
+    its last such item; labels between items ("MARCH", "Saturday") come
+    along. Returns the new end; the items are marked as near-prose so that
+    they are kept.
+    """
+    if end - start < 2 or end >= len(lines):
+        return end
+    announced = lines[end - 1].text.endswith(":") or lines[end].text.endswith(":")
+    if not announced:
+        return end
+    k = end + 1 if lines[end].text.endswith(":") else end
+    items, stretch, last = 0, 0, None
+    while k < len(lines) and (
+        (kinds[k] in (SHORT, NEAR) and not lines[k].text.isupper())
+        or (kinds[k] is SHORT and lines[k].words <= LABEL_ITEM_WORDS)
+    ):
+        stretch += 1
+        if _item_marked(lines[k]):
+            items, last = items + 1, k
+        k += 1
+    if last is None or items < MIN_ROWS or items < ITEM_SHARE * stretch:
+        return end
+    for i in range(end, last + 1):
+        if kinds[i] is SHORT:
+            kinds[i] = NEAR
+    return last + 1
+
+
+def _item_marked(line: Line) -> bool:
+    """An item built like a sentence, with commas or brackets inside it."""
+    if line.text.isupper() or line.words < 2:
+        return False
+    return bool(_ITEM_MARKS.search(line.text))
