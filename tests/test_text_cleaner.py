@@ -1961,3 +1961,12 @@ def test_a_menu_under_the_story_is_still_left_out() -> None:
     menu = ["Find us:", "Home", "Boats", "Towpath", "Contact"]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=STORY + menu, footer=FOOTER), "a.txt")
     assert article.paragraphs == STORY
+
+
+def test_a_note_about_the_entry_under_a_one_paragraph_post_is_left_out() -> None:
+    note = (
+        "This entry was posted on Tuesday, June 2nd, 2026 at 8:41 am and is filed under Canals, "
+        "Bridges. You can follow any responses to this entry through the feed."
+    )
+    text = page(*HEADER, "By Jo Marsh", story=[STORY[0], note], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == [STORY[0]]

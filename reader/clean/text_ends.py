@@ -245,7 +245,7 @@ _ABOUT_WORDS = (
 """Words every line `_ABOUT_ITSELF` finds holds: the plain `in` tests pass over most paragraphs
 at C speed, where the pattern would stop at every "the"."""
 FOOTER_CHARS = 400
-FOOTER_AFTER = 2
+FOOTER_AFTER = 1
 """Paragraphs of story that must come before a footer about the article."""
 
 
