@@ -473,3 +473,25 @@ def test_a_known_given_name_after_two_words_of_a_title_opens_the_name():
     assert said("“We will vote on Friday,” said Senate Majority Whip John Cornyn.") == [
         ("We will vote on Friday,", "John Cornyn")
     ]
+
+
+def test_words_quoted_inside_a_two_level_report_are_the_outer_reporters():
+    """ "X wrote that Y acknowledged … “…”": X tells what Y said and quotes X's own words."""
+    assert said(
+        "The Ledger wrote that Ana Ruiz admitted she had taken to “feeding the pigeons at "
+        "midnight with stolen bread.”"
+    ) == [("feeding the pigeons at midnight with stolen bread.", "Ledger")]
+    assert said(
+        "Tom Hale wrote that Ana Ruiz acknowledged in an interview that she had been “far "
+        "too slow to see the danger.”"
+    ) == [("far too slow to see the danger.", "Tom Hale")]
+
+
+def test_a_second_speaker_after_as_or_after_keeps_their_own_words():
+    assert said("“We are not done,” Tom Hale said as Ana Ruiz shouted: “Sit down!”") == [
+        ("We are not done,", "Tom Hale"),
+        ("Sit down!", "Ana Ruiz"),
+    ]
+    assert said(
+        "Tom Hale posted a reply after Ana Ruiz argued that “nobody reads the minutes anyway.”"
+    ) == [("nobody reads the minutes anyway.", "Ana Ruiz")]

@@ -526,9 +526,34 @@ def _link(
     if earlier:
         if _introduced_after(masked, earlier[-1], span):
             return None
+        outer = _outer_report(masked, earlier)
+        if outer is not None:
+            return outer
         return _speaking_through(earlier[-1], said, lo) or earlier[-1]
     later = [s for s in in_sentence if s.start > close]
     return later[0] if later else _bare_cue_after(masked, bounds, said, close, hi)
+
+
+_THAT_ONLY: Final = re.compile(r"\s*(?:that\s+)?")
+
+
+def _outer_report(masked: str, earlier: list[_Said]) -> _Said | None:
+    """The reporter of a two-level report ("Gizmodo wrote that McAfee acknowledged he had
+    taken to “…”"): the words in marks are the outer reporter's, who quotes them while
+    telling what the inner one said. Only when the inner speaker stands right after the
+    outer cue or its "that" ("said as Ruiz yelled", "tweeted after Ruiz argued" are two
+    speakers, each with their own words); None otherwise."""
+    inner = earlier[-1]
+    subject = inner.subject
+    before = [item for item in earlier if item.end <= inner.cue_start]
+    if subject is None or not before or not before[-1].speaker:
+        return None
+    outer = before[-1]
+    if subject.start < outer.cue_end or not _THAT_ONLY.fullmatch(
+        masked, outer.cue_end, subject.start
+    ):
+        return None
+    return outer if inner.speaker != outer.speaker else None
 
 
 _BARE_TAIL: Final = re.compile(
