@@ -21,11 +21,14 @@ _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s
 _SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?")
 _NOT_WORD = re.compile(r"\W+")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+"""Four digits in a row: every form below has them (the year), and most lines with a number
+have none ("3 comments", "4:01 pm"), so one quick search turns them away."""
 
 
 def normalise_date(value: str | None) -> str | None:
     """Any common date form to ISO 8601 (date, or date and time when given), else None."""
-    if not value:
+    if not value or _YEAR_DIGITS.search(value) is None:
         return None
     value = value.strip()
     match = _ISO.search(value)
