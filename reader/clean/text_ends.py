@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.clean.common import normalise_date
 from reader.clean.text_kinds import BARRIER, CLUTTER, NEAR, PROSE, SHORT, Kind, is_share_bar
-from reader.clean.text_lines import Line
+from reader.clean.text_lines import Line, date_of
 
 STORY_SEEN = 30.0
 """Prose value (about 300 characters) after which an end marker is taken to end a story."""
@@ -92,7 +91,7 @@ def _prose_follows(kinds: list[Kind], i: int) -> bool:
 
 def bare_date(line: Line) -> bool:
     """A line that is only a date ("Tuesday November 19, 2019", "2019-11-19 10:02")."""
-    return line.words <= DATE_WORDS and line.digits and bool(normalise_date(line.text))
+    return line.words <= DATE_WORDS and line.digits and bool(date_of(line))
 
 
 THREAD_STAMPS = 3
@@ -120,8 +119,17 @@ def stamped(line: Line) -> bool:
     """A short line holding a date or a time: the header of a comment or of a dated teaser.
 
     A line led by a dash is the signature under an embedded post or quote
-    ("— Jane Doe (@jane) May 2, 2019"), which belongs to the story.
+    ("— Jane Doe (@jane) May 2, 2019"), which belongs to the story. The
+    answer is kept on the line (the thread and table finders ask on every
+    look for the story), and a repeated line takes its first showing's.
     """
+    known = line.stamp
+    if known is None:
+        known = line.stamp = _stamped(line) if line.twin is None else stamped(line.twin)
+    return known
+
+
+def _stamped(line: Line) -> bool:
     if line.words > STAMP_WORDS or line.text.startswith(_DASHES):
         return False
     year = False
@@ -129,7 +137,7 @@ def stamped(line: Line) -> bool:
         if mark.group(1) is None:
             return True
         year = True
-    return year and normalise_date(line.text) is not None
+    return year and date_of(line) is not None
 
 
 def _comment_header(line: Line) -> str | None:

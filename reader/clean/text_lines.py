@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from reader.clean.common import normalise_date
 from reader.model import count_words
 
 _ODD_SPACES = "\t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
@@ -121,6 +122,11 @@ class Line:
     """Whether the line carries the publication date, once the metadata finder has asked."""
     clutter: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line is page clutter, once the line classifier has asked."""
+    date: str | None = field(default=None, repr=False, compare=False)
+    """The line read whole as a date (`normalise_date`), "" when it is none, once asked: the
+    story finder and the metadata finder ask about the same short lines."""
+    stamp: bool | None = field(default=None, repr=False, compare=False)
+    """Whether the line is a stamped header (`text_ends.stamped`), once asked."""
     table_row: bool | None = field(default=None, repr=False, compare=False)
     """Whether the line is shaped as a row of a table or list, once the table finder has asked
     (it asks again each time the story is looked for)."""
@@ -143,6 +149,16 @@ class Line:
                 breaks = len(_SENTENCE_BREAK.findall(text))
             self._sentences = breaks + self.ends_sentence
         return self._sentences
+
+
+def date_of(line: Line) -> str | None:
+    """`normalise_date` of the whole line, read once per line (a repeated line takes its first
+    showing's answer)."""
+    known = line.date
+    if known is None:
+        twin = line.twin
+        known = line.date = (date_of(twin) if twin is not None else normalise_date(line.text)) or ""
+    return known or None
 
 
 def split_lines(text: str) -> list[Line]:

@@ -32,7 +32,7 @@ from reader.clean.text_kinds import (
     is_credit_line,
     kind_of,
 )
-from reader.clean.text_lines import Line, measure
+from reader.clean.text_lines import Line, date_of, measure
 
 TITLE_WINDOW = 40
 """How many lines above the story the headline is looked for."""
@@ -355,7 +355,7 @@ def _is_dateline(line: Line) -> bool:
         line.words <= DATELINE_WORDS
         and line.digits
         and bool(_DATE_WORDS.search(line.text))
-        and bool(normalise_date(line.text))
+        and bool(date_of(line))
     )
 
 
