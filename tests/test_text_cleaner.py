@@ -565,6 +565,33 @@ def test_a_job_after_the_writers_name_is_no_second_writer(byline: str, authors: 
     assert clean_text(text, "a.txt").authors == authors
 
 
+CHUTNEY = [
+    "A few readers asked for the recipe after last week's post, so here it is. The damsons "
+    "came from the hedge by the third lock, where they grow thick every September.",
+    "First of all, I have to admit that I never liked chutney as a child. This one changed my "
+    "mind: it is sharp and sweet and keeps for a year in a cool cupboard.",
+    "Stone the fruit, then simmer it with the onions, sugar and vinegar for about two hours, "
+    "until a spoon drawn through it leaves a clear path.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Damson Chutney", []),  # the post's headline: the story says "chutney"
+        ("Jo Marsh", ["Jo Marsh"]),
+    ],
+)
+def test_a_name_shaped_line_by_the_date_whose_last_word_the_story_uses_is_no_writer(
+    line: str, authors: list[str]
+) -> None:
+    tagline = "Recipes and river walks from the Leeds and Liverpool Canal"
+    header = ("The Towpath Diary", tagline, "Friday, March 6, 2026", line)
+    article = clean_text(page(*header, story=CHUTNEY, footer=FOOTER), "a.txt")
+    assert article.authors == authors
+    assert article.paragraphs == CHUTNEY
+
+
 def test_a_teaser_of_capitalised_words_before_a_role_word_is_not_a_writer() -> None:
     text = page("The Canal Times", HEADLINE, "Lock Keeper, Canal Staff Reunion", footer=FOOTER)
     assert clean_text(text, "a.txt").authors == []

@@ -459,7 +459,8 @@ def _name_line(
     """ "Jane Doe | The Courier", or a bare name line placed as a byline is.
 
     A bare name counts right under the headline, beside a date line, or
-    between two copies of the headline.
+    between two copies of the headline, unless the page's prose, or the
+    story under it, writes its words as common words.
     """
     near = range(0)
     if title is not None:
@@ -481,9 +482,34 @@ def _name_line(
                 or _between_copies(lines, j, title)
             )
             and not _page_words(lines, names)
+            and not _story_writes_lower(lines, j, names)
         ):
             return names, None, [j]
     return None
+
+
+STORY_LOOK = 40
+"""How many lines under a bare name line are read for its last word in lower case."""
+
+
+def _story_writes_lower(lines: list[Line], j: int, names: list[str]) -> bool:
+    """Does the prose under a bare name line write its last word in lower case?
+
+    A post's headline under its date ("Damson Chutney", then "I never liked
+    chutney") or a label ("Business Conference") is made of the story's own
+    words; a writer's surname rarely is one. Only the last word is asked for,
+    since a headline's first words are often proper names ("Abreva Conceal
+    Patch"); wire agencies and "The ..." signings are left alone.
+    """
+    name = names[-1]
+    last = name.split()[-1].lower()
+    if len(last) < 3 or name.lower() in AGENCIES or name.startswith("The "):
+        return False
+    word = re.compile(rf"\b{re.escape(last)}\b")
+    return any(
+        kind_of(line) is PROSE and word.search(line.text) is not None
+        for line in lines[j + 1 : j + 1 + STORY_LOOK]
+    )
 
 
 COLUMN_WORDS = 8
