@@ -1997,3 +1997,12 @@ def test_a_note_about_the_entry_under_a_one_paragraph_post_is_left_out() -> None
     )
     text = page(*HEADER, "By Jo Marsh", story=[STORY[0], note], footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == [STORY[0]]
+
+
+def test_a_teaser_without_a_full_stop_parted_from_the_story_by_an_ad_is_left_out() -> None:
+    teaser = (
+        "The boats are back. Lock keepers say the summer on the water has been the busiest "
+        "they can remember"
+    )
+    text = page(*HEADER, story=[teaser, "Advertisement", *STORY], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

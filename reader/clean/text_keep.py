@@ -67,13 +67,18 @@ def keep_story_lines(
 def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
     """Leave out the short lines above the story's first paragraph, past a line left out.
 
-    Above the first paragraph, a short line or a near-sentence with no full
-    stop that a left-out line (a share bar, a credit, an ad) parts from the
-    paragraph is the page's: a breadcrumb, a date and byline already read, a
-    section label, a teaser or a sidebar's links. What sits right above the
-    paragraph, with nothing left out between, is kept as before.
+    The first paragraph is the first that ends a sentence: a story opens
+    with one, while a teaser's or a sidebar's blurb is often cut off or
+    ends on a bare headline. Above it, a short line or a line of prose with
+    no full stop that a left-out line (a share bar, a credit, an ad) parts
+    from the paragraph is the page's: a breadcrumb, a date and byline
+    already read, a section label, a teaser or a sidebar's links. What sits
+    right above the paragraph, with nothing left out between, is kept as
+    before.
     """
-    first = next((n for n, line in enumerate(kept) if line.kind is PROSE), None)
+    first = next(
+        (n for n, line in enumerate(kept) if line.kind is PROSE and line.ends_sentence), None
+    )
     if not first:
         return kept, headings
     parted = [n for n in range(first) if kept[n + 1].index > kept[n].index + 1]
@@ -82,7 +87,7 @@ def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list
     dropped = {
         n
         for n in range(parted[-1] + 1)
-        if kept[n].kind is SHORT or (kept[n].kind is NEAR and not kept[n].ends_sentence)
+        if kept[n].kind is SHORT or (kept[n].kind in (NEAR, PROSE) and not kept[n].ends_sentence)
     }
     return _without(kept, headings, dropped)
 
