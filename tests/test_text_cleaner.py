@@ -897,6 +897,7 @@ def test_the_writers_footer_byline_repeated_over_her_bio_is_no_comment_thread() 
     ("box", "authors"),
     [
         (("Jo Marsh", "Jo Marsh is the transport reporter at The Canal Times."), ["Jo Marsh"]),
+        (("Jo Marsh", "Jo joined The Canal Times in 2019 from a trade paper."), ["Jo Marsh"]),
         # A teaser's writer under the story, and a bio of someone else under a name.
         (("Jo Marsh", "Lock gates to be replaced in winter"), []),
         (("Jo Marsh", "Ana Lopes is the cafe's owner and a keen canoeist."), []),

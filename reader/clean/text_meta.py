@@ -610,9 +610,24 @@ def _boxed_name(lines: list[Line], low: int, high: int) -> list[str]:
     """
     for j in range(low, high - 1):
         names = _bare_names(lines[j])
-        if len(names) == 1 and " " in names[0] and _opens_bio(lines[j + 1], names[0]):
+        if len(names) == 1 and " " in names[0] and _box_bio(lines[j + 1], names[0]):
             return names
     return []
+
+
+_BOX_BIO = re.compile(r"\s+(?:is|was|has|joined|writes|works|lives|reports|covers|teaches)\b")
+"""What a writer's bio says after the name it opens with: "... is a", "... joined"."""
+
+
+def _box_bio(line: Line, name: str) -> bool:
+    """Does the line open as a bio of this person: the name, or the first name alone
+    ("Jane joined the paper in 2017"), then what they are or do?"""
+    lower = name.lower()
+    given = lower.split()[0]
+    for lead in (lower, given):
+        if line.lower.startswith(lead) and _BOX_BIO.match(line.lower, len(lead)):
+            return True
+    return False
 
 
 VOUCHED_REACH = 16
