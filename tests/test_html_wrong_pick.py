@@ -60,3 +60,18 @@ def test_a_short_post_beats_a_longer_about_me_box_in_the_sidebar() -> None:
         f"<h2>About me</h2><dl><dd>{ABOUT}</dd></dl></div></div>"
     )
     assert body_of(html, "Orchard Notes: Cider pressing day") == [POST[0]]
+
+
+def test_a_post_continued_below_the_fold_keeps_its_opening() -> None:
+    # Blog templates put the opening and the part after "continue reading" in two boxes;
+    # one long paragraph in the second is the heaviest block, not the whole post.
+    opening = [
+        "Good news for anyone with a glut of windfalls this autumn.",
+        "The orchard group will lend its press to any household that asks, free of charge.",
+    ]
+    html = (
+        '<div class="entry"><h3>Borrow the cider press</h3><div class="entry-content">'
+        f'<div class="entry-body">{"".join(f"<p>{p}</p>" for p in opening)}</div>'
+        f'<div class="entry-more"><p>{COMMENT}</p></div></div></div>'
+    )
+    assert body_of(html, "Borrow the cider press") == [*opening, COMMENT]

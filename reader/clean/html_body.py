@@ -288,7 +288,7 @@ def block_weight(block: Block) -> float:
 LEVEL_SHARE = (1.0, 1.0, 0.5, 0.25)
 """How much of a block's weight reaches its owner, parent, grandparent and great-grandparent."""
 _PARTS_OF_A_WHOLE = frozenset(
-    ("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote")
+    ("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote", "p")
 )
 _SENTENCE_END = frozenset('.!?。！？"”’»')
 SIBLING_SHARE = 0.2
@@ -328,7 +328,9 @@ def _body_elements(kept: list[Block], topic: Topic) -> set[HtmlElement]:
     best = topic.recheck(best, scores, kept)
     top = scores[best]
     while best.tag in _PARTS_OF_A_WHOLE and (wrapper := best.getparent()) is not None:
-        # A table or list outscoring its surroundings is one item of the story, not all of it.
+        # A table, a list or a paragraph outscoring its surroundings is one part of the
+        # story, not all of it (a post whose long paragraph after the fold outweighs its
+        # opening, kept in another box).
         best = wrapper
         top = scores.get(best, top)
     best = _whole_story(best, kept)
