@@ -23,6 +23,9 @@ _DIGIT = re.compile(r"\d")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _TOKEN = re.compile(r"\w+")
+_WORD_BREAKS = re.compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ab\u00bb\u00b7]")
+"""Marks outside ASCII that stand between words (curly quotes, dashes, an ellipsis, a bullet,
+guillemets, a middle dot): blanked, they leave many a non-ASCII line plain ASCII."""
 """A word for a line's key: letters and digits of any script, punctuation dropped."""
 _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
 """ASCII punctuation to blank out for an ASCII line's key: translating bytes is faster."""
@@ -285,10 +288,17 @@ def _measure(
         words = key.count(" ") + 1 if key else 0
         digits = "d" in signs if signs is not None else _DIGIT.search(text) is not None
     else:
-        digits = _DIGIT.search(text) is not None
-        uncased_chars = len(_UNCASED.findall(text))
+        # An ASCII digit shows in the signs; only a line without one is searched for others.
+        digits = (signs is not None and "d" in signs) or _DIGIT.search(text) is not None
+        uncased_chars = len(_UNCASED.findall(text)) if _UNCASED.search(text) else 0
         uncased = bool(uncased_chars) and uncased_chars * 3 >= len(text.replace(" ", ""))
-        key = " ".join(_TOKEN.findall(lower_text))
+        plain = _WORD_BREAKS.sub(" ", folded)
+        if plain.isascii() and plain.isprintable() and "_" not in lower_text:
+            # Only printable ASCII is left once the common marks are blanked: the words are
+            # the runs that neither ASCII punctuation nor those marks break, as `_TOKEN` finds.
+            key = " ".join(plain.split())
+        else:
+            key = " ".join(_TOKEN.findall(lower_text))
         words = (
             count_words(text)
             if uncased_chars or _CJK_EDGE.search(text)
