@@ -2007,3 +2007,15 @@ def test_a_teaser_without_a_full_stop_parted_from_the_story_by_an_ad_is_left_out
     )
     text = page(*HEADER, story=[teaser, "Advertisement", *STORY], footer=FOOTER)
     assert clean_text(text, "a.txt").paragraphs == STORY
+
+
+def test_a_column_of_teasers_right_over_the_story_is_left_out() -> None:
+    teasers = [
+        "Why the herons have come back to the marina after twenty years away from the water",
+        "Lock gates on the upper canal are to be replaced over the winter, the trust says",
+        "Jo Marsh",
+        "2 days ago",
+        "The boat festival returns to the basin with more stalls and a longer route",
+    ]
+    text = page(*HEADER, story=[*teasers, *STORY], footer=FOOTER)
+    assert clean_text(text, "a.txt").paragraphs == STORY

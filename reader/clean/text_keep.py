@@ -25,6 +25,9 @@ CAPTION_CHARS = 200
 ALT_WORDS = 20
 
 
+LEADING_STACK = 4
+"""Lines with no sentence end stacked right over the first paragraph that are a teaser column."""
+
 MAX_ITEMS = 15
 """Longest run of short lines inside a story still read as a list rather than a menu."""
 
@@ -74,7 +77,7 @@ def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list
     from the paragraph is the page's: a breadcrumb, a date and byline
     already read, a section label, a teaser or a sidebar's links. What sits
     right above the paragraph, with nothing left out between, is kept as
-    before.
+    before, unless it is a column of teasers (`_teaser_stack`).
     """
     first = next(
         (n for n, line in enumerate(kept) if line.kind is PROSE and line.ends_sentence), None
@@ -83,13 +86,28 @@ def _drop_leading_fragments(kept: list[Line], headings: list[int]) -> tuple[list
         return kept, headings
     parted = [n for n in range(first) if kept[n + 1].index > kept[n].index + 1]
     if not parted:
-        return kept, headings
+        if not _teaser_stack(kept[:first]):
+            return kept, headings
+        parted = [first - 1]
     dropped = {
         n
         for n in range(parted[-1] + 1)
         if kept[n].kind is SHORT or (kept[n].kind in (NEAR, PROSE) and not kept[n].ends_sentence)
     }
     return _without(kept, headings, dropped)
+
+
+def _teaser_stack(above: list[Line]) -> bool:
+    """Are the lines stacked right over the first paragraph a column of teasers?
+
+    A story's own lines over its first paragraph are few (a kicker, a
+    subheading); `LEADING_STACK` or more lines none of which ends a
+    sentence, opens a list (a lead-in ending in a colon) or is an item of
+    one are headlines, names and stamps of other stories.
+    """
+    return len(above) >= LEADING_STACK and not any(
+        line.ends_sentence or line.item or line.text.endswith(":") for line in above
+    )
 
 
 def _drop_trailing_fragments(kept: list[Line], headings: list[int]) -> tuple[list[Line], list[int]]:
