@@ -243,3 +243,13 @@ def test_a_paragraph_naming_someone_else_too_ends_the_run():
         "How it would be paid for was left unclear, since Ruiz looked to Tom Hale.",
         "“We have to act now.”",
     )[-1] == ("We have to act now.", None)
+
+
+def test_the_person_quoted_through_quoting_is_no_recent_speaker():
+    """ "Hale wrote, quoting Pell's report. He added, …": Pell's report is what Hale passed
+    on, so "he added" goes on with Hale."""
+    assert said(
+        "Tom Hale went on the radio on Friday.",
+        "“The bridge ‘was never inspected.’ Shameful!” Hale wrote, quoting Marco Pell’s "
+        "report. He added, “Someone must answer for it.”",
+    )[-1] == ("Someone must answer for it.", "Tom Hale")

@@ -267,7 +267,11 @@ def _said_in(
                 speaker, person, written = _resolved(subject, index, number, memory)
         core = is_core(cue)
         found.append(_Said(start, end, cue, subject, speaker, person, core, written))
-        if speaker and not _reported_inside(masked, earlier, subject, speaker):
+        if (
+            speaker
+            and not _reported_inside(masked, earlier, subject, speaker)
+            and not (is_prepositional(cue) and earlier and earlier[-1].speaker)
+        ):  # "Trump tweeted, quoting Comey's statement. He added": the relay is no speaker
             memory.spoken.append((number, start, speaker, person))
     return found
 
