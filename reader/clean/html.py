@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from reader.clean.common import preformatted, squash, title_from_path
+from reader.clean.html_blocks import blocks
 from reader.clean.html_body import extract_body
 from reader.clean.html_math import formulas_as_text
 from reader.clean.html_meta import read_meta
@@ -32,19 +33,18 @@ def clean_html(text: str, path: str) -> Article:
     linked_data = json_ld(root)
     formulas_as_text(root)
     strip_invisible(root)
-    read_meta(root, linked_data, article)
-    page_title = next((squash(all_text(el)) for el in root.iter("title")), "")
-    etree.strip_elements(root, "title", with_tail=False)  # misplaced in <body> by some pages
     page = root.find("body")
+    story_root = page if page is not None else root
+    page_blocks = blocks(story_root)  # laid out once for the byline search and the body
+    read_meta(root, linked_data, article, page_blocks)
+    page_title = next((squash(all_text(el)) for el in root.iter("title")), "")
+    misplaced = next(story_root.iter("title"), None) is not None  # in <body>, by some pages
+    etree.strip_elements(root, "title", with_tail=False)
+    if misplaced:
+        page_blocks = blocks(story_root)
     key_points = article.summary if len(article.summary) > 1 else []
     description = article.summary[0] if len(article.summary) == 1 else ""
-    body = extract_body(
-        page if page is not None else root,
-        article.title,
-        key_points,
-        description,
-        page_title=page_title,
-    )
+    body = extract_body(story_root, page_blocks, article.title, key_points, description, page_title)
     if not body.paragraphs:
         body.paragraphs = _linked_body(linked_data)
     article.title = article.title or title_from_path(path)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from reader.clean.byline_names import byline_names
 from reader.clean.common import text_key
-from reader.clean.html_blocks import blocks, element_text
+from reader.clean.html_blocks import Block, element_text
 from reader.clean.html_tree import HtmlElement
 from reader.clean.text_meta import names_after_by, names_after_dated_by
 
@@ -83,6 +83,7 @@ def ld_names(value: Any) -> list[str]:
 
 def find_authors(
     root: HtmlElement,
+    page_blocks: list[Block],
     article: dict[str, Any],
     tags: dict[str, list[str]],
     scope: ArticleScope,
@@ -92,7 +93,8 @@ def find_authors(
 ) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, links and bylines in the page.
 
-    `scope` says where on the page the article is; `sites` are the site's
+    `page_blocks` are the text blocks of the page's body; `scope` says where on the page
+    the article is; `sites` are the site's
     own names and `host` its address, where its writers' pages are;
     `referred` are the names JSON-LD gives by reference, read last.
     """
@@ -103,7 +105,7 @@ def find_authors(
         (lambda: [element_text(a) for a in root.iter("a") if _rel_author(a, scope)], False),
         (lambda: list(_byline_texts(root, scope)), False),
         (lambda: _author_links(root, scope, host), True),
-        (lambda: _by_lines(root, scope), True),
+        (lambda: _by_lines(page_blocks, scope), True),
         (lambda: referred or [], False),
     )
     fallback: list[str] = []
@@ -216,11 +218,10 @@ def _author_links(root: HtmlElement, scope: ArticleScope, host: str) -> list[str
     return []
 
 
-def _by_lines(root: HtmlElement, scope: ArticleScope) -> list[str]:
+def _by_lines(page_blocks: list[Block], scope: ArticleScope) -> list[str]:
     """Names from the first "By Jane Doe" or "Posted on <date> by Jane Doe" line outside the
     page's chrome."""
-    body = root.find("body")
-    for block in blocks(body if body is not None else root):
+    for block in page_blocks:
         if len(block.text) > BYLINE_CHARS:
             continue
         names = names_after_by(block.text) if block.text[:1] in "BbPpWw" else []

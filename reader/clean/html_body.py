@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from reader.clean.common import text_key
-from reader.clean.html_blocks import HEADING_TAGS, Block, blocks
+from reader.clean.html_blocks import HEADING_TAGS, Block
 from reader.clean.html_clutter import is_clutter
 from reader.clean.html_furniture import (
     ancestor_totals,
@@ -60,19 +60,19 @@ class Body:
 
 def extract_body(
     root: HtmlElement,
+    all_blocks: list[Block],
     title: str = "",
     elsewhere: Iterable[str] = (),
     description: str = "",
     page_title: str = "",
 ) -> Body:
-    """The article body under `root`.
+    """The article body under `root`, whose text blocks are `all_blocks`.
 
     `title` and the `elsewhere` lines (key points already shown as the summary)
     are left out where the page repeats them inside the body. The `description`
     (the page's own summary of the story) and the heading that shows the title
     or the `page_title` (the raw `<title>`) are evidence of where the story is.
     """
-    all_blocks = blocks(root)
     if not all_blocks:
         return Body()
     headline = _headline_block(all_blocks, title, page_title)

@@ -19,7 +19,7 @@ from lxml import etree
 
 from reader.clean.common import squash, text_key
 from reader.clean.html_authors import ArticleScope, find_authors, ld_names
-from reader.clean.html_blocks import blocks, element_text
+from reader.clean.html_blocks import Block, blocks, element_text
 from reader.clean.html_dates import find_published
 from reader.clean.html_title import clean_title
 from reader.clean.html_tree import HtmlElement, all_text
@@ -45,8 +45,11 @@ _STANDFIRST_NAME = re.compile(
 _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
-def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Article) -> None:
-    """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page."""
+def read_meta(
+    root: HtmlElement, linked_data: list[dict[str, Any]], meta: Article, page_blocks: list[Block]
+) -> None:
+    """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page
+    (`page_blocks`: the text blocks of its `<body>`)."""
     tags = _meta_tags(root)
     article = _article_object(linked_data)
     publisher = _first(
@@ -62,7 +65,7 @@ def read_meta(root: HtmlElement, linked_data: list[dict[str, Any]], meta: Articl
     host = urlsplit(meta.url or "").hostname or ""
     scope = ArticleScope(root, meta.title)
     referred = _referred_authors(article, linked_data)
-    meta.authors = find_authors(root, article, tags, scope, sites, host, referred)
+    meta.authors = find_authors(root, page_blocks, article, tags, scope, sites, host, referred)
     meta.published = find_published(root, article, tags, scope, meta.url)
     meta.section = _section(root, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
