@@ -84,6 +84,7 @@ def ld_names(value: Any) -> list[str]:
 def find_authors(
     root: HtmlElement,
     page_blocks: list[Block],
+    named: list[HtmlElement],
     article: dict[str, Any],
     tags: dict[str, list[str]],
     scope: ArticleScope,
@@ -93,7 +94,8 @@ def find_authors(
 ) -> list[str]:
     """The article's writers from JSON-LD, `<meta>`, links and bylines in the page.
 
-    `page_blocks` are the text blocks of the page's body; `scope` says where on the page
+    `page_blocks` are the text blocks of the page's body, `named` its elements with a
+    class, id or itemprop (`html_tree.named_elements`); `scope` says where on the page
     the article is; `sites` are the site's
     own names and `host` its address, where its writers' pages are;
     `referred` are the names JSON-LD gives by reference, read last.
@@ -103,7 +105,7 @@ def find_authors(
         (lambda: ld_names(article.get("author")) or ld_names(article.get("creator")), False),
         (lambda: _meta_authors(tags), False),
         (lambda: [element_text(a) for a in root.iter("a") if _rel_author(a, scope)], False),
-        (lambda: list(_byline_texts(root, scope)), False),
+        (lambda: list(_byline_texts(named, scope)), False),
         (lambda: _author_links(root, scope, host), True),
         (lambda: _by_lines(page_blocks, scope), True),
         (lambda: referred or [], False),
@@ -146,13 +148,13 @@ def _rel_author(link: HtmlElement, scope: ArticleScope) -> bool:
     return "author" in (link.get("rel") or "").lower().split() and scope.in_article(link)
 
 
-def _byline_texts(root: HtmlElement, scope: ArticleScope) -> Iterator[str]:
+def _byline_texts(named: list[HtmlElement], scope: ArticleScope) -> Iterator[str]:
     """Texts of the first few elements named as bylines, menus inside them left out."""
     found = 0
-    for el in root.iter():
+    for el in named:
         if found >= BYLINE_ELEMENTS:
             return
-        if not isinstance(el.tag, str) or el.tag in _LISTS:
+        if el.tag in _LISTS:
             continue
         if el.get("itemprop") != "author" and not _names_byline(el.get("class"), el.get("id")):
             continue

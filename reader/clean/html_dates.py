@@ -56,51 +56,61 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 
 def find_published(
     root: HtmlElement,
+    named: list[HtmlElement],
     article: dict[str, Any],
     tags: dict[str, list[str]],
     scope: ArticleScope,
     url: str | None,
 ) -> str | None:
-    """The publication date (ISO 8601) from the most deliberate source that gives one."""
-    for value in _declared(root, article, tags, scope):
+    """The publication date (ISO 8601) from the most deliberate source that gives one
+    (`named`: the page's elements with a class, id or itemprop, `html_tree.named_elements`)."""
+    for value in _declared(root, named, article, tags, scope):
         date = normalise_date(value)
         if date:
             return date
     return (
-        _named_date(root, scope, _DATE_NAME)
+        _named_date(named, scope, _DATE_NAME)
         or _url_date(url)
-        or _named_date(root, scope, _POST_LINE_NAME)
+        or _named_date(named, scope, _POST_LINE_NAME)
         or _by_line_date(root, scope)
     )
 
 
 def _declared(
-    root: HtmlElement, article: dict[str, Any], tags: dict[str, list[str]], scope: ArticleScope
+    root: HtmlElement,
+    named: list[HtmlElement],
+    article: dict[str, Any],
+    tags: dict[str, list[str]],
+    scope: ArticleScope,
 ) -> Iterator[str | None]:
     """Dates the page states for machines: JSON-LD, `<meta>` tags, microdata, `<time>`."""
     ld_date = article.get("datePublished") or article.get("dateCreated")
     yield ld_date if isinstance(ld_date, str) else None
     for key in META_DATE_KEYS:
         yield from tags.get(key, [])
-    yield from _microdata_dates(root, scope)
+    yield from _microdata_dates(named, scope)
     for el in root.iter("time"):
         yield el.get("datetime")
         yield squash(all_text(el))
 
 
-def _microdata_dates(root: HtmlElement, scope: ArticleScope) -> Iterator[str | None]:
+def _microdata_dates(named: list[HtmlElement], scope: ArticleScope) -> Iterator[str | None]:
     """`itemprop="datePublished"` on any element, the article's own, not a comment's or a
     teaser's: its `content`, `datetime` or `title` (an `<abbr>`), else its text."""
-    for el in cast("list[HtmlElement]", root.xpath('//*[@itemprop="datePublished"]')):
+    for el in named:
+        if el.get("itemprop") != "datePublished":
+            continue
         if el.tag == "meta" or not scope.in_article(el, itself=True):
             continue  # a <meta> one is read with the page's other meta tags
         yield el.get("content") or el.get("datetime") or el.get("title") or squash(all_text(el))
 
 
-def _named_date(root: HtmlElement, scope: ArticleScope, names: re.Pattern[str]) -> str | None:
+def _named_date(
+    named: list[HtmlElement], scope: ArticleScope, names: re.Pattern[str]
+) -> str | None:
     """The date in the first short element so named, outside comments and the site's chrome."""
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+    for el in named:
+        if el.tag in ("html", "body"):
             continue
         if not names_match(names, el.get("class") or "", el.get("id") or ""):
             continue

@@ -12,17 +12,15 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
-
-from lxml import etree
 
 from reader.clean.common import squash, text_key
 from reader.clean.html_authors import ArticleScope, find_authors, ld_names
 from reader.clean.html_blocks import Block, blocks, element_text
 from reader.clean.html_dates import find_published
 from reader.clean.html_title import clean_title
-from reader.clean.html_tree import HtmlElement, all_text
+from reader.clean.html_tree import HtmlElement, all_text, named_elements
 from reader.model import Article
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
@@ -51,6 +49,7 @@ def read_meta(
     """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page
     (`page_blocks`: the text blocks of its `<body>`)."""
     tags = _meta_tags(root)
+    named = named_elements(root)
     article = _article_object(linked_data)
     publisher = _first(
         ld_names(article.get("publisher")),
@@ -65,9 +64,11 @@ def read_meta(
     host = urlsplit(meta.url or "").hostname or ""
     scope = ArticleScope(root, meta.title)
     referred = _referred_authors(article, linked_data)
-    meta.authors = find_authors(root, page_blocks, article, tags, scope, sites, host, referred)
-    meta.published = find_published(root, article, tags, scope, meta.url)
-    meta.section = _section(root, article, tags, linked_data, meta.title)
+    meta.authors = find_authors(
+        root, page_blocks, named, article, tags, scope, sites, host, referred
+    )
+    meta.published = find_published(root, named, article, tags, scope, meta.url)
+    meta.section = _section(named, article, tags, linked_data, meta.title)
     meta.summary = _summary(root, article, tags)
 
 
@@ -181,7 +182,7 @@ def _headings(root: HtmlElement) -> Iterator[str]:
 
 
 def _section(
-    root: HtmlElement,
+    named: list[HtmlElement],
     article: dict[str, Any],
     tags: dict[str, list[str]],
     linked_data: list[dict[str, Any]],
@@ -197,7 +198,7 @@ def _section(
     )
     if found:  # "game,news,slider": a tag list, its first entry the main one
         return found.split(",")[0].strip() or None
-    return _breadcrumb_section(root, linked_data, title)
+    return _breadcrumb_section(named, linked_data, title)
 
 
 def _position(step: dict[str, Any]) -> int:
@@ -206,9 +207,10 @@ def _position(step: dict[str, Any]) -> int:
 
 
 def _breadcrumb_section(
-    root: HtmlElement, linked_data: list[dict[str, Any]], title: str
+    named: list[HtmlElement], linked_data: list[dict[str, Any]], title: str
 ) -> str | None:
-    """The deepest breadcrumb that is neither the home page nor the article itself."""
+    """The deepest breadcrumb that is neither the home page nor the article itself
+    (`named`: the page's elements with a class, id or label, in page order)."""
     trail: list[str] = []
     for item in linked_data:
         if item.get("@type") == "BreadcrumbList" and isinstance(item.get("itemListElement"), list):
@@ -223,7 +225,7 @@ def _breadcrumb_section(
                     trail.append(squash(name))
             break
     if not trail:
-        for el in _rumb_named(root):
+        for el in _rumb_named(named):
             names = _names_of(el) + " " + (el.get("aria-label") or "")
             if "rumb" in names and _BREADCRUMB_NAME.search(names):
                 trail = [element_text(a) for a in el.iter("a")] or [
@@ -238,16 +240,16 @@ def _breadcrumb_section(
     return None
 
 
-_RUMB = etree.XPath(
-    "descendant-or-self::*[contains(@class, 'rumb') or contains(@id, 'rumb')"
-    " or contains(@aria-label, 'rumb')]"
-)
-
-
-def _rumb_named(root: HtmlElement) -> list[HtmlElement]:
+def _rumb_named(named: list[HtmlElement]) -> Iterator[HtmlElement]:
     """Elements whose class, id or label holds "rumb", in page order: the only ones that can
-    name a breadcrumb trail, found in C rather than by testing every element in Python."""
-    return cast("list[HtmlElement]", _RUMB(root))
+    name a breadcrumb trail."""
+    for el in named:
+        if (
+            "rumb" in (el.get("class") or "")
+            or "rumb" in (el.get("id") or "")
+            or "rumb" in (el.get("aria-label") or "")
+        ):
+            yield el
 
 
 def _names_of(el: HtmlElement) -> str:
