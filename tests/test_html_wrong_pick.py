@@ -75,3 +75,24 @@ def test_a_post_continued_below_the_fold_keeps_its_opening() -> None:
         f'<div class="entry-more"><p>{COMMENT}</p></div></div></div>'
     )
     assert body_of(html, "Borrow the cider press") == [*opening, COMMENT]
+
+
+def test_captions_of_a_story_told_picture_by_picture_are_kept() -> None:
+    # Each caption sits among the story's own lines, so however long they are in all,
+    # they are the story's and not a gallery's.
+    steps = ["Washing the apples.", "Chopping them small.", "Turning the press."]
+    captions = [
+        "The water trough behind the hall was the only place big enough for the whole crop.",
+        "Two of the children took over the chopping board and would not give it back.",
+        "It took four of us on the handle once the barrel was full to the brim.",
+    ]
+    items = "".join(
+        f'<li>{step}<div class="wp-caption"><img src="{n}.jpg" alt="">'
+        f'<p class="wp-caption-text">{caption}</p></div></li>'
+        for n, (step, caption) in enumerate(zip(steps, captions, strict=True))
+    )
+    html = f"<article><h1>Pressing day in pictures</h1><p>{POST[0]}</p><ol>{items}</ol></article>"
+    expected = [POST[0]]
+    for step, caption in zip(steps, captions, strict=True):
+        expected += [f"• {step}", caption]
+    assert body_of(html, "Pressing day in pictures") == expected

@@ -149,9 +149,25 @@ def _with_captions(
             seen.add(block.text)
             captions.add(id(block))
     story_chars = sum(len(block.text) for block in inside)
-    if sum(map(len, seen)) > CAPTION_SHARE * story_chars:
+    together = [block for block in all_blocks if id(block) in taken or id(block) in captions]
+    if sum(map(len, seen)) > CAPTION_SHARE * story_chars and _in_a_row(together, captions):
         return inside  # a gallery: its captions would bury the story
-    return [block for block in all_blocks if id(block) in taken or id(block) in captions]
+    return together
+
+
+def _in_a_row(together: list[Block], captions: set[int]) -> bool:
+    """Whether two captions follow each other with no line of the story between them.
+
+    A gallery's captions come one after another; the pictures of a story told
+    picture by picture each sit among its own lines, however many there are.
+    """
+    previous = False
+    for block in together:
+        caption = id(block) in captions
+        if caption and previous:
+            return True
+        previous = caption
+    return False
 
 
 CAPTION_WORDS = 6
