@@ -1970,21 +1970,6 @@ def test_highlights_copied_from_the_story_end_where_the_story_begins() -> None:
     assert article.summary == [STORY[1]]
 
 
-def test_a_closing_list_of_items_built_like_sentences_stays_with_the_story() -> None:
-    listing = [
-        "Open days at the boatyard:",
-        "Saturday, the dry dock (guided, 10am)",
-        "Sunday, the lock keeper's cottage (all day)",
-        "MAY",
-        "Monday 4th, the new footbridge site (hard hats given)",
-        "Friday 8th, the towpath cafe (talk by Ana Lopes)",
-    ]
-    article = clean_text(
-        page(*HEADER, "By Jo Marsh", story=STORY + listing, footer=FOOTER), "a.txt"
-    )
-    assert article.paragraphs == STORY + listing
-
-
 def test_a_menu_under_the_story_is_still_left_out() -> None:
     menu = ["Find us:", "Home", "Boats", "Towpath", "Contact"]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=STORY + menu, footer=FOOTER), "a.txt")

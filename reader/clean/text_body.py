@@ -28,12 +28,7 @@ from reader.clean.text_evidence import (
 from reader.clean.text_keep import keep_story_lines
 from reader.clean.text_kinds import BARRIER, CLUTTER, NEAR, PROSE, SHORT, Kind, kind_of
 from reader.clean.text_lines import Line
-from reader.clean.text_rows import (
-    credit_tables,
-    extend_over_items,
-    extend_over_lists,
-    trim_stray_tail,
-)
+from reader.clean.text_rows import credit_tables, extend_over_lists, trim_stray_tail
 from reader.clean.text_writers import before_writers_bio, before_writers_box, drop_blurbs
 
 
@@ -95,7 +90,6 @@ def find_body(lines: list[Line], second_look: bool = True) -> Body:
             return below
     end = trim_stray_tail(lines, kinds, start, end)
     start, end = extend_over_lists(lines, kinds, start, end)
-    end = extend_over_items(lines, kinds, start, end)
     start = _before_inline_box(kinds, start)
     end = before_writers_box(lines, kinds, start, end)
     end = before_writers_bio(lines, kinds, start, end)
