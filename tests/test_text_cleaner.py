@@ -1963,13 +1963,6 @@ def test_a_sign_up_box_between_a_sentence_case_headline_and_the_byline_stays_out
     assert article.paragraphs == STORY
 
 
-def test_highlights_copied_from_the_story_end_where_the_story_begins() -> None:
-    header = (*HEADER, "By Jo Marsh", "June 2, 2026", "Highlights", STORY[1])
-    article = clean_text(page(*header, footer=FOOTER), "a.txt")
-    assert article.paragraphs == STORY
-    assert article.summary == [STORY[1]]
-
-
 def test_a_menu_under_the_story_is_still_left_out() -> None:
     menu = ["Find us:", "Home", "Boats", "Towpath", "Contact"]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=STORY + menu, footer=FOOTER), "a.txt")

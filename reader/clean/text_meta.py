@@ -1141,34 +1141,21 @@ def _story_line(line: Line) -> bool:
     )
 
 
-def _said_again(lines: list[Line], j: int) -> bool:
-    """Is line `j` repeated word for word further down the page?"""
-    key = lines[j].key
-    return any(line.key == key for line in lines[j + 1 :])
-
-
 def summary_lines(lines: list[Line], low: int, high: int, bullets_only: bool = False) -> list[int]:
     """Key points or a standfirst between the headline area and the story.
 
     After a "Key points" label the points follow, bulleted or not, up to a
-    photo (a line above a credit) or the first long paragraph; when the
-    points are sentences copied from the story below, up to the first line
-    that is not such a copy (the story's first paragraph). Unlabelled
+    photo (a line above a credit) or the first long paragraph. Unlabelled
     bullets count only above the story's first full paragraph: below it a
     dash-led line is the writer's signature or an item of the story's list.
     """
     picked = []
-    labelled = in_story = copies = False
+    labelled = in_story = False
     for j in range(low, high):
         line = lines[j]
         if _SUMMARY_LABEL.match(line.text):
             labelled = True
             continue
-        if labelled and line.key:
-            copied = _said_again(lines, j)
-            if copies and not copied:
-                labelled = False
-            copies = copies or copied
         if bullets_only and not labelled and not line.bullet and _story_line(line):
             in_story = True
         if is_byline(line) or is_dateline(line) or _read_time(line):
