@@ -1948,21 +1948,6 @@ def test_a_viewers_close_button_and_an_advertising_pitch_are_left_out() -> None:
     assert clean_text(text, "a.txt").paragraphs == STORY
 
 
-def test_a_sign_up_box_between_a_sentence_case_headline_and_the_byline_stays_out() -> None:
-    header = (
-        "Local news",
-        "Skipper pleads guilty to striking the footbridge on the St. Anne canal",
-        "Work starts in March and the crossing will be wide enough for bicycles, the council says.",
-        "Morning Briefing",
-        "Get the day's local stories and what they mean for you, delivered before breakfast.",
-        "SUBSCRIBE",
-        "June 2, 2026, 8:41 AM",
-        "By Jo Marsh",
-    )
-    article = clean_text(page(*header, footer=FOOTER), "a.txt")
-    assert article.paragraphs == STORY
-
-
 def test_a_menu_under_the_story_is_still_left_out() -> None:
     menu = ["Find us:", "Home", "Boats", "Towpath", "Contact"]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=STORY + menu, footer=FOOTER), "a.txt")

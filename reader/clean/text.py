@@ -41,8 +41,6 @@ LEAD_PARAGRAPH_CHARS = 250
 """A line this long is story, so the lead photo lines end before it."""
 HEADER_CHECK_LINES = 4
 """How far into the story a byline or date line is taken for the story's header."""
-HEADER_DEEP_LINES = 8
-"""How far into the story a byline or date line right over a paragraph is taken for its header."""
 
 
 def clean_text(text: str, path: str) -> Article:
@@ -172,39 +170,12 @@ def _drop_header_lines(body: Body, header_end: int, lines: list[Line]) -> Body:
             paragraphs += 1
             if paragraphs == 2:
                 break
-    if reach and body.lines:
-        cut = max(cut, _deep_header_end(body, lines))
     if not body.lines or body.lines[0].index >= cut:
         return body
     kept = [line for line in body.lines if line.index >= cut]
     removed = len(body.lines) - len(kept)
     headings = [h - removed for h in body.headings if h >= removed]
     return Body(kept, headings, max(body.start, cut), body.end)
-
-
-def _deep_header_end(body: Body, lines: list[Line]) -> int:
-    """Where the story starts when its header lies deeper than `HEADER_CHECK_LINES` lines.
-
-    A region opening on a headline the headline finder did not take (a
-    sentence-case headline reads as prose), its standfirst and a sign-up box
-    runs down to the date and byline right over the first paragraph. A date
-    or byline line (or two stacked) with a paragraph directly under it, and
-    no full paragraph above it, is the story's header wherever it lies in
-    the region's first `HEADER_DEEP_LINES` lines: the story starts under it.
-    Returns 0 when there is none.
-    """
-    last = body.lines[min(len(body.lines), HEADER_DEEP_LINES) - 1].index
-    for i in range(body.lines[0].index, last + 1):
-        if lines[i].chars >= LEAD_PARAGRAPH_CHARS:
-            return 0
-        if not _header_line(lines[i]):
-            continue
-        below = i + 1
-        while below < min(len(lines), i + 3) and _header_line(lines[below]):
-            below += 1
-        if below < len(lines) and kind_of(lines[below]) is PROSE:
-            return below
-    return 0
 
 
 def _header_line(line: Line) -> bool:
