@@ -262,6 +262,24 @@ def test_pronoun_means_the_subject_named_with_a_parenthesis():
     assert said(*paragraphs)[-1] == ("We want every ballot seen twice,", "Owen Pike")
 
 
+def test_pronoun_means_the_person_the_sentence_before_is_about_not_the_last_speaker():
+    paragraphs = [
+        "“We start on Monday,” said Tom Vance, the site manager.",
+        "Reopening the east wing is a task that Carl Moreau, the architect, talks about with "
+        "some pride. “It was a ruin,” he said.",
+    ]
+    assert said(*paragraphs)[-1] == ("It was a ruin,", "Carl Moreau")
+
+
+def test_pronoun_stays_with_the_speaker_when_the_sentence_before_reports_them():
+    paragraphs = [
+        "“We start on Monday,” said Tom Vance, the site manager.",
+        "Carl Moreau will not join the crew until June, Vance said. “The steel comes first,” "
+        "he added.",
+    ]
+    assert said(*paragraphs)[-1] == ("The steel comes first,", "Tom Vance")
+
+
 def test_a_surname_the_article_uses_alone_is_a_person_a_pronoun_can_mean():
     paragraphs = [
         "“The port must stay public,” Varga said on Monday, before he left for the coast.",

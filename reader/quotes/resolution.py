@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Final, NamedTuple
 
+from reader.quotes.context import sentences
+from reader.quotes.cues import ANY_CUE
 from reader.quotes.names import (
     FEMALE_HEADS,
     FUNCTION_WORDS,
@@ -87,10 +89,14 @@ def resolve(subject: Subject, index: NameIndex, paragraph: int, memory: SpeakerM
         return _resolve_description(subject, index, paragraph, memory)
     word = subject.text.lower()
     if word in PERSONAL:
-        described = _described_before(PERSONAL[word], index, paragraph, subject.start, memory)
+        gender = PERSONAL[word]
+        number, start = _pronoun_chain_start(gender, paragraph, subject.start, memory)
+        described = _described_before(gender, index, number, start, memory)
         if described is not None:
             return described
-        name = resolve_pronoun(PERSONAL[word], index, paragraph, subject.start, memory)
+        name = _named_before(gender, index, number, start, memory)
+        if name is None:
+            name = resolve_pronoun(gender, index, number, start, memory)
         if name:
             index.learn_gender(name, PERSONAL[word])
         return Resolved(name, True)
@@ -123,7 +129,7 @@ def _sentence_before(paragraph: int, offset: int, memory: SpeakerMemory) -> tupl
     text = memory.paragraphs[paragraph]
     end = offset
     for lo, hi in memory.quoted.get(paragraph, ()):
-        if hi <= offset:
+        if hi <= offset and not _SENTENCE_END.search(text, hi + 1, offset + 1):
             end = lo - 1  # the quote's opening mark
     before = text[: max(end, 0)].rstrip()
     if not before and paragraph > 0:
@@ -133,6 +139,97 @@ def _sentence_before(paragraph: int, offset: int, memory: SpeakerMemory) -> tupl
     for stop in _SENTENCE_END.finditer(before):
         cut = stop.end()
     return paragraph, cut, before[cut:]
+
+
+_OPENING_PRONOUN: Final = {"He ": 1, "She ": -1}
+_CHAIN_LIMIT: Final = 6
+"""Sentences a run of "She …. She …." is followed back through, at most."""
+
+
+def _pronoun_chain_start(
+    gender: int, paragraph: int, offset: int, memory: SpeakerMemory
+) -> tuple[int, int]:
+    """Where "he" or "she" is to be read from: before the run of sentences right before it
+    that open with the same pronoun, which all mean one person ("Ann Ruiz runs the shop. She
+    sent me to her aunt, Bea Ortiz. “…,” she said." is Ruiz: a name inside such a sentence
+    is not whom the pronoun continues)."""
+    for _ in range(_CHAIN_LIMIT):
+        number, start, sentence = _sentence_before(paragraph, offset, memory)
+        if _OPENING_PRONOUN.get(sentence[: 4 - (gender > 0)]) != gender:
+            break
+        if (number, start) >= (paragraph, offset):
+            break
+        paragraph, offset = number, start
+    return paragraph, offset
+
+
+_THIRD_PERSON: Final = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_PREPOSITIONS: Final = frozenset(
+    "in at from of to with for on by about than against into over toward towards like".split()
+)
+_SUBORDINATORS: Final = frozenset(
+    "when while after as because if although though since before until once whereas unless".split()
+)
+_AUXILIARIES: Final = re.compile(r"(?:has|have|had|also|later|then|would|will)\s+")
+
+
+def _speaks(text: str, end: int) -> bool:
+    """Whether a reporting word follows the name ending at `end` ("…, Stovall said", "Ryan
+    has said")."""
+    at = end + 1
+    auxiliary = _AUXILIARIES.match(text, at)
+    return ANY_CUE.match(text, auxiliary.end() if auxiliary else at) is not None
+
+
+def _owned_or_subordinate(text: str, start: int, mention: Mention) -> bool:
+    """Whether a name that opens its sentence is not what the sentence is about: it owns the
+    subject ("Ruiz’s plan failed") or opens a subordinate clause ("When Ruiz left, …")."""
+    if text[mention.end : mention.end + 2] in ("’s", "'s"):
+        return True
+    first = text[start : mention.start].split(None, 1)
+    return bool(first) and first[0].lower() in _SUBORDINATORS
+
+
+def _named_before(
+    gender: int, index: NameIndex, paragraph: int, offset: int, memory: SpeakerMemory
+) -> str | None:
+    """Who "he" or "she" is when the sentence right before is about a person of that gender
+    named as its subject ("Bo Lind warned that the plan would fail. “…,” he said."): the
+    subject, over anyone named after it in that sentence or spoken before it. None when
+    the sentence opens otherwise or its subject's gender is not known to fit."""
+    number, start, sentence = _sentence_before(paragraph, offset, memory)
+    text = memory.paragraphs[number]
+    head = text[: start + len(sentence)].rstrip(" '\"“‘")
+    if not head and number > 0:  # a quote opened with '' opens the paragraph
+        number -= 1
+        text = head = memory.paragraphs[number].rstrip()
+    start, end = sentences(head)[-1]  # not cut after "Mr." or an initial
+    people: list[Mention] = []
+    for mention in index.mentions_between(number, number):
+        if mention.end <= start or memory.inside_quote(number, mention.start):
+            continue  # a name may hold the sentence's first stop ("Gov. Ana Ruiz")
+        if mention.start >= end:
+            break
+        if is_place(mention.key):
+            continue
+        if not (mention.person or index.lone_name_person(mention.key)):
+            continue  # "Obama" once called "he" is a person; "Bringing …" is not
+        people.append(mention)
+    if not people or _THIRD_PERSON.search(text, start, people[0].start):
+        return None  # "she was more nervous than Ann Ruiz": the pronoun is someone else
+    subject = people[0]
+    keys = {mention.key for mention in people}
+    if len(keys) == 1 and not index.is_subject(subject):
+        words = text[start : subject.start].split()
+        if words and words[-1].lower() in _PREPOSITIONS:
+            return None  # "the crowd booed in Anaheim": a place or an object, not the topic
+    elif len(keys) > 1:  # the subject, unless a second person is reported ("…, Stovall said")
+        if not index.is_subject(subject) or _owned_or_subordinate(text, start, subject):
+            return None
+        if any(_speaks(text, m.end) for m in people if m.key != subject.key):
+            return None
+    known = index.titled_gender(subject) or index.gender(subject.key)
+    return subject.key if known == gender else None
 
 
 def _described_before(
