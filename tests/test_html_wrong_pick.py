@@ -96,3 +96,24 @@ def test_captions_of_a_story_told_picture_by_picture_are_kept() -> None:
     for step, caption in zip(steps, captions, strict=True):
         expected += [f"• {step}", caption]
     assert body_of(html, "Pressing day in pictures") == expected
+
+
+def test_comments_under_a_heading_that_says_so_are_left_out() -> None:
+    # The template gives each comment the same box as the post's text; only the heading
+    # over them says where the post ends.
+    html = (
+        '<div class="listing"><div class="post"><h2>Cider pressing day</h2>'
+        f"<p>{POST[0]}</p><p>{POST[1]}</p></div></div>"
+        '<div class="listing"><div class="post"><h3>2 Comments</h3>'
+        f"<p>{COMMENT}</p><p>{COMMENT.upper()}</p></div></div>"
+    )
+    assert body_of(html, "Cider pressing day") == POST
+
+
+def test_a_section_headed_comment_stays_in_the_story() -> None:
+    # "Comment" alone heads a part of the story (the heading itself is dropped as a label).
+    html = (
+        f"<article><h1>Cider pressing day</h1><p>{POST[0]}</p>"
+        f"<h3>Comment</h3><p>{POST[1]}</p></article>"
+    )
+    assert body_of(html, "Cider pressing day") == POST

@@ -115,6 +115,7 @@ def extract_body(
     if chosen:
         inside = _with_captions(all_blocks, inside, marked, chosen)
         inside = _before_comments_heading(inside, marked, chosen)
+        inside = _before_comments_title(inside)
     shown = {text_key(line) for line in (title, *elsewhere)} - {""}
     body = _tidy(inside or kept, shown)
     if not body.paragraphs:
@@ -214,6 +215,27 @@ def _before_comments_heading(
         return inside
     after = {sibling for head in heads for sibling in head.itersiblings()}
     return [b for b in inside if not _under(b.owner, after)]
+
+
+_COMMENTS_TITLE = re.compile(
+    r"(?:\d+\s+(?:reader\s+)?(?:comments?|responses?|replies)|(?:reader\s+)?"
+    r"(?:comments|responses|replies))\b[^.!?]{0,40}:?",
+    re.I,
+)
+"""A heading that says the readers' comments begin ("Comments", "1 Response to ..."); a
+lone "Comment" can be a section of the story (an offer of comment, a columnist's)."""
+
+
+def _before_comments_title(inside: list[Block]) -> list[Block]:
+    """`inside` up to a heading whose words say the readers' comments begin.
+
+    A template that gives each comment the same box as the post's text joins
+    them to the story; the heading over them is all that marks where it ends.
+    """
+    for index, block in enumerate(inside):
+        if index and block.is_heading and _COMMENTS_TITLE.fullmatch(block.text):
+            return inside[:index]
+    return inside
 
 
 def _stray_anchor(topic: Topic, all_blocks: list[Block], chosen: set[HtmlElement]) -> Block | None:
