@@ -61,12 +61,14 @@ class Body:
 def extract_body(
     root: HtmlElement,
     all_blocks: list[Block],
+    named: list[HtmlElement],
     title: str = "",
     elsewhere: Iterable[str] = (),
     description: str = "",
     page_title: str = "",
 ) -> Body:
-    """The article body under `root`, whose text blocks are `all_blocks`.
+    """The article body under `root`, whose text blocks are `all_blocks`; `named` are the
+    page's elements with a class, id or role (`html_tree.named_elements`).
 
     `title` and the `elsewhere` lines (key points already shown as the summary)
     are left out where the page repeats them inside the body. The `description`
@@ -77,7 +79,7 @@ def extract_body(
         return Body()
     headline = _headline_block(all_blocks, title, page_title)
     topic = Topic(title, description, headline.owner if headline is not None else None)
-    marked = boilerplate_regions(root, all_blocks, block_weight)
+    marked = boilerplate_regions(root, named, all_blocks, block_weight)
     kept = [b for b in all_blocks if not _under(b.owner, marked)]
     chosen = _body_elements(kept, topic)
     if not chosen and headline is not None:

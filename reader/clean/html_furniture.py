@@ -177,16 +177,26 @@ STORY_CHARS = 300
 
 
 def boilerplate_regions(
-    root: HtmlElement, all_blocks: list[Block], prose_weight: Callable[[Block], float]
+    root: HtmlElement,
+    named_in_page: list[HtmlElement],
+    all_blocks: list[Block],
+    prose_weight: Callable[[Block], float],
 ) -> set[HtmlElement]:
-    """Elements that are boilerplate by tag or name, unless they hold most of the prose."""
+    """Elements under `root` that are boilerplate by tag or name, unless they hold most of
+    the prose.
+
+    `named_in_page` are the elements of the whole page with a class, id or role
+    (`html_tree.named_elements`, listed once for all the searches by name). Those
+    outside `root` (in `<head>`, or a misplaced `<title>` stripped since) may be
+    marked too: they hold no block, so their marks change nothing.
+    """
     prose, paragraphs = _prose_totals(all_blocks, prose_weight)
     limit = PROTECTED_SHARE * prose.get(root, 0.0)
     marked: set[HtmlElement] = set()
     if not limit:
         return marked
     named: dict[HtmlElement, str] = {}
-    for el in _named_elements(root):
+    for el in named_in_page:
         kind = _kind_of(el.get("class"), el.get("id"), el.get("role"))
         if kind is not None:
             named[el] = kind
@@ -289,14 +299,6 @@ def reads_as_entry(text: str) -> bool:
 def _visible(text: str) -> int:
     """Characters of `text` without spaces and line breaks."""
     return len(text) - text.count(" ") - text.count("\n")
-
-
-_NAMED = etree.XPath("descendant-or-self::*[@class or @id or @role]")
-
-
-def _named_elements(root: HtmlElement) -> list[HtmlElement]:
-    """The only elements `_named_boilerplate` can name, found in C rather than by a Python loop."""
-    return cast(list[HtmlElement], _NAMED(root))
 
 
 def _named_boilerplate(el: HtmlElement) -> str | None:

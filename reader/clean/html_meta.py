@@ -20,7 +20,7 @@ from reader.clean.html_authors import ArticleScope, find_authors, ld_names
 from reader.clean.html_blocks import Block, blocks, element_text
 from reader.clean.html_dates import find_published
 from reader.clean.html_title import clean_title
-from reader.clean.html_tree import HtmlElement, all_text, named_elements
+from reader.clean.html_tree import HtmlElement, all_text
 from reader.model import Article
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "ne", "or", "go"))
@@ -44,12 +44,16 @@ _HOME = re.compile(r"^(?:home|homepage|start|news|index|main)$", re.I)
 
 
 def read_meta(
-    root: HtmlElement, linked_data: list[dict[str, Any]], meta: Article, page_blocks: list[Block]
+    root: HtmlElement,
+    linked_data: list[dict[str, Any]],
+    meta: Article,
+    page_blocks: list[Block],
+    named: list[HtmlElement],
 ) -> None:
     """Fill `meta`'s metadata fields from `<meta>` tags, JSON-LD objects and the visible page
-    (`page_blocks`: the text blocks of its `<body>`)."""
+    (`page_blocks`: the text blocks of its `<body>`; `named`: its elements with a class, id,
+    role, itemprop or label, `html_tree.named_elements`)."""
     tags = _meta_tags(root)
-    named = named_elements(root)
     article = _article_object(linked_data)
     publisher = _first(
         ld_names(article.get("publisher")),
