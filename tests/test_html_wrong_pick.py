@@ -49,19 +49,6 @@ def test_comments_in_a_box_whose_name_glues_words_to_comment_are_left_out() -> N
     assert body_of(html, "Cider pressing day") == POST
 
 
-def test_a_short_post_beats_a_longer_about_me_box_in_the_sidebar() -> None:
-    # Both sit in regions named as widgets; the sidebar's is kept for its share of the
-    # page's prose. The headline says which one is the post.
-    html = (
-        '<div id="main"><div class="widget Blog" id="Blog1"><div class="post">'
-        '<h3 class="post-title"><a href="/2026/cider.html">Cider pressing day</a></h3>'
-        f'<div class="post-body"><p>{POST[0]}</p></div></div></div></div>'
-        '<div id="sidebar" class="sidebar"><div class="widget Profile" id="Profile1">'
-        f"<h2>About me</h2><dl><dd>{ABOUT}</dd></dl></div></div>"
-    )
-    assert body_of(html, "Orchard Notes: Cider pressing day") == [POST[0]]
-
-
 def test_a_post_continued_below_the_fold_keeps_its_opening() -> None:
     # Blog templates put the opening and the part after "continue reading" in two boxes;
     # one long paragraph in the second is the heaviest block, not the whole post.

@@ -30,7 +30,6 @@ from reader.clean.html_furniture import (
     boilerplate_regions,
     names_caption,
     names_comments,
-    names_sidebar,
     names_small_furniture,
     reads_as_entry,
 )
@@ -98,21 +97,6 @@ def extract_body(
             retry_chosen = _body_elements(retry_kept, topic)
             if _under(anchor.owner, retry_chosen):
                 marked, kept, chosen = retry, retry_kept, retry_chosen
-    region = _headline_region(headline, marked, chosen) if headline is not None else None
-    if headline is not None and region is not None:
-        # The headline lies in a region set aside as furniture, and the pick in a region
-        # named as one that was kept for its share of the prose (a blog's "about me"
-        # widget beside the post's own "widget"). The story sits with its headline: the
-        # retry is kept only when its pick lands in the headline's region.
-        retry = _lifted(marked, headline.owner)
-        retry_kept = [b for b in all_blocks if not _under(b.owner, retry)]
-        retry_chosen = _body_elements(retry_kept, topic)
-        if (
-            retry_chosen
-            and all(_under(el, {region}) for el in retry_chosen)
-            and _prose(retry_kept, retry_chosen) >= RETRY_SHARE * _prose(kept, chosen)
-        ):
-            marked, kept, chosen = retry, retry_kept, retry_chosen
     inside = [b for b in kept if _under(b.owner, chosen)] if chosen else kept
     if chosen:
         inside = _with_captions(all_blocks, inside, marked, chosen)
@@ -247,34 +231,6 @@ def _stray_anchor(topic: Topic, all_blocks: list[Block], chosen: set[HtmlElement
         return None
     inside = [b for b in all_blocks if _under(b.owner, chosen)]
     return anchor if topic.anchor(inside) is None else None
-
-
-RETRY_SHARE = 0.3
-"""Prose a retry's pick must hold, as a share of the first pick's, to replace it: less is a
-site's tagline under a heading that shows the site's name."""
-
-
-def _prose(kept: list[Block], chosen: set[HtmlElement]) -> float:
-    return sum(max(block_weight(b), 0.0) for b in kept if _under(b.owner, chosen))
-
-
-def _headline_region(
-    headline: Block, marked: set[HtmlElement], chosen: set[HtmlElement]
-) -> HtmlElement | None:
-    """The outermost furniture mark around the headline, when the pick lies elsewhere inside
-    a sidebar."""
-    if not chosen or _under(headline.owner, chosen):
-        return None
-    region = None
-    for el in headline.owner.iterancestors():
-        if el in marked:
-            region = el
-    if region is None or any(_under(el, {region}) for el in chosen):
-        return None
-    pick = next(iter(chosen))
-    if not any(names_sidebar(el) for el in (pick, *pick.iterancestors())):
-        return None
-    return region
 
 
 def _lifted(

@@ -353,17 +353,6 @@ def names_small_furniture(el: HtmlElement) -> bool:
     return el.tag not in BOILERPLATE_TAGS and _named_boilerplate(el) == SMALL
 
 
-SIDEBAR_WORDS = frozenset(("sidebar", "rail", "complementary"))
-
-
-def names_sidebar(el: HtmlElement) -> bool:
-    """An `<aside>`, or an element whose class, id or role names a sidebar."""
-    if el.tag == "aside":
-        return True
-    names = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role")))).lower()
-    return not SIDEBAR_WORDS.isdisjoint(names.translate(_SEPARATORS).split())
-
-
 def ancestor_totals(all_blocks: list[Block], weights: list[float]) -> dict[HtmlElement, float]:
     """Sum each block's weight (`weights`, in the blocks' order) over every ancestor of it."""
     totals: dict[HtmlElement, float] = {}
