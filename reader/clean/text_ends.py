@@ -175,7 +175,8 @@ def thread_start(lines: list[Line], kinds: list[Kind], headed: int | None) -> in
     ]
     headers: dict[str, list[int]] = {}
     for i in range(after, len(lines)):
-        verb = _comment_header(lines[i])
+        # Most lines end otherwise: the ending is tested here before the call.
+        verb = lines[i].text.endswith((":", ",")) and _comment_header(lines[i])
         if verb:
             headers.setdefault(verb, []).append(i)
     starts = [_chain_start(stamps, kinds), *(_chain_start(h, kinds) for h in headers.values())]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import accumulate
 
 from reader.clean.byline_names import (
@@ -928,6 +929,11 @@ def _publisher_after(byline: str) -> str | None:
     return rest
 
 
+def _no_order() -> bool | None:
+    """No page to read the numeric order from: `numeric_date` decides alone."""
+    return None
+
+
 def find_date(lines: list[Line], title: int | None, body_start: int) -> str | None:
     """The publication date: a date line around the headline, else one labelled "Published",
     else a date line in the site's header further above the headline.
@@ -938,7 +944,14 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
     low = max(0, anchor - 4)
     high = min(len(lines), max(body_start, anchor) + DATE_REACH)
     fallback = None
-    month_first = _numeric_order(lines)
+    order: list[bool | None] = []
+
+    def month_first() -> bool | None:
+        """`_numeric_order` of the page, worked out once a numeric date needs it."""
+        if not order:
+            order.append(_numeric_order(lines))
+        return order[0]
+
     for j in range(low, high):
         line = lines[j]
         date = _line_date(line, month_first)
@@ -962,7 +975,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
 _POSTED_ON = re.compile(r"\b(?:posted|published)(?:\s+on)?:?\s+", _I)
 
 
-def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
+def _posted_date(line: Line, month_first: Callable[[], bool | None] = _no_order) -> str | None:
     """The date of a line that says "Published" or "Posted", wherever it stands.
 
     A long one counts when the date follows the word ("This entry was
@@ -976,7 +989,7 @@ def _posted_date(line: Line, month_first: bool | None = None) -> str | None:
     rest = line.text[match.end() :]
     if not (_DATE_WORDS.match(rest) or NUMERIC_DATE.match(rest) or rest[:3].lower() in _DAYS):
         return None
-    return normalise_date(rest[:60]) or numeric_date(rest[:12], month_first)
+    return normalise_date(rest[:60]) or numeric_date(rest[:12], month_first())
 
 
 _DAYS = frozenset("mon tue wed thu fri sat sun".split())
@@ -1002,7 +1015,7 @@ def _numeric_order(lines: list[Line]) -> bool | None:
     return None if month_first == day_first else month_first
 
 
-def _line_date(line: Line, month_first: bool | None = None) -> str | None:
+def _line_date(line: Line, month_first: Callable[[], bool | None] = _no_order) -> str | None:
     """The date of a date line by the headline, also one the story finder does not count.
 
     Those are written in capitals ("SATURDAY, OCTOBER 20, 2012"), or run on
@@ -1010,11 +1023,13 @@ def _line_date(line: Line, month_first: bool | None = None) -> str | None:
     most a label or a name before it.
     """
     if is_dateline(line):
-        return normalise_date(_date_text(line.text))
+        text = _date_text(line.text)
+        # With no label to cut, the date is the whole line's, already read by `is_dateline`.
+        return date_of(line) if text is line.text else normalise_date(text)
     if not line.digits:
         return None
     if line.words <= DATELINE_WORDS and NUMERIC_DATE.search(line.text):
-        return numeric_date(line.text, month_first)
+        return numeric_date(line.text, month_first())
     if line.text.isupper() and line.words <= DATELINE_WORDS:
         return normalise_date(_date_text(line.text.title()))
     match = _DATE_WORDS.search(line.text) if line.words > DATELINE_WORDS else None
@@ -1028,8 +1043,11 @@ def _line_date(line: Line, month_first: bool | None = None) -> str | None:
 
 def _date_text(text: str) -> str:
     """The part of a line that holds the first date, so a second date does not leak in."""
-    match = re.search(r"\b(?:published|posted)\b[:\s]*", text, _I)
+    match = _DATE_LABEL.search(text)
     return text[match.end() :] if match else text
+
+
+_DATE_LABEL = re.compile(r"\b(?:published|posted)\b[:\s]*", _I)
 
 
 def find_section(
