@@ -191,6 +191,29 @@ def test_clutter_inside_the_story_is_dropped() -> None:
     assert article.paragraphs == STORY
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "E-mail",
+        "Link copied",
+        "Publicité",
+        "Реклама",
+        "AdChoices",
+        "Ad Choices",
+        "Share on Facebook",
+        "Photo Gallery",
+        "Story continues below advertisement",
+        "Listen to this article",
+        "View full-size image",
+        "3 Photos",
+    ],
+)
+def test_ad_share_and_viewer_labels_inside_the_story_are_dropped(label: str) -> None:
+    story = [STORY[0], STORY[1], label, STORY[2], STORY[3]]
+    article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")
+    assert article.paragraphs == STORY
+
+
 def test_a_one_line_quote_in_the_story_is_kept() -> None:
     story = [*STORY[:2], "\u201cIt is about time,\u201d she said.", *STORY[2:]]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")

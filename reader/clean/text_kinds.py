@@ -105,6 +105,21 @@ PLEA_WORDS = 40
 _AD_OR_SHARE = _whole(*_AD_PHRASES, *_SHARE_PHRASES, *_VIEWER_PHRASES)
 """Ad labels, share prompts and viewer controls in one match, since a short line is tested for
 all of them."""
+_AD_OR_SHARE_FIRST = frozenset(
+    (
+        *("advertisement", "advertising", "advertise", "ad", "ads", "adchoices", "sponsored"),
+        *("sponsor", "promoted", "publicidad", "anuncio", "publicité", "annonce", "werbung"),
+        *("anzeige", "pubblicità", "publicidade", "реклама", "広告", "광고", "story", "article"),
+        *("continue", "scroll", "content", "paid", "skip", "close", "hide", "report", "share"),
+        *("shares", "tweet", "e", "email", "print", "copy", "link", "facebook", "twitter", "x"),
+        *("whatsapp", "linkedin", "pinterest", "reddit", "flipboard", "telegram", "messenger"),
+        *("save", "bookmark", "comment", "comments", "listen", "gift", "follow", "enlarge"),
+        *("click", "view", "open", "previous", "loading", "jump", "see", "photo", "photos"),
+        *("video", "videos", "image", "images", "gallery", "show"),
+    )
+)
+"""The first word, as `Line.key` splits it, of every line `_AD_OR_SHARE` matches (those
+starting with a number aside): a line led by any other word of letters needs no match."""
 _LEAD_IN = re.compile(
     r"^(?:read more|related|see also|also read|read also|more|recommended|watch|watch now|"
     r"listen|also see|don'?t miss|must read|trending|popular|latest|more coverage|more on this|"
@@ -391,8 +406,18 @@ def _classify(line: Line) -> Kind:
         clutter = line.clutter = _is_clutter(line)
     if clutter:
         return CLUTTER
-    if cut_short(text) or (line.words >= 4 and glued_teaser(text)):
+    if cut_short(text):
         return SHORT
+    kind = _shape_kind(line)
+    # A glued teaser is SHORT: only a line its shape would make more is tested for the glue.
+    if kind is not SHORT and line.words >= 4 and glued_teaser(text):
+        return SHORT
+    return kind
+
+
+def _shape_kind(line: Line) -> Kind:
+    """PROSE, NEAR or SHORT by the line's length, case and sentence ends."""
+    text = line.text
     if line.uncased:
         if line.chars >= 120 or (line.chars >= 50 and line.ends_sentence):
             return PROSE
@@ -494,7 +519,7 @@ def _is_clutter(line: Line) -> bool:
     searches run on the short lines where clutter lives.
     """
     text = line.text
-    if line.words <= 8 and (_AD_OR_SHARE.match(line.lower) or _network_names(line)):
+    if line.words <= 8 and (_ad_or_share(line) or _network_names(line)):
         return True
     if line.words <= 30 and _LEAD_MARK.search(text) and _LEAD_IN.match(line.lower):
         return True
@@ -513,6 +538,14 @@ def _is_clutter(line: Line) -> bool:
     if _has_credit(lowered):
         return not quoted(text)
     return any(hint in lowered and pattern.search(lowered) for hint, pattern in _LEGAL_BY_HINT)
+
+
+def _ad_or_share(line: Line) -> bool:
+    """An ad label, share prompt or viewer control (`_AD_OR_SHARE`) as the whole line."""
+    first = line.key.partition(" ")[0]
+    if first.isalpha() and first not in _AD_OR_SHARE_FIRST:
+        return False
+    return _AD_OR_SHARE.match(line.lower) is not None
 
 
 AGENCY_CREDIT_WORDS = 8
