@@ -214,6 +214,19 @@ def test_ad_share_and_viewer_labels_inside_the_story_are_dropped(label: str) -> 
     assert article.paragraphs == STORY
 
 
+@pytest.mark.parametrize(
+    "marker", ["Leia também", "À lire aussi", "Читайте также", "You may also like", "Up next"]
+)
+def test_the_links_under_an_end_marker_are_not_story(marker: str) -> None:
+    links = (
+        marker,
+        "Ferry timetable changes for the winter months announced by the harbour board today",
+        "Lock keepers ask visitors to keep dogs on leads along the towpath this summer season",
+    )
+    article = clean_text(page(*HEADER, "By Jo Marsh", footer=links), "a.txt")
+    assert article.paragraphs == STORY
+
+
 def test_a_one_line_quote_in_the_story_is_kept() -> None:
     story = [*STORY[:2], "\u201cIt is about time,\u201d she said.", *STORY[2:]]
     article = clean_text(page(*HEADER, "By Jo Marsh", story=story, footer=FOOTER), "a.txt")

@@ -299,6 +299,21 @@ _BARRIER = re.compile(
     r"читайте также|похожие (?:статьи|новости)|комментарии)"
     r"\s*[:.!]?\s*$"
 )
+_BARRIER_FIRST = frozenset(
+    (
+        *("read", "related", "see", "more", "you", "we", "recommended", "most", "trending"),
+        *("what", "up", "leave", "post", "add", "write", "comment", "comments", "join", "view"),
+        *("show", "load", "about", "tag", "tags", "labels", "topic", "topics", "elsewhere"),
+        *("keep", "stay", "filed", "keywords", "tagged", "posted", "categories", "other"),
+        *("latest", "top", "sign", "get", "subscribe", "newsletter", "newsletters", "explore"),
+        *("don", "dont", "also", "around", "from", "sponsored", "promoted", "this", "você"),
+        *("leia", "veja", "te", "le", "lea", "noticias", "vous", "aimerez", "pourriez", "à"),
+        *("a", "lire", "sur", "das", "mehr", "weitere", "potrebbe", "leggi", "articoli"),
+        *("читайте", "похожие", "комментарии"),
+    )
+)
+"""The first word, as `Line.key` splits it, of every line `_BARRIER` matches (those starting
+with a number or a bracket aside): a line led by any other word of letters needs no match."""
 
 
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
@@ -397,7 +412,7 @@ def kind_of(line: Line) -> Kind:
 
 def _classify(line: Line) -> Kind:
     text = line.text
-    if line.words <= 12 and _BARRIER.match(line.lower):
+    if line.words <= 12 and _barrier(line):
         return BARRIER
     if line.words <= HEADING_WORDS and _list_heading(line):
         return BARRIER
@@ -413,6 +428,14 @@ def _classify(line: Line) -> Kind:
     if kind is not SHORT and line.words >= 4 and glued_teaser(text):
         return SHORT
     return kind
+
+
+def _barrier(line: Line) -> bool:
+    """A marker that the story has ended (`_BARRIER`) as the whole line."""
+    first = line.key.partition(" ")[0]
+    if first.isalpha() and first not in _BARRIER_FIRST:
+        return False
+    return _BARRIER.match(line.lower) is not None
 
 
 def _shape_kind(line: Line) -> Kind:
@@ -523,7 +546,7 @@ def _is_clutter(line: Line) -> bool:
         return True
     if line.words <= 30 and _LEAD_MARK.search(text) and _LEAD_IN.match(line.lower):
         return True
-    if line.words <= PLEA_WORDS and _SHARE_PLEA.match(line.lower):
+    if line.words <= PLEA_WORDS and "if you " in line.lower and _SHARE_PLEA.match(line.lower):
         return True
     opening = text[:30]
     if (":" in opening or "," in opening) and _CAPTION_LEAD.match(line.lower):
