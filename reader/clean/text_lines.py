@@ -23,10 +23,10 @@ _DIGIT = re.compile(r"\d")
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _TOKEN = re.compile(r"\w+")
+"""A word for a line's key: letters and digits of any script, punctuation dropped."""
 _WORD_BREAKS = re.compile("[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00ab\u00bb\u00b7]")
 """Marks outside ASCII that stand between words (curly quotes, dashes, an ellipsis, a bullet,
 guillemets, a middle dot): blanked, they leave many a non-ASCII line plain ASCII."""
-"""A word for a line's key: letters and digits of any script, punctuation dropped."""
 _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
 """ASCII punctuation to blank out for an ASCII line's key: translating bytes is faster."""
 _INITIAL = re.compile(r"\s[\"'“‘«„(\[¿¡*•\-–—]*(\w)")

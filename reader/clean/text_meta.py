@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache, partial
 from itertools import accumulate
 
 from reader.clean.byline_names import (
@@ -944,14 +945,7 @@ def find_date(lines: list[Line], title: int | None, body_start: int) -> str | No
     low = max(0, anchor - 4)
     high = min(len(lines), max(body_start, anchor) + DATE_REACH)
     fallback = None
-    order: list[bool | None] = []
-
-    def month_first() -> bool | None:
-        """`_numeric_order` of the page, worked out once a numeric date needs it."""
-        if not order:
-            order.append(_numeric_order(lines))
-        return order[0]
-
+    month_first = cache(partial(_numeric_order, lines))  # worked out once a date needs it
     for j in range(low, high):
         line = lines[j]
         date = _line_date(line, month_first)
